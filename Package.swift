@@ -1,0 +1,67 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "tablemend",
+  platforms: [.macOS(.v13)],
+  products: [
+    .library(name: "Tablemend", targets: ["Tablemend"]),
+    .executable(name: "tablemend", targets: ["TablemendCLI"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
+    .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+  ],
+  targets: [
+    // The canonical model: value types shared by every stage, and their JSON form.
+    .target(name: "TablemendModel"),
+    // Indicator values: text in, typed `Value` out.
+    .target(name: "TablemendValues", dependencies: ["TablemendModel"]),
+    // Bytes to text (encoding detection) and text to cell tokens (dialect detection).
+    .target(name: "TablemendText", dependencies: ["TablemendModel"]),
+    // Tokens to `Table` grids with spans, repairs and their diagnostics.
+    .target(name: "TablemendGrid", dependencies: ["TablemendModel", "TablemendText"]),
+    // libxml2, seen only by TablemendDocx.
+    .systemLibrary(
+      name: "CLibXML2",
+      pkgConfig: "libxml-2.0",
+      providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+    ),
+    // DOCX and WordprocessingML to exact `Table` grids.
+    .target(
+      name: "TablemendDocx",
+      dependencies: [
+        "TablemendModel", "CLibXML2",
+        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+      ]
+    ),
+    // Grids to forms: fields, funds, goals, records and the indicator tree.
+    .target(name: "TablemendForms", dependencies: ["TablemendModel", "TablemendValues"]),
+    // The library facade: one call from bytes to a `Document`.
+    .target(
+      name: "Tablemend",
+      dependencies: [
+        "TablemendModel", "TablemendText", "TablemendGrid", "TablemendDocx",
+        "TablemendForms", "TablemendValues",
+        .product(name: "Crypto", package: "swift-crypto"),
+      ],
+      resources: [.copy("Resources/tablemend.schema.json")]
+    ),
+    // The command-line tool: parses arguments and calls the library.
+    .executableTarget(
+      name: "TablemendCLI",
+      dependencies: [
+        "Tablemend",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .testTarget(name: "TablemendModelTests", dependencies: ["TablemendModel"]),
+    .testTarget(name: "TablemendValuesTests", dependencies: ["TablemendValues"]),
+    .testTarget(name: "TablemendTextTests", dependencies: ["TablemendText"]),
+    .testTarget(name: "TablemendGridTests", dependencies: ["TablemendGrid", "TablemendText"]),
+    .testTarget(name: "TablemendDocxTests", dependencies: ["TablemendDocx"]),
+    .testTarget(name: "TablemendFormsTests", dependencies: ["TablemendForms", "TablemendGrid"]),
+    .testTarget(name: "TablemendTests", dependencies: ["Tablemend"]),
+  ]
+)

@@ -1,0 +1,11 @@
+#ifndef TABLEMEND_CLIBXML2_SHIM_H
+#define TABLEMEND_CLIBXML2_SHIM_H
+// Debian's libxml2 headers pull in the system ICU, which clashes with Foundation's own ICU.
+// Include the version header first and switch ICU off before anything else.
+#include <libxml/xmlversion.h>
+#undef LIBXML_ICU_ENABLED
+#include <libxml/parser.h>
+#include <libxml/xmlreader.h>
+#include <libxml/xmlerror.h>
+#include <libxml/tree.h>
+#endif

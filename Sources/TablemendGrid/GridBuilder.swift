@@ -1,0 +1,2 @@
+import TablemendModel
+import TablemendText

@@ -1,0 +1,25 @@
+/// Bounds on what one input may make tablemend do. Hitting one is a clear error naming the
+/// limit and the file, never a crash or a hang.
+public struct Limits: Sendable, Hashable, Codable {
+  /// Largest input file read, in bytes.
+  public var maxInputBytes: Int = 256 << 20
+  /// Largest inflated size of one ZIP part, in bytes.
+  public var maxPartBytes: Int = 128 << 20
+  /// Largest inflated size of all ZIP parts read, in bytes.
+  public var maxTotalInflatedBytes: Int = 512 << 20
+  /// Most entries a ZIP archive may list.
+  public var maxZipEntries: Int = 10_000
+  /// Deepest XML element nesting.
+  public var maxXMLDepth: Int = 256
+  /// Most cells in one table.
+  public var maxCellsPerTable: Int = 1_000_000
+  /// Most rows in one table.
+  public var maxRowsPerTable: Int = 200_000
+  /// Longest line of a text export, in characters.
+  public var maxLineLength: Int = 4 << 20
+
+  public init() {}
+
+  /// The defaults.
+  public static let standard = Limits()
+}
