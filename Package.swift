@@ -12,6 +12,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
     .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
   ],
   targets: [
     // The canonical model: value types shared by every stage, and their JSON form.
@@ -48,11 +49,16 @@ let package = Package(
       ],
       resources: [.copy("Resources/tablemend.schema.json")]
     ),
+    // Folders of files to JSONL, CSV and SQLite; corpus regression checks.
+    .target(
+      name: "TablemendBatch",
+      dependencies: ["Tablemend", .product(name: "GRDB", package: "GRDB.swift")]
+    ),
     // The command-line tool: parses arguments and calls the library.
     .executableTarget(
       name: "TablemendCLI",
       dependencies: [
-        "Tablemend",
+        "Tablemend", "TablemendBatch",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -63,5 +69,6 @@ let package = Package(
     .testTarget(name: "TablemendDocxTests", dependencies: ["TablemendDocx"]),
     .testTarget(name: "TablemendFormsTests", dependencies: ["TablemendForms", "TablemendGrid"]),
     .testTarget(name: "TablemendTests", dependencies: ["Tablemend"]),
+    .testTarget(name: "TablemendBatchTests", dependencies: ["TablemendBatch"]),
   ]
 )

@@ -1,1 +1,103 @@
 @_exported import TablemendModel
+import Crypto
+import Foundation
+import TablemendDocx
+import TablemendForms
+import TablemendGrid
+import TablemendText
+
+/// How to read inputs. The defaults detect everything.
+public struct ConvertOptions: Sendable, Hashable {
+  /// Force a text encoding (`utf-8`, `utf-16le`, `utf-16be`, `gb18030`) instead of detecting it.
+  public var encoding: String?
+  /// Force a text dialect instead of detecting it.
+  public var dialect: String?
+  public var limits: Limits
+
+  public init(encoding: String? = nil, dialect: String? = nil, limits: Limits = .standard) {
+    self.encoding = encoding
+    self.dialect = dialect
+    self.limits = limits
+  }
+}
+
+/// The library's front door: bytes of one file in, one `Document` out.
+public struct Converter: Sendable {
+  public var options: ConvertOptions
+
+  public init(options: ConvertOptions = ConvertOptions()) {
+    self.options = options
+  }
+
+  /// Converts the file at `url`.
+  /// - Throws: `ConversionError` naming the file when it cannot be read at all.
+  public func convert(fileAt url: URL) throws(ConversionError) -> Document {
+    let path = url.path
+    let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+    if size > options.limits.maxInputBytes {
+      throw ConversionError(
+        path: path,
+        message: "file is \(size) bytes, over the input limit of \(options.limits.maxInputBytes)")
+    }
+    let data: Data
+    do {
+      data = try Data(contentsOf: url)
+    } catch {
+      throw ConversionError(path: path, message: "cannot read file: \(error.localizedDescription)")
+    }
+    return try convert(data: data, path: path)
+  }
+
+  /// Converts bytes read from `path` (used only to name the source and in errors).
+  /// - Throws: `ConversionError` when the bytes cannot be decoded or parsed at all.
+  public func convert(data: Data, path: String) throws(ConversionError) -> Document {
+    if data.count > options.limits.maxInputBytes {
+      throw ConversionError(
+        path: path,
+        message:
+          "input is \(data.count) bytes, over the input limit of \(options.limits.maxInputBytes)")
+    }
+    let digest = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+    let blocks: [Block]
+    var diagnostics: [Diagnostic]
+    let encoding: String
+    let dialect: String
+    if options.dialect == nil || options.dialect == "docx", DocxReader.accepts(data) {
+      do {
+        let content = try DocxReader.read(data, limits: options.limits)
+        blocks = content.blocks
+        diagnostics = content.diagnostics
+        encoding = "binary"
+        dialect = content.dialect
+      } catch {
+        throw ConversionError(path: path, place: error.place, message: error.message)
+      }
+    } else {
+      let text: DecodedText
+      do {
+        text = try TextDecoding.decode(data, forcing: options.encoding)
+      } catch {
+        throw ConversionError(path: path, place: error.place, message: error.message)
+      }
+      let read: TextContent
+      do {
+        read = try TextReader.read(text.text, dialect: options.dialect, limits: options.limits)
+      } catch {
+        throw ConversionError(path: path, place: error.place, message: error.message)
+      }
+      blocks = read.blocks
+      diagnostics = text.diagnostics + read.diagnostics
+      encoding = text.encoding
+      dialect = read.dialect
+    }
+    let recognised = FormRecognizer.recognize(blocks)
+    diagnostics += recognised.diagnostics
+    let tables = blocks.compactMap { block -> Table? in
+      if case .table(let t) = block { return t }
+      return nil
+    }
+    return Document(
+      source: Source(path: path, sha256: digest, encoding: encoding, dialect: dialect),
+      tables: tables, forms: recognised.forms, diagnostics: diagnostics)
+  }
+}

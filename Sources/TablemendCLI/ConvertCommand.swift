@@ -1,0 +1,65 @@
+import ArgumentParser
+import Foundation
+import Tablemend
+
+struct ConvertCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "convert",
+    abstract: "Convert exports to the canonical JSON model.",
+    discussion: """
+      One file gives one JSON Document; several give one Document per line (JSON Lines).
+      `-` reads standard input. Output goes to standard output unless -o names a file, which
+      is written whole or not at all.
+      """)
+
+  @Argument(help: "Files to convert (`-` for standard input).")
+  var files: [String]
+
+  @Option(name: .shortAndLong, help: "Write the output to this file instead of standard output.")
+  var output: String?
+
+  @Flag(help: "Indent the JSON (one document only).")
+  var pretty = false
+
+  @Option(help: "Force the text encoding: utf-8, utf-16le, utf-16be, gb18030.")
+  var encoding: String?
+
+  @Option(help: "Force the input dialect instead of detecting it.")
+  var dialect: String?
+
+  func run() throws {
+    let converter = Converter(options: ConvertOptions(encoding: encoding, dialect: dialect))
+    var out = Data()
+    var failures = 0
+    for file in files {
+      do {
+        let document: Document
+        if file == "-" {
+          let data = FileHandle.standardInput.readDataToEndOfFile()
+          document = try converter.convert(data: data, path: "-")
+        } else {
+          document = try converter.convert(fileAt: URL(fileURLWithPath: file))
+        }
+        out.append(try JSONOutput.encode(document, pretty: pretty && files.count == 1))
+        out.append(0x0A)
+      } catch let error as ConversionError {
+        failures += 1
+        FileHandle.standardError.write(Data("tablemend: \(error.description)\n".utf8))
+      }
+    }
+    if let output {
+      if failures == 0 || !out.isEmpty {
+        do {
+          try out.write(to: URL(fileURLWithPath: output), options: .atomic)
+        } catch {
+          FileHandle.standardError.write(
+            Data("tablemend: \(output): cannot write: \(error.localizedDescription)\n".utf8))
+          throw ExitCode(2)
+        }
+      }
+    } else {
+      FileHandle.standardOutput.write(out)
+    }
+    if failures > 0 { throw ExitCode(1) }
+  }
+}
