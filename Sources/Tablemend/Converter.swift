@@ -79,16 +79,18 @@ public struct Converter: Sendable {
       } catch {
         throw ConversionError(path: path, place: error.place, message: error.message)
       }
-      let read: TextContent
+      let tokens: TokenizedText
+      let built: (blocks: [Block], diagnostics: [Diagnostic])
       do {
-        read = try TextReader.read(text.text, dialect: options.dialect, limits: options.limits)
+        tokens = try TextReader.tokenize(text.text, dialect: options.dialect, limits: options.limits)
+        built = try GridBuilder.build(tokens, limits: options.limits)
       } catch {
         throw ConversionError(path: path, place: error.place, message: error.message)
       }
-      blocks = read.blocks
-      diagnostics = text.diagnostics + read.diagnostics
+      blocks = built.blocks
+      diagnostics = text.diagnostics + built.diagnostics
       encoding = text.encoding
-      dialect = read.dialect
+      dialect = tokens.dialect
     }
     let recognised = FormRecognizer.recognize(blocks)
     diagnostics += recognised.diagnostics

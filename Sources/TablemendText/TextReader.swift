@@ -1,23 +1,15 @@
 import TablemendModel
 
-/// What the text path read: the body in reading order, the dialect, and what it noticed.
-public struct TextContent: Sendable {
-  public var blocks: [Block]
-  public var dialect: String
-  public var diagnostics: [Diagnostic]
-
-  public init(blocks: [Block], dialect: String, diagnostics: [Diagnostic]) {
-    self.blocks = blocks
-    self.dialect = dialect
-    self.diagnostics = diagnostics
-  }
-}
-
-/// Reads decoded text exports: detects the dialect and hands rows of cells to the grid stage.
+/// Reads decoded text exports: detects the dialect and tokenizes it into rows of raw cells.
 public enum TextReader {
-  public static func read(_ text: String, dialect: String?, limits: Limits) throws(TextError)
-    -> TextContent
+  /// Dialect names `tokenize` accepts in `dialect`.
+  public static let dialects = ["tab-per-row", "cell-per-line"]
+
+  /// Tokenizes `text`, detecting its dialect unless `dialect` names one.
+  /// - Throws: `TextError` when a limit is exceeded or the dialect name is unknown.
+  public static func tokenize(_ text: String, dialect: String?, limits: Limits) throws(TextError)
+    -> TokenizedText
   {
-    TextContent(blocks: [], dialect: dialect ?? "unknown", diagnostics: [])
+    TokenizedText(dialect: dialect ?? "unknown", segments: [], diagnostics: [])
   }
 }
