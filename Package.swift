@@ -38,7 +38,7 @@ let package = Package(
       ]
     ),
     // Grids to forms: fields, funds, goals, records and the indicator tree.
-    .target(name: "TablemendForms", dependencies: ["TablemendModel", "TablemendValues"]),
+    .target(name: "TablemendForms", dependencies: ["TablemendModel", "TablemendValues", "TablemendText"]),
     // The library facade: one call from bytes to a `Document`.
     .target(
       name: "Tablemend",

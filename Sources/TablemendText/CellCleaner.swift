@@ -118,3 +118,8 @@ public struct CellCleaner: Sendable {
       .replacingOccurrences(of: "&amp;", with: "&")
   }
 }
+
+extension CellCleaner {
+  /// `trim` under a name that reads well at call sites outside this module.
+  public static func trimmed(_ s: String) -> String { trim(s) }
+}

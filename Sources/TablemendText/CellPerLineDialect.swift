@@ -77,7 +77,8 @@ public enum CellPerLineDialect: TextDialect {
         continue
       }
       closeTable()
-      let text = CellCleaner.trim(String(line))
+      let text = cleaner.clean([line], at: Location(line: number, column: 1))
+          .joined(separator: " ")
       if text.isEmpty { continue }
       segments.append(.paragraph(text, Location(line: number, column: 1)))
     }

@@ -40,7 +40,8 @@ public enum TabPerRowDialect: TextDialect {
           rows = []
         }
         sawBlank = false
-        let text = CellCleaner.trim(String(line))
+        let text = cleaner.clean([line], at: Location(line: number, column: 1))
+          .joined(separator: " ")
         segments.append(.paragraph(text, Location(line: number, column: 1)))
         continue
       }
