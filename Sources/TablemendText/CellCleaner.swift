@@ -37,7 +37,7 @@ public struct CellCleaner: Sendable {
       guard let entry = removed[key] else { return nil }
       let what =
         key == "markup"
-        ? "HTML markup (<p>, <br>) turned into paragraph breaks"
+        ? "HTML paragraph and line-break tags turned into paragraph breaks"
         : "Word bookmark marks ([bookmark: …]) removed"
       return Diagnostic(
         .info, "\(key)-removed", "\(what) in \(entry.count) cell(s)", at: entry.first)
