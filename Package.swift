@@ -52,7 +52,10 @@ let package = Package(
     // Folders of files to JSONL, CSV and SQLite; corpus regression checks.
     .target(
       name: "TablemendBatch",
-      dependencies: ["Tablemend", .product(name: "GRDB", package: "GRDB.swift")]
+      dependencies: [
+        "Tablemend", .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "Crypto", package: "swift-crypto"),
+      ]
     ),
     // The command-line tool: parses arguments and calls the library.
     .executableTarget(
