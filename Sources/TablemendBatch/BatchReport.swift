@@ -50,9 +50,12 @@ public struct BatchReport: Codable, Sendable, Hashable {
   public var succeeded: Bool { failed == 0 }
 
   /// The multi-line summary printed on stderr: counts, then one line per failure.
-  public var summary: String {
+  public var summary: String { summary(omitting: []) }
+
+  /// The summary without the failures of `omitting` (paths already reported as they failed).
+  public func summary(omitting: Set<String>) -> String {
     var lines: [String] = []
-    let rate = seconds > 0 ? Double(converted) / seconds : 0
+    let rate = seconds > 0 ? Double(converted + skipped + failed) / seconds : 0
     lines.append(
       "tablemend: \(converted) converted, \(skipped) skipped (unchanged), \(failed) failed"
         + (kept > 0 ? ", \(kept) earlier kept" : "")
@@ -60,7 +63,9 @@ public struct BatchReport: Codable, Sendable, Hashable {
     lines.append(
       "tablemend: \(documents) documents, \(forms) forms, \(indicators) indicators written to \(output)"
     )
-    for failure in failures { lines.append("tablemend: failed: \(failure.error)") }
+    for failure in failures where !omitting.contains(failure.path) {
+      lines.append("tablemend: failed: \(failure.error)")
+    }
     for drop in dropped { lines.append("tablemend: dropped earlier document: \(drop.error)") }
     return lines.joined(separator: "\n")
   }

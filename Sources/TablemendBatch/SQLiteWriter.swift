@@ -23,7 +23,10 @@ public final class SQLiteWriter {
   /// - Throws: `BatchError` when the database cannot be created.
   public init(url: URL) throws(BatchError) {
     do {
-      queue = try DatabaseQueue(path: url.path)
+      var configuration = Configuration()
+      // One transaction spans every insert, across `inDatabase` calls.
+      configuration.allowsUnsafeTransactions = true
+      queue = try DatabaseQueue(path: url.path, configuration: configuration)
       try queue.inDatabase { db in
         try db.execute(sql: SQLiteWriter.schema)
         try db.beginTransaction()
