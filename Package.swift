@@ -72,6 +72,8 @@ let package = Package(
     .testTarget(name: "TablemendDocxTests", dependencies: ["TablemendDocx"]),
     .testTarget(name: "TablemendFormsTests", dependencies: ["TablemendForms", "TablemendGrid"]),
     .testTarget(name: "TablemendTests", dependencies: ["Tablemend"]),
-    .testTarget(name: "TablemendBatchTests", dependencies: ["TablemendBatch"]),
+    .testTarget(
+      name: "TablemendBatchTests",
+      dependencies: ["TablemendBatch", .product(name: "GRDB", package: "GRDB.swift")]),
   ]
 )

@@ -90,10 +90,10 @@ public struct BatchRunner: Sendable {
 
   /// What a worker made of one item.
   enum WorkResult: Sendable {
-    case converted(Document, line: Data)
-    case skipped(Document, line: Data)
+    case converted(Document, line: Data, sha256: String)
+    case skipped(Document, line: Data, sha256: String)
     case failed(BatchFailure)
-    case kept(Document, line: Data, version: String?)
+    case kept(BatchManifest.Entry, Document, line: Data)
     case dropped(BatchFailure)
   }
 
@@ -171,7 +171,7 @@ public struct BatchRunner: Sendable {
     switch item {
     case .kept(let entry):
       switch readEarlier(entry, from: previousDocuments) {
-      case .success(let (document, line)): return .kept(document, line: line, version: entry.version)
+      case .success(let (document, line)): return .kept(entry, document, line: line)
       case .failure(let error): return .dropped(BatchFailure(path: entry.path, error: error.description))
       }
     case .input(let input, let previous):
@@ -195,12 +195,12 @@ public struct BatchRunner: Sendable {
       if let previous, previous.sha256 == sha, previous.version == TablemendVersion.current,
         case .success(let (document, line)) = readEarlier(previous, from: previousDocuments)
       {
-        return .skipped(document, line: line)
+        return .skipped(document, line: line, sha256: sha)
       }
       do {
         let document = try convert(data, path)
         let line = try JSONOutput.encode(document)
-        return .converted(document, line: line)
+        return .converted(document, line: line, sha256: sha)
       } catch let error as ConversionError {
         return .failed(BatchFailure(path: path, error: error.description))
       } catch {
@@ -223,7 +223,7 @@ public struct BatchRunner: Sendable {
       try handle.seek(toOffset: UInt64(entry.offset))
       let line = try handle.read(upToCount: entry.length) ?? Data()
       let document = try JSONDecoder().decode(Document.self, from: line)
-      guard document.source.path == entry.path, document.source.sha256 == entry.sha256 else {
+      guard document.source.path == entry.path else {
         return .failure(
           BatchError(path: entry.path, message: "earlier document does not match the manifest"))
       }

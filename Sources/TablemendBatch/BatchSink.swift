@@ -39,20 +39,20 @@ final class BatchSink {
   /// Writes one result; returns the progress event for an input, nil for a kept document.
   func accept(_ result: BatchRunner.WorkResult) throws(BatchError) -> BatchEvent? {
     switch result {
-    case .converted(let document, let line):
+    case .converted(let document, let line, let sha256):
       converted += 1
-      try write(document, line: line, version: TablemendVersion.current)
+      try write(document, line: line, sha256: sha256, version: TablemendVersion.current)
       return .converted(path: document.source.path)
-    case .skipped(let document, let line):
+    case .skipped(let document, let line, let sha256):
       skipped += 1
-      try write(document, line: line, version: TablemendVersion.current)
+      try write(document, line: line, sha256: sha256, version: TablemendVersion.current)
       return .skipped(path: document.source.path)
     case .failed(let failure):
       failures.append(failure)
       return .failed(failure)
-    case .kept(let document, let line, let version):
+    case .kept(let entry, let document, let line):
       kept += 1
-      try write(document, line: line, version: version)
+      try write(document, line: line, sha256: entry.sha256, version: entry.version)
       return nil
     case .dropped(let failure):
       dropped.append(failure)
@@ -60,10 +60,12 @@ final class BatchSink {
     }
   }
 
-  private func write(_ document: Document, line: Data, version: String?) throws(BatchError) {
+  private func write(_ document: Document, line: Data, sha256: String, version: String?)
+    throws(BatchError)
+  {
     entries.append(
       BatchManifest.Entry(
-        path: document.source.path, sha256: document.source.sha256, version: version,
+        path: document.source.path, sha256: sha256, version: version,
         offset: documents.offset, length: line.count))
     try documents.write(line)
     try documents.write([0x0A])
