@@ -52,7 +52,10 @@ let package = Package(
     // Folders of files to JSONL, CSV and SQLite; corpus regression checks.
     .target(
       name: "TablemendBatch",
-      dependencies: ["Tablemend", .product(name: "GRDB", package: "GRDB.swift")]
+      dependencies: [
+        "Tablemend", .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "Crypto", package: "swift-crypto"),
+      ]
     ),
     // The command-line tool: parses arguments and calls the library.
     .executableTarget(
@@ -69,6 +72,8 @@ let package = Package(
     .testTarget(name: "TablemendDocxTests", dependencies: ["TablemendDocx"]),
     .testTarget(name: "TablemendFormsTests", dependencies: ["TablemendForms", "TablemendGrid"]),
     .testTarget(name: "TablemendTests", dependencies: ["Tablemend"]),
-    .testTarget(name: "TablemendBatchTests", dependencies: ["TablemendBatch"]),
+    .testTarget(
+      name: "TablemendBatchTests",
+      dependencies: ["TablemendBatch", .product(name: "GRDB", package: "GRDB.swift")]),
   ]
 )
