@@ -71,7 +71,7 @@ let package = Package(
     .testTarget(name: "TablemendGridTests", dependencies: ["TablemendGrid", "TablemendText"]),
     .testTarget(name: "TablemendDocxTests", dependencies: ["TablemendDocx"]),
     .testTarget(name: "TablemendFormsTests", dependencies: ["TablemendForms", "TablemendGrid"]),
-    .testTarget(name: "TablemendTests", dependencies: ["Tablemend"]),
+    .testTarget(name: "TablemendTests", dependencies: ["Tablemend", "TablemendBatch"]),
     .testTarget(
       name: "TablemendBatchTests",
       dependencies: ["TablemendBatch", .product(name: "GRDB", package: "GRDB.swift")]),
