@@ -5,7 +5,8 @@ import Tablemend
 /// progress.
 public struct BatchOptions: Sendable {
   /// Converts one file's bytes; `path` names the source in the document and in errors.
-  public typealias Convert = @Sendable (_ data: Data, _ path: String) throws(ConversionError) ->
+  public typealias Convert =
+    @Sendable (_ data: Data, _ path: String) throws(ConversionError) ->
     Document
 
   /// Files converted at once; defaults to the number of active cores.

@@ -172,7 +172,8 @@ public struct BatchRunner: Sendable {
     case .kept(let entry):
       switch readEarlier(entry, from: previousDocuments) {
       case .success(let (document, line)): return .kept(entry, document, line: line)
-      case .failure(let error): return .dropped(BatchFailure(path: entry.path, error: error.description))
+      case .failure(let error):
+        return .dropped(BatchFailure(path: entry.path, error: error.description))
       }
     case .input(let input, let previous):
       let path = input.path

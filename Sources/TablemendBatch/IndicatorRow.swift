@@ -57,7 +57,9 @@ public struct IndicatorRow: Sendable, Hashable {
     for label in nameLabels {
       if let value = form.fields[label], !value.isEmpty { return value }
     }
-    let near = form.fields.keys.sorted().first { $0.hasSuffix("名称") && !$0.contains("指标") }
+    let near = form.fields.keys.sorted().first {
+      $0.hasSuffix("名称") && !$0.contains("指标") && form.fields[$0]?.isEmpty == false
+    }
     return near.flatMap { form.fields[$0] }
   }
 

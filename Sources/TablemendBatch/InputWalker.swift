@@ -87,7 +87,8 @@ public struct InputWalker: Sendable {
     } catch {
       failures.append(
         BatchFailure(
-          path: folder.path, error: "\(folder.path): cannot list folder: \(error.localizedDescription)"
+          path: folder.path,
+          error: "\(folder.path): cannot list folder: \(error.localizedDescription)"
         ))
       return
     }

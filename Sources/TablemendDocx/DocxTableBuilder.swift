@@ -34,10 +34,14 @@ struct DocxRowDraft: Sendable {
 /// Grid rules (those of Word and LibreOffice's import):
 /// - a cell starts at the grid column after `w:gridBefore` and the spans of the cells before
 ///   it; it covers `w:gridSpan` columns;
-/// - a legacy `w:hMerge` continue cell widens the cell before it in the row;
-/// - a `w:vMerge` continue cell (with or without `w:val`) extends the cell above that starts
-///   at the same grid column, when that cell is open; otherwise it stands alone and opens a
-///   merge itself; `restart` always opens a new merge;
+/// - `w:gridBefore` / `w:gridAfter` columns become empty one-column cells, and a row that
+///   ends short of the grid is widened through its last cell;
+/// - a legacy `w:hMerge` continue cell widens the cell before it when that cell is a
+///   `w:hMerge` restart (or continues one); otherwise it stands alone;
+/// - a `w:vMerge` continue cell (with or without `w:val`) extends the merge opened by a
+///   `restart` cell above it that starts at the same grid column; with no open merge it
+///   stands alone (and keeps its text);
+/// - grid lines that no cell edge uses are dropped.
 /// - the text of a continue cell is not part of the merged cell (Word and LibreOffice hide
 ///   it); when it is not empty a diagnostic says so.
 struct DocxTableBuilder: Sendable {
@@ -69,20 +73,10 @@ struct DocxTableBuilder: Sendable {
     // Open vertical merges: grid column of the anchor's left edge -> index in `cells`.
     var open: [Int: Int] = [:]
     for (rowIndex, draft) in rows.enumerated() {
-      // Horizontal: place cells on the grid and fold legacy hMerge continues.
-      var placed: [(column: Int, span: Int, cell: DocxCellDraft)] = []
-      var column = draft.gridBefore
-      for cell in draft.cells {
-        if cell.horizontalMerge == .continue, let last = placed.indices.last {
-          placed[last].span += cell.gridSpan
-          column += cell.gridSpan
-          noteHidden(cell, into: &diagnostics, merge: "w:hMerge")
-          continue
-        }
-        placed.append((column, cell.gridSpan, cell))
-        column += cell.gridSpan
-      }
-      columnCount = max(columnCount, column + draft.gridAfter)
+      var folded: [DocxCellDraft] = []
+      let placed = place(draft, folded: &folded)
+      for cell in folded { noteHidden(cell, into: &diagnostics, merge: "w:hMerge") }
+      columnCount = max(columnCount, placed.last.map { $0.column + $0.span } ?? 0)
       if columnCount > limits.maxCellsPerTable {
         throw DocxError(
           place: location.description,
@@ -93,37 +87,100 @@ struct DocxTableBuilder: Sendable {
       // Vertical: continue cells extend the open merge at their left edge.
       var stillOpen: [Int: Int] = [:]
       for item in placed {
-        if item.cell.verticalMerge == .continue, let anchor = open[item.column] {
+        if item.cell?.verticalMerge == .continue, let anchor = open[item.column] {
           cells[anchor].rowSpan = rowIndex - cells[anchor].row + 1
-          if cells[anchor].columnSpan != item.span {
+          if cells[anchor].columnSpan != item.span, let cell = item.cell {
             diagnostics.append(
               Diagnostic(
                 .warning, "docx-vmerge-width-mismatch",
                 "a w:vMerge continue cell spans \(item.span) grid columns but the cell it continues spans \(cells[anchor].columnSpan); the merged cell keeps the first width",
-                at: item.cell.location))
+                at: cell.location))
           }
           stillOpen[item.column] = anchor
-          noteHidden(item.cell, into: &diagnostics, merge: "w:vMerge")
+          if let cell = item.cell { noteHidden(cell, into: &diagnostics, merge: "w:vMerge") }
           continue
         }
+        let paragraphs = item.cell?.paragraphs ?? []
+        let nested = item.cell?.tables ?? []
         cells.append(
           Cell(
             row: rowIndex, column: item.column, rowSpan: 1, columnSpan: item.span,
-            paragraphs: item.cell.paragraphs, location: item.cell.location,
-            tables: item.cell.tables.isEmpty ? nil : item.cell.tables))
+            paragraphs: paragraphs, location: item.cell?.location ?? location,
+            tables: nested.isEmpty ? nil : nested))
         if cells.count > limits.maxCellsPerTable {
           throw DocxError(
             place: location.description,
             message: "table \(id) has more than \(limits.maxCellsPerTable) cells (limit)")
         }
-        if item.cell.verticalMerge != nil {
+        // Only `restart` opens a merge: a `continue` with nothing open above stands alone.
+        if item.cell?.verticalMerge == .restart {
           stillOpen[item.column] = cells.count - 1
         }
       }
       open = stillOpen
     }
-    let table = Table(id: id, rowCount: rows.count, columnCount: columnCount, cells: cells)
+    let table = Self.collapsingUnusedColumns(
+      Table(id: id, rowCount: rows.count, columnCount: columnCount, cells: cells))
     return (table, diagnostics)
+  }
+
+  /// One row's cells on the grid: `w:gridBefore` / `w:gridAfter` columns as empty one-column
+  /// cells, legacy `w:hMerge` continues folded into the cell they continue, and a row that
+  /// stops short of the grid's right edge widened through its last cell (as LibreOffice
+  /// imports them). A nil `cell` is such a placeholder.
+  private func place(
+    _ draft: DocxRowDraft, folded: inout [DocxCellDraft]
+  ) -> [(column: Int, span: Int, cell: DocxCellDraft?)] {
+    var placed: [(column: Int, span: Int, cell: DocxCellDraft?)] = []
+    var column = 0
+    for _ in 0..<draft.gridBefore {
+      placed.append((column, 1, nil))
+      column += 1
+    }
+    var inHorizontalMerge = false
+    for cell in draft.cells {
+      if cell.horizontalMerge == .continue, inHorizontalMerge, let last = placed.indices.last {
+        placed[last].span += cell.gridSpan
+        column += cell.gridSpan
+        folded.append(cell)
+        continue
+      }
+      inHorizontalMerge = cell.horizontalMerge == .restart
+      placed.append((column, cell.gridSpan, cell))
+      column += cell.gridSpan
+    }
+    for _ in 0..<draft.gridAfter {
+      placed.append((column, 1, nil))
+      column += 1
+    }
+    if column < gridColumns, let last = placed.indices.last {
+      placed[last].span += gridColumns - column
+    }
+    return placed
+  }
+
+  /// Drops grid lines that no cell edge uses (a `w:tblGrid` column boundary every row spans
+  /// across), as LibreOffice's table model does.
+  static func collapsingUnusedColumns(_ table: Table) -> Table {
+    var used = Set([0])
+    for cell in table.cells {
+      used.insert(cell.column)
+      used.insert(cell.column + cell.columnSpan)
+    }
+    let edges = used.sorted()
+    guard edges.count - 1 < table.columnCount else { return table }
+    var rank: [Int: Int] = [:]
+    for (index, edge) in edges.enumerated() { rank[edge] = index }
+    var result = table
+    result.columnCount = edges.count - 1
+    for index in result.cells.indices {
+      let cell = result.cells[index]
+      let start = rank[cell.column] ?? cell.column
+      let end = rank[cell.column + cell.columnSpan] ?? (start + cell.columnSpan)
+      result.cells[index].column = start
+      result.cells[index].columnSpan = max(1, end - start)
+    }
+    return result
   }
 
   private func noteHidden(

@@ -57,6 +57,16 @@ struct ElementLocator {
     return nil
   }
 
+  /// The line and column of the first `<!DOCTYPE` in the bytes, if any.
+  static func doctype(in bytes: UnsafeBufferPointer<UInt8>) -> (line: Int, column: Int)? {
+    var locator = ElementLocator(bytes)
+    while locator.offset < bytes.count {
+      if locator.matches("<!DOCTYPE") { return (locator.line, locator.column) }
+      locator.advance()
+    }
+    return nil
+  }
+
   private mutating func advance() {
     let byte = bytes[offset]
     offset += 1

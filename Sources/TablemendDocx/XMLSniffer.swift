@@ -18,7 +18,8 @@ enum XMLSniffer {
   /// The kind of Word XML `data` starts with, or nil when it is not Word XML.
   ///
   /// Looks at the first 4 KiB after an optional UTF-8 or UTF-16 byte-order mark: an optional
-  /// XML declaration, comments and processing instructions (`<?mso-application …?>`), then the
+  /// XML declaration, comments, processing instructions (`<?mso-application …?>`) and a
+  /// DOCTYPE (which `DocxReader.read` then refuses), then the
   /// root element, whose local name must be `document` bound to the WordprocessingML namespace,
   /// or `package` bound to the flat-OPC package namespace.
   static func kind(of data: Data) -> Kind? {
@@ -48,6 +49,16 @@ enum XMLSniffer {
       if rest.hasPrefix("<?") {
         guard let end = rest.range(of: "?>") else { return nil }
         rest = rest[end.upperBound...]
+      } else if rest.hasPrefix("<!DOCTYPE") {
+        // Skipped here so that `read` can refuse it by name rather than call the file not Word.
+        guard let close = rest.firstIndex(of: ">") else { return nil }
+        if let subset = rest.firstIndex(of: "["), subset < close {
+          guard let end = rest[subset...].range(of: "]") else { return nil }
+          guard let after = rest[end.upperBound...].firstIndex(of: ">") else { return nil }
+          rest = rest[rest.index(after: after)...]
+        } else {
+          rest = rest[rest.index(after: close)...]
+        }
       } else if rest.hasPrefix("<!--") {
         guard let end = rest.range(of: "-->") else { return nil }
         rest = rest[end.upperBound...]

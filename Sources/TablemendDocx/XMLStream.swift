@@ -45,6 +45,7 @@ final class XMLStream {
   private let part: String?
   private let maxDepth: Int
   private var locator: ElementLocator?
+  private let utf8Bytes: UnsafeBufferPointer<UInt8>?
   private var names: [NameKey: XMLName] = [:]
   private var namespaces: [Int: XMLNamespace] = [:]
 
@@ -90,11 +91,11 @@ final class XMLStream {
         let sink = Unmanaged<ErrorSink>.fromOpaque(context).takeUnretainedValue()
         sink.record(error.pointee)
       }, Unmanaged.passUnretained(sink).toOpaque())
-    if let raw = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self),
-      ElementLocator.isByteCountable(UnsafeBufferPointer(start: raw, count: bytes.count))
-    {
-      locator = ElementLocator(UnsafeBufferPointer(start: raw, count: bytes.count))
-    }
+    let raw = UnsafeBufferPointer(
+      start: UnsafeRawPointer(base).assumingMemoryBound(to: UInt8.self),
+      count: bytes.count)
+    utf8Bytes = ElementLocator.isByteCountable(raw) ? raw : nil
+    locator = utf8Bytes.map(ElementLocator.init)
   }
 
   deinit {
@@ -135,8 +136,12 @@ final class XMLStream {
       XML_READER_TYPE_WHITESPACE.rawValue, XML_READER_TYPE_SIGNIFICANT_WHITESPACE.rawValue:
       kind = .text
     case XML_READER_TYPE_DOCUMENT_TYPE.rawValue:
+      var location = parserLocation()
+      if let bytes = utf8Bytes, let found = ElementLocator.doctype(in: bytes) {
+        location = Location(line: found.line, column: found.column, part: part)
+      }
       throw DocxError(
-        place: place(of: parserLocation()),
+        place: place(of: location),
         message: "a DOCTYPE declaration is not allowed in a Word part (refused)")
     default:
       kind = .other

@@ -54,8 +54,10 @@ struct BatchRunnerTests {
     #expect(report.failed == 6 - report.converted)
     #expect(!report.succeeded)
 
-    let lines = try String(contentsOf: out.appendingPathComponent("documents.jsonl"), encoding: .utf8)
-      .split(separator: "\n")
+    let lines = try String(
+      contentsOf: out.appendingPathComponent("documents.jsonl"), encoding: .utf8
+    )
+    .split(separator: "\n")
     #expect(lines.count == report.converted)
     let documents = try lines.map { try JSONDecoder().decode(Document.self, from: Data($0.utf8)) }
     let paths = documents.map(\.source.path)
@@ -68,7 +70,9 @@ struct BatchRunnerTests {
     #expect(Array(csv.prefix(3)) == [0xEF, 0xBB, 0xBF])
     let csvRows = String(decoding: csv.dropFirst(3), as: UTF8.self).components(separatedBy: "\r\n")
       .filter { !$0.isEmpty }
-    let indicatorCount = documents.reduce(0) { $0 + $1.forms.reduce(0) { $0 + $1.indicators.count } }
+    let indicatorCount = documents.reduce(0) {
+      $0 + $1.forms.reduce(0) { $0 + $1.indicators.count }
+    }
     #expect(csvRows.count == 1 + indicatorCount)
 
     let db = try DatabaseQueue(path: out.appendingPathComponent("tablemend.sqlite").path)
@@ -128,16 +132,23 @@ struct BatchRunnerTests {
     #expect(report.forms == 3)
     #expect(report.indicators == 4)
     let broken = tmp.url.appendingPathComponent("in/sub/broken.txt").standardizedFileURL.path
-    #expect(report.failures == [BatchFailure(path: broken, error: "\(broken):1:1: broken on purpose")])
+    #expect(
+      report.failures == [BatchFailure(path: broken, error: "\(broken):1:1: broken on purpose")])
 
     let csv = try Data(contentsOf: out.appendingPathComponent("indicators.csv"))
     let text = String(decoding: csv.dropFirst(3), as: UTF8.self)
     let a = tmp.url.appendingPathComponent("in/a.txt").standardizedFileURL.path
     let records = text.components(separatedBy: "\r\n")
     #expect(records[0] == IndicatorRow.columns.joined(separator: ","))
-    #expect(records[1] == "\(a),project-targets,项目支出绩效目标表,道路养护,annual,产出指标,数量指标,养护里程,≥100,comparison,>=,100,公里,")
-    #expect(records[2] == "\(a),project-targets,项目支出绩效目标表,道路养护,annual,效益指标,社会效益指标,群众出行,明显改善,qualitative,,,,\"\"\"通畅\"\", 安全\"")
-    #expect(records.count == 1 + 4 + 1)  // header, four rows, and the empty string after the last CRLF
+    #expect(
+      records[1]
+        == "\(a),project-targets,项目支出绩效目标表,道路养护,annual,产出指标,数量指标,养护里程,≥100,comparison,>=,100,公里,")
+    #expect(
+      records[2]
+        == "\(a),project-targets,项目支出绩效目标表,道路养护,annual,效益指标,社会效益指标,群众出行,明显改善,qualitative,,,,\"\"\"通畅\"\", 安全\""
+    )
+    // The header, four rows, and the empty string after the last CRLF.
+    #expect(records.count == 1 + 4 + 1)
     #expect(records.last == "")
 
     let db = try DatabaseQueue(path: out.appendingPathComponent("tablemend.sqlite").path)
@@ -192,7 +203,10 @@ struct BatchRunnerTests {
     let documents = try String(
       contentsOf: out.appendingPathComponent("documents.jsonl"), encoding: .utf8
     ).split(separator: "\n").map { try JSONDecoder().decode(Document.self, from: Data($0.utf8)) }
-    #expect(documents.map { URL(fileURLWithPath: $0.source.path).lastPathComponent } == ["a.txt", "b.txt", "c.txt"])
+    #expect(
+      documents.map { URL(fileURLWithPath: $0.source.path).lastPathComponent } == [
+        "a.txt", "b.txt", "c.txt",
+      ])
     #expect(documents[1].forms[0].indicators[0].value.value == 5)
 
     // A manifest that no longer matches documents.jsonl is rebuilt from it: nothing is

@@ -64,7 +64,9 @@ enum FakeForms {
         }
         let kind = Form.Kind(rawValue: words.count > 1 ? words[1] : "") ?? .projectTargets
         forms.append(
-          Form(kind: kind, title: "项目支出绩效目标表", year: 2021, fields: fields, tables: [], location: location))
+          Form(
+            kind: kind, title: "项目支出绩效目标表", year: 2021, fields: fields, tables: [],
+            location: location))
       } else if line.contains("|"), !forms.isEmpty {
         let parts = line.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
         guard parts.count >= 4 else { continue }
