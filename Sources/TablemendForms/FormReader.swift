@@ -185,7 +185,8 @@ struct FormReader {
         }
         break
       }
-      let value = cells[i + 1].paragraphs.joined(separator: "\n")
+      let value = cells[i + 1].paragraphs.map(CellCleaner.trimmed).filter { !$0.isEmpty }
+        .joined(separator: "\n")
       let key = label.trimmingCharacters(in: CharacterSet(charactersIn: ":： "))
       fields[key] = fieldValue(key, value, at: cells[i + 1].location)
       i += 2

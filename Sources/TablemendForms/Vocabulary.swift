@@ -1,3 +1,5 @@
+import TablemendText
+
 /// The domain's words: indicator levels, section labels and how to compare labels.
 enum Vocabulary {
   /// Folds a label for comparison: no white space (ASCII, full-width, line breaks), ASCII
@@ -20,7 +22,7 @@ enum Vocabulary {
   /// Joins wrapped lines of one label or sentence: no space between CJK characters.
   static func joinLines(_ paragraphs: [String]) -> String {
     var out = ""
-    for p in paragraphs where !p.isEmpty {
+    for p in paragraphs.map(CellCleaner.trimmed) where !p.isEmpty {
       if let last = out.last, let first = p.first, last.isASCII && first.isASCII,
         last.isLetter || last.isNumber, first.isLetter || first.isNumber
       {
