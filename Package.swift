@@ -70,7 +70,7 @@ let package = Package(
     .testTarget(name: "TablemendTextTests", dependencies: ["TablemendText"]),
     .testTarget(name: "TablemendGridTests", dependencies: ["TablemendGrid", "TablemendText"]),
     .testTarget(name: "TablemendDocxTests", dependencies: ["TablemendDocx"]),
-    .testTarget(name: "TablemendFormsTests", dependencies: ["TablemendForms", "TablemendGrid"]),
+    .testTarget(name: "TablemendFormsTests", dependencies: ["TablemendForms", "TablemendGrid", "TablemendText"]),
     .testTarget(name: "TablemendTests", dependencies: ["Tablemend", "TablemendBatch"]),
     .testTarget(
       name: "TablemendBatchTests",

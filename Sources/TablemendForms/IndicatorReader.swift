@@ -1,5 +1,6 @@
 import Foundation
 import TablemendModel
+import TablemendText
 import TablemendValues
 
 /// Reads one indicator block: a header row naming 一级/二级/三级指标, then the rows under it,
@@ -7,6 +8,10 @@ import TablemendValues
 struct IndicatorReader {
   enum Role: Equatable {
     case level1, level2, level3, value, standard
+    /// 指标性质 / 指标方向 (≥, ≤, =, 定性): the operator written apart from the value.
+    case op
+    /// 度量单位 / 计量单位: the unit written apart from the value.
+    case unit
     case history(String)
     case evaluation(String)
   }
@@ -160,6 +165,8 @@ struct IndicatorReader {
     if f.range(of: #"^\d{4}年"#, options: .regularExpression) != nil && f.count <= 8 {
       return .history(f)
     }
+    if Vocabulary.isHeader(f, Vocabulary.operatorHeader) { return .op }
+    if Vocabulary.isHeader(f, Vocabulary.unitHeader) { return .unit }
     if Vocabulary.isHeader(f, Vocabulary.evaluationHeader) { return .evaluation(f) }
     if Vocabulary.isHeader(f, Vocabulary.valueHeader) { return .value }
     return nil
@@ -208,6 +215,8 @@ struct IndicatorReader {
     var standards: [Cell] = []
     var history: [(String, Cell)] = []
     var evaluation: [String: String] = [:]
+    var opText: String?
+    var unitText: String?
     var seen = Set<Int>()
     for (c, role) in group.roles.sorted(by: { $0.key < $1.key }) {
       let column = c + shift
@@ -220,6 +229,8 @@ struct IndicatorReader {
       case .standard: standards.append(cell)
       case .history(let label): history.append((label, cell))
       case .evaluation(let label): evaluation[label] = cell.text
+      case .op: opText = CellCleaner.trimmed(cell.text)
+      case .unit: unitText = CellCleaner.trimmed(cell.text)
       default: break
       }
     }
@@ -243,13 +254,25 @@ struct IndicatorReader {
     if values.count > 1 {
       for earlier in values.dropLast() { history.insert(("", earlier), at: 0) }
     }
-    let valueText = valueCell?.text ?? ""
+    var valueText = valueCell?.text ?? ""
+    var parsed: Value?
+    if opText != nil || unitText != nil {
+      // 指标性质 + 指标值 + 度量单位 in separate columns: one typed value from the three.
+      let op = opText ?? ""
+      let qualitative = op.contains("定性") || op.contains("正向") || op.contains("反向")
+      let combined =
+        (qualitative ? "" : op) + CellCleaner.trimmed(valueText) + (unitText ?? "")
+      if !CellCleaner.trimmed(valueText).isEmpty {
+        valueText = combined
+        parsed = ValueParser.parse(combined)
+        if qualitative { evaluation["指标性质"] = op }
+      }
+    }
     var l1 = level1 ?? ""
     let l2 = level2 ?? ""
     if let parent = Vocabulary.parentOfLevel2[l2] {
       let keep =
-        l1 == parent || !Vocabulary.standardLevel1.contains(l1)
-        || (l1 == "效益指标" && l2.contains("满意度"))
+        Vocabulary.acceptedParents(of: l2).contains(l1) || !Vocabulary.standardLevel1.contains(l1)
       if !keep || l1.isEmpty {
         diagnostics.append(
           Diagnostic(
@@ -269,7 +292,7 @@ struct IndicatorReader {
     }
     return Indicator(
       period: group.period, level1: l1, level2: l2, level3: level3Text,
-      value: ValueParser.parse(valueText),
+      value: parsed ?? ValueParser.parse(valueText),
       standard: standards.first.map { Vocabulary.joinLines($0.paragraphs) },
       history: history.map { HistoryValue(label: $0.0, value: ValueParser.parse($0.1.text)) },
       evaluation: evaluation.isEmpty ? nil : evaluation,

@@ -42,6 +42,15 @@ enum Vocabulary {
     "经济成本指标": "成本指标", "社会成本指标": "成本指标", "生态环境成本指标": "成本指标",
   ]
 
+  /// The 一级 labels real templates put a 二级 under: the usual one first, then the variants
+  /// that are written on purpose (cost before and since 2021, satisfaction under 效益).
+  static func acceptedParents(of level2: String) -> [String] {
+    guard let usual = parentOfLevel2[level2] else { return [] }
+    if level2.contains("成本") { return [usual, usual == "成本指标" ? "产出指标" : "成本指标"] }
+    if level2.contains("满意度") { return [usual, "效益指标"] }
+    return [usual]
+  }
+
   /// The standard 一级指标 names whose 二级 the taxonomy knows.
   static let standardLevel1: Set<String> = ["产出指标", "效益指标", "满意度指标", "成本指标"]
 
@@ -83,7 +92,7 @@ enum Vocabulary {
   static let level3Header = ["三级指标"]
   static let valueHeader = [
     "指标值", "目标值", "年度指标值", "预期当年实现值", "年初目标值", "预期目标值", "指标目标值",
-    "绩效目标值", "全年目标值", "中期指标值",
+    "绩效目标值", "全年目标值", "中期指标值", "年度指标值", "目标值(A)",
   ]
   static let standardHeader = [
     "绩效标准", "指标值确定依据", "评价标准", "评分标准", "确定依据", "指标值设定依据", "备注",
@@ -91,6 +100,8 @@ enum Vocabulary {
   static let historyHeader = ["近两年指标值", "前年", "上年", "历史值", "上年实际值"]
   static let evaluationHeader = [
     "实际完成值", "全年实际值", "完成值", "分值", "得分", "偏差原因分析及改进措施", "偏差原因",
-    "未完成原因", "指标性质", "度量单位", "计量单位", "权重",
+    "未完成原因", "权重", "指标方向性", "年度目标", "实际完成情况",
   ]
+  static let operatorHeader = ["指标性质", "指标方向", "比较符", "符号"]
+  static let unitHeader = ["度量单位", "计量单位", "单位"]
 }
