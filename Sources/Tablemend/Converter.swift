@@ -1,9 +1,9 @@
-@_exported import TablemendModel
 import Crypto
 import Foundation
 import TablemendDocx
 import TablemendForms
 import TablemendGrid
+@_exported import TablemendModel
 import TablemendText
 
 /// How to read inputs. The defaults detect everything.
@@ -82,7 +82,8 @@ public struct Converter: Sendable {
       let tokens: TokenizedText
       let built: (blocks: [Block], diagnostics: [Diagnostic])
       do {
-        tokens = try TextReader.tokenize(text.text, dialect: options.dialect, limits: options.limits)
+        tokens = try TextReader.tokenize(
+          text.text, dialect: options.dialect, limits: options.limits)
         built = try GridBuilder.build(tokens, limits: options.limits)
       } catch {
         throw ConversionError(path: path, place: error.place, message: error.message)

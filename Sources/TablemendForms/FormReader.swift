@@ -112,8 +112,7 @@ struct FormReader {
     var r = row + 1
     while r < view.rowCount {
       if view.index(r, 0) == owner { r += 1; continue }
-      if let c = view.cell(r, 0), c.row == r, c.text.isEmpty, !IndicatorReader.isHeader(view, r)
-      {
+      if let c = view.cell(r, 0), c.row == r, c.text.isEmpty, !IndicatorReader.isHeader(view, r) {
         r += 1
         continue
       }
@@ -263,7 +262,9 @@ struct FormReader {
             for c in cell.column..<(cell.column + cell.columnSpan) { shareColumns.insert(c) }
             continue
           }
-          if let p = Vocabulary.period(of: f), f.contains("金额") || f.contains("资金") || f.hasSuffix("目标") {
+          if let p = Vocabulary.period(of: f),
+            f.contains("金额") || f.contains("资金") || f.hasSuffix("目标")
+          {
             for c in cell.column..<(cell.column + cell.columnSpan) { columnPeriod[c] = p }
           }
           if f.range(of: #"^\d{4}年$"#, options: .regularExpression) != nil {

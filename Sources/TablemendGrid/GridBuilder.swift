@@ -34,7 +34,8 @@ public enum GridBuilder {
         if nonEmpty.count > limits.maxRowsPerTable {
           throw TextError(
             place: "\(rows[0].location.line):1",
-            message: "table has \(nonEmpty.count) rows, over the limit of \(limits.maxRowsPerTable)")
+            message: "table has \(nonEmpty.count) rows, over the limit of \(limits.maxRowsPerTable)"
+          )
         }
         tableNumber += 1
         let table = try place(
@@ -124,14 +125,16 @@ public enum GridBuilder {
   static func place(
     _ rows: [RawRow], id: String, limits: Limits, diagnostics: inout [Diagnostic]
   ) throws(TextError) -> Table {
-    let width = rows.map { row in
-      row.cells.enumerated().map { i, cell in (cell.column ?? i) + (cell.columnSpan ?? 1) }.max()
-        ?? 0
-    }.max() ?? 0
+    let width =
+      rows.map { row in
+        row.cells.enumerated().map { i, cell in (cell.column ?? i) + (cell.columnSpan ?? 1) }.max()
+          ?? 0
+      }.max() ?? 0
     if width * rows.count > limits.maxCellsPerTable {
       throw TextError(
         place: "\(rows[0].location.line):1",
-        message: "table has \(width * rows.count) slots, over the limit of \(limits.maxCellsPerTable)")
+        message:
+          "table has \(width * rows.count) slots, over the limit of \(limits.maxCellsPerTable)")
     }
     var cells: [Cell] = []
     // owner[r][c]: index in `cells` of the cell covering slot (r, c).

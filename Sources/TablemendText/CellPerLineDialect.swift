@@ -78,7 +78,7 @@ public enum CellPerLineDialect: TextDialect {
       }
       closeTable()
       let text = cleaner.clean([line], at: Location(line: number, column: 1))
-          .joined(separator: " ")
+        .joined(separator: " ")
       if text.isEmpty { continue }
       segments.append(.paragraph(text, Location(line: number, column: 1)))
     }

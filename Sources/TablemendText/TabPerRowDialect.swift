@@ -13,7 +13,9 @@ public enum TabPerRowDialect: TextDialect {
     var multi = 0
     for line in lines where line.contains("\t") {
       tabbed += 1
-      if line.utf8.lazy.filter({ $0 == 9 }).count >= 2 && !(line.first == "\t" && line.dropFirst().allSatisfy { $0 == "\t" }) {
+      if line.utf8.lazy.filter({ $0 == 9 }).count >= 2
+        && !(line.first == "\t" && line.dropFirst().allSatisfy { $0 == "\t" })
+      {
         multi += 1
       }
     }

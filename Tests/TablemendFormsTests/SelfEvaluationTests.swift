@@ -1,7 +1,7 @@
-import Testing
 import TablemendGrid
 import TablemendModel
 import TablemendText
+import Testing
 
 @testable import TablemendForms
 

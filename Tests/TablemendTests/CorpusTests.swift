@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TablemendBatch
+import Testing
 
 @testable import Tablemend
 

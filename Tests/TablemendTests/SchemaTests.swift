@@ -19,7 +19,8 @@ import Testing
 
   @Test func everyGoldenInTheCorpusValidates() throws {
     let corpus = packageRoot.appendingPathComponent("corpus")
-    let goldens = (FileManager.default.enumerator(at: corpus, includingPropertiesForKeys: nil)?
+    let goldens =
+      (FileManager.default.enumerator(at: corpus, includingPropertiesForKeys: nil)?
       .compactMap { $0 as? URL } ?? []).filter { url in
         // A golden is `INPUT.json` beside its input; other JSON files are fixtures.
         url.path.hasSuffix(".json")

@@ -31,8 +31,9 @@ struct SchemaValidator {
     switch value {
     case is NSNull: return "null"
     case let n as NSNumber:
-      if String(cString: n.objCType) == "c" || type(of: n) != type(of: NSNumber(value: 1))
-        && (n === kTrue || n === kFalse)
+      if String(cString: n.objCType) == "c"
+        || type(of: n) != type(of: NSNumber(value: 1))
+          && (n === kTrue || n === kFalse)
       {
         return "boolean"
       }

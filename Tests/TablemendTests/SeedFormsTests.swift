@@ -98,7 +98,8 @@ let seed002 = "002_2504e2a5ee8feded.txt"
     #expect(form.kind == .departmentTargets)
     #expect(form.fields["部门(单位)名称"] == "中共鄂州市委机构编制委员会办公室")
     #expect(form.fields["填报日期"] == "2022年11月25日")
-    #expect(form.funds.contains { $0.label == "财政拨款" && $0.amount == 347.93 && $0.period == "annual" })
+    #expect(
+      form.funds.contains { $0.label == "财政拨款" && $0.amount == 347.93 && $0.period == "annual" })
   }
 
   @Test func projectSpendingRecords() throws {
