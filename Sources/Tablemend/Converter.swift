@@ -33,17 +33,25 @@ public struct Converter: Sendable {
   /// - Throws: `ConversionError` naming the file when it cannot be read at all.
   public func convert(fileAt url: URL) throws(ConversionError) -> Document {
     let path = url.path
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+      throw ConversionError(path: path, message: "no such file")
+    }
+    if isDirectory.boolValue {
+      throw ConversionError(path: path, message: "is a directory (use `tablemend batch` for folders)")
+    }
     let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
     if size > options.limits.maxInputBytes {
       throw ConversionError(
         path: path,
-        message: "file is \(size) bytes, over the input limit of \(options.limits.maxInputBytes)")
+        message:
+          "file is \(size) bytes, over the input limit of \(options.limits.maxInputBytes) (maxInputBytes)")
     }
     let data: Data
     do {
       data = try Data(contentsOf: url)
     } catch {
-      throw ConversionError(path: path, message: "cannot read file: \(error.localizedDescription)")
+      throw ConversionError(path: path, message: "cannot read file (permission or I/O error)")
     }
     return try convert(data: data, path: path)
   }
