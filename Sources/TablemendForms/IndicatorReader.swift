@@ -169,6 +169,8 @@ struct IndicatorReader {
     if Vocabulary.isHeader(f, Vocabulary.unitHeader) { return .unit }
     if Vocabulary.isHeader(f, Vocabulary.evaluationHeader) { return .evaluation(f) }
     if Vocabulary.isHeader(f, Vocabulary.valueHeader) { return .value }
+    // 年度(/项目)指标值, 2023年指标值, 中期目标值 …
+    if f.count <= 16 && (f.hasSuffix("指标值") || f.hasSuffix("目标值")) { return .value }
     return nil
   }
 
