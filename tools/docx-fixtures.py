@@ -227,6 +227,48 @@ def nested():
     )
 
 
+def adjacent():
+    """Tables with nothing between them, which Word and LibreOffice show as one table: the
+    second (3 columns, 3000 twips) is stretched to the first one's width (2 columns, 2000)."""
+    return document(
+        tbl(2, tr(tc("a", vmerge="restart"), tc("b")), tr(tc("", vmerge="continue"), tc("c"))),
+        tbl(3, tr(tc("d"), tc("e"), tc("f"))),
+        tbl(3, tr(tc("g", span=2), tc("h"))),
+        p("之后"),
+        tbl(2, tr(tc("独立"), tc("表"))),
+    )
+
+
+def python_docx_form(path):
+    """A small form written by python-docx (its own merge markup: gridSpan, vMerge)."""
+    import docx  # pip install python-docx
+    d = docx.Document()
+    d.add_paragraph("项目支出绩效目标表")
+    t = d.add_table(rows=5, cols=4)
+    t.cell(0, 0).merge(t.cell(0, 3)).text = "项目名称"
+    t.cell(1, 0).merge(t.cell(4, 0)).text = "绩效指标"
+    t.cell(1, 1).merge(t.cell(2, 1)).text = "产出指标"
+    t.cell(1, 2).text = "数量指标"
+    t.cell(1, 3).text = "≥100个"
+    t.cell(2, 2).merge(t.cell(2, 3)).text = "质量指标 合格"
+    t.cell(3, 1).merge(t.cell(4, 2)).text = "效益指标"
+    t.cell(3, 3).text = "逐步提高"
+    t.cell(4, 3).text = "满意度≥98%"
+    d.add_paragraph("填报日期: 2022年11月25日")
+    d.core_properties.created = d.core_properties.modified = __import__("datetime").datetime(2024, 1, 1)
+    buf = io.BytesIO()
+    d.save(buf)
+    # Rewrite with fixed timestamps so the file is reproducible.
+    src = zipfile.ZipFile(io.BytesIO(buf.getvalue()))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for item in sorted(src.infolist(), key=lambda i: i.filename):
+            info = zipfile.ZipInfo(item.filename, date_time=(2024, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            z.writestr(info, src.read(item.filename))
+    write(path, out.getvalue())
+
+
 def fld(instr, result):
     return (r('<w:fldChar w:fldCharType="begin"/>') + r(f'<w:instrText xml:space="preserve">{instr}</w:instrText>')
             + r('<w:fldChar w:fldCharType="separate"/>') + r(result) + r('<w:fldChar w:fldCharType="end"/>'))
@@ -434,9 +476,10 @@ def main():
             f.write(docx_bytes(bench(int(sys.argv[2]))))
         return
     fixtures = {"spans": spans(), "hmerge": hmerge(), "sdt": sdt(), "nested": nested(),
-                "revisions": revisions(), "seed-002-project": seed002(), "seed-000-department": seed000()}
+                "revisions": revisions(), "adjacent": adjacent(), "seed-002-project": seed002(), "seed-000-department": seed000()}
     for name, xml in fixtures.items():
         write(f"{name}.docx", docx_bytes(xml))
+    python_docx_form("python-docx-form.docx")
     write("xml/spans-document.xml", fixtures["spans"])
     write("xml/spans-flat.xml", flat_opc(fixtures["spans"]))
     # Hostile: 150 MiB of spaces inside w:body (about 150 KB deflated), declared honestly.

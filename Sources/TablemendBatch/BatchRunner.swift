@@ -56,8 +56,7 @@ public struct BatchRunner: Sendable {
     do {
       sink.failures = walked.failures
       try await convert(
-        items, total: walked.inputs.count, previousDocuments: previousDocuments, into: sink,
-        start: start)
+        items, total: walked.inputs.count, previousDocuments: previousDocuments, into: sink)
       let elapsed = clock.now - start
       var report = sink.report(
         output: output.path, inputs: walked.inputs.count,
@@ -112,8 +111,7 @@ public struct BatchRunner: Sendable {
 
   /// Converts `items` on `options.jobs` workers and hands the results to `sink` in order.
   private func convert(
-    _ items: [WorkItem], total: Int, previousDocuments: URL?, into sink: BatchSink,
-    start: ContinuousClock.Instant
+    _ items: [WorkItem], total: Int, previousDocuments: URL?, into sink: BatchSink
   ) async throws {
     let jobs = options.jobs
     let window = jobs * 2
@@ -121,6 +119,8 @@ public struct BatchRunner: Sendable {
     let maxInputBytes = options.maxInputBytes
     let progress = options.progress
     let clock = ContinuousClock()
+    // Progress rates count from here, after walking and reading the manifest.
+    let start = clock.now
     try await withThrowingTaskGroup(of: (Int, WorkResult).self) { group in
       var next = 0
       var emit = 0

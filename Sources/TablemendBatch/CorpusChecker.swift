@@ -71,10 +71,13 @@ public struct CheckReport: Sendable, Hashable {
         }
       }
     }
-    let same = results.count - changed.count - failed.count
+    let blessed = results.filter { $0.status == .blessed }.count
+    let same = results.count - changed.count - failed.count - blessed
+    let plural = results.count == 1 ? "" : "s"
     lines.append(
-      "\(results.count) golden\(results.count == 1 ? "" : "s"): \(same) same, \(changed.count) changed, \(failed.count) failed"
-    )
+      "\(results.count) golden\(plural): \(same) same, "
+        + (blessed > 0 ? "\(blessed) blessed, " : "")
+        + "\(changed.count) changed, \(failed.count) failed")
     return lines.joined(separator: "\n")
   }
 }

@@ -26,8 +26,9 @@ public struct WalkResult: Sendable {
 
 /// Finds the files a batch converts: walks folders recursively and filters with globs.
 ///
-/// A folder is walked in full, except hidden entries (names starting with `.`), folders and
-/// files matching an exclude glob, and `skipping` (the output folder). A file is taken when it
+/// A folder is walked in full, except hidden entries (names starting with `.`), Word's lock
+/// files (`~$…`), folders and files matching an exclude glob, and `skipping` (the output
+/// folder). A file is taken when it
 /// matches an include glob, or, without include globs, when its extension is one the readers
 /// accept (`defaultExtensions`). A file named directly as an argument is always taken.
 /// Symbolic links to files are followed; symbolic links to folders are not (no cycles).
@@ -94,7 +95,7 @@ public struct InputWalker: Sendable {
     }
     for entry in entries.sorted(by: { $0.lastPathComponent < $1.lastPathComponent }) {
       let name = entry.lastPathComponent
-      if name.hasPrefix(".") { continue }
+      if name.hasPrefix(".") || name.hasPrefix("~$") { continue }
       let path = relative.isEmpty ? name : relative + "/" + name
       if exclude.contains(where: { $0.matches(path) }) { continue }
       let values = try? entry.resourceValues(forKeys: Set(keys))

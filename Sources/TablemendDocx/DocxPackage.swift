@@ -25,7 +25,8 @@ struct DocxPackage {
       count += 1
       if count > limits.maxZipEntries {
         throw DocxError(
-          message: "ZIP archive lists more than \(limits.maxZipEntries) entries (limit maxZipEntries)"
+          message:
+            "ZIP archive lists more than \(limits.maxZipEntries) entries (limit maxZipEntries)"
         )
       }
     }

@@ -41,13 +41,22 @@ struct DocxRowDraft: Sendable {
 /// - a `w:vMerge` continue cell (with or without `w:val`) extends the merge opened by a
 ///   `restart` cell above it that starts at the same grid column; with no open merge it
 ///   stands alone (and keeps its text);
-/// - grid lines that no cell edge uses are dropped.
+/// - grid lines that no cell edge uses are dropped;
+/// - tables that follow each other with nothing between are one table (see `Segment`).
 /// - the text of a continue cell is not part of the merged cell (Word and LibreOffice hide
 ///   it); when it is not empty a diagnostic says so.
 struct DocxTableBuilder: Sendable {
   var id: String
   var location: Location
-  var gridColumns = 0
+  /// One `w:tbl` run into this table: Word and LibreOffice join tables with nothing between
+  /// them into one, each keeping its own `w:tblGrid`.
+  struct Segment: Sendable {
+    var firstRow: Int
+    /// `w:gridCol` widths (twips; 0 when absent).
+    var widths: [Int] = []
+  }
+
+  var segments = [Segment(firstRow: 0)]
   var rows: [DocxRowDraft] = []
   var row: DocxRowDraft?
   var cell: DocxCellDraft?
@@ -69,15 +78,28 @@ struct DocxTableBuilder: Sendable {
     }
     var diagnostics: [Diagnostic] = []
     var cells: [Cell] = []
-    var columnCount = gridColumns
-    // Open vertical merges: grid column of the anchor's left edge -> index in `cells`.
+    let joined = segments.count > 1
+    var columnCount = joined ? 0 : segments[0].widths.count
+    // Open vertical merges: left edge of the anchor -> index in `cells`.
     var open: [Int: Int] = [:]
+    var segmentIndex = 0
     for (rowIndex, draft) in rows.enumerated() {
+      while segmentIndex + 1 < segments.count, segments[segmentIndex + 1].firstRow <= rowIndex {
+        segmentIndex += 1
+      }
       var folded: [DocxCellDraft] = []
-      let placed = place(draft, folded: &folded)
+      var placed = place(draft, gridColumns: segments[segmentIndex].widths.count, folded: &folded)
       for cell in folded { noteHidden(cell, into: &diagnostics, merge: "w:hMerge") }
+      if joined {
+        // Edges in scaled twips: each joined table is stretched to the first one's width.
+        let edges = edgeMap(segmentIndex)
+        placed = placed.map { item in
+          let left = edges(item.column)
+          return (left, max(1, edges(item.column + item.span) - left), item.cell)
+        }
+      }
       columnCount = max(columnCount, placed.last.map { $0.column + $0.span } ?? 0)
-      if columnCount > limits.maxCellsPerTable {
+      if !joined, columnCount > limits.maxCellsPerTable {
         throw DocxError(
           place: location.description,
           message:
@@ -121,7 +143,37 @@ struct DocxTableBuilder: Sendable {
     }
     let table = Self.collapsingUnusedColumns(
       Table(id: id, rowCount: rows.count, columnCount: columnCount, cells: cells))
+    if table.columnCount > limits.maxCellsPerTable {
+      throw DocxError(
+        place: location.description,
+        message:
+          "table \(id) is \(table.columnCount) grid columns wide, over the cell limit of \(limits.maxCellsPerTable)"
+      )
+    }
     return (table, diagnostics)
+  }
+
+  /// Grid column index -> x position (1/8 twip) for a segment of a joined table, scaled so
+  /// that every segment is as wide as the first. Columns past a grid repeat its last width.
+  private func edgeMap(_ index: Int) -> (Int) -> Int {
+    func cumulative(_ widths: [Int]) -> [Double] {
+      let usable = widths.allSatisfy { $0 <= 0 } ? widths.map { _ in 1 } : widths
+      var sums = [0.0]
+      for width in usable { sums.append((sums.last ?? 0) + Double(max(0, width))) }
+      return sums
+    }
+    let first = cumulative(segments[0].widths)
+    let own = cumulative(segments[index].widths)
+    let firstTotal = first.last ?? 0
+    let ownTotal = own.last ?? 0
+    let scale = ownTotal > 0 && firstTotal > 0 ? firstTotal / ownTotal : 1
+    let lastWidth = own.count > 1 ? own[own.count - 1] - own[own.count - 2] : 1
+    return { column in
+      let x =
+        column < own.count
+        ? own[column] : (own.last ?? 0) + Double(column - own.count + 1) * max(lastWidth, 1)
+      return Int((x * scale * 8).rounded())
+    }
   }
 
   /// One row's cells on the grid: `w:gridBefore` / `w:gridAfter` columns as empty one-column
@@ -129,7 +181,7 @@ struct DocxTableBuilder: Sendable {
   /// stops short of the grid's right edge widened through its last cell (as LibreOffice
   /// imports them). A nil `cell` is such a placeholder.
   private func place(
-    _ draft: DocxRowDraft, folded: inout [DocxCellDraft]
+    _ draft: DocxRowDraft, gridColumns: Int, folded: inout [DocxCellDraft]
   ) -> [(column: Int, span: Int, cell: DocxCellDraft?)] {
     var placed: [(column: Int, span: Int, cell: DocxCellDraft?)] = []
     var column = 0

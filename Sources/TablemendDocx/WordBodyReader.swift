@@ -24,6 +24,13 @@ struct WordBodyReader {
   private var fields: [Bool] = []
   private var instructionFields = 0
   private var skipDepth: Int?
+  /// A table just ended, held back in case the next element is a table to join to it.
+  private var adjacent: (builder: DocxTableBuilder, depth: Int, stack: Int)?
+  private static let transparent: Set<String> = [
+    "tbl", "bookmarkStart", "bookmarkEnd", "proofErr", "commentRangeStart", "commentRangeEnd",
+    "permStart", "permEnd", "moveFromRangeStart", "moveFromRangeEnd", "moveToRangeStart",
+    "moveToRangeEnd",
+  ]
 
   init(stream: XMLStream, limits: Limits) {
     self.stream = stream
@@ -36,6 +43,14 @@ struct WordBodyReader {
     let rootDepth = stream.depth
     if stream.isEmptyElement { return }
     while try stream.next() {
+      if let held = adjacent, skipDepth == nil {
+        let sameLevel = stream.depth == held.depth && tables.count == held.stack
+        let keeps =
+          stream.kind == .elementStart && sameLevel && stream.name.namespace == .word
+          && Self.transparent.contains(stream.name.local)
+        let closes = stream.kind == .elementEnd && stream.depth < held.depth
+        if closes || (stream.kind == .elementStart && !keeps) { try flushAdjacent() }
+      }
       switch stream.kind {
       case .elementStart:
         if skipDepth != nil { continue }
@@ -52,7 +67,10 @@ struct WordBodyReader {
           if stream.depth == depth { skipDepth = nil }
           continue
         }
-        if stream.depth == rootDepth { return }
+        if stream.depth == rootDepth {
+          try flushAdjacent()
+          return
+        }
         try end()
       case .text:
         if skipDepth == nil, inText > 0, instructionFields == 0, !paragraphs.isEmpty {
@@ -113,6 +131,12 @@ struct WordBodyReader {
       default: break
       }
     case "tbl":
+      if var joined = adjacent.take() {
+        // Nothing between this table and the last one: Word shows them as one table.
+        joined.builder.segments.append(.init(firstRow: joined.builder.rows.count))
+        tables.append(joined.builder)
+        return false
+      }
       tableCount += 1
       let id = "t\(tableCount)"
       if let last = tables.indices.last, tables[last].cell != nil {
@@ -120,7 +144,12 @@ struct WordBodyReader {
       }
       tables.append(DocxTableBuilder(id: id, location: stream.currentLocation()))
     case "gridCol":
-      if parent == "tblGrid", let last = tables.indices.last { tables[last].gridColumns += 1 }
+      if parent == "tblGrid", let last = tables.indices.last,
+        let segment = tables[last].segments.indices.last
+      {
+        let width = stream.attributeInElementNamespace("w").flatMap { Int($0) } ?? 0
+        tables[last].segments[segment].widths.append(width)
+      }
     case "tr":
       if let last = tables.indices.last { tables[last].row = DocxRowDraft() }
     case "gridBefore", "gridAfter":
@@ -184,18 +213,24 @@ struct WordBodyReader {
       }
     case "tbl":
       guard let builder = tables.popLast() else { return }
-      let built = try builder.build(limits: limits)
-      diagnostics += built.diagnostics
-      if tables.isEmpty {
-        blocks.append(.table(built.table))
-        let nested = finishedNested.sorted { number(ofTable: $0.id) < number(ofTable: $1.id) }
-        blocks += nested.map { .table($0) }
-        finishedNested.removeAll()
-      } else {
-        finishedNested.append(built.table)
-      }
+      adjacent = (builder, stream.depth, tables.count)
     default:
       break
+    }
+  }
+
+  /// Builds the held-back table and files it: a block at the top level, else a nested table.
+  private mutating func flushAdjacent() throws(DocxError) {
+    guard let held = adjacent.take() else { return }
+    let built = try held.builder.build(limits: limits)
+    diagnostics += built.diagnostics
+    if held.stack == 0 {
+      blocks.append(.table(built.table))
+      let nested = finishedNested.sorted { number(ofTable: $0.id) < number(ofTable: $1.id) }
+      blocks += nested.map { .table($0) }
+      finishedNested.removeAll()
+    } else {
+      finishedNested.append(built.table)
     }
   }
 

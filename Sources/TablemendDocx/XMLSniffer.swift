@@ -83,7 +83,8 @@ enum XMLSniffer {
   private static func namespace(declared name: String, in tag: Substring) -> String? {
     var search = tag[...]
     while let found = search.range(of: name) {
-      let before = found.lowerBound == tag.startIndex ? " " : tag[tag.index(before: found.lowerBound)]
+      let before =
+        found.lowerBound == tag.startIndex ? " " : tag[tag.index(before: found.lowerBound)]
       var after = tag[found.upperBound...].drop { $0.isWhitespace }
       search = tag[found.upperBound...]
       guard before.isWhitespace, after.first == "=" else { continue }

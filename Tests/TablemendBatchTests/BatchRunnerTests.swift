@@ -293,6 +293,9 @@ struct BatchRunnerTests {
     #expect(report.converted == 1)
     #expect(report.failed == 1)
     #expect(report.failures.first?.path.hasSuffix("/nope") == true)
+    #expect(report.summary.contains("tablemend: failed: "))
+    #expect(report.summary.hasSuffix("/nope: no such file or folder"))
+    #expect(!report.summary(omitting: [report.failures[0].path]).contains("failed: "))
   }
 }
 

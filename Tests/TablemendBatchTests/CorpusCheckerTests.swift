@@ -34,6 +34,7 @@ struct CorpusCheckerTests {
     #expect(blessed.results.count == 3)
     #expect(blessed.results.allSatisfy { $0.status == .blessed })
     #expect(blessed.passed)
+    #expect(blessed.text().hasSuffix("3 goldens: 0 same, 3 blessed, 0 changed, 0 failed"))
 
     let goldenURL = try #require(
       try FileManager.default.contentsOfDirectory(

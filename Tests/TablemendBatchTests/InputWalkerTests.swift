@@ -22,7 +22,7 @@ struct InputWalkerTests {
     return result.inputs.map { String($0.path.dropFirst(root.count)) }
   }
 
-  @Test("walks recursively, takes reader extensions, skips hidden entries and the output")
+  @Test("walks recursively, takes reader extensions, skips hidden, lock files and the output")
   func defaults() throws {
     let tmp = try tree()
     defer { tmp.remove() }
@@ -30,7 +30,7 @@ struct InputWalkerTests {
       [tmp.url.appendingPathComponent("in")], skipping: tmp.url.appendingPathComponent("in/out"))
     #expect(
       relative(result, tmp) == [
-        "2021/drafts/g.txt", "2021/f.txt", "2021/~$h.docx", "a.txt", "b.DOCX", "c.xml",
+        "2021/drafts/g.txt", "2021/f.txt", "a.txt", "b.DOCX", "c.xml",
       ])
     #expect(result.failures.isEmpty)
   }
@@ -43,11 +43,13 @@ struct InputWalkerTests {
       include: [Glob("*.txt"), Glob("*.pdf")], exclude: [Glob("drafts"), Glob("out")])
     let result = walker.walk([tmp.url.appendingPathComponent("in")])
     #expect(relative(result, tmp) == ["2021/f.txt", "a.txt", "d.pdf"])
-    let noTemp = InputWalker(exclude: [Glob("~$*")]).walk([
-      tmp.url.appendingPathComponent("in/2021")
+    let noDrafts = InputWalker(exclude: [Glob("2021/drafts")]).walk([
+      tmp.url.appendingPathComponent("in")
     ])
-    #expect(
-      noTemp.inputs.map { URL(fileURLWithPath: $0.path).lastPathComponent } == ["g.txt", "f.txt"])
+    #expect(!relative(noDrafts, tmp).contains("2021/drafts/g.txt"))
+    #expect(relative(noDrafts, tmp).contains("2021/f.txt"))
+    let noF = InputWalker(exclude: [Glob("f.*")]).walk([tmp.url.appendingPathComponent("in/2021")])
+    #expect(noF.inputs.map { URL(fileURLWithPath: $0.path).lastPathComponent } == ["g.txt"])
   }
 
   @Test("a file argument is taken whatever its extension; duplicates collapse; missing fails")
@@ -58,7 +60,8 @@ struct InputWalkerTests {
       tmp.url.appendingPathComponent("in/d.pdf"), tmp.url.appendingPathComponent("in/2021"),
       tmp.url.appendingPathComponent("in/2021/./f.txt"), tmp.url.appendingPathComponent("none"),
     ])
-    #expect(result.inputs.count == 4)
+    // d.pdf, then 2021/drafts/g.txt and 2021/f.txt (named twice, taken once).
+    #expect(result.inputs.count == 3)
     #expect(result.inputs.contains { $0.path.hasSuffix("in/d.pdf") })
     #expect(result.failures.count == 1)
     #expect(result.failures.first?.error.hasSuffix("none: no such file or folder") == true)

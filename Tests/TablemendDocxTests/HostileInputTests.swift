@@ -1,7 +1,7 @@
 import Foundation
-import Testing
 import TablemendDocx
 import TablemendModel
+import Testing
 
 /// Bad and hostile input gives a clear `DocxError` naming the place, never a crash or a hang.
 @Suite struct HostileInputTests {
@@ -54,7 +54,8 @@ import TablemendModel
   @Test func totalInflationCap() throws {
     var limits = Limits()
     limits.maxTotalInflatedBytes = 3000
-    let error = try #require(failure { _ = try Fixtures.read("seed-002-project.docx", limits: limits) })
+    let error = try #require(
+      failure { _ = try Fixtures.read("seed-002-project.docx", limits: limits) })
     #expect(error.message.contains("maxTotalInflatedBytes"))
   }
 
@@ -109,12 +110,15 @@ import TablemendModel
       failure { _ = try DocxReader.read(Fixtures.document(open + close), limits: limits) })
     #expect(error.message.contains("maxXMLDepth"))
     // libxml2's own ceiling (256 without XML_PARSE_HUGE) is also an error, not a crash.
-    let deep = String(repeating: "<w:customXml>", count: 300) + String(repeating: "</w:customXml>", count: 300)
+    let deep =
+      String(repeating: "<w:customXml>", count: 300)
+      + String(repeating: "</w:customXml>", count: 300)
     #expect(failure { _ = try DocxReader.read(Fixtures.document(deep)) } != nil)
   }
 
   @Test func hugeSpanIsRefusedByTheCellLimit() throws {
-    let body = "<w:tbl><w:tr><w:tc><w:tcPr><w:gridSpan w:val=\"99999999999999999\"/></w:tcPr><w:p/></w:tc></w:tr></w:tbl>"
+    let body =
+      "<w:tbl><w:tr><w:tc><w:tcPr><w:gridSpan w:val=\"99999999999999999\"/></w:tcPr><w:p/></w:tc></w:tr></w:tbl>"
     let error = try #require(failure { _ = try DocxReader.read(Fixtures.document(body)) })
     #expect(error.message.contains("grid columns wide"))
   }

@@ -1,7 +1,7 @@
 import Foundation
-import Testing
 import TablemendDocx
 import TablemendModel
+import Testing
 
 /// The fixtures' grids against LibreOffice 7.4's (corpus/docx/golden/*.lo.json, written by
 /// tools/docx-lo-grid.py from `soffice --convert-to odt`): every cell's row, column, spans and
@@ -25,7 +25,8 @@ import TablemendModel
   }
 
   static let fixtures = [
-    "spans", "hmerge", "sdt", "nested", "seed-002-project", "seed-000-department",
+    "spans", "hmerge", "sdt", "nested", "adjacent", "python-docx-form", "seed-002-project",
+    "seed-000-department",
   ]
 
   @Test(arguments: fixtures)

@@ -1,7 +1,7 @@
 import Foundation
-import Testing
 import TablemendDocx
 import TablemendModel
+import Testing
 
 /// Every merge kind, cell by cell, on the hand-written fixtures (expectations worked out from
 /// tools/docx-fixtures.py, independently of the reader).
@@ -90,6 +90,23 @@ import TablemendModel
     #expect(Fixtures.boxes(tables[2]) == [Box(0, 0, 1, 1, "第二表"), Box(0, 1, 1, 1, "x")])
   }
 
+  @Test func adjacentTablesAreOneTable() throws {
+    let content = try Fixtures.read("adjacent.docx")
+    let tables = Fixtures.tables(content)
+    #expect(tables.map(\.id) == ["t1", "t2"])
+    // Grid lines at 0, 1000, 2000 twips (first table) and 0, 667, 1333, 2000 (the 3-column
+    // tables stretched to the same width) give four columns.
+    #expect(tables[0].columnCount == 4)
+    #expect(
+      Fixtures.boxes(tables[0]) == [
+        Box(0, 0, 2, 2, "a"), Box(0, 2, 1, 2, "b"), Box(1, 2, 1, 2, "c"),
+        Box(2, 0, 1, 1, "d"), Box(2, 1, 1, 2, "e"), Box(2, 3, 1, 1, "f"),
+        Box(3, 0, 1, 3, "g"), Box(3, 3, 1, 1, "h"),
+      ])
+    #expect(Fixtures.boxes(tables[1]) == [Box(0, 0, 1, 1, "独立"), Box(0, 1, 1, 1, "表")])
+    #expect(Fixtures.paragraphs(content) == ["之后"])
+  }
+
   @Test func trackedChangesFieldsTabsBreaksBookmarks() throws {
     let table = try #require(Fixtures.tables(try Fixtures.read("revisions.docx")).first)
     #expect(
@@ -133,8 +150,10 @@ import TablemendModel
   }
 
   @Test func utf16DocumentIsDecodedByLibxml2() throws {
-    let xml = String(decoding: Fixtures.document("<w:p><w:r><w:t>项目名称</w:t></w:r></w:p>"), as: UTF8.self)
-      .replacingOccurrences(of: "encoding=\"UTF-8\"", with: "encoding=\"UTF-16\"")
+    let xml = String(
+      decoding: Fixtures.document("<w:p><w:r><w:t>项目名称</w:t></w:r></w:p>"), as: UTF8.self
+    )
+    .replacingOccurrences(of: "encoding=\"UTF-8\"", with: "encoding=\"UTF-16\"")
     var data = Data([0xFF, 0xFE])
     data.append(xml.data(using: .utf16LittleEndian) ?? Data())
     #expect(DocxReader.accepts(data))

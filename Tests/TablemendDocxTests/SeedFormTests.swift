@@ -1,7 +1,7 @@
 import Foundation
-import Testing
 import TablemendDocx
 import TablemendModel
+import Testing
 
 /// The DOCX versions of the two seed forms keep their real merges.
 @Suite struct SeedFormTests {
