@@ -106,6 +106,8 @@ enum QuantityReader {
       || c == ":" || c == "为"
   }
 
+  static let periodUnits: Set<String> = ["年", "月", "周", "天", "日", "季度", "个月", "学期"]
+
   /// `一年一次`, `两年一次`: the first count is the period of the second.
   static func mergePeriodCounts(_ qs: inout [Quantity]) {
     var k = 0
@@ -113,7 +115,7 @@ enum QuantityReader {
       let a = qs[k]
       let b = qs[k + 1]
       if a.end == b.numStart, a.op == nil, a.max == nil, b.per == nil,
-        let u = a.unit, ["年", "月", "周", "天", "日", "季度", "个月", "学期"].contains(u)
+        let u = a.unit, periodUnits.contains(u)
       {
         var merged = b
         merged.per = a.value == 1 ? (u == "个月" ? "月" : u) : formatNumber(a.value) + u
@@ -192,7 +194,7 @@ enum QuantityReader {
             q.max = v2
             if q.unit == nil { q.unit = unit2 }
             j = e
-            if t.has(Lexicon.word("之间"), at: j) { j += 2 }
+            if t.at(j) == "之" && t.at(j + 1) == "间" { j += 2 }
           }
         }
       }
@@ -202,7 +204,7 @@ enum QuantityReader {
       q.suffixOp = op
       j += len
     }
-    if t.has(Lexicon.word("(含)"), at: j) { j += 3 }
+    if t.at(j) == "(" && t.at(j + 1) == "含" && t.at(j + 2) == ")" { j += 3 }
     q.end = j
     prefix(t, gapStart, q.start, &q)
     return q
@@ -226,7 +228,7 @@ enum QuantityReader {
       unit = String(t.at(j)) + u
       j += 1 + len
     } else if t.at(j) == "万" || t.at(j) == "亿" || (t.at(j) == "千" && !chinese)
-      || (t.at(j) == "百" && !chinese && !t.has(Lexicon.word("百分"), at: j))
+      || (t.at(j) == "百" && !chinese && t.at(j + 1) != "分")
     {
       switch t.at(j) {
       case "万": value *= 1e4
@@ -287,11 +289,13 @@ enum QuantityReader {
     var i = gapStart
     while i < end {
       if let (len, op) = Lexicon.prefixOps.match(t, i), i + len <= end {
-        let w = t.string(i, i + len)
-        let weak = Lexicon.weakPrefixes.contains(w)
+        let first = t[i]
+        let weak =
+          (len == 1 && (first == "为" || first == "是" || first == "达"))
+          || (len == 2 && (first == "达" || first == "确")) || (len == 3 && first == "控")
         let adjacent = i + len == end
-        let single = len == 1 && Scalars.isIdeograph(t[i])
-        if (single || w == "约" || w == "近") && !adjacent {
+        let single = len == 1 && Scalars.isIdeograph(first)
+        if single && !adjacent {
           i += 1
           continue
         }
