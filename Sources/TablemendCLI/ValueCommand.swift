@@ -18,7 +18,8 @@ struct ValueCommand: ParsableCommand {
 
   @Option(
     name: .customLong("benchmark"),
-    help: ArgumentHelp("Normalise this many values from the inputs, cycling, and print the time.",
+    help: ArgumentHelp(
+      "Normalise this many values from the inputs, cycling, and print the time.",
       visibility: .hidden))
   var benchmark: Int?
 
@@ -66,7 +67,8 @@ struct ValueCommand: ParsableCommand {
     let ms =
       Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
     let line = String(
-      format: "normalised %d values (%d distinct): %.1f ms CPU, %.1f ms wall (%.2f µs/value CPU) [%d]\n",
+      format:
+        "normalised %d values (%d distinct): %.1f ms CPU, %.1f ms wall (%.2f µs/value CPU) [%d]\n",
       n, inputs.count, cpuMs, ms, cpuMs * 1000 / Double(n), kinds & 1)
     FileHandle.standardOutput.write(Data(line.utf8))
   }

@@ -136,7 +136,6 @@ enum Lexicon {
       ("大概", .approximately), ("接近", .approximately),
     ])
 
-
   /// Operator words written after a number and its unit (Civil Code art. 1259 for 以上/以下/以内).
   static let suffixOps = Table<Value.Operator>(
     [
@@ -178,7 +177,7 @@ enum Lexicon {
       ("建成", "achieved"), ("落实", "achieved"), ("全覆盖", "achieved"), ("到位", "achieved"),
       ("办结", "achieved"), ("落地", "achieved"), ("做到", "achieved"), ("达到", "achieved"),
       ("按时", "achieved"), ("按期", "achieved"), ("及时", "achieved"), ("全部", "achieved"),
-      ("保持", "maintain"), ("稳定", "maintain"), ("维持", "maintain"), ("持续", "maintain"),
+      ("保持", "maintain"), ("稳定", "maintain"), ("维持", "maintain"),
       ("不变", "maintain"), ("平稳", "maintain"), ("维护", "maintain"), ("巩固", "maintain"),
       ("常态化", "maintain"), ("长期", "maintain"), ("无事故", "maintain"),
     ])

@@ -55,8 +55,9 @@ enum QuantityReader {
         }
         // An ordinal (第一次, 第3批): not a count.
         var j = i + 1
-        while j < t.count, Scalars.isDigit(t[j]) || NumberReader.isChineseStart(t[j])
-          || NumberReader.multiplier(t[j]) != nil
+        while j < t.count,
+          Scalars.isDigit(t[j]) || NumberReader.isChineseStart(t[j])
+            || NumberReader.multiplier(t[j]) != nil
         {
           j += 1
         }
@@ -72,6 +73,13 @@ enum QuantityReader {
           a.dates.append(d)
           i = d.end
           gapStart = i
+          continue
+        }
+        if Scalars.isDigit(c), let n = NumberReader.arabic(t, i), t.at(n.end) == ":",
+          let m = NumberReader.arabic(t, n.end + 1)
+        {
+          // A ratio (1:1): not a count.
+          i = m.end
           continue
         }
         if let q = quantity(t, i, gapStart: gapStart) {
@@ -147,7 +155,15 @@ enum QuantityReader {
       percent = true
       k += percentWord.count
     }
-    guard let n = NumberReader.arabic(t, k) ?? NumberReader.chinese(t, k) else { return nil }
+    var hundred: NumberReader.Number?
+    if percent && t.at(k) == "百" {
+      // 百分之百
+      hundred = NumberReader.Number(
+        value: 100, end: k + 1, chinese: true, integerDigits: 3, hasFraction: false)
+    }
+    guard let n = hundred ?? NumberReader.arabic(t, k) ?? NumberReader.chinese(t, k) else {
+      return nil
+    }
     var value = negative ? -n.value : n.value
     var j = n.end
     var q = Quantity(numStart: i, end: j, value: value)
@@ -160,7 +176,9 @@ enum QuantityReader {
       guard let u = readUnit(t, &j, &value, chinese: n.chinese) else { return nil }
       unit = u.unit
     }
-    if n.chinese && unit == nil {
+    let c0 = t.at(j)
+    let rangeNext = c0 == "至" || c0 == "到" || c0 == "-" || c0 == "~"
+    if n.chinese && unit == nil && !rangeNext {
       // A bare numeral only as the whole value (两千, 不少于三).
       guard j == t.count else { return nil }
       var probe = Quantity(numStart: i, end: j, value: value)
@@ -199,6 +217,7 @@ enum QuantityReader {
         }
       }
     }
+    if n.chinese && q.unit == nil && q.max == nil && j != t.count { return nil }
     if let (len, op) = Lexicon.suffixOps.match(t, j) {
       // 内 after a plain count is only "within" for time units.
       q.suffixOp = op

@@ -159,5 +159,4 @@ struct Scalars {
     return out
   }
 
-
 }

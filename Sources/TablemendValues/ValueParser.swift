@@ -38,7 +38,9 @@ public enum ValueParser {
 
   /// `/`, `——`, `……`, `N/A`, `空`: nothing stated.
   static func isEmptyMark(_ t: Scalars) -> Bool {
-    if t.s.allSatisfy({ $0 == "/" || $0 == "-" || $0 == "…" || $0 == "." || $0 == "\\" || $0 == "*" }) {
+    if t.s.allSatisfy({
+      $0 == "/" || $0 == "-" || $0 == "…" || $0 == "." || $0 == "\\" || $0 == "*"
+    }) {
       return true
     }
     guard t.count <= 4, let f = t.s.first, !Scalars.isDigit(f) else { return false }
@@ -284,7 +286,7 @@ public enum ValueParser {
     var i = 0
     while i < t.count {
       let c = t[i]
-      if c == "每" || c == "按" || c == "逐" {
+      if c == "每" || c == "按" {
         var k = i + 1
         if t.at(k) == "个" || t.at(k) == "一" { k += 1 }
         if let (len, p) = Lexicon.periods.match(t, k) {
@@ -345,7 +347,7 @@ public enum ValueParser {
       v.grade = g.0
       if g.1 { v.op = .greaterOrEqual }
     }
-    v.direction = direction(t)
+    if v.grade == nil { v.direction = direction(t) }
     if let (d, _) = mergedDate(a.dates) { v.date = d }
     return v
   }
@@ -359,7 +361,8 @@ public enum ValueParser {
       break
     }
     var atLeast = false
-    for suf in Lexicon.gradeSuffixWords where suf.count < hi - lo && t.has(suf, at: hi - suf.count) {
+    for suf in Lexicon.gradeSuffixWords where suf.count < hi - lo && t.has(suf, at: hi - suf.count)
+    {
       if suf.last == "上" { atLeast = true }
       hi -= suf.count
       break
