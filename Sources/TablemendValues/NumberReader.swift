@@ -127,7 +127,7 @@ enum NumberReader {
       } else if let m = multiplier(c) {
         if m >= 1e4 {
           // Leave 万/亿 to the unit when a unit follows it.
-          if j + 1 < t.count, Lexicon.units.match(t, j + 1) != nil, !sawMultiplierAbove(m, j, t) {
+          if j + 1 < t.count, Lexicon.units.match(t, j + 1) != nil {
             break
           }
           section += number
@@ -162,5 +162,4 @@ enum NumberReader {
       value: value, end: j, chinese: true, integerDigits: digitsCount, hasFraction: false)
   }
 
-  private static func sawMultiplierAbove(_ m: Double, _ j: Int, _ t: Scalars) -> Bool { false }
 }
