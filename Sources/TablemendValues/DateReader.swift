@@ -62,7 +62,13 @@ enum DateReader {
       parts.month = q * 3
       j = e
     } else {
-      guard let n = number(t, i) else { return nil }
+      guard var n = number(t, i) else { return nil }
+      if !n.chinese, n.hasFraction, n.integerDigits == 4, t.at(i + 4) == "." {
+        // 2023.12: read the year alone, the month follows the point.
+        n = NumberReader.Number(
+          value: (n.value).rounded(.down), end: i + 4, chinese: false, integerDigits: 4,
+          hasFraction: false)
+      }
       let c = t.at(n.end)
       if c == "年", n.integerDigits == 4, isWhole(n, 1900...2100) {
         parts.year = Int(n.value)

@@ -8,30 +8,35 @@ enum Lexicon {
 
   static func word(_ s: String) -> Word { Array(s.unicodeScalars) }
 
-  /// Words matched at a position, grouped by their first scalar, longest first.
+  /// Words matched at a position, bucketed by their first scalar, longest first.
+  ///
+  /// Buckets are indexed by the scalar's low bits, so a lookup costs no hashing.
   struct Table<Payload: Sendable>: Sendable {
-    var byFirst: [Unicode.Scalar: [(Word, Payload)]] = [:]
+    static var bucketCount: Int { 512 }
+    var buckets: [[(Word, Payload)]]
 
     init(_ entries: [(String, Payload)]) {
+      buckets = Array(repeating: [], count: Self.bucketCount)
       for (w, p) in entries {
         let sc = Lexicon.word(w)
         guard let f = sc.first else { continue }
-        byFirst[f, default: []].append((sc, p))
+        buckets[Int(f.value) & (Self.bucketCount - 1)].append((sc, p))
       }
-      for k in byFirst.keys {
-        byFirst[k]?.sort { $0.0.count > $1.0.count }
+      for k in buckets.indices {
+        buckets[k].sort { $0.0.count > $1.0.count }
       }
     }
 
     /// The longest entry written at `i`, with its length.
+    @inline(__always)
     func match(_ t: Scalars, _ i: Int) -> (length: Int, payload: Payload)? {
-      guard i < t.count, let list = byFirst[t[i]] else { return nil }
-      for (w, p) in list where t.has(w, at: i) { return (w.count, p) }
-      return nil
+      match(t.s, i)
     }
 
     func match(_ a: [Unicode.Scalar], _ i: Int) -> (length: Int, payload: Payload)? {
-      guard i < a.count, let list = byFirst[a[i]] else { return nil }
+      guard i >= 0, i < a.count else { return nil }
+      let list = buckets[Int(a[i].value) & (Self.bucketCount - 1)]
+      if list.isEmpty { return nil }
       outer: for (w, p) in list {
         if i + w.count > a.count { continue }
         for k in 0..<w.count where a[i + k] != w[k] { continue outer }
@@ -128,11 +133,8 @@ enum Lexicon {
       ("不到", .less), ("未达", .less),
       ("等于", .equal), ("为", .equal), ("是", .equal),
       ("约为", .approximately), ("大约", .approximately), ("约", .approximately),
-      ("大概", .approximately), ("接近", .approximately), ("近", .approximately),
+      ("大概", .approximately), ("接近", .approximately),
     ])
-
-  /// Prefix words so weak that a suffix word (`以上`) overrides them.
-  static let weakPrefixes: Set<String> = ["达到", "达", "确保", "为", "是", "控制在"]
 
   /// Operator words written after a number and its unit (Civil Code art. 1259 for 以上/以下/以内).
   static let suffixOps = Table<Value.Operator>(
@@ -163,7 +165,8 @@ enum Lexicon {
       ("减少", "down"), ("下降", "down"), ("降低", "down"), ("压缩", "down"), ("缩减", "down"),
       ("缩短", "down"), ("精简", "down"), ("减小", "down"), ("缩小", "down"), ("节约", "down"),
       ("节省", "down"), ("递减", "down"), ("降至", "down"), ("削减", "down"), ("控减", "down"),
-      ("减轻", "down"),
+      ("减轻", "down"), ("不超过", "down"), ("不超出", "down"), ("不高于", "down"),
+      ("控制在", "down"),
       ("不降低", "maintain"), ("不减少", "maintain"), ("不低于", "maintain"),
       ("提高", "up"), ("提升", "up"), ("增强", "up"), ("增加", "up"), ("增长", "up"),
       ("扩大", "up"), ("上升", "up"), ("加强", "up"), ("改善", "up"), ("优化", "up"),
@@ -174,7 +177,7 @@ enum Lexicon {
       ("建成", "achieved"), ("落实", "achieved"), ("全覆盖", "achieved"), ("到位", "achieved"),
       ("办结", "achieved"), ("落地", "achieved"), ("做到", "achieved"), ("达到", "achieved"),
       ("按时", "achieved"), ("按期", "achieved"), ("及时", "achieved"), ("全部", "achieved"),
-      ("保持", "maintain"), ("稳定", "maintain"), ("维持", "maintain"), ("持续", "maintain"),
+      ("保持", "maintain"), ("稳定", "maintain"), ("维持", "maintain"),
       ("不变", "maintain"), ("平稳", "maintain"), ("维护", "maintain"), ("巩固", "maintain"),
       ("常态化", "maintain"), ("长期", "maintain"), ("无事故", "maintain"),
     ])
@@ -193,6 +196,8 @@ enum Lexicon {
     "评价为", "考核为", "结果为", "达到", "保持", "为", "评为",
   ]
   static let gradeSuffixes: [String] = ["及以上", "以上", "等次", "等级", "级别", "水平", "标准"]
+  static let gradePrefixWords: [Word] = gradePrefixes.map(word)
+  static let gradeSuffixWords: [Word] = gradeSuffixes.map(word)
 
   /// Whole texts that mean "nothing stated".
   static let emptyMarks: Set<String> = [

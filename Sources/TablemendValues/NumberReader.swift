@@ -127,7 +127,7 @@ enum NumberReader {
       } else if let m = multiplier(c) {
         if m >= 1e4 {
           // Leave 万/亿 to the unit when a unit follows it.
-          if j + 1 < t.count, Lexicon.units.match(t, j + 1) != nil, !sawMultiplierAbove(m, j, t) {
+          if j + 1 < t.count, Lexicon.units.match(t, j + 1) != nil {
             break
           }
           section += number
@@ -153,12 +153,13 @@ enum NumberReader {
     if j == i { return nil }
     if !sawMultiplier && runLength > 1 {
       // 二〇二一: digit by digit.
-      return Number(value: digitRun, end: j, chinese: true, integerDigits: runLength, hasFraction: false)
+      return Number(
+        value: digitRun, end: j, chinese: true, integerDigits: runLength, hasFraction: false)
     }
     let value = total + section + number
     let digitsCount = value >= 1 ? Int(value).description.count : 1
-    return Number(value: value, end: j, chinese: true, integerDigits: digitsCount, hasFraction: false)
+    return Number(
+      value: value, end: j, chinese: true, integerDigits: digitsCount, hasFraction: false)
   }
 
-  private static func sawMultiplierAbove(_ m: Double, _ j: Int, _ t: Scalars) -> Bool { false }
 }

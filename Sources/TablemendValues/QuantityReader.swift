@@ -55,8 +55,9 @@ enum QuantityReader {
         }
         // An ordinal (第一次, 第3批): not a count.
         var j = i + 1
-        while j < t.count, Scalars.isDigit(t[j]) || NumberReader.isChineseStart(t[j])
-          || NumberReader.multiplier(t[j]) != nil
+        while j < t.count,
+          Scalars.isDigit(t[j]) || NumberReader.isChineseStart(t[j])
+            || NumberReader.multiplier(t[j]) != nil
         {
           j += 1
         }
@@ -72,6 +73,13 @@ enum QuantityReader {
           a.dates.append(d)
           i = d.end
           gapStart = i
+          continue
+        }
+        if Scalars.isDigit(c), let n = NumberReader.arabic(t, i), t.at(n.end) == ":",
+          let m = NumberReader.arabic(t, n.end + 1)
+        {
+          // A ratio (1:1): not a count.
+          i = m.end
           continue
         }
         if let q = quantity(t, i, gapStart: gapStart) {
@@ -106,6 +114,8 @@ enum QuantityReader {
       || c == ":" || c == "为"
   }
 
+  static let periodUnits: Set<String> = ["年", "月", "周", "天", "日", "季度", "个月", "学期"]
+
   /// `一年一次`, `两年一次`: the first count is the period of the second.
   static func mergePeriodCounts(_ qs: inout [Quantity]) {
     var k = 0
@@ -113,7 +123,7 @@ enum QuantityReader {
       let a = qs[k]
       let b = qs[k + 1]
       if a.end == b.numStart, a.op == nil, a.max == nil, b.per == nil,
-        let u = a.unit, ["年", "月", "周", "天", "日", "季度", "个月", "学期"].contains(u)
+        let u = a.unit, periodUnits.contains(u)
       {
         var merged = b
         merged.per = a.value == 1 ? (u == "个月" ? "月" : u) : formatNumber(a.value) + u
@@ -145,7 +155,15 @@ enum QuantityReader {
       percent = true
       k += percentWord.count
     }
-    guard let n = NumberReader.arabic(t, k) ?? NumberReader.chinese(t, k) else { return nil }
+    var hundred: NumberReader.Number?
+    if percent && t.at(k) == "百" {
+      // 百分之百
+      hundred = NumberReader.Number(
+        value: 100, end: k + 1, chinese: true, integerDigits: 3, hasFraction: false)
+    }
+    guard let n = hundred ?? NumberReader.arabic(t, k) ?? NumberReader.chinese(t, k) else {
+      return nil
+    }
     var value = negative ? -n.value : n.value
     var j = n.end
     var q = Quantity(numStart: i, end: j, value: value)
@@ -158,7 +176,9 @@ enum QuantityReader {
       guard let u = readUnit(t, &j, &value, chinese: n.chinese) else { return nil }
       unit = u.unit
     }
-    if n.chinese && unit == nil {
+    let c0 = t.at(j)
+    let rangeNext = c0 == "至" || c0 == "到" || c0 == "-" || c0 == "~"
+    if n.chinese && unit == nil && !rangeNext {
       // A bare numeral only as the whole value (两千, 不少于三).
       guard j == t.count else { return nil }
       var probe = Quantity(numStart: i, end: j, value: value)
@@ -192,17 +212,18 @@ enum QuantityReader {
             q.max = v2
             if q.unit == nil { q.unit = unit2 }
             j = e
-            if t.has(Lexicon.word("之间"), at: j) { j += 2 }
+            if t.at(j) == "之" && t.at(j + 1) == "间" { j += 2 }
           }
         }
       }
     }
+    if n.chinese && q.unit == nil && q.max == nil && j != t.count { return nil }
     if let (len, op) = Lexicon.suffixOps.match(t, j) {
       // 内 after a plain count is only "within" for time units.
       q.suffixOp = op
       j += len
     }
-    if t.has(Lexicon.word("(含)"), at: j) { j += 3 }
+    if t.at(j) == "(" && t.at(j + 1) == "含" && t.at(j + 2) == ")" { j += 3 }
     q.end = j
     prefix(t, gapStart, q.start, &q)
     return q
@@ -226,7 +247,7 @@ enum QuantityReader {
       unit = String(t.at(j)) + u
       j += 1 + len
     } else if t.at(j) == "万" || t.at(j) == "亿" || (t.at(j) == "千" && !chinese)
-      || (t.at(j) == "百" && !chinese && !t.has(Lexicon.word("百分"), at: j))
+      || (t.at(j) == "百" && !chinese && t.at(j + 1) != "分")
     {
       switch t.at(j) {
       case "万": value *= 1e4
@@ -287,11 +308,13 @@ enum QuantityReader {
     var i = gapStart
     while i < end {
       if let (len, op) = Lexicon.prefixOps.match(t, i), i + len <= end {
-        let w = t.string(i, i + len)
-        let weak = Lexicon.weakPrefixes.contains(w)
+        let first = t[i]
+        let weak =
+          (len == 1 && (first == "为" || first == "是" || first == "达"))
+          || (len == 2 && (first == "达" || first == "确")) || (len == 3 && first == "控")
         let adjacent = i + len == end
-        let single = len == 1 && Scalars.isIdeograph(t[i])
-        if (single || w == "约" || w == "近") && !adjacent {
+        let single = len == 1 && Scalars.isIdeograph(first)
+        if single && !adjacent {
           i += 1
           continue
         }

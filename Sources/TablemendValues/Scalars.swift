@@ -8,11 +8,11 @@ struct Scalars {
 
   init(folding text: String) {
     var out: [Unicode.Scalar] = []
-    out.reserveCapacity(text.unicodeScalars.count)
+    out.reserveCapacity(text.utf8.count)
     for c in text.unicodeScalars {
       out.append(Scalars.fold(c))
     }
-    s = Scalars.joinOperators(Scalars.resolveWhitespace(out))
+    s = Scalars.resolveWhitespace(out)
   }
 
   init(_ s: [Unicode.Scalar]) { self.s = s }
@@ -48,9 +48,32 @@ struct Scalars {
   /// The text of `lo..<hi` as a string.
   func string(_ lo: Int, _ hi: Int) -> String {
     if lo >= hi { return "" }
-    var v = String.UnicodeScalarView()
-    v.append(contentsOf: s[lo..<hi])
-    return String(v)
+    return Scalars.utf8String(s[lo..<hi])
+  }
+
+  /// A string from scalars, through one UTF-8 buffer (much faster than a scalar view).
+  static func utf8String<C: Collection>(_ c: C) -> String where C.Element == Unicode.Scalar {
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(c.count * 3)
+    for u in c {
+      let v = u.value
+      if v < 0x80 {
+        bytes.append(UInt8(v))
+      } else if v < 0x800 {
+        bytes.append(UInt8(0xC0 | (v >> 6)))
+        bytes.append(UInt8(0x80 | (v & 0x3F)))
+      } else if v < 0x10000 {
+        bytes.append(UInt8(0xE0 | (v >> 12)))
+        bytes.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+        bytes.append(UInt8(0x80 | (v & 0x3F)))
+      } else {
+        bytes.append(UInt8(0xF0 | (v >> 18)))
+        bytes.append(UInt8(0x80 | ((v >> 12) & 0x3F)))
+        bytes.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+        bytes.append(UInt8(0x80 | (v & 0x3F)))
+      }
+    }
+    return String(decoding: bytes, as: UTF8.self)
   }
 
   static func fold(_ c: Unicode.Scalar) -> Unicode.Scalar {
@@ -120,7 +143,14 @@ struct Scalars {
       }
       if isDigit(c) { digitSinceSeparator = true }
       if isSeparator(c) { digitSinceSeparator = false }
-      out.append(c)
+      // `>=` → `≥`, `<=` → `≤`, `=>` → `≥`, `=<` → `≤`, `≥=` → `≥`, `==` → `=`.
+      if c == "=", let p = out.last, p == ">" || p == "≥" || p == "<" || p == "≤" || p == "=" {
+        out[out.count - 1] = p == ">" ? "≥" : p == "<" ? "≤" : p
+      } else if c == ">" || c == "<", out.last == "=" {
+        out[out.count - 1] = c == ">" ? "≥" : "≤"
+      } else {
+        out.append(c)
+      }
       i += 1
     }
     // Trim separators at the ends.
@@ -129,34 +159,4 @@ struct Scalars {
     return out
   }
 
-  /// `>=` → `≥`, `<=` → `≤`, `=>` → `≥`, `≥=` → `≥`, `==` → `=`.
-  static func joinOperators(_ a: [Unicode.Scalar]) -> [Unicode.Scalar] {
-    var out: [Unicode.Scalar] = []
-    out.reserveCapacity(a.count)
-    var i = 0
-    while i < a.count {
-      let c = a[i]
-      let n: Unicode.Scalar = i + 1 < a.count ? a[i + 1] : "\u{0}"
-      if (c == ">" || c == "≥") && n == "=" {
-        out.append("≥")
-        i += 2
-      } else if (c == "<" || c == "≤") && n == "=" {
-        out.append("≤")
-        i += 2
-      } else if c == "=" && n == ">" {
-        out.append("≥")
-        i += 2
-      } else if c == "=" && n == "<" {
-        out.append("≤")
-        i += 2
-      } else if c == "=" && n == "=" {
-        out.append("=")
-        i += 2
-      } else {
-        out.append(c)
-        i += 1
-      }
-    }
-    return out
-  }
 }

@@ -10,9 +10,7 @@ public enum ValueParser {
   public static func parse(_ text: String) -> Value {
     let t = Scalars(folding: text)
     if t.count == 0 { return .empty(raw: text) }
-    if t.count <= 6, Lexicon.emptyMarks.contains(t.string(0, t.count)) {
-      return .empty(raw: text)
-    }
+    if isEmptyMark(t) { return .empty(raw: text) }
     let segments = split(t)
     if segments.count >= 2 {
       var numeric: [(Scalars, QuantityReader.Analysis)] = []
@@ -36,6 +34,17 @@ public enum ValueParser {
       }
     }
     return single(raw: text, t, QuantityReader.analyse(t))
+  }
+
+  /// `/`, `——`, `……`, `N/A`, `空`: nothing stated.
+  static func isEmptyMark(_ t: Scalars) -> Bool {
+    if t.s.allSatisfy({
+      $0 == "/" || $0 == "-" || $0 == "…" || $0 == "." || $0 == "\\" || $0 == "*"
+    }) {
+      return true
+    }
+    guard t.count <= 4, let f = t.s.first, !Scalars.isDigit(f) else { return false }
+    return Lexicon.emptyMarks.contains(t.string(0, t.count))
   }
 
   /// Splits at separators outside brackets.
@@ -146,9 +155,14 @@ public enum ValueParser {
   }
 
   static func onlyJoiners(_ t: Scalars, _ lo: Int, _ hi: Int) -> Bool {
-    if hi < lo { return false }
-    let s = t.string(lo, hi)
-    return ["", ",", ";", "、", "且", "并且", "而", "和", "但", ",且", "-", "~", "至", "到"].contains(s)
+    if hi < lo || hi - lo > 3 { return false }
+    for k in lo..<hi {
+      switch t[k] {
+      case ",", ";", "、", "且", "并", "而", "和", "但", "-", "~", "至", "到": continue
+      default: return false
+      }
+    }
+    return true
   }
 
   static func spans(_ q: Quantity) -> [Range<Int>] {
@@ -179,19 +193,21 @@ public enum ValueParser {
   /// The text outside the quantity's own words: a subject, and notes or stray units that
   /// could not be accounted for.
   static func leftovers(_ t: Scalars, _ covered: [Range<Int>]) -> (String?, [String]?) {
-    var mask = [Bool](repeating: false, count: t.count)
     var lastCovered = 0
+    var firstCovered = t.count
     for r in covered {
-      for k in r where k < t.count { mask[k] = true }
       lastCovered = max(lastCovered, r.upperBound)
+      firstCovered = min(firstCovered, r.lowerBound)
+    }
+    func isCovered(_ k: Int) -> Bool {
+      for r in covered where r.contains(k) { return true }
+      return false
     }
     var before: [Unicode.Scalar] = []
-    var firstCovered = t.count
-    for r in covered { firstCovered = min(firstCovered, r.lowerBound) }
-    for k in 0..<min(firstCovered, t.count) where !mask[k] { before.append(t[k]) }
+    for k in 0..<min(firstCovered, t.count) { before.append(t[k]) }
     var between: [Unicode.Scalar] = []
     if firstCovered < lastCovered {
-      for k in firstCovered..<min(lastCovered, t.count) where !mask[k] { between.append(t[k]) }
+      for k in firstCovered..<min(lastCovered, t.count) where !isCovered(k) { between.append(t[k]) }
     }
     var after = Array(t.s[min(lastCovered, t.count)..<t.count])
     var unparsed: [String] = []
@@ -199,27 +215,23 @@ public enum ValueParser {
     while let l = after.last, l == ")" || l == "]",
       let open = after.lastIndex(where: { $0 == "(" || $0 == "[" })
     {
-      unparsed.insert(String(String.UnicodeScalarView(after[open...])), at: 0)
+      unparsed.insert(Scalars.utf8String((after[open...])), at: 0)
       after.removeSubrange(open...)
     }
     after = trim(after)
     if !after.isEmpty, allUnits(after) {
-      unparsed.insert(String(String.UnicodeScalarView(after)), at: 0)
+      unparsed.insert(Scalars.utf8String((after)), at: 0)
       after = []
     }
     if after.first == "的" { after.removeFirst() }
-    if !between.isEmpty {
-      let b = trim(between)
-      if !b.isEmpty { unparsed.append(String(String.UnicodeScalarView(b))) }
-    }
-    before = trim(before)
+    before = trim(trim(before) + trim(between))
     var subject: String?
     if !before.isEmpty && !after.isEmpty {
-      subject = String(String.UnicodeScalarView(before + ["…"] + after))
+      subject = Scalars.utf8String((before + ["…"] + after))
     } else if !before.isEmpty {
-      subject = String(String.UnicodeScalarView(before))
+      subject = Scalars.utf8String((before))
     } else if !after.isEmpty {
-      subject = String(String.UnicodeScalarView(after))
+      subject = Scalars.utf8String((after))
     }
     return (subject, unparsed.isEmpty ? nil : unparsed)
   }
@@ -274,7 +286,7 @@ public enum ValueParser {
     var i = 0
     while i < t.count {
       let c = t[i]
-      if c == "每" || c == "按" || c == "逐" {
+      if c == "每" || c == "按" {
         var k = i + 1
         if t.at(k) == "个" || t.at(k) == "一" { k += 1 }
         if let (len, p) = Lexicon.periods.match(t, k) {
@@ -288,13 +300,13 @@ public enum ValueParser {
               || f == "年" || f == "季" || f == "周" || f == "初" || f == "末" || f == "底"
               || f == "中" || f == "上" || f == "下"
           {
-            let atText = String(String.UnicodeScalarView(rest))
+            let atText = Scalars.utf8String((rest))
             v.at = (f == "初" || f == "末" || f == "底" || f == "中") ? p + atText : atText
           } else if !rest.isEmpty {
-            v.subject = String(String.UnicodeScalarView(rest))
+            v.subject = Scalars.utf8String((rest))
           }
           if !before.isEmpty {
-            let b = String(String.UnicodeScalarView(before))
+            let b = Scalars.utf8String((before))
             v.subject = v.subject.map { b + "…" + $0 } ?? b
           }
           return v
@@ -331,29 +343,34 @@ public enum ValueParser {
     var v = Value(raw: raw, kind: .qualitative)
     let text = t.string(0, t.count)
     v.text = text
-    if let g = grade(text) {
+    if let g = grade(t) {
       v.grade = g.0
       if g.1 { v.op = .greaterOrEqual }
     }
-    v.direction = direction(t)
+    if v.grade == nil { v.direction = direction(t) }
     if let (d, _) = mergedDate(a.dates) { v.date = d }
     return v
   }
 
-  static func grade(_ text: String) -> (String, Bool)? {
-    var s = text
-    for p in Lexicon.gradePrefixes where s.hasPrefix(p) && s.count > p.count {
-      s.removeFirst(p.count)
+  static func grade(_ t: Scalars) -> (String, Bool)? {
+    var lo = 0
+    var hi = t.count
+    if hi > 12 { return nil }
+    for p in Lexicon.gradePrefixWords where p.count < hi && t.has(p, at: 0) {
+      lo = p.count
       break
     }
     var atLeast = false
-    for suf in Lexicon.gradeSuffixes where s.hasSuffix(suf) && s.count > suf.count {
-      if suf.hasSuffix("以上") { atLeast = true }
-      s.removeLast(suf.count)
+    for suf in Lexicon.gradeSuffixWords where suf.count < hi - lo && t.has(suf, at: hi - suf.count)
+    {
+      if suf.last == "上" { atLeast = true }
+      hi -= suf.count
       break
     }
-    if s.hasSuffix("级") && s.count > 1 && !Lexicon.grades.contains(s) {
-      s.removeLast()
+    if hi - lo > 5 { return nil }
+    var s = t.string(lo, hi)
+    if !Lexicon.grades.contains(s), hi - lo > 1, t[hi - 1] == "级" {
+      s = t.string(lo, hi - 1)
     }
     return Lexicon.grades.contains(s) ? (s, atLeast) : nil
   }
