@@ -61,7 +61,7 @@ let package = Package(
     .executableTarget(
       name: "TablemendCLI",
       dependencies: [
-        "Tablemend", "TablemendBatch",
+        "Tablemend", "TablemendBatch", "TablemendValues",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

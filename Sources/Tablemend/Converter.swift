@@ -4,6 +4,7 @@ import TablemendDocx
 import TablemendForms
 import TablemendGrid
 @_exported import TablemendModel
+@_exported import TablemendValues
 import TablemendText
 
 /// How to read inputs. The defaults detect everything.

@@ -2,7 +2,7 @@ import Foundation
 
 /// A small JSON Schema (draft 2020-12) checker for the keywords tablemend's schema uses:
 /// type, required, properties, additionalProperties, items, enum, const, $ref to $defs,
-/// anyOf, minimum and pattern. Returns the JSON paths that fail.
+/// anyOf, allOf, if/then, minimum and pattern. Returns the JSON paths that fail.
 private let kTrue = NSNumber(value: true)
 private let kFalse = NSNumber(value: false)
 
@@ -56,6 +56,15 @@ struct SchemaValidator {
       }
       if !ok { errors.append("\(path): matches no anyOf option") }
       return
+    }
+    if let all = schema["allOf"] as? [[String: Any]] {
+      for sub in all { check(value, against: sub, path: path, errors: &errors) }
+    }
+    if let condition = schema["if"] as? [String: Any], let then = schema["then"] as? [String: Any]
+    {
+      var probe: [String] = []
+      check(value, against: condition, path: path, errors: &probe)
+      if probe.isEmpty { check(value, against: then, path: path, errors: &errors) }
     }
     let actual = typeName(value)
     if let type = schema["type"] {
