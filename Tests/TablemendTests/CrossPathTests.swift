@@ -1,0 +1,48 @@
+import Foundation
+import Testing
+
+@testable import Tablemend
+
+/// A DOCX of a seed form (corpus/docx, built with the form's real merges) and the seed's own
+/// text export give the same indicators: the two input paths meet in one forms stage.
+@Suite struct CrossPathTests {
+  struct Key: Hashable, CustomStringConvertible {
+    var period, level1, level2, level3: String
+    var kind: Value.Kind
+    var op: Value.Operator?
+    var value: Double?
+    var unit: String?
+    var description: String { "\(period) \(level1)/\(level2)/\(level3) \(kind) \(op?.rawValue ?? "") \(value ?? .nan) \(unit ?? "")" }
+
+    init(_ i: Indicator) {
+      (period, level1, level2, level3) = (i.period, i.level1, i.level2, i.level3)
+      (kind, op, value, unit) = (i.value.kind, i.value.op, i.value.value, i.value.unit)
+    }
+  }
+
+  func keys(_ form: Form?) -> [Key] { (form?.indicators ?? []).map(Key.init) }
+
+  func docx(_ name: String) throws -> Document {
+    try Converter().convert(fileAt: packageRoot.appendingPathComponent("corpus/docx/\(name)"))
+  }
+
+  @Test func projectFormFromDocxMatchesTheCellPerLineExport() throws {
+    let text = try Converter().convert(data: try seed(seed002), path: seed002)
+    let fromDocx = try docx("seed-002-project.docx")
+    #expect(fromDocx.source.dialect == "docx")
+    let expected = keys(text.forms.first)
+    #expect(expected.count == 30)
+    #expect(keys(fromDocx.forms.first) == expected)
+    #expect(fromDocx.forms.first?.fields["项目名称"] == text.forms.first?.fields["项目名称"])
+    #expect(fromDocx.forms.first?.funds == text.forms.first?.funds)
+  }
+
+  @Test func departmentFormFromDocxMatchesTheRepairedTabExport() throws {
+    let text = try Converter().convert(data: try seed(seed000), path: seed000)
+    let fromDocx = try docx("seed-000-department.docx")
+    let expected = keys(text.forms.first)
+    #expect(expected.count == 14)
+    #expect(Set(keys(fromDocx.forms.first)) == Set(expected))
+    #expect(fromDocx.forms.first?.kind == .departmentTargets)
+  }
+}
