@@ -12,7 +12,9 @@ import Testing
     var op: Value.Operator?
     var value: Double?
     var unit: String?
-    var description: String { "\(period) \(level1)/\(level2)/\(level3) \(kind) \(op?.rawValue ?? "") \(value ?? .nan) \(unit ?? "")" }
+    var description: String {
+      "\(period) \(level1)/\(level2)/\(level3) \(kind) \(op?.rawValue ?? "") \(value ?? .nan) \(unit ?? "")"
+    }
 
     init(_ i: Indicator) {
       (period, level1, level2, level3) = (i.period, i.level1, i.level2, i.level3)
@@ -44,5 +46,35 @@ import Testing
     #expect(expected.count == 14)
     #expect(Set(keys(fromDocx.forms.first)) == Set(expected))
     #expect(fromDocx.forms.first?.kind == .departmentTargets)
+  }
+}
+
+/// The DOCX seed forms flattened by real converters (tools/make-converter-exports.sh) give the
+/// same indicators as the seeds' own exports, for the converters whose dialect tablemend reads.
+@Suite struct ConverterExportTests {
+  static let readable = ["pandoc2-plain", "pandoc3-plain"]
+
+  func indicators(_ document: Document) -> [CrossPathTests.Key] {
+    (document.forms.first?.indicators ?? []).map(CrossPathTests.Key.init)
+  }
+
+  @Test(arguments: readable)
+  func projectFormThroughConverter(converter: String) throws {
+    let expected = indicators(try Converter().convert(data: try seed(seed002), path: seed002))
+    let export = packageRoot.appendingPathComponent(
+      "corpus/exports/\(converter)/seed-002-project.txt")
+    let document = try Converter().convert(fileAt: export)
+    #expect(document.source.dialect == "pandoc-grid")
+    #expect(indicators(document) == expected)
+  }
+
+  @Test(arguments: readable)
+  func departmentFormThroughConverter(converter: String) throws {
+    let expected = indicators(try Converter().convert(data: try seed(seed000), path: seed000))
+    let export = packageRoot.appendingPathComponent(
+      "corpus/exports/\(converter)/seed-000-department.txt")
+    let document = try Converter().convert(fileAt: export)
+    #expect(Set(indicators(document)) == Set(expected))
+    #expect(document.forms.first?.kind == .departmentTargets)
   }
 }
