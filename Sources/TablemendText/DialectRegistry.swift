@@ -6,6 +6,7 @@ public enum DialectRegistry {
     TabPerRowDialect.self,
     CellPerLineDialect.self,
     PandocGridDialect.self,
+    ParagraphPerLineDialect.self,
   ]
 
   /// The dialect called `name`, if registered.
