@@ -1,7 +1,9 @@
 /// Every text dialect tablemend reads, in the order ties are broken.
 public enum DialectRegistry {
   /// The registered dialects.
-  public static let all: [any TextDialect.Type] = []
+  public static let all: [any TextDialect.Type] = [
+    PdftotextLayoutDialect.self,
+  ]
 
   /// The dialect called `name`, if registered.
   public static func dialect(named name: String) -> (any TextDialect.Type)? {
