@@ -7,6 +7,7 @@ public enum DialectRegistry {
     CellPerLineDialect.self,
     PandocGridDialect.self,
     ParagraphPerLineDialect.self,
+    PdftotextLayoutDialect.self,
   ]
 
   /// The dialect called `name`, if registered.
