@@ -15,7 +15,7 @@ public enum PandocGridDialect: TextDialect {
   public static func score(_ lines: [Substring]) -> Double {
     if lines.contains(where: { dashRuns($0).count >= 2 }) {
       let multiline = lines.filter { dashRuns($0).count >= 2 }.count
-      if multiline >= 2 { return 0.9 }
+      if multiline >= 2 { return 1 }
     }
     var borders = 0
     var framed = 0
