@@ -3,6 +3,11 @@ public enum DialectRegistry {
   /// The registered dialects.
   public static let all: [any TextDialect.Type] = [
     PdftotextLayoutDialect.self,
+    PipeRowsDialect.self,
+    PipeCellPerLineDialect.self,
+    BlankLineCellsDialect.self,
+    SpaceRowsDialect.self,
+    RunTogetherDialect.self,
   ]
 
   /// The dialect called `name`, if registered.
