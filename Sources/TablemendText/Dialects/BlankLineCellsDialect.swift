@@ -31,13 +31,17 @@ public enum BlankLineCellsDialect: TextDialect {
       }
       let text = String(line).trimmingSpaces()
       guard !text.isEmpty else { continue }
-      let column = (line.firstIndex { !$0.isWhitespace }).map { line.distance(from: line.startIndex, to: $0) } ?? 0
+      let column =
+        (line.firstIndex { !$0.isWhitespace }).map { line.distance(from: line.startIndex, to: $0) }
+        ?? 0
       stream.append(TextCell(text: text, location: Location(line: i + 1, column: column + 1)))
     }
     let rows = IndicatorAlignment.rowsFromStream(stream)
     var segments: [Segment] = []
     // Lines before the first field name are the page's title text.
-    let firstField = rows.firstIndex { $0.count > 1 || IndicatorAlignment.isFieldLabel($0.first?.text ?? "") } ?? rows.count
+    let firstField =
+      rows.firstIndex { $0.count > 1 || IndicatorAlignment.isFieldLabel($0.first?.text ?? "") }
+      ?? rows.count
     for row in rows[..<firstField] {
       for cell in row { segments.append(.paragraph(cell.text, cell.location)) }
     }

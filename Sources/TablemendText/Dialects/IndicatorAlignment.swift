@@ -153,7 +153,9 @@ enum IndicatorAlignment {
   static func rawRow(_ cells: [TextCell], startingAt column: Int) -> RawRow {
     let location = cells.first?.location ?? Location(line: 1, column: 1)
     let hinted = column > 0 || cells.first?.text.isEmpty == true
-    var raw: [RawCell] = (0..<column).map { RawCell(paragraphs: [], location: location, column: $0) }
+    var raw: [RawCell] = (0..<column).map {
+      RawCell(paragraphs: [], location: location, column: $0)
+    }
     for (i, cell) in cells.enumerated() {
       raw.append(
         RawCell(
@@ -280,7 +282,10 @@ enum IndicatorAlignment {
     let location = Location(line: lastLine + 1, column: text.count + 1)
     guard case .rows(let rows)? = segments.last, let lastRow = rows.last else {
       if text.last == "\u{FFFD}" {
-        return [Diagnostic(.info, "truncated-input", "the text stops in the middle of a character", at: location)]
+        return [
+          Diagnostic(
+            .info, "truncated-input", "the text stops in the middle of a character", at: location)
+        ]
       }
       return []
     }

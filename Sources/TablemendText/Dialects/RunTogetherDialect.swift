@@ -25,7 +25,10 @@ public enum RunTogetherDialect: TextDialect {
         var from = chars.startIndex
         let l = Array(label)
         while from + l.count < chars.count {
-          guard let hit = (from...(chars.count - l.count)).first(where: { chars[$0..<($0 + l.count)].elementsEqual(l) })
+          guard
+            let hit = (from...(chars.count - l.count)).first(where: {
+              chars[$0..<($0 + l.count)].elementsEqual(l)
+            })
           else { break }
           let after = hit + l.count
           if after < chars.count, IndicatorVocabulary.isCJK(chars[after]) { glued += 1 }

@@ -15,14 +15,18 @@ public enum SpaceRowsDialect: TextDialect {
     var start = 0
     for (i, c) in line.enumerated() {
       if c == " " || c == "\u{3000}" || c == "\u{A0}" {
-        if !current.isEmpty { out.append(TextCell(text: current, location: Location(line: number, column: start + 1))) }
+        if !current.isEmpty {
+          out.append(TextCell(text: current, location: Location(line: number, column: start + 1)))
+        }
         current = ""
       } else {
         if current.isEmpty { start = i }
         current.append(c)
       }
     }
-    if !current.isEmpty { out.append(TextCell(text: current, location: Location(line: number, column: start + 1))) }
+    if !current.isEmpty {
+      out.append(TextCell(text: current, location: Location(line: number, column: start + 1)))
+    }
     // A cell with spaces inside brackets (`数量( ≥**个 )`) is one cell.
     var merged: [TextCell] = []
     var depth = 0
@@ -93,7 +97,9 @@ public enum SpaceRowsDialect: TextDialect {
     for row in rows[..<first] {
       segments.append(.paragraph(row.map(\.text).joined(separator: " "), row[0].location))
     }
-    if first < rows.count { segments.append(.rows(IndicatorAlignment.align(Array(rows[first...])))) }
+    if first < rows.count {
+      segments.append(.rows(IndicatorAlignment.align(Array(rows[first...]))))
+    }
     return TokenizedText(
       dialect: name, segments: segments,
       diagnostics: IndicatorAlignment.truncation(segments, lines: lines))

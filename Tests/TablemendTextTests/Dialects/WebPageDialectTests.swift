@@ -34,8 +34,14 @@ struct WebPageDialectTests {
     let (name, tokens) = try Self.read("www.nanyue.gov.cn__i3224710.html.txt")
     #expect(name == "pipe-rows")
     // `产 出 指 标` is squeezed; the rows below lose their 一级 cell and are shifted right.
-    #expect(Self.row(containing: "年度申请就学补助户数", in: tokens) == [0: "", 1: "产出指标", 2: "数量指标", 3: "年度申请就学补助户数", 4: ">=101人/次"])
-    #expect(Self.row(containing: "逾期发放率", in: tokens) == [0: "", 1: "", 2: "质量指标", 3: "逾期发放率", 4: ">=100%"])
+    #expect(
+      Self.row(containing: "年度申请就学补助户数", in: tokens) == [
+        0: "", 1: "产出指标", 2: "数量指标", 3: "年度申请就学补助户数", 4: ">=101人/次",
+      ])
+    #expect(
+      Self.row(containing: "逾期发放率", in: tokens) == [
+        0: "", 1: "", 2: "质量指标", 3: "逾期发放率", 4: ">=100%",
+      ])
     #expect(Self.truncated(tokens))
     #expect(tokens.diagnostics.first?.location?.line == 22)
   }
@@ -54,7 +60,8 @@ struct WebPageDialectTests {
     let (name, tokens) = try Self.read("dyxrmt.cn__article-157795-21.txt")
     #expect(name == "pipe-rows")
     let row = try #require(Self.row(containing: "成本控制数", in: tokens))
-    #expect(row[1] == "产出指标" && row[2] == "经济成本指标" && row[4] == "≤" && row[5] == "30" && row[6] == "万元")
+    #expect(
+      row[1] == "产出指标" && row[2] == "经济成本指标" && row[4] == "≤" && row[5] == "30" && row[6] == "万元")
     #expect(Self.truncated(tokens))
   }
 
@@ -71,7 +78,10 @@ struct WebPageDialectTests {
     let (name, tokens) = try Self.read("zwfwzx.ezhou.gov.cn__t20221108_506320.txt")
     #expect(name == "pipe-cell-per-line")
     #expect(Self.row(containing: "预算执行率", in: tokens)?[1] == "产出指标")
-    #expect(Self.row(containing: "预算资金拨款率", in: tokens) == [0: "", 1: "", 2: "", 3: "预算资金拨款率", 4: "100%", 5: "100%", 6: "10", 7: "10", 8: ""])
+    #expect(
+      Self.row(containing: "预算资金拨款率", in: tokens) == [
+        0: "", 1: "", 2: "", 3: "预算资金拨款率", 4: "100%", 5: "100%", 6: "10", 7: "10", 8: "",
+      ])
     #expect(Self.row(containing: "大厅运行正常率", in: tokens)?[2] == "经济效益指标")
     #expect(Self.truncated(tokens))
   }
@@ -80,7 +90,10 @@ struct WebPageDialectTests {
     let (name, tokens) = try Self.read("www.tyc-yl.com__t20220710_5930157.html.txt")
     #expect(name == "pipe-cell-per-line")
     // 实施效果指标 sits above 产出指标 / 效益指标, which take the 二级 column.
-    #expect(Self.row(containing: "建设项目个数(含续建)", in: tokens) == [0: "", 1: "实施效果指标", 2: "产出指标", 3: "建设项目个数(含续建)", 4: "1"])
+    #expect(
+      Self.row(containing: "建设项目个数(含续建)", in: tokens) == [
+        0: "", 1: "实施效果指标", 2: "产出指标", 3: "建设项目个数(含续建)", 4: "1",
+      ])
     #expect(Self.row(containing: "完工项目县畜禽粪污综合利用率", in: tokens)?[2] == "效益指标")
     #expect(Self.row(containing: "总体目标", in: tokens)?[1] == "提高畜禽粪污综合利用率和规模养殖场设施装备配套率。")
     #expect(Self.truncated(tokens))
@@ -89,7 +102,10 @@ struct WebPageDialectTests {
   @Test func blankLineCells() throws {
     let (name, tokens) = try Self.read("www.yyx.gov.cn__content_2016103.html.txt")
     #expect(name == "blank-line-cells")
-    #expect(Self.row(containing: "脱贫村村内道路硬化里程", in: tokens) == [0: "", 1: "产出指标", 2: "数量指标", 3: "脱贫村村内道路硬化里程", 4: "≥100公里"])
+    #expect(
+      Self.row(containing: "脱贫村村内道路硬化里程", in: tokens) == [
+        0: "", 1: "产出指标", 2: "数量指标", 3: "脱贫村村内道路硬化里程", 4: "≥100公里",
+      ])
     // `经济效益` / `指标` on two lines is one label; 成本指标 under 产出指标 is a 二级.
     #expect(Self.row(containing: "年增粮食", in: tokens)?[2] == "经济效益指标")
     #expect(Self.row(containing: "工程设计使用年限", in: tokens)?[2] == "可持续影响指标")
@@ -128,7 +144,10 @@ struct WebPageDialectTests {
   @Test func wholeTableOnOneLine() throws {
     let (name, tokens) = try Self.read("anthempetcare.com__upload_cz_download_id502364.txt")
     #expect(name == "space-rows")
-    #expect(Self.row(containing: "基建工程委托业务项目数量", in: tokens) == [0: "", 1: "产出指标(50分)", 2: "数量指标", 3: "基建工程委托业务项目数量", 4: "≥50个", 5: "50", 6: "8", 7: "8"])
+    #expect(
+      Self.row(containing: "基建工程委托业务项目数量", in: tokens) == [
+        0: "", 1: "产出指标(50分)", 2: "数量指标", 3: "基建工程委托业务项目数量", 4: "≥50个", 5: "50", 6: "8", 7: "8",
+      ])
     #expect(Self.row(containing: "经费支出合规性", in: tokens)?[4] == "严格执行相关制度规定")
     #expect(Self.truncated(tokens))
   }
@@ -136,7 +155,10 @@ struct WebPageDialectTests {
   @Test func runTogether() throws {
     let (name, tokens) = try Self.read("dyrmt.com__article-132779-22.txt")
     #expect(name == "run-together")
-    #expect(Self.row(containing: "足额保障率", in: tokens) == [0: "产出指标", 1: "数量指标", 2: "足额保障率", 3: "=100%", 4: "22.5"])
+    #expect(
+      Self.row(containing: "足额保障率", in: tokens) == [
+        0: "产出指标", 1: "数量指标", 2: "足额保障率", 3: "=100%", 4: "22.5",
+      ])
     #expect(Self.row(containing: "科目调整次数", in: tokens)?[3] == "≤10次")
     #expect(Self.row(containing: "按时发放率", in: tokens)?[1] == "时效指标")
   }
@@ -146,8 +168,10 @@ struct WebPageDialectTests {
     for file in ["000_8ec80c4d32cadcc0.txt", "002_2504e2a5ee8feded.txt"] {
       let data = try Data(contentsOf: seeds.appendingPathComponent(file))
       let lines = RealExports.lines(String(decoding: data, as: UTF8.self))
-      for dialect in DialectRegistry.all where !["tab-per-row", "cell-per-line"].contains(dialect.name) {
-        #expect(dialect.score(lines) < 0.2, "\(dialect.name) scores \(dialect.score(lines)) on \(file)")
+      for dialect in DialectRegistry.all
+      where !["tab-per-row", "cell-per-line"].contains(dialect.name) {
+        #expect(
+          dialect.score(lines) < 0.2, "\(dialect.name) scores \(dialect.score(lines)) on \(file)")
       }
     }
   }
