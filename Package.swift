@@ -38,7 +38,7 @@ let package = Package(
       ]
     ),
     // Grids to forms: fields, funds, goals, records and the indicator tree.
-    .target(name: "TablemendForms", dependencies: ["TablemendModel", "TablemendValues"]),
+    .target(name: "TablemendForms", dependencies: ["TablemendModel", "TablemendValues", "TablemendText"]),
     // The library facade: one call from bytes to a `Document`.
     .target(
       name: "Tablemend",
@@ -52,13 +52,16 @@ let package = Package(
     // Folders of files to JSONL, CSV and SQLite; corpus regression checks.
     .target(
       name: "TablemendBatch",
-      dependencies: ["Tablemend", .product(name: "GRDB", package: "GRDB.swift")]
+      dependencies: [
+        "Tablemend", .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "Crypto", package: "swift-crypto"),
+      ]
     ),
     // The command-line tool: parses arguments and calls the library.
     .executableTarget(
       name: "TablemendCLI",
       dependencies: [
-        "Tablemend", "TablemendBatch",
+        "Tablemend", "TablemendBatch", "TablemendValues",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -67,8 +70,10 @@ let package = Package(
     .testTarget(name: "TablemendTextTests", dependencies: ["TablemendText"]),
     .testTarget(name: "TablemendGridTests", dependencies: ["TablemendGrid", "TablemendText"]),
     .testTarget(name: "TablemendDocxTests", dependencies: ["TablemendDocx"]),
-    .testTarget(name: "TablemendFormsTests", dependencies: ["TablemendForms", "TablemendGrid"]),
-    .testTarget(name: "TablemendTests", dependencies: ["Tablemend"]),
-    .testTarget(name: "TablemendBatchTests", dependencies: ["TablemendBatch"]),
+    .testTarget(name: "TablemendFormsTests", dependencies: ["TablemendForms", "TablemendGrid", "TablemendText"]),
+    .testTarget(name: "TablemendTests", dependencies: ["Tablemend", "TablemendBatch"]),
+    .testTarget(
+      name: "TablemendBatchTests",
+      dependencies: ["TablemendBatch", .product(name: "GRDB", package: "GRDB.swift")]),
   ]
 )

@@ -1,9 +1,10 @@
-@_exported import TablemendModel
 import Crypto
 import Foundation
 import TablemendDocx
 import TablemendForms
 import TablemendGrid
+@_exported import TablemendModel
+@_exported import TablemendValues
 import TablemendText
 
 /// How to read inputs. The defaults detect everything.
@@ -33,17 +34,25 @@ public struct Converter: Sendable {
   /// - Throws: `ConversionError` naming the file when it cannot be read at all.
   public func convert(fileAt url: URL) throws(ConversionError) -> Document {
     let path = url.path
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+      throw ConversionError(path: path, message: "no such file")
+    }
+    if isDirectory.boolValue {
+      throw ConversionError(path: path, message: "is a directory (use `tablemend batch` for folders)")
+    }
     let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
     if size > options.limits.maxInputBytes {
       throw ConversionError(
         path: path,
-        message: "file is \(size) bytes, over the input limit of \(options.limits.maxInputBytes)")
+        message:
+          "file is \(size) bytes, over the input limit of \(options.limits.maxInputBytes) (maxInputBytes)")
     }
     let data: Data
     do {
       data = try Data(contentsOf: url)
     } catch {
-      throw ConversionError(path: path, message: "cannot read file: \(error.localizedDescription)")
+      throw ConversionError(path: path, message: "cannot read file (permission or I/O error)")
     }
     return try convert(data: data, path: path)
   }
@@ -82,7 +91,8 @@ public struct Converter: Sendable {
       let tokens: TokenizedText
       let built: (blocks: [Block], diagnostics: [Diagnostic])
       do {
-        tokens = try TextReader.tokenize(text.text, dialect: options.dialect, limits: options.limits)
+        tokens = try TextReader.tokenize(
+          text.text, dialect: options.dialect, limits: options.limits)
         built = try GridBuilder.build(tokens, limits: options.limits)
       } catch {
         throw ConversionError(path: path, place: error.place, message: error.message)

@@ -1,2 +1,237 @@
+import Crypto
 import Foundation
 import Tablemend
+
+/// Converts folders of files into `documents.jsonl`, `indicators.csv`, `tablemend.sqlite`,
+/// `report.json` and `manifest.json` in one output folder.
+///
+/// - Files are converted in parallel (`BatchOptions.jobs` at once) and written in path order
+///   as they finish; at most a few documents per worker are held in memory at any time.
+/// - A file that cannot be converted is recorded in the report and never stops the batch.
+/// - Every output is written to a temporary file in the output folder and renamed into place
+///   only when all are complete: a failed or interrupted run leaves the earlier outputs as
+///   they were, and removes its temporary files.
+/// - A file whose SHA-256 and `TablemendVersion.current` match the earlier run is skipped and
+///   its earlier document kept; documents of earlier files that are not among this run's
+///   inputs are kept too.
+public struct BatchRunner: Sendable {
+  /// Folders to walk and files to take.
+  public var arguments: [URL]
+  /// The output folder (created if missing).
+  public var output: URL
+  public var options: BatchOptions
+
+  /// Makes a runner.
+  public init(arguments: [URL], output: URL, options: BatchOptions = BatchOptions()) {
+    self.arguments = arguments
+    self.output = output.standardizedFileURL
+    self.options = options
+  }
+
+  /// Runs the batch.
+  /// - Returns: the report, also written to `report.json`.
+  /// - Throws: `BatchError` when the outputs cannot be written, `CancellationError` when the
+  ///   task is cancelled; in both cases the earlier outputs are intact and no temporary file
+  ///   is left.
+  public func run() async throws -> BatchReport {
+    let clock = ContinuousClock()
+    let start = clock.now
+    var staging = OutputStaging(folder: output)
+    try staging.prepare(names: BatchOutputs.all)
+    staging.removeStale()
+
+    let walked = options.walker.walk(arguments, skipping: output)
+    let previous = BatchManifest.load(folder: output)
+    let items = BatchRunner.plan(inputs: walked.inputs, previous: previous)
+    let previousDocuments =
+      previous.entries.isEmpty ? nil : output.appendingPathComponent(BatchOutputs.documents)
+
+    let sink: BatchSink
+    do {
+      sink = try BatchSink(staging: &staging)
+    } catch {
+      staging.discard()
+      throw error
+    }
+    do {
+      sink.failures = walked.failures
+      try await convert(
+        items, total: walked.inputs.count, previousDocuments: previousDocuments, into: sink)
+      let elapsed = clock.now - start
+      var report = sink.report(
+        output: output.path, inputs: walked.inputs.count,
+        seconds: Double(elapsed.components.seconds)
+          + Double(elapsed.components.attoseconds) / 1e18)
+      report.failures.sort { $0.path < $1.path }
+      try sink.finish(report: report)
+      try staging.commit()
+      staging.discard()
+      return report
+    } catch {
+      sink.abandon()
+      staging.discard()
+      throw error
+    }
+  }
+
+  /// One unit of work: an input to convert (or skip), or an earlier document to keep.
+  enum WorkItem: Sendable {
+    case input(BatchInput, previous: BatchManifest.Entry?)
+    case kept(BatchManifest.Entry)
+
+    var path: String {
+      switch self {
+      case .input(let input, _): input.path
+      case .kept(let entry): entry.path
+      }
+    }
+  }
+
+  /// What a worker made of one item.
+  enum WorkResult: Sendable {
+    case converted(Document, line: Data, sha256: String)
+    case skipped(Document, line: Data, sha256: String)
+    case failed(BatchFailure)
+    case kept(BatchManifest.Entry, Document, line: Data)
+    case dropped(BatchFailure)
+  }
+
+  /// Inputs and earlier documents of other files, merged in path order.
+  static func plan(inputs: [BatchInput], previous: BatchManifest) -> [WorkItem] {
+    var earlier: [String: BatchManifest.Entry] = [:]
+    for entry in previous.entries where earlier[entry.path] == nil { earlier[entry.path] = entry }
+    var items = inputs.map { WorkItem.input($0, previous: earlier[$0.path]) }
+    let inputPaths = Set(inputs.map(\.path))
+    for entry in earlier.values where !inputPaths.contains(entry.path) {
+      items.append(.kept(entry))
+    }
+    items.sort { $0.path < $1.path }
+    return items
+  }
+
+  /// Converts `items` on `options.jobs` workers and hands the results to `sink` in order.
+  private func convert(
+    _ items: [WorkItem], total: Int, previousDocuments: URL?, into sink: BatchSink
+  ) async throws {
+    let jobs = options.jobs
+    let window = jobs * 2
+    let convert = options.convert
+    let maxInputBytes = options.maxInputBytes
+    let progress = options.progress
+    let clock = ContinuousClock()
+    // Progress rates count from here, after walking and reading the manifest.
+    let start = clock.now
+    try await withThrowingTaskGroup(of: (Int, WorkResult).self) { group in
+      var next = 0
+      var emit = 0
+      var running = 0
+      var ready: [Int: WorkResult] = [:]
+      var done = 0
+      while emit < items.count {
+        while running < jobs, next < items.count, next < emit + window {
+          let index = next
+          let item = items[index]
+          group.addTask {
+            let result = BatchRunner.process(
+              item, previousDocuments: previousDocuments, maxInputBytes: maxInputBytes,
+              convert: convert)
+            return (index, result)
+          }
+          next += 1
+          running += 1
+        }
+        guard let (index, result) = try await group.next() else { break }
+        running -= 1
+        ready[index] = result
+        while let result = ready.removeValue(forKey: emit) {
+          let event = try sink.accept(result)
+          emit += 1
+          if let event {
+            done += 1
+            if let progress {
+              let elapsed = clock.now - start
+              progress(
+                BatchProgress(
+                  done: done, total: total,
+                  elapsed: Double(elapsed.components.seconds)
+                    + Double(elapsed.components.attoseconds) / 1e18, event: event))
+            }
+          }
+        }
+        try Task.checkCancellation()
+      }
+    }
+  }
+
+  /// Converts, skips or reads back one item. Runs on a worker; never throws.
+  static func process(
+    _ item: WorkItem, previousDocuments: URL?, maxInputBytes: Int,
+    convert: BatchOptions.Convert
+  ) -> WorkResult {
+    switch item {
+    case .kept(let entry):
+      switch readEarlier(entry, from: previousDocuments) {
+      case .success(let (document, line)): return .kept(entry, document, line: line)
+      case .failure(let error):
+        return .dropped(BatchFailure(path: entry.path, error: error.description))
+      }
+    case .input(let input, let previous):
+      let path = input.path
+      let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int ?? 0
+      if size > maxInputBytes {
+        return .failed(
+          BatchFailure(
+            path: path,
+            error: "\(path): file is \(size) bytes, over the input limit of \(maxInputBytes)"))
+      }
+      let data: Data
+      do {
+        data = try Data(contentsOf: input.url)
+      } catch {
+        return .failed(
+          BatchFailure(
+            path: path, error: "\(path): cannot read file: \(error.localizedDescription)"))
+      }
+      let sha = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+      if let previous, previous.sha256 == sha, previous.version == TablemendVersion.current,
+        case .success(let (document, line)) = readEarlier(previous, from: previousDocuments)
+      {
+        return .skipped(document, line: line, sha256: sha)
+      }
+      do {
+        let document = try convert(data, path)
+        let line = try JSONOutput.encode(document)
+        return .converted(document, line: line, sha256: sha)
+      } catch let error as ConversionError {
+        return .failed(BatchFailure(path: path, error: error.description))
+      } catch {
+        return .failed(BatchFailure(path: path, error: "\(path): cannot encode document: \(error)"))
+      }
+    }
+  }
+
+  /// Reads the earlier document of `entry` from the earlier `documents.jsonl`, checking that
+  /// it is the document the manifest says.
+  static func readEarlier(_ entry: BatchManifest.Entry, from url: URL?) -> Result<
+    (Document, Data), BatchError
+  > {
+    guard let url else {
+      return .failure(BatchError(path: entry.path, message: "no earlier documents.jsonl"))
+    }
+    do {
+      let handle = try FileHandle(forReadingFrom: url)
+      defer { try? handle.close() }
+      try handle.seek(toOffset: UInt64(entry.offset))
+      let line = try handle.read(upToCount: entry.length) ?? Data()
+      let document = try JSONDecoder().decode(Document.self, from: line)
+      guard document.source.path == entry.path else {
+        return .failure(
+          BatchError(path: entry.path, message: "earlier document does not match the manifest"))
+      }
+      return .success((document, line))
+    } catch {
+      return .failure(
+        BatchError(path: entry.path, message: "cannot read earlier document: \(error)"))
+    }
+  }
+}

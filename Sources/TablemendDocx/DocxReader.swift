@@ -33,15 +33,85 @@ public struct DocxError: Error, Sendable, CustomStringConvertible {
 
 /// Reads `.docx` archives and WordprocessingML parts into document blocks.
 public enum DocxReader {
-  /// True when `data` looks like a ZIP archive or an XML document this reader should take.
+  /// True when `data` looks like a ZIP archive, or an XML document whose root is a Word
+  /// `w:document` or a flat-OPC `pkg:package` (after an optional byte-order mark and XML
+  /// declaration). Other XML is not taken.
   public static func accepts(_ data: Data) -> Bool {
-    if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) { return true }
-    return false
+    if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) || data.starts(with: [0x50, 0x4B, 0x05, 0x06]) {
+      return true
+    }
+    return XMLSniffer.kind(of: data) != nil
   }
 
   /// Reads a `.docx` archive or a WordprocessingML / flat-OPC XML document.
+  /// - Parameters:
+  ///   - data: The file's bytes.
+  ///   - limits: Caps on archive entries, inflated sizes, XML depth and table size.
+  /// - Returns: The body's blocks in reading order, diagnostics and the dialect read.
+  /// - Throws: `DocxError` naming the place (`word/document.xml:2:345`, `zip entry …`) when the
+  ///   input is not a Word document, is damaged, or passes a limit.
   public static func read(_ data: Data, limits: Limits = .standard) throws(DocxError) -> DocxContent
   {
-    throw DocxError(message: "DOCX input is not supported yet")
+    if data.starts(with: [0x50, 0x4B]) {
+      var package = try DocxPackage(data: data, limits: limits)
+      let path = try package.mainPartPath()
+      guard let main = try package.part(path) else {
+        throw DocxError(
+          place: "_rels/.rels",
+          message: "not a Word document: the main part \(path) is missing from the archive")
+      }
+      return try readXML(main, part: path, dialect: "docx", limits: limits)
+    }
+    guard let kind = XMLSniffer.kind(of: data) else {
+      throw DocxError(
+        message: "not a Word document: neither a ZIP archive nor WordprocessingML XML")
+    }
+    return try readXML(
+      data, part: nil, dialect: kind == .flatOPC ? "flat-opc" : "wordprocessingml",
+      limits: limits)
+  }
+
+  private static func readXML(
+    _ data: Data, part: String?, dialect: String, limits: Limits
+  ) throws(DocxError) -> DocxContent {
+    try data.withBytes { (bytes) throws(DocxError) -> DocxContent in
+      let stream = try XMLStream(bytes: bytes, part: part, maxDepth: limits.maxXMLDepth)
+      var root: XMLName?
+      while try stream.next() {
+        guard stream.kind == .elementStart else { continue }
+        if root == nil {
+          root = stream.name
+          if stream.name.namespace == .package, stream.name.local == "package" { continue }
+          guard stream.name.namespace == .word, stream.name.local == "document" else {
+            throw DocxError(
+              place: stream.currentLocation().description,
+              message:
+                "not a Word document: the root element is <\(stream.name.local)>, not w:document")
+          }
+        } else if !(stream.name.namespace == .word && stream.name.local == "document") {
+          continue
+        }
+        var body = WordBodyReader(stream: stream, limits: limits)
+        try body.readDocument()
+        return DocxContent(blocks: body.blocks, diagnostics: body.diagnostics, dialect: dialect)
+      }
+      throw DocxError(
+        place: part,
+        message: root == nil
+          ? "not a Word document: no root element"
+          : "not a Word document: the flat-OPC package holds no w:document part")
+    }
+  }
+}
+
+extension Data {
+  /// `withUnsafeBytes` for a body that throws `DocxError`.
+  func withBytes<R>(
+    _ body: (UnsafeRawBufferPointer) throws(DocxError) -> R
+  ) throws(DocxError) -> R {
+    let result: Result<R, DocxError> = withUnsafeBytes { bytes in
+      Result { () throws(DocxError) -> R in try body(bytes) }
+    }
+    return try result.get()
   }
 }

@@ -5,16 +5,17 @@
 ///
 /// | kind | keys |
 /// |---|---|
-/// | `comparison` | `op`, `value`, `unit`, `per`, `approximate` |
+/// | `comparison` | `op`, `value`, `unit`, `per`, `approximate`, `baseValue`, `baseUnit` |
 /// | `range` | `min`, `max`, `minInclusive`, `maxInclusive`, `unit` |
-/// | `deadline` | `date` (as far as it is known) |
+/// | `deadline` | `date` (as far as it is known), `from` |
 /// | `frequency` | `every`, `at` |
 /// | `qualitative` | `text`, `direction`, `grade` |
 /// | `multiple` | `parts` |
 /// | `empty` | — |
 ///
-/// `subject` (the context of a count inside a sentence, `市直…行政机构`) and `unparsed`
-/// (text the normaliser could not account for) may appear with any kind.
+/// `subject` (the context of a count inside a sentence, `市直…行政机构`), `unparsed`
+/// (text the normaliser could not account for), `date` and `direction` may appear with any
+/// kind. See docs/values.md for every kind and field.
 public struct Value: Codable, Sendable, Hashable {
   /// What sort of target the text states.
   public enum Kind: String, Codable, Sendable, Hashable, CaseIterable {
@@ -36,14 +37,21 @@ public struct Value: Codable, Sendable, Hashable {
     public var year: Int?
     public var month: Int?
     public var day: Int?
-    /// `before` (前), `by` (底/末), `after` (后) …
+    /// `before` (前/之前/以前), `by` (底/末/内: at the latest by the end of the period),
+    /// `after` (后/以后), `in` (a plain date: during that period).
     public var relation: String?
+    /// The quarter (1–4) when the text names one (`第三季度末`); `month` is then its last month.
+    public var quarter: Int?
 
-    public init(year: Int? = nil, month: Int? = nil, day: Int? = nil, relation: String? = nil) {
+    public init(
+      year: Int? = nil, month: Int? = nil, day: Int? = nil, relation: String? = nil,
+      quarter: Int? = nil
+    ) {
       self.year = year
       self.month = month
       self.day = day
       self.relation = relation
+      self.quarter = quarter
     }
   }
 
@@ -83,9 +91,17 @@ public struct Value: Codable, Sendable, Hashable {
   public var direction: String?
   /// Qualitative: a grade such as 优, 良, 合格.
   public var grade: String?
+  /// The context of a count inside a sentence (`市直…行政机构`), or a part's own label text.
   public var subject: String?
   public var parts: [Part]?
+  /// Text the normaliser could not account for (`次` in `大于等于 100% 次`), never dropped.
   public var unparsed: [String]?
+  /// Deadline: the start of a stated period (`2021年1月-12月` → month 1).
+  public var from: DateParts?
+  /// The value in the base unit when `unit` carries a scale (`3万元` → 30000).
+  public var baseValue: Double?
+  /// The base unit beside a scaled unit (`万元` → `元`, `万人次` → `人次`).
+  public var baseUnit: String?
 
   public init(raw: String, kind: Kind) {
     self.raw = raw

@@ -2,6 +2,11 @@
 public enum DialectRegistry {
   /// The registered dialects.
   public static let all: [any TextDialect.Type] = [
+    RepeatedSpanTSVDialect.self,
+    TabPerRowDialect.self,
+    CellPerLineDialect.self,
+    PandocGridDialect.self,
+    ParagraphPerLineDialect.self,
     PdftotextLayoutDialect.self,
     PipeRowsDialect.self,
     PipeCellPerLineDialect.self,

@@ -74,7 +74,8 @@ public enum TextDecoding {
         throw TextError(place: "byte \(offset)", message: "invalid UTF-8 sequence")
       }
       try rejectNUL(Array(body), offset: bytes.count - body.count)
-      return DecodedText(text: String(decoding: body, as: UTF8.self), encoding: label, diagnostics: [])
+      return DecodedText(
+        text: String(decoding: body, as: UTF8.self), encoding: label, diagnostics: [])
     case "utf-16", "utf16":
       if bytes.starts(with: [0xFE, 0xFF]) { return try decode(bytes, as: "utf-16be") }
       return try decode(bytes, as: "utf-16le")
@@ -87,7 +88,8 @@ public enum TextDecoding {
       }
       if (bytes.count - start) % 2 != 0 {
         throw TextError(
-          place: "byte \(bytes.count - 1)", message: "UTF-16 text ends in the middle of a code unit")
+          place: "byte \(bytes.count - 1)", message: "UTF-16 text ends in the middle of a code unit"
+        )
       }
       var units = [UInt16]()
       units.reserveCapacity((bytes.count - start) / 2)

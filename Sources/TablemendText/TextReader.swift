@@ -2,14 +2,78 @@ import TablemendModel
 
 /// Reads decoded text exports: detects the dialect and tokenizes it into rows of raw cells.
 public enum TextReader {
-  /// Dialect names `tokenize` accepts in `dialect`.
-  public static let dialects = ["tab-per-row", "cell-per-line"]
+  /// The dialects `tokenize` knows, by name.
+  public static var dialects: [String] { DialectRegistry.all.map { $0.name } }
 
   /// Tokenizes `text`, detecting its dialect unless `dialect` names one.
-  /// - Throws: `TextError` when a limit is exceeded or the dialect name is unknown.
+  /// - Throws: `TextError` when a line is longer than the limit or the dialect name is unknown.
   public static func tokenize(_ text: String, dialect: String?, limits: Limits) throws(TextError)
     -> TokenizedText
   {
-    TokenizedText(dialect: dialect ?? "unknown", segments: [], diagnostics: [])
+    let lines = try splitLines(text, limits: limits)
+    if let dialect {
+      guard let chosen = DialectRegistry.dialect(named: dialect) else {
+        throw TextError(
+          message: "unknown dialect '\(dialect)'; known: \(dialects.joined(separator: ", "))")
+      }
+      return try chosen.tokenize(lines, limits: limits)
+    }
+    var best: (any TextDialect.Type)?
+    var bestScore = 0.0
+    for candidate in DialectRegistry.all {
+      let score = candidate.score(lines)
+      if score > bestScore {
+        best = candidate
+        bestScore = score
+      }
+    }
+    guard let best, bestScore >= 0.2 else {
+      // No table structure found: every line is a paragraph.
+      var segments: [Segment] = []
+      for (i, line) in lines.enumerated() {
+        let t = CellCleaner.trim(String(line))
+        if !t.isEmpty { segments.append(.paragraph(t, Location(line: i + 1, column: 1))) }
+      }
+      let note =
+        lines.isEmpty
+        ? [Diagnostic(.warning, "empty-input", "the input holds no text", at: nil)]
+        : [
+          Diagnostic(
+            .warning, "no-table", "no table structure recognised; text kept as paragraphs",
+            at: Location(line: 1, column: 1))
+        ]
+      return TokenizedText(dialect: "plain", segments: segments, diagnostics: note)
+    }
+    return try best.tokenize(lines, limits: limits)
+  }
+
+  /// Splits on LF, CRLF and CR, enforcing the line-length limit.
+  static func splitLines(_ text: String, limits: Limits) throws(TextError) -> [Substring] {
+    var lines: [Substring] = []
+    var start = text.startIndex
+    var i = text.startIndex
+    var length = 0
+    // Swift treats "\r\n" as one Character, so a single pass sees every kind of line end.
+    while i < text.endIndex {
+      let ch = text[i]
+      if ch == "\n" || ch == "\r\n" || ch == "\r" {
+        lines.append(text[start..<i])
+        start = text.index(after: i)
+        length = 0
+      } else {
+        length += 1
+        if length > limits.maxLineLength {
+          throw TextError(
+            place: "\(lines.count + 1):1",
+            message: "line longer than the limit of \(limits.maxLineLength) characters")
+        }
+      }
+      i = text.index(after: i)
+    }
+    if start < text.endIndex { lines.append(text[start...]) }
+    if text.first == "\u{FEFF}", let first = lines.first {
+      lines[0] = first.dropFirst()
+    }
+    return lines
   }
 }

@@ -33,10 +33,14 @@ public struct RawCell: Sendable, Hashable {
 public struct RawRow: Sendable, Hashable {
   public var cells: [RawCell]
   public var location: Location
+  /// True when the row follows a break inside the table (a blank line in a tab-per-row
+  /// export, a form feed in layout text): where page breaks split cells and shift columns.
+  public var afterBreak: Bool
 
-  public init(cells: [RawCell], location: Location) {
+  public init(cells: [RawCell], location: Location, afterBreak: Bool = false) {
     self.cells = cells
     self.location = location
+    self.afterBreak = afterBreak
   }
 }
 

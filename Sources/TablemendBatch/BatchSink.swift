@@ -1,0 +1,115 @@
+import Foundation
+import Tablemend
+
+/// Receives documents in path order and streams them into the temporary output files.
+final class BatchSink {
+  private let documents: BufferedFileWriter
+  private let documentsURL: URL
+  private let csv: BufferedFileWriter
+  private let database: SQLiteWriter
+  private let databaseURL: URL
+  private let reportURL: URL
+  private let manifestURL: URL
+  private var entries: [BatchManifest.Entry] = []
+  private var closed = false
+
+  var failures: [BatchFailure] = []
+  private var dropped: [BatchFailure] = []
+  private var converted = 0
+  private var skipped = 0
+  private var kept = 0
+  private var formCount = 0
+  private var indicatorCount = 0
+
+  init(staging: inout OutputStaging) throws(BatchError) {
+    documentsURL = try staging.stage(BatchOutputs.documents)
+    let csvURL = try staging.stage(BatchOutputs.indicators)
+    databaseURL = try staging.stage(BatchOutputs.database)
+    reportURL = try staging.stage(BatchOutputs.report)
+    manifestURL = try staging.stage(BatchOutputs.manifest)
+    documents = try BufferedFileWriter(url: documentsURL)
+    csv = try BufferedFileWriter(url: csvURL)
+    // SQLite wants to create its file itself.
+    try? FileManager.default.removeItem(at: databaseURL)
+    database = try SQLiteWriter(url: databaseURL)
+    try csv.write(CSVFormat.byteOrderMark)
+    try csv.write(CSVFormat.record(IndicatorRow.columns))
+  }
+
+  /// Writes one result; returns the progress event for an input, nil for a kept document.
+  func accept(_ result: BatchRunner.WorkResult) throws(BatchError) -> BatchEvent? {
+    switch result {
+    case .converted(let document, let line, let sha256):
+      converted += 1
+      try write(document, line: line, sha256: sha256, version: TablemendVersion.current)
+      return .converted(path: document.source.path)
+    case .skipped(let document, let line, let sha256):
+      skipped += 1
+      try write(document, line: line, sha256: sha256, version: TablemendVersion.current)
+      return .skipped(path: document.source.path)
+    case .failed(let failure):
+      failures.append(failure)
+      return .failed(failure)
+    case .kept(let entry, let document, let line):
+      kept += 1
+      try write(document, line: line, sha256: entry.sha256, version: entry.version)
+      return nil
+    case .dropped(let failure):
+      dropped.append(failure)
+      return nil
+    }
+  }
+
+  private func write(_ document: Document, line: Data, sha256: String, version: String?)
+    throws(BatchError)
+  {
+    entries.append(
+      BatchManifest.Entry(
+        path: document.source.path, sha256: sha256, version: version,
+        offset: documents.offset, length: line.count))
+    try documents.write(line)
+    try documents.write([0x0A])
+    for row in IndicatorRow.rows(of: document) {
+      try csv.write(CSVFormat.record(row.fields))
+      indicatorCount += 1
+    }
+    formCount += document.forms.count
+    try database.insert(document)
+  }
+
+  /// The report of what was written.
+  func report(output: String, inputs: Int, seconds: Double) -> BatchReport {
+    BatchReport(
+      tablemendVersion: TablemendVersion.current, model: Document.modelVersion, output: output,
+      inputs: inputs, converted: converted, skipped: skipped, failed: failures.count, kept: kept,
+      documents: entries.count, forms: formCount, indicators: indicatorCount, failures: failures,
+      dropped: dropped, seconds: seconds)
+  }
+
+  /// Completes every temporary file: documents, CSV, database, report and manifest.
+  func finish(report: BatchReport) throws(BatchError) {
+    let size = documents.offset
+    try documents.close()
+    try csv.close()
+    try database.finish(path: databaseURL.path)
+    closed = true
+    do {
+      var reportData = try JSONOutput.encode(report, pretty: true)
+      reportData.append(0x0A)
+      try reportData.write(to: reportURL)
+      let manifest = BatchManifest(documentsBytes: size, entries: entries)
+      try JSONOutput.encode(manifest).write(to: manifestURL)
+    } catch {
+      throw BatchError(path: reportURL.path, message: "cannot write: \(error)")
+    }
+  }
+
+  /// Closes everything after a failure; the staging removes the files.
+  func abandon() {
+    guard !closed else { return }
+    closed = true
+    documents.abandon()
+    csv.abandon()
+    database.abandon()
+  }
+}

@@ -1,0 +1,22 @@
+import Foundation
+
+/// RFC 4180 CSV text: fields joined by commas, records ended by CRLF, a field quoted when it
+/// holds a comma, a double quote, CR or LF, and quotes inside doubled.
+public enum CSVFormat {
+  /// The UTF-8 byte-order mark written first, so that Excel reads Chinese text as UTF-8.
+  public static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+
+  /// One field, quoted if it needs to be.
+  public static func field(_ text: String) -> String {
+    let needsQuotes = text.unicodeScalars.contains {
+      $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n"
+    }
+    guard needsQuotes else { return text }
+    return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+  }
+
+  /// One record with its CRLF.
+  public static func record(_ fields: [String]) -> String {
+    fields.map(field).joined(separator: ",") + "\r\n"
+  }
+}

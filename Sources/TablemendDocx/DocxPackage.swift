@@ -1,0 +1,135 @@
+import Foundation
+import TablemendModel
+import ZIPFoundation
+
+/// A `.docx` archive opened for reading, with every inflation capped.
+struct DocxPackage {
+  private let archive: Archive
+  private let limits: Limits
+  private var inflated = 0
+
+  /// Opens the archive and checks its entry count.
+  /// - Throws: `DocxError` for a damaged or truncated archive or too many entries.
+  init(data: Data, limits: Limits) throws(DocxError) {
+    self.limits = limits
+    do {
+      archive = try Archive(data: data, accessMode: .read)
+    } catch {
+      throw DocxError(
+        message:
+          "not a readable ZIP archive (truncated or damaged: no central directory could be read)"
+      )
+    }
+    var count = 0
+    for _ in archive {
+      count += 1
+      if count > limits.maxZipEntries {
+        throw DocxError(
+          message:
+            "ZIP archive lists more than \(limits.maxZipEntries) entries (limit maxZipEntries)"
+        )
+      }
+    }
+  }
+
+  /// The main document part's path, found through the `officeDocument` relationship of
+  /// `_rels/.rels`.
+  /// - Throws: `DocxError` when the package has no relationships or no main part.
+  mutating func mainPartPath() throws(DocxError) -> String {
+    guard let rels = try part("_rels/.rels") else {
+      throw DocxError(
+        message: "not a Word document: the ZIP archive has no _rels/.rels (not an OPC package)")
+    }
+    let target = try Self.officeDocumentTarget(in: rels)
+    guard let target else {
+      throw DocxError(
+        place: "_rels/.rels",
+        message: "not a Word document: no officeDocument relationship names a main part")
+    }
+    return target
+  }
+
+  /// Inflates one part, or returns nil when the archive has no such entry.
+  /// - Throws: `DocxError` when the part passes `maxPartBytes` (declared or actually inflated),
+  ///   the archive passes `maxTotalInflatedBytes`, or the entry's data is damaged.
+  mutating func part(_ path: String) throws(DocxError) -> Data? {
+    guard let entry = archive[path] ?? archive["/" + path] else { return nil }
+    let place = "zip entry \(path)"
+    let declared = entry.uncompressedSize
+    if declared > UInt64(limits.maxPartBytes) {
+      throw DocxError(
+        place: place,
+        message:
+          "part declares \(declared) bytes inflated, over the part limit of \(limits.maxPartBytes) (maxPartBytes)"
+      )
+    }
+    if declared > UInt64(limits.maxTotalInflatedBytes - inflated) {
+      throw DocxError(
+        place: place,
+        message:
+          "inflating this part would pass the total limit of \(limits.maxTotalInflatedBytes) bytes (maxTotalInflatedBytes)"
+      )
+    }
+    var data = Data()
+    data.reserveCapacity(min(Int(declared), 16 << 20))
+    let partCap = limits.maxPartBytes
+    let totalLeft = limits.maxTotalInflatedBytes - inflated
+    do {
+      _ = try archive.extract(entry, skipCRC32: false) { chunk in
+        if data.count + chunk.count > partCap { throw InflationCap.part }
+        if data.count + chunk.count > totalLeft { throw InflationCap.total }
+        data.append(chunk)
+      }
+    } catch InflationCap.part {
+      throw DocxError(
+        place: place,
+        message:
+          "part inflates past the part limit of \(partCap) bytes although it declares \(declared) (maxPartBytes); stopped"
+      )
+    } catch InflationCap.total {
+      throw DocxError(
+        place: place,
+        message:
+          "inflating passed the total limit of \(limits.maxTotalInflatedBytes) bytes (maxTotalInflatedBytes); stopped"
+      )
+    } catch {
+      throw DocxError(
+        place: place, message: "cannot inflate the part (damaged or truncated archive): \(error)")
+    }
+    inflated += data.count
+    return data
+  }
+
+  private enum InflationCap: Error { case part, total }
+
+  /// The target of the `officeDocument` relationship in a `_rels/.rels` part, normalised to an
+  /// archive path.
+  static func officeDocumentTarget(in rels: Data) throws(DocxError) -> String? {
+    try rels.withBytes { (bytes) throws(DocxError) -> String? in
+      let stream = try XMLStream(bytes: bytes, part: "_rels/.rels", maxDepth: 16)
+      while try stream.next() {
+        guard stream.kind == .elementStart, stream.name.namespace == .relationships,
+          stream.name.local == "Relationship",
+          let type = stream.attribute("Type"), type.hasSuffix("/officeDocument"),
+          stream.attribute("TargetMode") != "External",
+          let target = stream.attribute("Target")
+        else { continue }
+        return normalise(target)
+      }
+      return nil
+    }
+  }
+
+  /// `/word/document.xml`, `./word/document.xml`, `word/./document.xml` → `word/document.xml`.
+  static func normalise(_ target: String) -> String {
+    var parts: [Substring] = []
+    for piece in target.split(separator: "/") {
+      switch piece {
+      case ".": continue
+      case "..": _ = parts.popLast()
+      default: parts.append(piece)
+      }
+    }
+    return (parts.joined(separator: "/").removingPercentEncoding) ?? parts.joined(separator: "/")
+  }
+}

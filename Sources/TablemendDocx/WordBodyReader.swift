@@ -1,0 +1,266 @@
+import TablemendModel
+
+/// Walks a WordprocessingML `w:document` in one pass and collects its body as blocks.
+///
+/// Text rules: `w:t` in runs is kept as written; `w:tab`/`w:ptab` give a tab; `w:br` and
+/// `w:cr` give a newline inside the paragraph; `w:ins` and `w:moveTo` are kept; `w:del`,
+/// `w:moveFrom`, `w:delText`, field instructions (`w:instrText`, and everything between a
+/// field's `begin` and `separate`) are dropped; field results are kept. Drawings, VML,
+/// embedded objects and `mc:Fallback` are skipped (text boxes are not body text), as are the
+/// `*Change` elements that hold the properties before a tracked change (an old grid or span).
+/// Paragraphs outside tables that hold only whitespace are left out of the blocks.
+struct WordBodyReader {
+  private let stream: XMLStream
+  private let limits: Limits
+  private(set) var blocks: [Block] = []
+  private(set) var diagnostics: [Diagnostic] = []
+
+  private var tables: [DocxTableBuilder] = []
+  private var finishedNested: [Table] = []
+  private var tableCount = 0
+  private var parents: [String] = []
+  private var paragraphs: [(text: String, location: Location?)] = []
+  private var inText = 0
+  private var fields: [Bool] = []
+  private var instructionFields = 0
+  private var skipDepth: Int?
+  /// A table just ended, held back in case the next element is a table to join to it.
+  private var adjacent: (builder: DocxTableBuilder, depth: Int, stack: Int)?
+  private static let transparent: Set<String> = [
+    "tbl", "bookmarkStart", "bookmarkEnd", "proofErr", "commentRangeStart", "commentRangeEnd",
+    "permStart", "permEnd", "moveFromRangeStart", "moveFromRangeEnd", "moveToRangeStart",
+    "moveToRangeEnd",
+  ]
+
+  init(stream: XMLStream, limits: Limits) {
+    self.stream = stream
+    self.limits = limits
+  }
+
+  /// Reads from the current node (a `w:document` start) to its end.
+  /// - Throws: `DocxError` on malformed XML or a table past the limits.
+  mutating func readDocument() throws(DocxError) {
+    let rootDepth = stream.depth
+    if stream.isEmptyElement { return }
+    while try stream.next() {
+      if let held = adjacent, skipDepth == nil {
+        let sameLevel = stream.depth == held.depth && tables.count == held.stack
+        let keeps =
+          stream.kind == .elementStart && sameLevel && stream.name.namespace == .word
+          && Self.transparent.contains(stream.name.local)
+        let closes = stream.kind == .elementEnd && stream.depth < held.depth
+        if closes || (stream.kind == .elementStart && !keeps) { try flushAdjacent() }
+      }
+      switch stream.kind {
+      case .elementStart:
+        if skipDepth != nil { continue }
+        let isEmpty = stream.isEmptyElement
+        let skipped = try start()
+        if skipped {
+          if !isEmpty { skipDepth = stream.depth }
+          continue
+        }
+        parents.append(stream.name.namespace == .word ? stream.name.local : "")
+        if isEmpty { try end() }
+      case .elementEnd:
+        if let depth = skipDepth {
+          if stream.depth == depth { skipDepth = nil }
+          continue
+        }
+        if stream.depth == rootDepth {
+          try flushAdjacent()
+          return
+        }
+        try end()
+      case .text:
+        if skipDepth == nil, inText > 0, instructionFields == 0, !paragraphs.isEmpty {
+          paragraphs[paragraphs.count - 1].text += stream.text
+        }
+      case .other:
+        break
+      }
+    }
+  }
+
+  private static let skippedWord: Set<String> = [
+    "del", "moveFrom", "delText", "delInstrText", "instrText", "drawing", "pict", "object",
+    "pPr", "rPr", "tblPr", "tblPrEx", "sectPr", "sdtPr", "sdtEndPr", "tblGridChange",
+    "tblPrChange", "trPrChange", "tcPrChange", "pPrChange", "rPrChange", "sectPrChange",
+    "tblPrExChange", "numberingChange", "footnotePr", "endnotePr", "background",
+  ]
+
+  /// Handles an element start. Returns true when the element's subtree is to be skipped.
+  private mutating func start() throws(DocxError) -> Bool {
+    let name = stream.name
+    if name.namespace == .compatibility { return name.local == "Fallback" }
+    guard name.namespace == .word else { return false }
+    let parent = parents.last ?? ""
+    switch name.local {
+    case let local where Self.skippedWord.contains(local):
+      return true
+    case "p":
+      paragraphs.append(("", tables.isEmpty ? stream.currentLocation() : nil))
+    case "t":
+      if parent == "r" { inText += 1 }
+    case "tab", "ptab":
+      if parent == "r" { append("\t") }
+    case "br", "cr":
+      if parent == "r" { append("\n") }
+    case "noBreakHyphen":
+      if parent == "r" { append("\u{2011}") }
+    case "softHyphen":
+      if parent == "r" { append("\u{00AD}") }
+    case "sym":
+      if parent == "r", let code = stream.attributeInElementNamespace("char"),
+        let value = UInt32(code, radix: 16), let scalar = Unicode.Scalar(value)
+      {
+        append(String(Character(scalar)))
+      }
+    case "fldChar":
+      switch stream.attributeInElementNamespace("fldCharType") {
+      case "begin":
+        fields.append(true)
+        instructionFields += 1
+      case "separate":
+        if let last = fields.indices.last, fields[last] {
+          fields[last] = false
+          instructionFields -= 1
+        }
+      case "end":
+        if let last = fields.popLast(), last { instructionFields -= 1 }
+      default: break
+      }
+    case "tbl":
+      if var joined = adjacent.take() {
+        // Nothing between this table and the last one: Word shows them as one table.
+        joined.builder.segments.append(.init(firstRow: joined.builder.rows.count))
+        tables.append(joined.builder)
+        return false
+      }
+      tableCount += 1
+      let id = "t\(tableCount)"
+      if let last = tables.indices.last, tables[last].cell != nil {
+        tables[last].cell?.tables.append(id)
+      }
+      tables.append(DocxTableBuilder(id: id, location: stream.currentLocation()))
+    case "gridCol":
+      if parent == "tblGrid", let last = tables.indices.last,
+        let segment = tables[last].segments.indices.last
+      {
+        let width = stream.attributeInElementNamespace("w").flatMap { Int($0) } ?? 0
+        tables[last].segments[segment].widths.append(width)
+      }
+    case "tr":
+      if let last = tables.indices.last { tables[last].row = DocxRowDraft() }
+    case "gridBefore", "gridAfter":
+      if parent == "trPr", let last = tables.indices.last, tables[last].row != nil {
+        let count = number("w:\(name.local)")
+        if name.local == "gridBefore" {
+          tables[last].row?.gridBefore = count
+        } else {
+          tables[last].row?.gridAfter = count
+        }
+      }
+    case "tc":
+      if let last = tables.indices.last {
+        if tables[last].row == nil { tables[last].row = DocxRowDraft() }
+        tables[last].cell = DocxCellDraft(location: stream.currentLocation())
+      }
+    case "gridSpan":
+      if parent == "tcPr", let last = tables.indices.last, tables[last].cell != nil {
+        let span = max(1, number("w:gridSpan"))
+        tables[last].cell?.gridSpan = span
+      }
+    case "vMerge":
+      if parent == "tcPr", let last = tables.indices.last, tables[last].cell != nil {
+        tables[last].cell?.verticalMerge = MergeMark(
+          value: stream.attributeInElementNamespace("val"))
+      }
+    case "hMerge":
+      if parent == "tcPr", let last = tables.indices.last, tables[last].cell != nil {
+        tables[last].cell?.horizontalMerge = MergeMark(
+          value: stream.attributeInElementNamespace("val"))
+      }
+    default:
+      break
+    }
+    return false
+  }
+
+  private mutating func end() throws(DocxError) {
+    let local = parents.popLast() ?? ""
+    switch local {
+    case "t":
+      if inText > 0, parents.last == "r" { inText -= 1 }
+    case "p":
+      guard let paragraph = paragraphs.popLast() else { return }
+      if let last = tables.indices.last {
+        if tables[last].cell != nil { tables[last].cell?.paragraphs.append(paragraph.text) }
+      } else if let location = paragraph.location,
+        !paragraph.text.allSatisfy(\.isWhitespace)
+      {
+        blocks.append(.paragraph(paragraph.text, location))
+      }
+    case "tc":
+      if let last = tables.indices.last, let cell = tables[last].cell {
+        tables[last].row?.cells.append(cell)
+        tables[last].cell = nil
+      }
+    case "tr":
+      if let last = tables.indices.last, let row = tables[last].row {
+        tables[last].rows.append(row)
+        tables[last].row = nil
+      }
+    case "tbl":
+      guard let builder = tables.popLast() else { return }
+      adjacent = (builder, stream.depth, tables.count)
+    default:
+      break
+    }
+  }
+
+  /// Builds the held-back table and files it: a block at the top level, else a nested table.
+  private mutating func flushAdjacent() throws(DocxError) {
+    guard let held = adjacent.take() else { return }
+    let built = try held.builder.build(limits: limits)
+    diagnostics += built.diagnostics
+    if held.stack == 0 {
+      blocks.append(.table(built.table))
+      let nested = finishedNested.sorted { number(ofTable: $0.id) < number(ofTable: $1.id) }
+      blocks += nested.map { .table($0) }
+      finishedNested.removeAll()
+    } else {
+      finishedNested.append(built.table)
+    }
+  }
+
+  private mutating func append(_ text: String) {
+    guard instructionFields == 0, !paragraphs.isEmpty else { return }
+    paragraphs[paragraphs.count - 1].text += text
+  }
+
+  /// A non-negative integer `w:val`, or 0 with a diagnostic when it is not one.
+  private mutating func number(_ element: String) -> Int {
+    guard let raw = stream.attributeInElementNamespace("val") else { return 0 }
+    // Clamped so that sums of spans cannot overflow; a table that wide fails the cell limit.
+    if let value = Int(raw.trimmingWhitespace()), value >= 0 {
+      return min(value, limits.maxCellsPerTable + 1)
+    }
+    diagnostics.append(
+      Diagnostic(
+        .warning, "docx-bad-number", "\(element) has w:val=\"\(raw)\", not a count; read as none",
+        at: stream.currentLocation()))
+    return 0
+  }
+
+  private func number(ofTable id: String) -> Int { Int(id.dropFirst()) ?? 0 }
+}
+
+extension String {
+  fileprivate func trimmingWhitespace() -> Substring {
+    var slice = Substring(self)
+    while slice.first?.isWhitespace == true { slice.removeFirst() }
+    while slice.last?.isWhitespace == true { slice.removeLast() }
+    return slice
+  }
+}

@@ -1,0 +1,379 @@
+import Foundation
+import TablemendModel
+import TablemendText
+import TablemendValues
+
+/// Reads one table (and the paragraphs before it) into a `Form`.
+struct FormReader {
+  let view: GridView
+  let preceding: [(String, Location)]
+  var diagnostics: [Diagnostic] = []
+
+  var title: String?
+  var year: Int?
+  var fields: [String: String] = [:]
+  var funds: [Fund] = []
+  var goals: [Goal] = []
+  var indicators: [Indicator] = []
+  var records: [Record] = []
+  var unit = "万元"
+
+  init(table: Table, preceding: [(String, Location)]) {
+    self.view = GridView(table)
+    self.preceding = preceding
+  }
+
+  static let titleWords = ["绩效目标表", "绩效目标申报表", "绩效目标填报表", "绩效自评表", "自评表", "目标表"]
+
+  mutating func read() -> Form? {
+    for (text, _) in preceding { readParagraph(text) }
+    var goalPeriods: [String] = []
+    var r = 0
+    while r < view.rowCount {
+      let cells = view.filled(r)
+      guard let first = cells.first else {
+        r += 1
+        continue
+      }
+      let lead = Vocabulary.fold(first.text)
+      // A full-width single cell: a title or a year line inside the table.
+      if cells.count == 1 && first.columnSpan == view.columnCount || cells.count == 1 && r < 3 {
+        readParagraph(first.text)
+        r += 1
+        continue
+      }
+      if IndicatorReader.isHeader(view, r) {
+        let end = blockEnd(after: r)
+        let label = view.cell(r, 0).map { Vocabulary.fold($0.text) } ?? ""
+        let blockPeriod = Vocabulary.period(of: label)
+        var reader = IndicatorReader(view: view)
+        let periods = goalPeriods.isEmpty ? [] : goalPeriods
+        indicators += reader.read(
+          header: r, end: end, blockPeriod: blockPeriod, periods: periods)
+        diagnostics += reader.diagnostics
+        r = end
+        continue
+      }
+      if lead.contains("资金") && first.column == 0 {
+        let end = sectionEnd(after: r)
+        readFunds(r, end)
+        r = end
+        continue
+      }
+      if first.column == 0, isGoalLabel(lead) {
+        let end = sectionEnd(after: r)
+        goalPeriods = readGoals(r, end, label: lead)
+        r = end
+        continue
+      }
+      if first.column == 0, cells.count >= 4, r + 1 < view.rowCount,
+        view.index(r + 1, 0) == view.index(r, 0),
+        cells.dropFirst().allSatisfy({ $0.text.count <= 14 && Double(clean($0.text)) == nil })
+      {
+        let end = sectionEnd(after: r)
+        readRecords(r, end, section: Vocabulary.joinLines(first.paragraphs))
+        r = end
+        continue
+      }
+      readFieldRow(cells)
+      r += 1
+    }
+    guard !indicators.isEmpty || fields.keys.contains(where: { isIdentityField($0) }) else {
+      return nil
+    }
+    let kind = formKind()
+    return Form(
+      kind: kind, title: title, year: year, fields: fields, funds: funds, goals: goals,
+      indicators: indicators, records: records, tables: [view.table.id],
+      location: view.table.cells.first?.location ?? Location(line: 1, column: 1))
+  }
+
+  func isIdentityField(_ label: String) -> Bool {
+    let f = Vocabulary.fold(label)
+    return f.contains("项目名称") || f.contains("部门(单位)名称") || f.contains("单位名称")
+      || f.contains("部门名称")
+  }
+
+  func formKind() -> Form.Kind {
+    let t = title.map(Vocabulary.fold) ?? ""
+    let department =
+      t.contains("部门整体") || t.contains("整体支出") || t.contains("部门绩效")
+      || (!t.contains("项目") && fields.keys.contains { !$0.contains("项目") && isIdentityField($0) })
+    if t.contains("自评") {
+      return department ? .departmentSelfEvaluation : .projectSelfEvaluation
+    }
+    return department ? .departmentTargets : .projectTargets
+  }
+
+  /// The row where the section starting at `row` (its column-0 cell and the rows that cell
+  /// spans, plus rows with empty column 0 after it) ends.
+  func sectionEnd(after row: Int) -> Int {
+    let owner = view.index(row, 0)
+    var r = row + 1
+    while r < view.rowCount {
+      if view.index(r, 0) == owner { r += 1; continue }
+      if let c = view.cell(r, 0), c.row == r, c.text.isEmpty, !IndicatorReader.isHeader(view, r) {
+        r += 1
+        continue
+      }
+      break
+    }
+    return r
+  }
+
+  /// The end of an indicator block: rows continuing the header's column-0 cell, or, when the
+  /// header has no label column, rows until the next labelled section.
+  func blockEnd(after header: Int) -> Int {
+    let headerLead = view.cell(header, 0).map { Vocabulary.fold($0.text) } ?? ""
+    if !Vocabulary.isHeader(headerLead, Vocabulary.level1Header) {
+      return sectionEnd(after: header)
+    }
+    var r = header + 1
+    while r < view.rowCount {
+      if IndicatorReader.isHeader(view, r) { break }
+      if let lead = view.leadLabel(r), isGoalLabel(lead) || lead.contains("资金") { break }
+      r += 1
+    }
+    return r
+  }
+
+  func isGoalLabel(_ folded: String) -> Bool {
+    guard !folded.contains("指标") else { return false }
+    return folded.hasSuffix("目标") || folded.contains("总目标") || folded.contains("总体目标")
+      || folded.range(of: #"^(长期|中期|年度)目标\d*[:.]?$"#, options: .regularExpression) != nil
+  }
+
+  // MARK: - Paragraphs and fields
+
+  mutating func readParagraph(_ text: String) {
+    let f = Vocabulary.fold(text)
+    if f.isEmpty { return }
+    if title == nil, Self.titleWords.contains(where: { f.contains($0) }), f.count <= 40 {
+      title = CellCleaner.trimmed(text)
+    }
+    if let m = f.firstMatch(of: /[(]?(\d{4})年度[)]?/), f.count <= 24 || f.hasPrefix("(") {
+      year = Int(m.1)
+    } else if year == nil, title != nil, let m = f.firstMatch(of: /^(\d{4})年.*绩效/) {
+      year = Int(m.1)
+    }
+    if let m = f.firstMatch(of: /^单位:(.+)$/) {
+      unit = String(m.1)
+      fields["单位"] = String(m.1)
+      return
+    }
+    if f.count <= 40, let colon = text.firstIndex(where: { $0 == ":" || $0 == "：" }) {
+      let label = CellCleaner.trimmed(String(text[..<colon]))
+      let value = CellCleaner.trimmed(String(text[text.index(after: colon)...]))
+      let labelShape = label.range(
+        of: #"^[\p{Han}][\p{Han}()（）]{1,9}$"#, options: .regularExpression)
+      if labelShape != nil, !value.isEmpty, !label.hasPrefix("附") {
+        fields[label] = value
+      }
+    }
+  }
+
+  mutating func readFieldRow(_ cells: [Cell]) {
+    var i = 0
+    while i < cells.count {
+      let label = Vocabulary.joinLines(cells[i].paragraphs)
+      guard i + 1 < cells.count else {
+        if let colon = label.firstIndex(where: { $0 == ":" || $0 == "：" }) {
+          let l = CellCleaner.trimmed(String(label[..<colon]))
+          let v = CellCleaner.trimmed(String(label[label.index(after: colon)...]))
+          if !l.isEmpty && !v.isEmpty { fields[l] = v }
+        }
+        break
+      }
+      let value = cells[i + 1].paragraphs.map(CellCleaner.trimmed).filter { !$0.isEmpty }
+        .joined(separator: "\n")
+      let key = label.trimmingCharacters(in: CharacterSet(charactersIn: ":： "))
+      fields[key] = fieldValue(key, value, at: cells[i + 1].location)
+      i += 2
+    }
+  }
+
+  /// Interprets check boxes: `□新增项目 延续项目` → the option without an empty box.
+  mutating func fieldValue(_ label: String, _ value: String, at location: Location) -> String {
+    let boxes: Set<Character> = ["□", "☐", "■", "☑", "☒", "√", "✓", "✔", "▇", "R", "£"]
+    let options = value.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" || $0 == "\n" })
+      .map(String.init).filter { !$0.isEmpty }
+    guard options.count >= 2, value.contains(where: { "□☐■☑☒√✓✔".contains($0) }) else {
+      if options.count >= 2, label.contains("属性") || label.contains("类型") {
+        diagnostics.append(
+          Diagnostic(
+            .warning, "checkbox-unknown",
+            "'\(label)' lists options without check boxes; which one is chosen is not known",
+            at: location))
+      }
+      return value
+    }
+    let checked = options.filter { "■☑☒√✓✔".contains($0.first ?? " ") }
+    if checked.count == 1, let only = checked.first {
+      return String(only.drop(while: { boxes.contains($0) }))
+    }
+    let unboxed = options.filter { !boxes.contains($0.first ?? " ") }
+    if unboxed.count == 1, let only = unboxed.first {
+      diagnostics.append(
+        Diagnostic(
+          .info, "checkbox-inferred",
+          "'\(label)': every other option has an empty box, so '\(only)' is taken as chosen",
+          at: location))
+      return only
+    }
+    return value
+  }
+
+  // MARK: - Funds
+
+  func clean(_ s: String) -> String {
+    var t = CellCleaner.trimmed(s).replacingOccurrences(of: ",", with: "")
+    for suffix in ["万元", "元"] where t.hasSuffix(suffix) { t = String(t.dropLast(suffix.count)) }
+    return CellCleaner.trimmed(t)
+  }
+
+  mutating func readFunds(_ start: Int, _ end: Int) {
+    let sectionLabel = view.cell(start, 0).map { Vocabulary.fold($0.text) } ?? ""
+    var sectionUnit = unit
+    if let m = sectionLabel.firstMatch(of: /\((万元|元|千元|亿元)\)/) { sectionUnit = String(m.1) }
+    var columnPeriod: [Int: String] = [:]
+    var shareColumns = Set<Int>()
+    var category: String?
+    for r in start..<end {
+      let numeric = view.filled(r).contains { $0.column > 0 && Double(clean($0.text)) != nil }
+      if !numeric && r > start {
+        let cells = view.filled(r).filter { $0.column > 0 }
+        if cells.count >= 2 && cells.contains(where: { $0.text.count > 20 }) {
+          readFieldRow(cells)
+          continue
+        }
+      }
+      var label: String?
+      var labelColumn = -1
+      var rowCategory: String?
+      for cell in view.origins(r) where cell.column > 0 || r > start || true {
+        if cell.column == 0 { continue }
+        let text = CellCleaner.trimmed(cell.text)
+        if text.isEmpty { continue }
+        let number = Double(clean(text))
+        if number == nil {
+          if text.hasSuffix("%") { continue }
+          let f = Vocabulary.fold(text)
+          if f.contains("占比") || f.contains("比例") || f.contains("比重") {
+            for c in cell.column..<(cell.column + cell.columnSpan) { shareColumns.insert(c) }
+            continue
+          }
+          if let p = Vocabulary.period(of: f),
+            f.contains("金额") || f.contains("资金") || f.hasSuffix("目标")
+          {
+            for c in cell.column..<(cell.column + cell.columnSpan) { columnPeriod[c] = p }
+          }
+          if f.range(of: #"^\d{4}年$"#, options: .regularExpression) != nil {
+            for c in cell.column..<(cell.column + cell.columnSpan) {
+              columnPeriod[c] = String(f.dropLast())
+            }
+            continue
+          }
+          if label != nil && labelColumn >= 0 && cell.column == labelColumn + 1 {
+            rowCategory = label
+          }
+          label = text
+          labelColumn = cell.column
+          continue
+        }
+        guard let amount = number, let rawLabel = label, !shareColumns.contains(cell.column) else {
+          continue
+        }
+        var name = rawLabel.trimmingCharacters(in: CharacterSet(charactersIn: ":：  \u{3000}"))
+        var cat = rowCategory ?? category
+        if let m = name.firstMatch(of: /^其中[:：]\s*(.+)$/) {
+          name = String(m.1)
+          cat = "其中"
+        }
+        let period =
+          columnPeriod[cell.column] ?? Vocabulary.period(of: name) ?? columnPeriod[labelColumn]
+          ?? "annual"
+        if let p = Vocabulary.period(of: name) {
+          for c in labelColumn...cell.column { columnPeriod[c] = p }
+        }
+        funds.append(
+          Fund(label: name, period: period, amount: amount, unit: sectionUnit, category: cat))
+      }
+      if let rowCategory { category = rowCategory }
+    }
+  }
+
+  // MARK: - Goals
+
+  mutating func readGoals(_ start: Int, _ end: Int, label: String) -> [String] {
+    var periodColumns: [(period: String, columns: Range<Int>)] = []
+    for cell in view.origins(start) where cell.column > 0 {
+      if let p = Vocabulary.period(of: cell.text), Vocabulary.fold(cell.text).contains("目标") {
+        periodColumns.append((p, cell.column..<(cell.column + cell.columnSpan)))
+      }
+    }
+    var items: [String: [String]] = [:]
+    var order: [String] = periodColumns.map(\.period)
+    let ownPeriod = Vocabulary.period(of: label)
+    for r in start..<end {
+      for cell in view.origins(r) where cell.column > 0 && !cell.text.isEmpty {
+        if r == start && !periodColumns.isEmpty { continue }
+        let period =
+          periodColumns.first { $0.columns.contains(cell.column) }?.period ?? ownPeriod
+          ?? "annual"
+        if !order.contains(period) { order.append(period) }
+        items[period, default: []] += Self.splitGoals(cell.paragraphs)
+      }
+    }
+    for period in order {
+      guard let list = items[period], !list.isEmpty else { continue }
+      if let i = goals.firstIndex(where: { $0.period == period }) {
+        goals[i].items += list
+      } else {
+        goals.append(Goal(period: period, items: list))
+      }
+    }
+    return periodColumns.map(\.period)
+  }
+
+  /// Splits goal text into items at 目标N：/ N、 numbering, dropping the numbering.
+  static func splitGoals(_ paragraphs: [String]) -> [String] {
+    var out: [String] = []
+    let marker = /(?:^|\s)(?:目标\s*\d+\s*[：:.．、]|\d+\s*[、．]|\(\d+\)|（\d+）)/
+    for paragraph in paragraphs {
+      let text = CellCleaner.trimmed(paragraph)
+      if text.isEmpty { continue }
+      let matches = text.matches(of: marker)
+      if matches.isEmpty {
+        out.append(text)
+        continue
+      }
+      var pieces: [String] = []
+      let head = CellCleaner.trimmed(String(text[..<matches[0].range.lowerBound]))
+      if !head.isEmpty { pieces.append(head) }
+      for (k, m) in matches.enumerated() {
+        let stop = k + 1 < matches.count ? matches[k + 1].range.lowerBound : text.endIndex
+        let piece = CellCleaner.trimmed(String(text[m.range.upperBound..<stop]))
+        if !piece.isEmpty { pieces.append(piece) }
+      }
+      out += pieces
+    }
+    return out
+  }
+
+  // MARK: - Records
+
+  mutating func readRecords(_ start: Int, _ end: Int, section: String) {
+    let headers = view.origins(start).filter { $0.column > 0 }
+    for r in (start + 1)..<end {
+      var fields: [String: String] = [:]
+      for header in headers {
+        let key = Vocabulary.joinLines(header.paragraphs)
+        if key.isEmpty { continue }
+        if let cell = view.cell(r, header.column), cell.row == r, !cell.text.isEmpty {
+          fields[key] = cell.text
+        }
+      }
+      if !fields.isEmpty { records.append(Record(section: section, fields: fields)) }
+    }
+  }
+}

@@ -1,0 +1,328 @@
+import Foundation
+import TablemendModel
+import TablemendText
+import TablemendValues
+
+/// Reads one indicator block: a header row naming 一级/二级/三级指标, then the rows under it,
+/// possibly with several periods side by side sharing the 一级 column.
+struct IndicatorReader {
+  enum Role: Equatable {
+    case level1, level2, level3, value, standard
+    /// 指标性质 / 指标方向 (≥, ≤, =, 定性): the operator written apart from the value.
+    case op
+    /// 度量单位 / 计量单位: the unit written apart from the value.
+    case unit
+    case history(String)
+    case evaluation(String)
+  }
+
+  /// One period's columns.
+  struct Group {
+    var period: String
+    var level2: Int
+    var roles: [Int: Role]
+    var level3: Int? { roles.first { $0.value == .level3 }?.key }
+  }
+
+  let view: GridView
+  var diagnostics: [Diagnostic] = []
+  /// Labels of the earlier-value columns (前年, 上年), in header order.
+  var historyLabels: [String] = []
+  /// True when a sub-header names the value column after the earlier-value columns
+  /// (前年 | 上年 | 预期当年实现值): the row's last value cell is then the target.
+  var valueAfterHistory = false
+
+  init(view: GridView) {
+    self.view = view
+  }
+
+  /// True when `row` is an indicator header row.
+  static func isHeader(_ view: GridView, _ row: Int) -> Bool {
+    let texts = view.filled(row).map { Vocabulary.fold($0.text) }
+    let hasLevel2 = texts.contains { Vocabulary.isHeader($0, Vocabulary.level2Header) }
+    let hasLevel3 = texts.contains { Vocabulary.isHeader($0, Vocabulary.level3Header) }
+    return hasLevel2 && hasLevel3
+  }
+
+  /// Reads the block whose header is `header`, up to (not including) `end`.
+  /// - Parameters:
+  ///   - periods: the periods of the form's goal columns, in order, used when the block holds
+  ///     several groups side by side.
+  mutating func read(header: Int, end: Int, blockPeriod: String?, periods: [String])
+    -> [Indicator]
+  {
+    // 1. Header cells; a 一级 label printed on the header row is displaced, not a header.
+    var displacedLevel1: String?
+    var shift = 0
+    var roles: [Int: Role] = [:]
+    var level1Column: Int?
+    var level2Columns: [Int] = []
+    for cell in view.origins(header) {
+      let f = Vocabulary.fold(cell.text)
+      if f.isEmpty { continue }
+      if Vocabulary.isLevel1(f) && !Vocabulary.isHeader(f, Vocabulary.level1Header) {
+        displacedLevel1 = f
+        shift += cell.columnSpan
+        diagnostics.append(
+          Diagnostic(
+            .warning, "header-shifted",
+            "the 一级指标 label '\(f)' sits on the header row; the header cells after it were "
+              + "moved \(cell.columnSpan) column(s) left",
+            at: cell.location))
+        continue
+      }
+      let start = cell.column - shift
+      guard let role = Self.role(of: f) else { continue }
+      for c in start..<(start + cell.columnSpan) where c >= 0 { roles[c] = role }
+      if role == .level1 { level1Column = start }
+      if role == .level2 { level2Columns.append(start) }
+    }
+    // 2. Sub-header rows under it refine the value columns.
+    var firstData = header + 1
+    while firstData < end, !hasLevel2Label(firstData), isSubHeader(firstData) {
+      var sawHistory = false
+      for cell in view.filled(firstData) {
+        let f = Vocabulary.fold(cell.text)
+        guard let role = Self.role(of: f) else { continue }
+        if case .history(let label) = role {
+          sawHistory = true
+          if label != "近两年指标值" && label != "历史值" { historyLabels.append(label) }
+        } else if role == .value && sawHistory {
+          valueAfterHistory = true
+        }
+        // A guessed span claims only columns no header has named yet.
+        let guessed = cell.inferred.contains("columnSpan")
+        for c in cell.column..<(cell.column + cell.columnSpan) {
+          if let existing = roles[c] {
+            if [.level1, .level2, .level3].contains(existing) { continue }
+            if guessed && c > cell.column { continue }
+          }
+          roles[c] = role
+        }
+      }
+      firstData += 1
+    }
+    guard !level2Columns.isEmpty else { return [] }
+    // 3. Period groups.
+    var groups: [Group] = []
+    let sortedL2 = level2Columns.sorted()
+    for (g, l2) in sortedL2.enumerated() {
+      let upper = g + 1 < sortedL2.count ? sortedL2[g + 1] : view.columnCount + 1
+      var groupRoles: [Int: Role] = [:]
+      for (c, role) in roles where c >= l2 && c < upper { groupRoles[c] = role }
+      let period: String
+      if sortedL2.count > 1 {
+        let defaults = ["mid-term", "annual", "long-term"]
+        period = g < periods.count ? periods[g] : defaults[min(g, defaults.count - 1)]
+      } else {
+        period = blockPeriod ?? periods.last ?? "annual"
+      }
+      groups.append(Group(period: period, level2: l2, roles: groupRoles))
+    }
+    // 4. Rows.
+    var level1 = displacedLevel1
+    var level2 = [String?](repeating: nil, count: groups.count)
+    var out: [Indicator] = []
+    let l1col = level1Column ?? max(0, (sortedL2.first ?? 1) - 1)
+    for r in firstData..<end {
+      var rowShift = 0
+      // A row whose 二级 label sits left of the 二级 column lost a cell: shift it back.
+      if let first = groups.first {
+        for c in stride(from: first.level2, through: max(0, l1col), by: -1) {
+          if let cell = view.fresh(r, c), Vocabulary.level2(cell.text) != nil {
+            rowShift = c - first.level2
+            break
+          }
+        }
+      }
+      if rowShift == 0, let cell = view.fresh(r, l1col) {
+        let f = Vocabulary.fold(cell.text)
+        if !f.isEmpty && Vocabulary.level2(f) == nil { level1 = f }
+      }
+      if rowShift != 0, let first = view.fresh(r, groups[0].level2 + rowShift) {
+        diagnostics.append(
+          Diagnostic(
+            .warning, "row-shifted",
+            "this row's cells start \(-rowShift) column(s) left of the header; read as shifted",
+            at: first.location))
+      }
+      for (g, group) in groups.enumerated() {
+        let stated = statedLevel2(r, group, rowShift)
+        if let stated {
+          level2[g] = stated
+        } else if let repaired = displacedLevel2(r, g, groups, rowShift) {
+          level2[g] = repaired
+          diagnostics.append(
+            Diagnostic(
+              .warning, "level2-repaired",
+              "the 二级指标 cell of this \(group.period) row is empty and its label '\(repaired)' "
+                + "sits one row down; the other period states it here",
+              at: view.cell(r, group.level2 + rowShift)?.location))
+        }
+        guard let indicator = readRow(r, group, rowShift, level1: level1, level2: level2[g])
+        else { continue }
+        out.append(indicator)
+      }
+    }
+    return out
+  }
+
+  static func role(of folded: String) -> Role? {
+    let f = folded
+    if Vocabulary.isHeader(f, Vocabulary.level1Header) { return .level1 }
+    if Vocabulary.isHeader(f, Vocabulary.level2Header) { return .level2 }
+    if Vocabulary.isHeader(f, Vocabulary.level3Header) { return .level3 }
+    if Vocabulary.isHeader(f, Vocabulary.standardHeader) { return .standard }
+    if Vocabulary.isHeader(f, Vocabulary.historyHeader) { return .history(f) }
+    if f.range(of: #"^\d{4}年"#, options: .regularExpression) != nil && f.count <= 8 {
+      return .history(f)
+    }
+    if Vocabulary.isHeader(f, Vocabulary.operatorHeader) { return .op }
+    if Vocabulary.isHeader(f, Vocabulary.unitHeader) { return .unit }
+    if Vocabulary.isHeader(f, Vocabulary.evaluationHeader) { return .evaluation(f) }
+    if Vocabulary.isHeader(f, Vocabulary.valueHeader) { return .value }
+    // 年度(/项目)指标值, 2023年指标值, 中期目标值 …
+    if f.count <= 16 && (f.hasSuffix("指标值") || f.hasSuffix("目标值")) { return .value }
+    return nil
+  }
+
+  func hasLevel2Label(_ r: Int) -> Bool {
+    view.filled(r).contains { Vocabulary.level2($0.text) != nil }
+  }
+
+  func isSubHeader(_ r: Int) -> Bool {
+    let cells = view.filled(r)
+    return !cells.isEmpty && cells.allSatisfy { Self.role(of: Vocabulary.fold($0.text)) != nil }
+  }
+
+  func statedLevel2(_ r: Int, _ group: Group, _ shift: Int) -> String? {
+    guard let cell = view.fresh(r, group.level2 + shift) else { return nil }
+    return Vocabulary.fold(cell.text)
+  }
+
+  /// An empty 二级 cell whose label the same period prints one row down while another period
+  /// prints it on this row.
+  func displacedLevel2(_ r: Int, _ g: Int, _ groups: [Group], _ shift: Int) -> String? {
+    guard view.cell(r, groups[g].level2 + shift).map({ $0.row == r && $0.text.isEmpty }) ?? false
+    else { return nil }
+    guard let below = statedLevel2(r + 1, groups[g], 0) else { return nil }
+    for (h, other) in groups.enumerated() where h != g {
+      if statedLevel2(r, other, shift) == below { return below }
+    }
+    return nil
+  }
+
+  static let placeholder = try? NSRegularExpression(pattern: #"^指标\s*\d+\s*[：:]*\s*"#)
+
+  static func stripNumbering(_ s: String) -> String {
+    guard let re = placeholder else { return s }
+    let range = NSRange(s.startIndex..., in: s)
+    return re.stringByReplacingMatches(in: s, range: range, withTemplate: "")
+  }
+
+  mutating func readRow(
+    _ r: Int, _ group: Group, _ shift: Int, level1: String?, level2: String?
+  ) -> Indicator? {
+    guard let l3col = group.level3, let l3cell = view.fresh(r, l3col + shift) else { return nil }
+    let level3Text = Self.stripNumbering(Vocabulary.joinLines(l3cell.paragraphs))
+    var values: [Cell] = []
+    var standards: [Cell] = []
+    var history: [(String, Cell)] = []
+    var evaluation: [String: String] = [:]
+    var opText: String?
+    var unitText: String?
+    var seen = Set<Int>()
+    for (c, role) in group.roles.sorted(by: { $0.key < $1.key }) {
+      let column = c + shift
+      guard let index = view.index(r, column), !seen.contains(index),
+        let cell = view.cell(r, column), cell.row == r, !cell.text.isEmpty
+      else { continue }
+      seen.insert(index)
+      switch role {
+      case .value: values.append(cell)
+      case .standard: standards.append(cell)
+      case .history(let label): history.append((label, cell))
+      case .evaluation(let label): evaluation[label] = cell.text
+      case .op: opText = CellCleaner.trimmed(cell.text)
+      case .unit: unitText = CellCleaner.trimmed(cell.text)
+      default: break
+      }
+    }
+    // Several cells under the standard column: the last is the standard, the others are
+    // values that a shifted row pushed right.
+    var displaced: [Cell] = []
+    if standards.count > 1 {
+      displaced = Array(standards.dropLast())
+      standards = Array(standards.suffix(1))
+    }
+    if level3Text.isEmpty {
+      if values.isEmpty {
+        diagnostics.append(
+          Diagnostic(
+            .info, "placeholder-row",
+            "'\(l3cell.text)' names no indicator and has no value; not an indicator",
+            at: l3cell.location))
+        return nil
+      }
+    }
+    let valueCell: Cell?
+    if valueAfterHistory {
+      // 前年 | 上年 | 预期当年实现值: the last value-like cell is the target, the ones before it
+      // are earlier values, labelled from the right.
+      let ordered = (values + history.map(\.1) + displaced).sorted { $0.column < $1.column }
+      valueCell = ordered.last
+      let earlier = ordered.dropLast()
+      let labels = historyLabels.suffix(earlier.count)
+      let padding = earlier.count - labels.count
+      history = earlier.enumerated().map { k, cell in
+        (k < padding ? "" : labels[labels.startIndex + k - padding], cell)
+      }
+    } else {
+      valueCell = values.first
+      history += (values.dropFirst() + displaced).map { ("", $0) }
+    }
+    var valueText = valueCell?.text ?? ""
+    var parsed: Value?
+    if opText != nil || unitText != nil {
+      // 指标性质 + 指标值 + 度量单位 in separate columns: one typed value from the three.
+      let op = opText ?? ""
+      let qualitative = op.contains("定性") || op.contains("正向") || op.contains("反向")
+      let combined =
+        (qualitative ? "" : op) + CellCleaner.trimmed(valueText) + (unitText ?? "")
+      if !CellCleaner.trimmed(valueText).isEmpty {
+        valueText = combined
+        parsed = ValueParser.parse(combined)
+        if qualitative { evaluation["指标性质"] = op }
+      }
+    }
+    var l1 = level1 ?? ""
+    let l2 = level2 ?? ""
+    if let parent = Vocabulary.parentOfLevel2[l2] {
+      let keep =
+        Vocabulary.acceptedParents(of: l2).contains(l1) || !Vocabulary.standardLevel1.contains(l1)
+      if !keep || l1.isEmpty {
+        diagnostics.append(
+          Diagnostic(
+            l1.isEmpty ? .info : .warning, "level1-repaired",
+            l1.isEmpty
+              ? "no 一级指标 for '\(l2)'; the taxonomy gives '\(parent)'"
+              : "the grid puts '\(l2)' under '\(l1)'; the taxonomy gives '\(parent)'",
+            at: l3cell.location))
+        l1 = parent
+      }
+    }
+    if l1.isEmpty || l2.isEmpty {
+      diagnostics.append(
+        Diagnostic(
+          .warning, "level-missing",
+          "indicator '\(level3Text)' has no \(l1.isEmpty ? "一级" : "二级")指标", at: l3cell.location))
+    }
+    return Indicator(
+      period: group.period, level1: l1, level2: l2, level3: level3Text,
+      value: parsed ?? ValueParser.parse(valueText),
+      standard: standards.first.map { Vocabulary.joinLines($0.paragraphs) },
+      history: history.map { HistoryValue(label: $0.0, value: ValueParser.parse($0.1.text)) },
+      evaluation: evaluation.isEmpty ? nil : evaluation,
+      location: l3cell.location)
+  }
+}

@@ -1,0 +1,107 @@
+import TablemendText
+
+/// The domain's words: indicator levels, section labels and how to compare labels.
+enum Vocabulary {
+  /// Folds a label for comparison: no white space (ASCII, full-width, line breaks), ASCII
+  /// parentheses and colons.
+  static func fold(_ s: String) -> String {
+    var out = ""
+    out.reserveCapacity(s.count)
+    for ch in s {
+      if ch.isWhitespace || ch == "\u{3000}" { continue }
+      switch ch {
+      case "（": out.append("(")
+      case "）": out.append(")")
+      case "：": out.append(":")
+      default: out.append(ch)
+      }
+    }
+    return out
+  }
+
+  /// Joins wrapped lines of one label or sentence: no space between CJK characters.
+  static func joinLines(_ paragraphs: [String]) -> String {
+    var out = ""
+    for p in paragraphs.map(CellCleaner.trimmed) where !p.isEmpty {
+      if let last = out.last, let first = p.first, last.isASCII && first.isASCII,
+        last.isLetter || last.isNumber, first.isLetter || first.isNumber
+      {
+        out += " "
+      }
+      out += p
+    }
+    return out
+  }
+
+  /// 二级指标 → its usual 一级指标.
+  static let parentOfLevel2: [String: String] = [
+    "数量指标": "产出指标", "质量指标": "产出指标", "时效指标": "产出指标", "成本指标": "产出指标",
+    "经济效益指标": "效益指标", "社会效益指标": "效益指标", "生态效益指标": "效益指标",
+    "可持续影响指标": "效益指标", "服务对象满意度指标": "满意度指标",
+    "社会公众或服务对象满意度指标": "满意度指标",
+    "经济成本指标": "成本指标", "社会成本指标": "成本指标", "生态环境成本指标": "成本指标",
+  ]
+
+  /// The 一级 labels real templates put a 二级 under: the usual one first, then the variants
+  /// that are written on purpose (cost before and since 2021, satisfaction under 效益).
+  static func acceptedParents(of level2: String) -> [String] {
+    guard let usual = parentOfLevel2[level2] else { return [] }
+    if level2.contains("成本") { return [usual, usual == "成本指标" ? "产出指标" : "成本指标"] }
+    if level2.contains("满意度") { return [usual, "效益指标"] }
+    return [usual]
+  }
+
+  /// The standard 一级指标 names whose 二级 the taxonomy knows.
+  static let standardLevel1: Set<String> = ["产出指标", "效益指标", "满意度指标", "成本指标"]
+
+  /// Every 一级 label seen on real forms, standard or not.
+  static let level1Labels: Set<String> = standardLevel1.union([
+    "项目完成指标", "项目效益指标", "实施效果指标", "过程管理指标", "产出", "效益", "满意度",
+    "管理指标", "履职效能指标", "决策指标", "过程指标",
+  ])
+
+  /// Canonical form of a 二级 label (`经济效益` → `经济效益指标`), or nil when it is not one.
+  static func level2(_ text: String) -> String? {
+    let f = fold(text)
+    if parentOfLevel2[f] != nil { return f }
+    if parentOfLevel2[f + "指标"] != nil { return f + "指标" }
+    return nil
+  }
+
+  static func isLevel1(_ text: String) -> Bool {
+    let f = fold(text)
+    return level1Labels.contains(f) && level2(f) == nil || standardLevel1.contains(f)
+  }
+
+  /// Period named by a label: 中期 → mid-term, 年度/当年 → annual, 长期 → long-term.
+  static func period(of text: String) -> String? {
+    let f = fold(text)
+    if f.contains("中期") { return "mid-term" }
+    if f.contains("长期") { return "long-term" }
+    if f.contains("年度") || f.contains("当年") || f.contains("本年") { return "annual" }
+    return nil
+  }
+
+  static func isHeader(_ text: String, _ words: [String]) -> Bool {
+    let f = fold(text)
+    return words.contains { f == $0 || f.hasPrefix($0) }
+  }
+
+  static let level1Header = ["一级指标"]
+  static let level2Header = ["二级指标"]
+  static let level3Header = ["三级指标"]
+  static let valueHeader = [
+    "指标值", "目标值", "年度指标值", "预期当年实现值", "年初目标值", "预期目标值", "指标目标值",
+    "绩效目标值", "全年目标值", "中期指标值", "年度指标值", "目标值(A)",
+  ]
+  static let standardHeader = [
+    "绩效标准", "指标值确定依据", "评价标准", "评分标准", "确定依据", "指标值设定依据", "备注",
+  ]
+  static let historyHeader = ["近两年指标值", "前年", "上年", "历史值", "上年实际值"]
+  static let evaluationHeader = [
+    "实际完成值", "全年实际值", "完成值", "分值", "得分", "偏差原因分析及改进措施", "偏差原因",
+    "未完成原因", "权重", "指标方向性", "年度目标", "实际完成情况",
+  ]
+  static let operatorHeader = ["指标性质", "指标方向", "比较符", "符号"]
+  static let unitHeader = ["度量单位", "计量单位", "单位"]
+}

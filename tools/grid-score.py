@@ -1,0 +1,68 @@
+#!/usr/bin/env python3
+"""Scores one grid against another: cell boxes and cell text, as precision / recall / F1.
+
+    python3 tools/grid-score.py TRUTH.json CANDIDATE.json [--verbose]
+
+Each file is a tablemend Document (`tablemend convert` output), a {"tables": [...]} object
+(tools/docx-lo-grid.py) or a bare list of tables; JSON Lines take the first line. Tables are
+paired in order (t1 with t1, ...). A cell's box is (table, row, column, rowSpan, columnSpan);
+"box" F1 counts boxes found in both; "box+text" also needs the same text (whitespace runs
+folded to one space and trimmed). Exit status 0 when box+text F1 is 1.0, else 1.
+"""
+import json
+import re
+import sys
+
+
+def load(path):
+    with open(path, encoding="utf-8") as f:
+        raw = f.read().strip()
+    try:
+        doc = json.loads(raw)
+    except json.JSONDecodeError:
+        doc = json.loads(raw.splitlines()[0])
+    return doc if isinstance(doc, list) else doc["tables"]
+
+
+def norm(text):
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def cells(tables):
+    boxes, texts = set(), set()
+    for i, table in enumerate(tables):
+        for c in table["cells"]:
+            box = (i, c["row"], c["column"], c["rowSpan"], c["columnSpan"])
+            boxes.add(box)
+            texts.add(box + (norm(c.get("text", "")),))
+    return boxes, texts
+
+
+def f1(truth, found):
+    hit = len(truth & found)
+    p = hit / len(found) if found else (1.0 if not truth else 0.0)
+    r = hit / len(truth) if truth else (1.0 if not found else 0.0)
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def main():
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    verbose = "--verbose" in sys.argv
+    truth, found = load(args[0]), load(args[1])
+    tb, tt = cells(truth)
+    fb, ft = cells(found)
+    result = {"tables": [len(truth), len(found)]}
+    for name, a, b in (("box", tb, fb), ("box+text", tt, ft)):
+        p, r, f = f1(a, b)
+        result[name] = {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4)}
+    print(json.dumps(result, ensure_ascii=False))
+    if verbose:
+        for x in sorted(tt - ft):
+            print("missing ", x)
+        for x in sorted(ft - tt):
+            print("extra   ", x)
+    sys.exit(0 if result["box+text"]["f1"] == 1.0 and len(truth) == len(found) else 1)
+
+
+if __name__ == "__main__":
+    main()
