@@ -8,6 +8,11 @@ public enum DialectRegistry {
     PandocGridDialect.self,
     ParagraphPerLineDialect.self,
     PdftotextLayoutDialect.self,
+    PipeRowsDialect.self,
+    PipeCellPerLineDialect.self,
+    BlankLineCellsDialect.self,
+    SpaceRowsDialect.self,
+    RunTogetherDialect.self,
   ]
 
   /// The dialect called `name`, if registered.

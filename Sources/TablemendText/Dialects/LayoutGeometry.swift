@@ -70,7 +70,8 @@ enum LayoutText {
         let next = i + 1 < chars.count ? chars[i + 1] : nil
         let previous = out.last
         if let next, closingPunctuation.contains(next) { continue }
-        if let previous, openingPunctuation.contains(previous) || closingPunctuation.contains(previous)
+        if let previous,
+          openingPunctuation.contains(previous) || closingPunctuation.contains(previous)
         {
           continue
         }

@@ -28,8 +28,9 @@ func resolvedRows(_ rows: [RawRow]) -> [[Int: String]] {
   "pdftotext -layout dialect on the Wanli PDF",
   .enabled(if: RealExports.pdfAvailable, "needs ../shared/real and pdftotext (poppler-utils)"))
 struct PdftotextLayoutTests {
-  static let text: String = (try? RealExports.pdftotext(
-    "wanli-2023-budget-performance-targets.pdf", mode: "-layout")) ?? ""
+  static let text: String =
+    (try? RealExports.pdftotext(
+      "wanli-2023-budget-performance-targets.pdf", mode: "-layout")) ?? ""
 
   /// The tables holding an indicator header, with their indicator rows resolved.
   static func indicatorTables() throws -> [(all: [RawRow], indicators: [[Int: String]])] {

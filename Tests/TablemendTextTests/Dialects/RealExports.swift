@@ -87,7 +87,9 @@ enum RealExports {
         }
       }
     }
-    for d in tokens.diagnostics { out += "D \(d.severity) \(d.code) \(d.location.map { "\($0)" } ?? "-"): \(d.message)\n" }
+    for d in tokens.diagnostics {
+      out += "D \(d.severity) \(d.code) \(d.location.map { "\($0)" } ?? "-"): \(d.message)\n"
+    }
     return out
   }
 }
@@ -97,15 +99,21 @@ struct DialectDumps {
   @Test func dumpAll() throws {
     let dir = ProcessInfo.processInfo.environment["DIALECT_DUMP"] ?? "/tmp/dialect-dumps"
     try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-    let layout = try RealExports.pdftotext("wanli-2023-budget-performance-targets.pdf", mode: "-layout")
+    let layout = try RealExports.pdftotext(
+      "wanli-2023-budget-performance-targets.pdf", mode: "-layout")
     let tokens = try PdftotextLayoutDialect.tokenize(RealExports.lines(layout), limits: .standard)
-    try RealExports.dump(tokens).write(toFile: dir + "/wanli-layout.txt", atomically: true, encoding: .utf8)
-    let pages = try FileManager.default.contentsOfDirectory(atPath: RealExports.root.appendingPathComponent("pages").path)
+    try RealExports.dump(tokens).write(
+      toFile: dir + "/wanli-layout.txt", atomically: true, encoding: .utf8)
+    let pages = try FileManager.default.contentsOfDirectory(
+      atPath: RealExports.root.appendingPathComponent("pages").path)
     var scores = ""
     for p in pages.sorted() {
       let text = try RealExports.page(p)
       let ls = RealExports.lines(text)
-      scores += p + ": " + DialectRegistry.all.map { "\($0.name)=\(String(format: "%.2f", $0.score(ls)))" }.joined(separator: " ") + "\n"
+      scores +=
+        p + ": "
+        + DialectRegistry.all.map { "\($0.name)=\(String(format: "%.2f", $0.score(ls)))" }.joined(
+          separator: " ") + "\n"
       if let name = RealExports.detect(text), let d = DialectRegistry.dialect(named: name) {
         let t = try d.tokenize(ls, limits: .standard)
         try RealExports.dump(t).write(toFile: dir + "/" + p, atomically: true, encoding: .utf8)

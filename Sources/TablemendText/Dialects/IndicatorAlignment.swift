@@ -1,0 +1,305 @@
+import Foundation
+import TablemendModel
+
+/// A cell's text and where it starts, before alignment.
+struct TextCell: Sendable, Hashable {
+  var text: String
+  var location: Location
+}
+
+/// Puts the cells of web-page exports back into columns, using the indicator vocabulary.
+///
+/// Web pages drop the cells hidden under vertical merges: a row under 产出指标 / 数量指标
+/// starts with its 三级指标. After an indicator header row (一级指标 二级指标 三级指标 …),
+/// a row starting with a known 一级 label is placed at the 一级 column, one starting with a
+/// known 二级 label at the 二级 column, any other at the 三级 column; the columns left of
+/// it are filled with empty cells, which the grid stage reads as vertical merges.
+enum IndicatorAlignment {
+  /// Words that end an indicator block (a total row, the conclusions under the table).
+  static let blockEnders = ["合计", "总分", "评价结论", "存在问题", "改进措施", "注:", "注：", "财政部门"]
+
+  /// Joins label fragments and squeezes spaced-out labels in one row's cells.
+  static func normalise(_ cells: [TextCell]) -> [TextCell] {
+    var out: [TextCell] = []
+    for cell in cells {
+      var text = cell.text.trimmingSpaces()
+      let squeezed = IndicatorVocabulary.squeezed(text)
+      if squeezed != text, isKnownLabel(squeezed) { text = squeezed }
+      if let last = out.last, shouldJoin(last.text, text) {
+        out[out.count - 1].text = last.text + IndicatorVocabulary.squeezed(text)
+        continue
+      }
+      out.append(TextCell(text: text, location: cell.location))
+    }
+    return out
+  }
+
+  static func isKnownLabel(_ s: String) -> Bool {
+    let bare = IndicatorVocabulary.withoutScore(s)
+    return IndicatorVocabulary.level1.contains(bare) || IndicatorVocabulary.level2.contains(bare)
+      || IndicatorVocabulary.headerWords.contains(bare)
+      || ["绩效指标", "总体目标", "年度目标", "指标值", "绩效目标"].contains(bare)
+  }
+
+  /// True when `next` continues the label `previous` (`社会效益` + `指标`, `指标` + `(50分)`).
+  static func shouldJoin(_ previous: String, _ next: String) -> Bool {
+    let p = IndicatorVocabulary.squeezed(previous)
+    let n = IndicatorVocabulary.squeezed(next)
+    if IndicatorVocabulary.isLabelTail(n), !p.hasSuffix("标"), IndicatorVocabulary.isLabelHead(p) {
+      return true
+    }
+    if IndicatorVocabulary.isLabelHead(p), isKnownLabel(p + n) { return true }
+    if n.hasPrefix("("), n.hasSuffix("分)"), IndicatorVocabulary.withoutScore(n).isEmpty,
+      p.hasSuffix("指标")
+    {
+      return true
+    }
+    return false
+  }
+
+  /// Whether a label that is both a 一级 and a 二级 word (成本指标, 满意度指标) is a 二级
+  /// here: not when a 二级 label follows it; yes under a 一级 it belongs to.
+  static func ambiguousIsLevel2(_ label: String, next: String?, level1: String?) -> Bool {
+    if let next, IndicatorVocabulary.isLevel2(next) { return false }
+    let s = IndicatorVocabulary.withoutScore(IndicatorVocabulary.squeezed(label))
+    guard let level1 = level1.map({ IndicatorVocabulary.squeezed($0) }) else { return false }
+    if s == "成本指标" { return level1.hasPrefix("产出") || level1.hasPrefix("项目完成") }
+    return level1.hasPrefix("满意度")
+  }
+
+  static func isAmbiguous(_ text: String) -> Bool {
+    IndicatorVocabulary.isLevel1(text) && IndicatorVocabulary.isLevel2(text)
+  }
+
+  /// The header's columns: where 一级, 二级 and 三级 sit and how wide the table is.
+  struct Header {
+    var level1: Int
+    var level2: Int
+    var level3: Int
+    var width: Int
+  }
+
+  static func header(_ cells: [TextCell]) -> Header? {
+    let texts = cells.map { IndicatorVocabulary.squeezed($0.text) }
+    guard let l1 = texts.firstIndex(where: { $0.hasPrefix("一级指标") }),
+      let l2 = texts.firstIndex(where: { $0.hasPrefix("二级指标") }), l2 > l1
+    else { return nil }
+    let l3 = texts.firstIndex { $0.hasPrefix("三级指标") || $0.hasPrefix("指标内容") } ?? l2 + 1
+    return Header(level1: l1, level2: l2, level3: l3, width: max(cells.count, l3 + 2))
+  }
+
+  /// Rows with known row breaks (one table row per line or per record), aligned.
+  static func align(_ rows: [[TextCell]]) -> [RawRow] {
+    var out: [RawRow] = []
+    var current: Header?
+    var shifted = false  // 实施效果指标 above 产出指标: 一级 words sit in the 二级 column
+    var level1: String?
+    for raw in rows {
+      let cells = normalise(raw)
+      guard let first = cells.first else { continue }
+      if let h = header(cells) {
+        current = h
+        shifted = false
+        out.append(rawRow(cells, startingAt: 0))
+        continue
+      }
+      if current == nil, cells.count >= 4, IndicatorVocabulary.isLevel1(first.text),
+        IndicatorVocabulary.isLevel2(cells[1].text)
+      {
+        current = Header(level1: 0, level2: 1, level3: 2, width: cells.count)
+      }
+      if blockEnders.contains(where: { IndicatorVocabulary.squeezed(first.text).hasPrefix($0) }) {
+        current = nil
+      }
+      guard let h = current else {
+        out.append(rawRow(cells, startingAt: 0))
+        continue
+      }
+      let column: Int
+      let firstText = IndicatorVocabulary.squeezed(first.text)
+      let isScore = firstText.hasPrefix("(") && IndicatorVocabulary.withoutScore(firstText).isEmpty
+      if cells.count >= 2, IndicatorVocabulary.isLevel1(first.text),
+        IndicatorVocabulary.isLevel1(cells[1].text), !IndicatorVocabulary.isLevel2(cells[1].text)
+      {
+        shifted = true
+      }
+      let processWords = ["实施效果指标", "过程管理指标"]
+      let next = cells.count > 1 ? cells[1].text : nil
+      if firstText.isEmpty {
+        column = 0  // already aligned (rebuilt from a stream)
+      } else if isScore || (shifted && processWords.contains(firstText)) {
+        column = h.level1
+      } else if isAmbiguous(first.text) && !shifted {
+        column =
+          ambiguousIsLevel2(first.text, next: next, level1: level1) ? h.level2 : h.level1
+      } else if IndicatorVocabulary.isLevel1(first.text) && !shifted {
+        column = h.level1
+      } else if IndicatorVocabulary.isLevel2(first.text)
+        || (shifted && IndicatorVocabulary.isLevel1(first.text))
+      {
+        column = h.level2
+      } else if cells.count >= h.width {
+        column = 0
+      } else {
+        column = max(0, min(h.level3, h.width - cells.count))
+      }
+      if column == h.level1 { level1 = first.text }
+      out.append(rawRow(cells, startingAt: column))
+    }
+    return out
+  }
+
+  /// A row whose first cell goes to `column`, with empty cells before it.
+  static func rawRow(_ cells: [TextCell], startingAt column: Int) -> RawRow {
+    let location = cells.first?.location ?? Location(line: 1, column: 1)
+    let hinted = column > 0 || cells.first?.text.isEmpty == true
+    var raw: [RawCell] = (0..<column).map {
+      RawCell(paragraphs: [], location: location, column: $0)
+    }
+    for (i, cell) in cells.enumerated() {
+      raw.append(
+        RawCell(
+          paragraphs: cell.text.isEmpty ? [] : [cell.text], location: cell.location,
+          column: hinted ? column + i : nil))
+    }
+    return RawRow(cells: raw, location: location)
+  }
+
+  /// Rows rebuilt from a stream of cells with no row breaks (blank-line-separated cells).
+  ///
+  /// Before an indicator header, a cell ending in a field word or a colon starts a row;
+  /// after it, a 一级 or 二级 label starts a row, and a 三级 follows a full row.
+  static func rowsFromStream(_ stream: [TextCell]) -> [[TextCell]] {
+    let cells = normalise(stream)
+    var rows: [[TextCell]] = []
+    var row: [TextCell] = []
+    var header: Header?
+    var column = 0  // next column of `row` in the indicator block
+    var level1: String?
+    var i = 0
+    func flush() {
+      if !row.isEmpty { rows.append(row) }
+      row = []
+    }
+    while i < cells.count {
+      let cell = cells[i]
+      let squeezed = IndicatorVocabulary.squeezed(cell.text)
+      if header == nil, squeezed.hasPrefix("一级指标") {
+        // The header runs from 一级指标 to the first 一级 label.
+        var j = i
+        var headerCells: [TextCell] = []
+        while j < cells.count, !IndicatorVocabulary.isLevel1(cells[j].text) {
+          headerCells.append(cells[j])
+          j += 1
+        }
+        if row.count == 1 { headerCells.insert(row[0], at: 0) } else { flush() }
+        row = []
+        if let h = Self.header(headerCells) {
+          header = h
+          rows.append(headerCells)
+          i = j
+          column = h.width
+          continue
+        }
+        row = headerCells
+        i = j
+        continue
+      }
+      guard let h = header else {
+        if isFieldLabel(cell.text) { flush() }
+        row.append(cell)
+        i += 1
+        continue
+      }
+      if blockEnders.contains(where: { squeezed.hasPrefix($0) }) {
+        flush()
+        header = nil
+        row.append(cell)
+        i += 1
+        continue
+      }
+      let empty = TextCell(text: "", location: cell.location)
+      let next = i + 1 < cells.count ? cells[i + 1].text : nil
+      let asLevel1 =
+        isAmbiguous(cell.text)
+        ? column != h.level2 && !ambiguousIsLevel2(cell.text, next: next, level1: level1)
+        : IndicatorVocabulary.isLevel1(cell.text)
+      if asLevel1 {
+        level1 = cell.text
+        flush()
+        row = Array(repeating: empty, count: h.level1) + [cell]
+        column = h.level1 + 1
+      } else if IndicatorVocabulary.isLevel2(cell.text) {
+        if column != h.level2 {
+          flush()
+          row = Array(repeating: empty, count: h.level2)
+        }
+        row.append(cell)
+        column = h.level2 + 1
+      } else {
+        if column >= h.width
+          || (column > h.level3 + 2 && !IndicatorVocabulary.looksLikeValue(cell.text))
+        {
+          flush()
+          row = Array(repeating: empty, count: h.level3)
+          column = h.level3
+        }
+        while column < h.level3 {
+          row.append(empty)
+          column += 1
+        }
+        row.append(cell)
+        column += 1
+      }
+      i += 1
+    }
+    flush()
+    return rows
+  }
+
+  /// Words that name a form field (and so start a row) in a stream of cells.
+  static func isFieldLabel(_ text: String) -> Bool {
+    let s = IndicatorVocabulary.squeezed(text)
+    guard s.count <= 16 else { return false }
+    if s.hasSuffix("：") || s.hasSuffix(":") { return true }
+    let words = [
+      "项目名称", "项目负责人", "主管部门", "实施单位", "资金情况", "其中", "其他资金", "总体目标",
+      "绩效指标", "预算单位", "项目资金",
+    ]
+    return words.contains { s.hasPrefix($0) }
+  }
+
+  /// A `truncated-input` warning when the text stops inside a table (the page excerpt cut):
+  /// the last character was cut in two (U+FFFD), the last line of a pipe dialect is not
+  /// closed by `|`, or the last indicator row has no value.
+  static func truncation(_ segments: [Segment], lines: [Substring], pipes: Bool = false)
+    -> [Diagnostic]
+  {
+    guard let lastLine = lines.lastIndex(where: { !$0.allSatisfy(\.isWhitespace) }) else {
+      return []
+    }
+    let text = lines[lastLine]
+    let location = Location(line: lastLine + 1, column: text.count + 1)
+    guard case .rows(let rows)? = segments.last, let lastRow = rows.last else {
+      if text.last == "\u{FFFD}" {
+        return [
+          Diagnostic(
+            .info, "truncated-input", "the text stops in the middle of a character", at: location)
+        ]
+      }
+      return []
+    }
+    let open = pipes && text.trimmingCharacters(in: .whitespaces).last != "|"
+    let hinted = lastRow.cells.contains { $0.column != nil }
+    let lastText = lastRow.cells.last { !$0.isEmpty }?.text ?? ""
+    let noValue = hinted && !IndicatorVocabulary.looksLikeValue(lastText)
+    let widest = rows.map(\.cells.count).max() ?? 0
+    let short = hinted && lastRow.cells.count + 2 < widest
+    guard text.last == "\u{FFFD}" || open || noValue || short else { return [] }
+    return [
+      Diagnostic(
+        .warning, "truncated-input",
+        "the text stops inside a table; the rows after this point are missing", at: location)
+    ]
+  }
+}

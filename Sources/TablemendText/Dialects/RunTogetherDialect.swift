@@ -1,0 +1,170 @@
+import TablemendModel
+
+/// Web pages whose table cells run together with no separator at all
+/// (`产出指标数量指标农村义务教育学校改造覆盖率100%`).
+///
+/// Lines are cut at every known label (一级 / 二级 / header words); the text between two
+/// labels is cut after each value (a number with its unit, a percentage, a comparison)
+/// into 三级 + value pairs. Self-evaluation scores glued in front of a value (`20100%`)
+/// cannot be told apart from the value and are left in it.
+public enum RunTogetherDialect: TextDialect {
+  public static let name = "run-together"
+
+  static let labels: [String] = {
+    let all = IndicatorVocabulary.level1.union(IndicatorVocabulary.level2)
+      .union(["一级指标", "二级指标", "三级指标", "指标值", "绩效指标"])
+    return all.sorted { $0.count > $1.count }
+  }()
+
+  public static func score(_ lines: [Substring]) -> Double {
+    var glued = 0
+    for line in lines.prefix(5000) {
+      if line.contains("\t") || line.contains("|") { continue }
+      let chars = Array(line)
+      for label in labels where label.count >= 4 {
+        var from = chars.startIndex
+        let l = Array(label)
+        while from + l.count < chars.count {
+          guard
+            let hit = (from...(chars.count - l.count)).first(where: {
+              chars[$0..<($0 + l.count)].elementsEqual(l)
+            })
+          else { break }
+          let after = hit + l.count
+          if after < chars.count, IndicatorVocabulary.isCJK(chars[after]) { glued += 1 }
+          from = after
+        }
+      }
+    }
+    return glued >= 2 ? 0.5 : 0
+  }
+
+  /// Cuts a line into cells at labels and after values.
+  static func cells(_ line: Substring, number: Int) -> [TextCell] {
+    let chars = Array(line)
+    var out: [TextCell] = []
+    var textStart = 0
+    var i = 0
+    func emitText(_ end: Int) {
+      var wordStart = textStart
+      var k = textStart
+      while k <= end {
+        if k == end || chars[k] == " " || chars[k] == "\u{3000}" {
+          if wordStart < k {
+            for (s, e) in splitValues(Array(chars[wordStart..<k])) {
+              let text = String(chars[(wordStart + s)..<(wordStart + e)]).trimmingSpaces()
+              if !text.isEmpty {
+                out.append(
+                  TextCell(text: text, location: Location(line: number, column: wordStart + s + 1)))
+              }
+            }
+          }
+          wordStart = k + 1
+        }
+        k += 1
+      }
+    }
+    while i < chars.count {
+      if let label = labels.first(where: { l in
+        i + l.count <= chars.count && String(chars[i..<(i + l.count)]) == l
+      }) {
+        emitText(i)
+        out.append(TextCell(text: label, location: Location(line: number, column: i + 1)))
+        i += label.count
+        textStart = i
+      } else {
+        i += 1
+      }
+    }
+    emitText(chars.count)
+    return out
+  }
+
+  static let units: Set<Character> = [
+    "次", "个", "人", "家", "元", "%", "天", "年", "月", "项", "场", "篇", "份", "座", "亩", "户", "所", "名",
+  ]
+
+  /// Ranges of a label-free run: a 三级 text and the value after it, repeated.
+  static func splitValues(_ chars: [Character]) -> [(Int, Int)] {
+    var cuts: [(Int, Int)] = []
+    var start = 0
+    var i = 0
+    while i < chars.count {
+      // A value: optional comparator, digits, optional unit; it ends before CJK text.
+      var j = i
+      while j < chars.count, IndicatorVocabulary.comparators.contains(chars[j]) { j += 1 }
+      let digitsStart = j
+      while j < chars.count, chars[j].isNumber || chars[j] == "." { j += 1 }
+      guard j > digitsStart else {
+        i += 1
+        continue
+      }
+      if j < chars.count, units.contains(chars[j]) { j += 1 }
+      let atEnd = j >= chars.count
+      let beforeText = !atEnd && IndicatorVocabulary.isCJK(chars[j])
+      let valueStart = i
+      if (atEnd || beforeText), valueStart > start {
+        cuts.append((start, valueStart))
+        cuts.append((valueStart, j))
+        start = j
+      }
+      i = j
+    }
+    if start < chars.count { cuts.append((start, chars.count)) }
+    return cuts
+  }
+
+  /// Rows from a line's cells: a label after other text, or a 三级 after a value, starts one.
+  static func group(_ cells: [TextCell]) -> [[TextCell]] {
+    if cells.contains(where: { IndicatorVocabulary.squeezed($0.text) == "一级指标" }) {
+      return IndicatorAlignment.rowsFromStream(cells)
+    }
+    var rows: [[TextCell]] = []
+    var row: [TextCell] = []
+    var sawText = false
+    var sawValue = false
+    for cell in cells {
+      let isLabel = IndicatorAlignment.isKnownLabel(IndicatorVocabulary.squeezed(cell.text))
+      let isValue = IndicatorVocabulary.looksLikeValue(cell.text)
+      if (isLabel && sawText) || (!isLabel && !isValue && sawValue) {
+        rows.append(row)
+        row = []
+        sawText = false
+        sawValue = false
+      }
+      row.append(cell)
+      if !isLabel { sawText = true }
+      if isValue { sawValue = true }
+    }
+    if !row.isEmpty { rows.append(row) }
+    return rows
+  }
+
+  public static func tokenize(_ lines: [Substring], limits: Limits) throws(TextError)
+    -> TokenizedText
+  {
+    var rows: [[TextCell]] = []
+    var segments: [Segment] = []
+    for (i, line) in lines.enumerated() {
+      guard line.count <= limits.maxLineLength else {
+        throw TextError(place: "\(i + 1):1", message: "line too long")
+      }
+      let text = String(line).trimmingSpaces()
+      guard !text.isEmpty else { continue }
+      let cells = cells(line, number: i + 1)
+      if cells.count <= 1 {
+        if rows.isEmpty {
+          segments.append(.paragraph(text, Location(line: i + 1, column: 1)))
+        } else {
+          rows.append(cells)
+        }
+        continue
+      }
+      rows += group(cells)
+    }
+    if !rows.isEmpty { segments.append(.rows(IndicatorAlignment.align(rows))) }
+    return TokenizedText(
+      dialect: name, segments: segments,
+      diagnostics: IndicatorAlignment.truncation(segments, lines: lines))
+  }
+}
