@@ -5,6 +5,11 @@ enum Vocabulary {
   /// Folds a label for comparison: no white space (ASCII, full-width, line breaks), ASCII
   /// parentheses and colons.
   static func fold(_ s: String) -> String {
+    foldStandalone(s) ?? foldCharacters(s)
+  }
+
+  /// `fold` character by character: right for any text.
+  static func foldCharacters(_ s: String) -> String {
     var out = ""
     out.reserveCapacity(s.count)
     for ch in s {
@@ -17,6 +22,32 @@ enum Vocabulary {
       }
     }
     return out
+  }
+
+  /// `fold` for text whose every scalar is a character of its own (ASCII and Latin-1, CJK
+  /// ideographs and punctuation, full-width forms, general punctuation without joiners): the
+  /// usual label, folded scalar by scalar without grapheme breaking or normalising compares.
+  /// Nil when any other scalar (a combining mark, a joiner, an emoji) appears.
+  static func foldStandalone(_ s: String) -> String? {
+    var out = String.UnicodeScalarView()
+    for scalar in s.unicodeScalars {
+      let v = scalar.value
+      let standalone =
+        v < 0x300 || (0x2010...0x2027).contains(v) || (0x2030...0x205E).contains(v)
+        || (0x3000...0x3029).contains(v) || (0x3030...0x303F).contains(v)
+        || (0x3400...0x4DBF).contains(v) || (0x4E00...0x9FFF).contains(v)
+        || (0xFF01...0xFF5E).contains(v)
+      guard standalone else { return nil }
+      switch v {
+      // Character.isWhitespace over the ranges above, and U+3000.
+      case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: continue
+      case 0xFF08: out.append("(")
+      case 0xFF09: out.append(")")
+      case 0xFF1A: out.append(":")
+      default: out.append(scalar)
+      }
+    }
+    return String(out)
   }
 
   /// Joins wrapped lines of one label or sentence: no space between CJK characters.
