@@ -26,6 +26,11 @@ struct IndicatorReader {
 
   let view: GridView
   var diagnostics: [Diagnostic] = []
+  /// Labels of the earlier-value columns (前年, 上年), in header order.
+  var historyLabels: [String] = []
+  /// True when a sub-header names the value column after the earlier-value columns
+  /// (前年 | 上年 | 预期当年实现值): the row's last value cell is then the target.
+  var valueAfterHistory = false
 
   init(view: GridView) {
     self.view = view
@@ -75,9 +80,16 @@ struct IndicatorReader {
     // 2. Sub-header rows under it refine the value columns.
     var firstData = header + 1
     while firstData < end, !hasLevel2Label(firstData), isSubHeader(firstData) {
+      var sawHistory = false
       for cell in view.filled(firstData) {
         let f = Vocabulary.fold(cell.text)
         guard let role = Self.role(of: f) else { continue }
+        if case .history(let label) = role {
+          sawHistory = true
+          if label != "近两年指标值" && label != "历史值" { historyLabels.append(label) }
+        } else if role == .value && sawHistory {
+          valueAfterHistory = true
+        }
         // A guessed span claims only columns no header has named yet.
         let guessed = cell.inferred.contains("columnSpan")
         for c in cell.column..<(cell.column + cell.columnSpan) {
@@ -238,8 +250,9 @@ struct IndicatorReader {
     }
     // Several cells under the standard column: the last is the standard, the others are
     // values that a shifted row pushed right.
+    var displaced: [Cell] = []
     if standards.count > 1 {
-      for extra in standards.dropLast() { history.append(("", extra)) }
+      displaced = Array(standards.dropLast())
       standards = Array(standards.suffix(1))
     }
     if level3Text.isEmpty {
@@ -252,9 +265,21 @@ struct IndicatorReader {
         return nil
       }
     }
-    let valueCell = values.last
-    if values.count > 1 {
-      for earlier in values.dropLast() { history.insert(("", earlier), at: 0) }
+    let valueCell: Cell?
+    if valueAfterHistory {
+      // 前年 | 上年 | 预期当年实现值: the last value-like cell is the target, the ones before it
+      // are earlier values, labelled from the right.
+      let ordered = (values + history.map(\.1) + displaced).sorted { $0.column < $1.column }
+      valueCell = ordered.last
+      let earlier = ordered.dropLast()
+      let labels = historyLabels.suffix(earlier.count)
+      let padding = earlier.count - labels.count
+      history = earlier.enumerated().map { k, cell in
+        (k < padding ? "" : labels[labels.startIndex + k - padding], cell)
+      }
+    } else {
+      valueCell = values.first
+      history += (values.dropFirst() + displaced).map { ("", $0) }
     }
     var valueText = valueCell?.text ?? ""
     var parsed: Value?

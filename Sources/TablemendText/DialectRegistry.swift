@@ -2,8 +2,12 @@
 public enum DialectRegistry {
   /// The registered dialects.
   public static let all: [any TextDialect.Type] = [
+    RepeatedSpanTSVDialect.self,
     TabPerRowDialect.self,
     CellPerLineDialect.self,
+    PandocGridDialect.self,
+    ParagraphPerLineDialect.self,
+    PdftotextLayoutDialect.self,
   ]
 
   /// The dialect called `name`, if registered.

@@ -1,0 +1,56 @@
+/// Works out which rows a vertically centred label covers.
+///
+/// Layout text loses cell borders: a label merged over several rows is printed once, at
+/// the vertical centre of its span. Given the line ranges of the rows and the centre line
+/// of each label (top to bottom), `partition` splits the rows into consecutive spans, one
+/// per label, so that each span's middle is as close as possible to its label's centre.
+enum CentredSpans {
+  /// A logical row's top and bottom edge, in units of a one-line row.
+  struct RowExtent: Sendable, Hashable {
+    var top: Double
+    var bottom: Double
+  }
+
+  /// The spans (half-open row ranges) of `centres` over `rows`, minimising the total
+  /// distance between label centres and span middles.
+  ///
+  /// - Returns: one range per label, or fewer when there are more labels than rows (the
+  ///   labels past the last row share it and are reported by the caller).
+  static func partition(rows: [RowExtent], centres: [Double]) -> [Range<Int>] {
+    let n = rows.count
+    let k = min(centres.count, n)
+    guard k > 0 else { return [] }
+    if k == 1 { return [0..<n] }
+    let infinity = Double.greatestFiniteMagnitude
+    func cost(_ label: Int, _ start: Int, _ end: Int) -> Double {
+      let middle = (rows[start].top + rows[end].bottom) / 2
+      return abs(middle - centres[label])
+    }
+    // best[i][e]: labels 0...i cover rows 0...e exactly.
+    var best = Array(repeating: Array(repeating: infinity, count: n), count: k)
+    var from = Array(repeating: Array(repeating: 0, count: n), count: k)
+    for e in 0..<n { best[0][e] = cost(0, 0, e) }
+    for i in 1..<k {
+      for e in i..<n {
+        for s in i...e where best[i - 1][s - 1] < infinity {
+          let total = best[i - 1][s - 1] + cost(i, s, e)
+          if total < best[i][e] {
+            best[i][e] = total
+            from[i][e] = s
+          }
+        }
+      }
+    }
+    var spans: [Range<Int>] = []
+    var end = n - 1
+    var i = k - 1
+    while i > 0 {
+      let s = from[i][end]
+      spans.append(s..<(end + 1))
+      end = s - 1
+      i -= 1
+    }
+    spans.append(0..<(end + 1))
+    return spans.reversed()
+  }
+}

@@ -1,0 +1,308 @@
+import TablemendModel
+
+/// `pdftotext -layout` output: pages separated by form feeds, cells placed by spaces.
+///
+/// Each page becomes its own run of rows. An indicator block (from the line naming
+/// 一级指标 / 二级指标 / 三级指标) is rebuilt by `LayoutIndicatorBlock`, with column hints and
+/// rowSpan hints on merged labels. Above it, each line with several chunks (runs of text two
+/// or more spaces apart) is a row; a two-column goals area (项目总目标 / 年度总体目标) is split
+/// at its gutter and each side joined into one cell.
+public enum PdftotextLayoutDialect: TextDialect {
+  public static let name = "pdftotext-layout"
+
+  public static func score(_ lines: [Substring]) -> Double {
+    var nonBlank = 0
+    var aligned = 0
+    var tabs = 0
+    var pipes = 0
+    var formFeeds = 0
+    for line in lines.prefix(5000) {
+      if line.contains("\u{0C}") { formFeeds += 1 }
+      if line.contains("\t") { tabs += 1 }
+      if line.contains("|") { pipes += 1 }
+      let chars = Array(line)
+      guard chars.contains(where: { $0 != " " && $0 != "\u{0C}" }) else { continue }
+      nonBlank += 1
+      if hasInnerGap(chars, width: 3) { aligned += 1 }
+    }
+    guard nonBlank >= 3 else { return 0 }
+    if tabs * 10 > nonBlank || pipes * 5 > nonBlank { return 0 }
+    let ratio = Double(aligned) / Double(nonBlank)
+    guard ratio >= 0.2 else { return ratio }
+    return min(1, 0.5 + ratio * 0.5 + (formFeeds > 0 ? 0.2 : 0))
+  }
+
+  /// True when non-space text sits on both sides of a run of `width` or more spaces.
+  static func hasInnerGap(_ chars: [Character], width: Int) -> Bool {
+    var seenText = false
+    var run = 0
+    for c in chars {
+      if c == " " {
+        run += 1
+      } else if c != "\u{0C}" {
+        if seenText && run >= width { return true }
+        seenText = true
+        run = 0
+      }
+    }
+    return false
+  }
+
+  public static func tokenize(_ lines: [Substring], limits: Limits) throws(TextError)
+    -> TokenizedText
+  {
+    var pages: [[LayoutLine]] = [[]]
+    for (i, raw) in lines.enumerated() {
+      guard raw.count <= limits.maxLineLength else {
+        throw TextError(
+          place: "\(i + 1):1", message: "line longer than \(limits.maxLineLength) characters")
+      }
+      var chars = Array(raw)
+      if chars.last == "\r" { chars.removeLast() }
+      var offset = 0
+      while let ff = chars.firstIndex(of: "\u{0C}") {
+        let before = Array(chars[..<ff])
+        if !before.isEmpty {
+          pages[pages.count - 1].append(LayoutLine(number: i + 1, offset: offset, chars: before))
+        }
+        pages.append([])
+        offset += ff + 1
+        chars = Array(chars[(ff + 1)...])
+      }
+      pages[pages.count - 1].append(LayoutLine(number: i + 1, offset: offset, chars: chars))
+    }
+    var segments: [Segment] = []
+    var diagnostics: [Diagnostic] = []
+    for page in pages {
+      let (pageSegments, pageDiagnostics) = tokenizePage(page)
+      segments += pageSegments
+      diagnostics += pageDiagnostics
+    }
+    return TokenizedText(dialect: name, segments: segments, diagnostics: diagnostics)
+  }
+
+  static func tokenizePage(_ lines: [LayoutLine]) -> ([Segment], [Diagnostic]) {
+    let headerIndex = lines.firstIndex { line in
+      IndicatorVocabulary.isIndicatorHeader(String(line.chars)) && line.chunks().count >= 3
+    }
+    let formEnd = headerIndex ?? lines.count
+    var segments: [Segment] = []
+    var diagnostics: [Diagnostic] = []
+    var rows = formRows(Array(lines[..<formEnd]), tableFollows: headerIndex != nil)
+    segments += rows.before
+    if let headerIndex {
+      let block = LayoutIndicatorBlock(
+        header: lines[headerIndex], lines: Array(lines[(headerIndex + 1)...]))
+      let result = block.rows()
+      rows.rows += result.rows
+      diagnostics += result.diagnostics
+    }
+    if !rows.rows.isEmpty { segments.append(.rows(rows.rows)) }
+    segments += rows.after
+    return (segments, diagnostics)
+  }
+
+  /// Field names that a single space may separate from the value before them.
+  static let fieldLabels = [
+    "项目类别", "项目性质", "实施单位", "主管部门", "计划完成日期", "计划开始日期", "年度资金申请总额",
+    "其他资金", "上年结转资金", "其中：当年财政拨款", "其中：财政资金", "项目资金总额",
+  ]
+
+  /// Splits `4,100,000.00 年度资金申请总额` and `阶段性项目 项目类别` at the single space.
+  static func splitFields(_ chunk: LayoutChunk) -> [LayoutChunk] {
+    let chars = Array(chunk.text)
+    for (i, c) in chars.enumerated() where c == " " && i > 0 && i + 1 < chars.count {
+      let left = String(chars[..<i])
+      let right = String(chars[(i + 1)...])
+      let leftIsNumber =
+        left.allSatisfy { $0.isNumber || $0 == "," || $0 == "." || $0 == "-" }
+        && IndicatorVocabulary.isCJK(chars[i + 1])
+      let rightIsField = fieldLabels.contains { right.hasPrefix($0) }
+      if leftIsNumber || rightIsField {
+        let head = LayoutChunk(start: chunk.start, end: chunk.start + i, text: left)
+        let tail = LayoutChunk(start: chunk.start + i + 1, end: chunk.end, text: right)
+        return [head] + splitFields(tail)
+      }
+    }
+    return [chunk]
+  }
+
+  /// Rows of the area above an indicator block (or of a page without one).
+  static func formRows(_ lines: [LayoutLine], tableFollows: Bool) -> (
+    before: [Segment], rows: [RawRow], after: [Segment]
+  ) {
+    var items: [(line: Int, chunks: [LayoutChunk])] = []
+    for (i, line) in lines.enumerated() where !line.isBlank {
+      items.append((i, line.chunks().flatMap(splitFields)))
+    }
+    let multi = items.indices.filter { items[$0].chunks.count >= 2 }
+    guard let firstMulti = multi.first, let lastMulti = multi.last else {
+      let paragraphs = items.map { item in
+        Segment.paragraph(
+          LayoutText.tidy(item.chunks.map(\.text).joined(separator: " ")),
+          lines[item.line].location(item.chunks.first?.start ?? 0))
+      }
+      return (paragraphs, [], [])
+    }
+    let tableEnd = tableFollows ? items.count - 1 : lastMulti
+    var before: [Segment] = []
+    var after: [Segment] = []
+    for item in items[..<firstMulti] {
+      before.append(
+        .paragraph(
+          LayoutText.tidy(item.chunks.map(\.text).joined(separator: " ")),
+          lines[item.line].location(item.chunks.first?.start ?? 0)))
+    }
+    if tableEnd + 1 < items.count {
+      for item in items[(tableEnd + 1)...] {
+        after.append(
+          .paragraph(
+            LayoutText.tidy(item.chunks.map(\.text).joined(separator: " ")),
+            lines[item.line].location(item.chunks.first?.start ?? 0)))
+      }
+    }
+    var rows: [RawRow] = []
+    let body = Array(items[firstMulti...tableEnd])
+    // A goals area: a row of two headings ending in 目标, the text below split at its gutter.
+    let goalsHeader = body.firstIndex { item in
+      item.chunks.count == 2 && item.chunks.allSatisfy { $0.text.hasSuffix("目标") }
+    }
+    let plainEnd = goalsHeader.map { $0 + 1 } ?? body.count
+    var k = 0
+    while k < plainEnd {
+      let item = body[k]
+      let line = lines[item.line]
+      // A short lone chunk continued on the next lines (`项目资金` / `（元）`) is one cell.
+      if item.chunks.count == 1, item.chunks[0].text.count <= 8 {
+        var parts = [item.chunks[0].text]
+        var last = item.line
+        var j = k + 1
+        var skipped: [(line: Int, chunks: [LayoutChunk])] = []
+        while j < plainEnd, body[j].line - last <= 3 {
+          let next = body[j]
+          if next.chunks.count == 1, next.chunks[0].text.count <= 8,
+            abs(next.chunks[0].center - item.chunks[0].center) <= 4
+          {
+            parts.append(next.chunks[0].text)
+            last = next.line
+          } else {
+            skipped.append(next)
+          }
+          j += 1
+          if parts.count > 1 && j < plainEnd && body[j].line - last > 3 { break }
+        }
+        if parts.count > 1 {
+          rows.append(
+            RawRow(
+              cells: [
+                RawCell(paragraphs: parts, location: line.location(item.chunks[0].start))
+              ], location: line.location(item.chunks[0].start)))
+          // Rows that sat between the fragments come after the joined cell.
+          for s in skipped { rows.append(row(s.chunks, lines[s.line])) }
+          k = j
+          continue
+        }
+      }
+      rows.append(row(item.chunks, line))
+      k += 1
+    }
+    if let goalsHeader, goalsHeader + 1 < body.count {
+      rows += goalRows(
+        header: body[goalsHeader].chunks, lines: body[(goalsHeader + 1)...].map { lines[$0.line] })
+    }
+    return (before, rows, after)
+  }
+
+  static func row(_ chunks: [LayoutChunk], _ line: LayoutLine) -> RawRow {
+    RawRow(
+      cells: chunks.map {
+        RawCell(paragraphs: [LayoutText.tidy($0.text)], location: line.location($0.start))
+      }, location: line.location(chunks.first?.start ?? 0))
+  }
+
+  /// The goals area: a label at the left edge (`项目` / `绩效` / `目标`) and two text columns
+  /// whose lines interleave; each column's lines are joined into one cell.
+  static func goalRows(header: [LayoutChunk], lines: [LayoutLine]) -> [RawRow] {
+    guard header.count == 2, let firstLine = lines.first else { return [] }
+    let leftEdge = max(0, min(header[0].start - 12, 6))
+    var labelParts: [String] = []
+    var labelLocation: Location?
+    var contents: [(line: LayoutLine, chars: [Character], start: Int)] = []
+    for line in lines where !line.isBlank {
+      var chars = line.chars
+      if let label = line.chunks().first, label.start <= leftEdge, label.text.count <= 4,
+        line.chunks().count >= 1, label.end <= header[0].start
+      {
+        labelParts.append(label.text)
+        if labelLocation == nil { labelLocation = line.location(label.start) }
+        for i in label.start..<label.end { chars[i] = " " }
+      }
+      guard let start = chars.firstIndex(where: { $0 != " " }) else { continue }
+      contents.append((line, chars, start))
+    }
+    // The gutter: the column where most lines have a space (or end) between the headings.
+    let lo = Int(header[0].center)
+    let hi = max(lo + 1, header[1].start)
+    var bestGutter = (lo + hi) / 2
+    var bestVotes = -1
+    for b in lo..<hi {
+      var votes = 0
+      for c in contents {
+        if c.start >= b - 2 || c.chars.count <= b { votes += 1; continue }
+        let window = max(0, b - 2)...min(c.chars.count - 1, b + 2)
+        if window.contains(where: { isSplitSpace(c.chars, $0) }) { votes += 1 }
+      }
+      if votes > bestVotes {
+        bestVotes = votes
+        bestGutter = b
+      }
+    }
+    var left: [String] = []
+    var right: [String] = []
+    var leftLocation: Location?
+    var rightLocation: Location?
+    for c in contents {
+      let end = c.chars.lastIndex(where: { $0 != " " }) ?? c.start
+      if c.start >= bestGutter - 4 {
+        right.append(String(c.chars[c.start...end]))
+        if rightLocation == nil { rightLocation = c.line.location(c.start) }
+        continue
+      }
+      let low = max(c.start, bestGutter - 5)
+      let high = min(end, bestGutter + 5)
+      let candidates = low <= high ? (low...high).filter { isSplitSpace(c.chars, $0) } : []
+      if let split = candidates.min(by: { abs($0 - bestGutter) < abs($1 - bestGutter) }) {
+        left.append(String(c.chars[c.start..<split]))
+        let rightStart = c.chars[split...].firstIndex { $0 != " " } ?? split
+        right.append(String(c.chars[rightStart...end]))
+        if rightLocation == nil { rightLocation = c.line.location(rightStart) }
+      } else {
+        left.append(String(c.chars[c.start...end]))
+      }
+      if leftLocation == nil { leftLocation = c.line.location(c.start) }
+    }
+    let fallback = firstLine.location(0)
+    var cells: [RawCell] = []
+    if !labelParts.isEmpty {
+      cells.append(RawCell(paragraphs: [labelParts.joined()], location: labelLocation ?? fallback))
+    }
+    cells.append(
+      RawCell(
+        paragraphs: left.isEmpty ? [] : [LayoutText.joinWrapped(left)],
+        location: leftLocation ?? fallback))
+    cells.append(
+      RawCell(
+        paragraphs: right.isEmpty ? [] : [LayoutText.joinWrapped(right)],
+        location: rightLocation ?? fallback))
+    return [RawRow(cells: cells, location: labelLocation ?? leftLocation ?? fallback)]
+  }
+
+  /// A space where a line may be split between columns: not one that pdftotext put before
+  /// full-width punctuation.
+  static func isSplitSpace(_ chars: [Character], _ i: Int) -> Bool {
+    guard i >= 0, i < chars.count, chars[i] == " " else { return false }
+    if i + 1 < chars.count, LayoutText.closingPunctuation.contains(chars[i + 1]) { return false }
+    if i > 0, LayoutText.openingPunctuation.contains(chars[i - 1]) { return false }
+    return true
+  }
+}

@@ -1,0 +1,279 @@
+import TablemendModel
+
+/// One paragraph per line with no cell or row marks at all: LibreOffice's "Text" export
+/// (`--convert-to txt`), and, split at blank lines, docx2txt and docx2python. Every cell slot of
+/// a table still gives one paragraph (an empty line for an empty or covered slot), and a cell
+/// with several paragraphs gives several lines.
+///
+/// Rows are rebuilt from what the form's vocabulary says: lines of one character (a vertical
+/// label) and label fragments (`一级` + `指标`, `绩效` + `标准`) are joined into one cell; the
+/// indicator header (…一级指标, 二级指标, 三级指标, 指标值…) gives the table's width, and the
+/// slots after it are cut into rows of that width; before it, a row starts at an empty slot
+/// (a covered first column) or at a known field label. Everything here is inferred and said so.
+public enum ParagraphPerLineDialect: TextDialect {
+  public static let name = "paragraph-per-line"
+
+  public static func score(_ lines: [Substring]) -> Double {
+    guard !lines.contains(where: { $0.contains("\t") || $0.contains("|") }) else { return 0 }
+    let entries = entries(lines).map(\.text)
+    guard let header = headerRange(entries) else { return 0 }
+    return header.count >= 4 ? 0.6 : 0.3
+  }
+
+  /// A paragraph with the line it starts on.
+  struct Entry {
+    var text: String
+    var line: Int
+  }
+
+  /// Paragraphs: one per line, or, when blank lines separate every paragraph, one per block.
+  static func entries(_ lines: [Substring]) -> [Entry] {
+    let blank = lines.filter { $0.allSatisfy(\.isWhitespace) }.count
+    let separated = lines.count > 8 && Double(blank) / Double(lines.count) > 0.4
+    var raw: [Entry] = []
+    if separated {
+      // Paragraphs joined by a blank line: n blank lines in a row hold n - 1 empty paragraphs.
+      var i = 0
+      var run = 0
+      while i < lines.count {
+        if lines[i].allSatisfy(\.isWhitespace) {
+          run += 1
+        } else {
+          if run > 1 && !raw.isEmpty {
+            for _ in 0..<((run - 1) / 2) { raw.append(Entry(text: "", line: i)) }
+          }
+          run = 0
+          raw.append(Entry(text: CellCleaner.trim(String(lines[i])), line: i + 1))
+        }
+        i += 1
+      }
+    } else {
+      raw = lines.enumerated().map { Entry(text: CellCleaner.trim(String($1)), line: $0 + 1) }
+    }
+    // Exporters that write a merged cell's text into every slot it covers (docx2python) show
+    // many paragraphs equal to the one before; such a run is one cell.
+    let filled = raw.filter { !$0.text.isEmpty }
+    let repeats = zip(filled, filled.dropFirst()).filter { $0.text == $1.text }.count
+    if filled.count > 20 && Double(repeats) / Double(filled.count) > 0.2 {
+      raw = raw.enumerated().filter { k, e in
+        k == 0 || e.text.isEmpty || raw[k - 1].text != e.text
+      }.map(\.1)
+    }
+    return joinFragments(raw)
+  }
+
+  static let joinedWords: Set<String> = [
+    "一级指标", "二级指标", "三级指标", "绩效标准", "绩效指标", "总体目标", "产出指标", "效益指标",
+    "满意度指标", "成本指标", "经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标",
+    "服务对象满意度指标", "社会公众或服务对象满意度指标", "指标值确定依据", "年度绩效指标",
+    "长期绩效指标",
+  ]
+
+  /// Joins vertical labels (one character per line) and wrapped label fragments.
+  static func joinFragments(_ raw: [Entry]) -> [Entry] {
+    var out: [Entry] = []
+    var i = 0
+    while i < raw.count {
+      let e = raw[i]
+      // A run of single CJK characters is a vertical label.
+      var j = i
+      while j < raw.count, raw[j].text.count == 1, isCJK(raw[j].text) { j += 1 }
+      if j - i >= 2 {
+        out.append(Entry(text: raw[i..<j].map(\.text).joined(), line: e.line))
+        i = j
+        continue
+      }
+      // Two or three lines that make one known label.
+      var joined = false
+      for n in [3, 2] where i + n <= raw.count {
+        let parts = raw[i..<(i + n)].map(\.text)
+        guard parts.allSatisfy({ !$0.isEmpty }) else { continue }
+        let word = parts.joined()
+        if joinedWords.contains(word)
+          || (parts.last?.hasPrefix("（") == true && n == 2
+            && parts[0].count <= 6 && word.hasSuffix("）"))
+        {
+          out.append(Entry(text: word, line: e.line))
+          i += n
+          joined = true
+          break
+        }
+      }
+      if !joined {
+        out.append(e)
+        i += 1
+      }
+    }
+    return out
+  }
+
+  static func isCJK(_ s: String) -> Bool {
+    s.unicodeScalars.allSatisfy { (0x3400...0x9FFF).contains($0.value) }
+  }
+
+  static let headerWords = [
+    "一级指标", "二级指标", "三级指标", "指标值", "绩效标准", "指标值确定依据", "评价标准", "年度指标值",
+    "指标性质", "度量单位", "计量单位", "目标值",
+  ]
+
+  /// The entries of the indicator header row, including a block label just before it.
+  static func headerRange(_ texts: [String], after: Int = 0) -> Range<Int>? {
+    guard after < texts.count, let first = texts[after...].firstIndex(of: "一级指标") else {
+      return nil
+    }
+    var end = first
+    while end < texts.count, headerWords.contains(where: { texts[end].hasPrefix($0) }) {
+      end += 1
+    }
+    guard end - first >= 3 else { return nil }
+    let start = first > 0 && texts[first - 1].hasSuffix("指标") ? first - 1 : first
+    return start..<end
+  }
+
+  static let fieldLabels = [
+    "项目名称", "主管部门", "实施单位", "项目属性", "项目期", "项目资金", "总体目标", "部门(单位)名称",
+    "填报人", "联系电话", "部门总体资金情况", "年度工作任务", "项目支出情况", "整体绩效总目标",
+  ]
+
+  public static func tokenize(_ lines: [Substring], limits: Limits) throws(TextError)
+    -> TokenizedText
+  {
+    let all = entries(lines)
+    let texts = all.map(\.text)
+    var segments: [Segment] = []
+    guard let header = headerRange(texts) else {
+      for e in all where !e.text.isEmpty {
+        segments.append(.paragraph(e.text, Location(line: e.line, column: 1)))
+      }
+      return TokenizedText(dialect: name, segments: segments, diagnostics: [])
+    }
+    // The table starts at the first field label before the header.
+    let tableStart =
+      all[..<header.lowerBound].firstIndex { e in fieldLabels.contains { e.text.hasPrefix($0) } }
+      ?? header.lowerBound
+    // Title lines and document paragraphs before the table.
+    for e in all[..<tableStart] where !e.text.isEmpty {
+      segments.append(.paragraph(e.text, Location(line: e.line, column: 1)))
+    }
+    func cell(_ e: Entry) -> RawCell {
+      RawCell(
+        paragraphs: e.text.isEmpty ? [] : [e.text], location: Location(line: e.line, column: 1))
+    }
+    var rows: [RawRow] = []
+    var current: [Entry] = []
+    func flush() {
+      if current.contains(where: { !$0.text.isEmpty }), let first = current.first {
+        rows.append(
+          RawRow(cells: current.map(cell), location: Location(line: first.line, column: 1)))
+      }
+      current = []
+    }
+    for e in all[tableStart..<header.lowerBound] {
+      let startsRow = e.text.isEmpty || fieldLabels.contains { e.text.hasPrefix($0) }
+      if startsRow && current.contains(where: { !$0.text.isEmpty }) { flush() }
+      if e.text.isEmpty && current.isEmpty == false && current.allSatisfy({ $0.text.isEmpty }) {
+        continue
+      }
+      current.append(e)
+    }
+    flush()
+    // Each indicator block: its header row, rows cut to the width that lines the 二级 labels
+    // up best, and what is left before the next block as one row.
+    var blockStart = header
+    var end = all.count
+    while true {
+      rows.append(
+        RawRow(
+          cells: all[blockStart].map(cell),
+          location: Location(line: all[blockStart.lowerBound].line, column: 1)))
+      let next = headerRange(texts, after: blockStart.upperBound)
+      var regionEnd = next?.lowerBound ?? all.count
+      if let stop = all[blockStart.upperBound..<regionEnd].firstIndex(where: {
+        startsDocumentParagraph($0.text)
+      }) {
+        regionEnd = stop
+        end = stop
+      }
+      let (start, width) = bestChunking(
+        texts, from: blockStart.upperBound, to: regionEnd, minimum: blockStart.count)
+      // Sub-header slots before the first data row.
+      if start > blockStart.upperBound {
+        let sub = all[blockStart.upperBound..<start]
+        rows.append(
+          RawRow(cells: sub.map(cell), location: Location(line: sub.first?.line ?? 1, column: 1)))
+      }
+      var i = start
+      while i + width <= regionEnd {
+        let chunk = Array(all[i..<(i + width)])
+        rows.append(
+          RawRow(cells: chunk.map(cell), location: Location(line: chunk[0].line, column: 1)))
+        i += width
+      }
+      if i < regionEnd {
+        let rest = all[i..<regionEnd]
+        if rest.contains(where: { !$0.text.isEmpty }) {
+          rows.append(
+            RawRow(
+              cells: rest.map(cell), location: Location(line: rest.first?.line ?? 1, column: 1)))
+        }
+      }
+      guard let next, end == all.count else { break }
+      blockStart = next
+    }
+    segments.append(.rows(rows))
+    for e in all[end...] where !e.text.isEmpty {
+      segments.append(.paragraph(e.text, Location(line: e.line, column: 1)))
+    }
+    let width = header.count
+    let note = Diagnostic(
+      .warning, "rows-inferred",
+      "the export keeps no cell or row marks; rows were rebuilt from the form's vocabulary "
+        + "and the indicator header's width (\(width) cells)",
+      at: Location(line: all[header.lowerBound].line, column: 1))
+    return TokenizedText(dialect: name, segments: segments, diagnostics: [note])
+  }
+
+  /// Where the data rows of a block start and how wide they are: the cut that puts known 二级
+  /// labels in one column of the most rows (sub-header rows and covered slots make the header
+  /// row's own count unreliable).
+  static func bestChunking(_ texts: [String], from: Int, to: Int, minimum: Int) -> (Int, Int) {
+    var best = (from, max(minimum, 1))
+    var bestScore = -1
+    for width in max(2, minimum - 1)...(minimum + 4) {
+      var start = from
+      while start <= min(from + 3 * width, to) {
+        var counts = [Int](repeating: 0, count: width)
+        var rows = 0
+        var i = start
+        while i + width <= to {
+          for p in 0..<width where isLevel2(texts[i + p]) { counts[p] += 1 }
+          rows += 1
+          i += width
+        }
+        // Two period groups put labels in two columns: count the two best.
+        let sorted = counts.sorted(by: >)
+        let score = (sorted.first ?? 0) + (sorted.dropFirst().first ?? 0)
+        if rows > 0 && score > bestScore {
+          bestScore = score
+          best = (start, width)
+        }
+        start += 1
+      }
+    }
+    return best
+  }
+
+  static func isLevel2(_ text: String) -> Bool {
+    let t = text.hasSuffix("指标") ? text : text + "指标"
+    return [
+      "数量指标", "质量指标", "时效指标", "成本指标", "经济效益指标", "社会效益指标", "生态效益指标",
+      "可持续影响指标", "服务对象满意度指标", "经济成本指标", "社会成本指标", "生态环境成本指标",
+    ].contains(t)
+  }
+
+  /// Text that opens a new document section rather than a cell: `2.“…”项目。`, `（1）…`, a title.
+  static func startsDocumentParagraph(_ text: String) -> Bool {
+    if text.contains("绩效目标表") || text.contains("绩效目标申报表") { return true }
+    return text.firstMatch(of: /^(\d+[.、．]\s*[“"]|（\d+）|\(\d+\))/) != nil
+  }
+}

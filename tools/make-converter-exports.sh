@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Flattens the DOCX seed forms (corpus/docx/seed-*.docx) with real converters and writes the
+# exports to corpus/exports/<converter>/<form>.txt, so that every text dialect has a ground
+# truth (the DOCX grid) to be scored against.
+#
+# Needs: libreoffice-writer (soffice), pandoc (Debian: 2.x), poppler-utils (pdftotext), and from
+# PyPI: pypandoc_binary (pandoc 3.x), docx2txt, mammoth, docx2python, python-docx.
+#   apt-get install -y libreoffice-writer-nogui pandoc poppler-utils
+#   pip install pypandoc_binary docx2txt mammoth docx2python python-docx
+# Re-run after changing a fixture, then `swift run tablemend check corpus --bless --add-missing`
+# and read the diff.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out=corpus/exports
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+pandoc3=$(python3 -c 'import pypandoc; print(pypandoc.get_pandoc_path())')
+
+for docx in corpus/docx/seed-000-department.docx corpus/docx/seed-002-project.docx; do
+  name=$(basename "$docx" .docx)
+  mkdir -p "$out"/{libreoffice-txt,pandoc2-plain,pandoc3-plain,docx2txt,mammoth,docx2python,python-docx-tsv,pdftotext-layout,pdftotext-raw}
+  cp "$docx" "$work/$name.docx"
+  (cd "$work" && soffice --headless --convert-to "txt:Text (encoded):UTF8" "$name.docx" >/dev/null 2>&1)
+  cp "$work/$name.txt" "$out/libreoffice-txt/$name.txt"
+  (cd "$work" && soffice --headless --convert-to pdf "$name.docx" >/dev/null 2>&1)
+  pdftotext -layout "$work/$name.pdf" "$out/pdftotext-layout/$name.txt"
+  pdftotext -raw "$work/$name.pdf" "$out/pdftotext-raw/$name.txt"
+  # pandoc 2 replaces a table wider than --columns with [TABLE]; 200 columns lets it draw it.
+  pandoc -f docx -t plain --columns=200 "$docx" -o "$out/pandoc2-plain/$name.txt"
+  "$pandoc3" -f docx -t plain "$docx" -o "$out/pandoc3-plain/$name.txt"
+  python3 - "$docx" "$out" "$name" <<'PY'
+import sys
+import docx, docx2txt, mammoth
+from docx2python import docx2python
+src, out, name = sys.argv[1:]
+open(f"{out}/docx2txt/{name}.txt", "w").write(docx2txt.process(src))
+open(f"{out}/mammoth/{name}.txt", "w").write(mammoth.extract_raw_text(open(src, "rb")).value)
+open(f"{out}/docx2python/{name}.txt", "w").write(docx2python(src).text)
+rows = []
+for table in docx.Document(src).tables:
+    for row in table.rows:
+        rows.append("\t".join(cell.text for cell in row.cells))
+    rows.append("")
+open(f"{out}/python-docx-tsv/{name}.txt", "w").write("\n".join(rows))
+PY
+done
+ls -R "$out" | head -40
