@@ -137,7 +137,12 @@ struct FormReader {
   /// header has no label column, rows until the next labelled section.
   func blockEnd(after header: Int) -> Int {
     let headerLead = view.cell(header, 0).map { Vocabulary.fold($0.text) } ?? ""
-    if !Vocabulary.isHeader(headerLead, Vocabulary.level1Header) {
+    // A block label in column 0 (绩效指标, 年度绩效指标) spans its rows; a column header there
+    // (一级指标, 单位名称) does not, and the block runs to the next section.
+    let blockLabel =
+      headerLead.hasSuffix("指标") && !Vocabulary.isHeader(headerLead, Vocabulary.level1Header)
+      || headerLead.hasSuffix("目标")
+    if blockLabel {
       return sectionEnd(after: header)
     }
     var r = header + 1

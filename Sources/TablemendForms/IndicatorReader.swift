@@ -128,16 +128,27 @@ struct IndicatorReader {
       var rowShift = 0
       // A row whose 二级 label sits left of the 二级 column lost a cell: shift it back.
       if let first = groups.first {
-        for c in stride(from: first.level2, through: max(0, l1col), by: -1) {
+        for c in stride(from: first.level2, through: 0, by: -1) {
           if let cell = view.fresh(r, c), Vocabulary.level2(cell.text) != nil {
             rowShift = c - first.level2
             break
           }
         }
       }
-      if rowShift == 0, let cell = view.fresh(r, l1col) {
+      // The 一级 cell of this row: in its column, or where the shift puts it; a shifted row
+      // whose 二级 sits in the 一级 column has none.
+      let level1Slot = l1col + rowShift
+      if level1Slot >= 0, level1Slot < groups[0].level2 + rowShift,
+        let cell = view.fresh(r, level1Slot)
+      {
         let f = Vocabulary.fold(cell.text)
-        if !f.isEmpty && Vocabulary.level2(f) == nil { level1 = f }
+        let label = Vocabulary.withoutScore(f)
+        if !label.isEmpty && Vocabulary.level2(label) == nil {
+          level1 = label
+        } else if label.isEmpty && !f.isEmpty {
+          // Only a score such as (50分) is left of the label: the 一级 is silent here.
+          level1 = nil
+        }
       }
       if rowShift != 0, let first = view.fresh(r, groups[0].level2 + rowShift) {
         diagnostics.append(
@@ -177,6 +188,7 @@ struct IndicatorReader {
     if f.range(of: #"^\d{4}年"#, options: .regularExpression) != nil && f.count <= 8 {
       return .history(f)
     }
+    if f == "指标方向性" || f == "方向性" { return .evaluation(f) }
     if Vocabulary.isHeader(f, Vocabulary.operatorHeader) { return .op }
     if Vocabulary.isHeader(f, Vocabulary.unitHeader) { return .unit }
     if Vocabulary.isHeader(f, Vocabulary.evaluationHeader) { return .evaluation(f) }
@@ -197,7 +209,8 @@ struct IndicatorReader {
 
   func statedLevel2(_ r: Int, _ group: Group, _ shift: Int) -> String? {
     guard let cell = view.fresh(r, group.level2 + shift) else { return nil }
-    return Vocabulary.fold(cell.text)
+    let label = Vocabulary.withoutScore(Vocabulary.fold(cell.text))
+    return label.isEmpty ? nil : label
   }
 
   /// An empty 二级 cell whose label the same period prints one row down while another period
@@ -243,7 +256,10 @@ struct IndicatorReader {
       case .standard: standards.append(cell)
       case .history(let label): history.append((label, cell))
       case .evaluation(let label): evaluation[label] = cell.text
-      case .op: opText = CellCleaner.trimmed(cell.text)
+      case .op:
+        // Two operator-like columns: keep the one with a comparison sign.
+        let text = CellCleaner.trimmed(cell.text)
+        if opText == nil || text.contains(where: { "<>=≥≤≧≦＞＜＝".contains($0) }) { opText = text }
       case .unit: unitText = CellCleaner.trimmed(cell.text)
       default: break
       }
@@ -255,8 +271,9 @@ struct IndicatorReader {
       displaced = Array(standards.dropLast())
       standards = Array(standards.suffix(1))
     }
-    if level3Text.isEmpty {
-      if values.isEmpty {
+    let blank: (String) -> Bool = { $0.allSatisfy { "…./、-—_ 无".contains($0) } }
+    if blank(level3Text) {
+      if values.allSatisfy({ blank(CellCleaner.trimmed($0.text)) }) {
         diagnostics.append(
           Diagnostic(
             .info, "placeholder-row",
@@ -310,6 +327,14 @@ struct IndicatorReader {
             at: l3cell.location))
         l1 = parent
       }
+    }
+    if l1.isEmpty && l2.isEmpty && CellCleaner.trimmed(valueText).isEmpty {
+      diagnostics.append(
+        Diagnostic(
+          .info, "not-an-indicator",
+          "'\(level3Text)' has no 一级, 二级 or value under the indicator header; not an indicator",
+          at: l3cell.location))
+      return nil
     }
     if l1.isEmpty || l2.isEmpty {
       diagnostics.append(

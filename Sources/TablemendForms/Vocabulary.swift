@@ -125,6 +125,13 @@ enum Vocabulary {
     return level1Labels.contains(f) && level2(f) == nil || standardLevel1.contains(f)
   }
 
+  /// A folded label without the score printed in it: `满意度指标(10分)` → `满意度指标`,
+  /// `(50分)` → empty.
+  static func withoutScore(_ folded: String) -> String {
+    guard folded.contains("分") else { return folded }
+    return folded.replacing(/\(\d+(\.\d+)?分\)/, with: "")
+  }
+
   /// Period named by a label: 中期 → mid-term, 年度/当年 → annual, 长期 → long-term.
   static func period(of text: String) -> String? {
     let f = fold(text)

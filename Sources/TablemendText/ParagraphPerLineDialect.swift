@@ -17,6 +17,10 @@ public enum ParagraphPerLineDialect: TextDialect {
     guard !lines.contains(where: { $0.contains("\t") || $0.contains("|") }) else { return 0 }
     let entries = entries(lines).map(\.text)
     guard let header = headerRange(entries) else { return 0 }
+    // Rows cut at the header's width that line 二级 labels up: this is the dialect.
+    let fit = bestChunking(
+      entries, from: header.upperBound, to: entries.count, minimum: header.count)
+    if fit.2 >= 3 { return 0.95 }
     return header.count >= 4 ? 0.6 : 0.3
   }
 
@@ -194,7 +198,7 @@ public enum ParagraphPerLineDialect: TextDialect {
         regionEnd = stop
         end = stop
       }
-      let (start, width) = bestChunking(
+      let (start, width, _) = bestChunking(
         texts, from: blockStart.upperBound, to: regionEnd, minimum: blockStart.count)
       // Sub-header slots before the first data row.
       if start > blockStart.upperBound {
@@ -236,7 +240,9 @@ public enum ParagraphPerLineDialect: TextDialect {
   /// Where the data rows of a block start and how wide they are: the cut that puts known 二级
   /// labels in one column of the most rows (sub-header rows and covered slots make the header
   /// row's own count unreliable).
-  static func bestChunking(_ texts: [String], from: Int, to: Int, minimum: Int) -> (Int, Int) {
+  static func bestChunking(_ texts: [String], from: Int, to: Int, minimum: Int) -> (
+    Int, Int, Int
+  ) {
     var best = (from, max(minimum, 1))
     var bestScore = -1
     for width in max(2, minimum - 1)...(minimum + 4) {
@@ -260,7 +266,7 @@ public enum ParagraphPerLineDialect: TextDialect {
         start += 1
       }
     }
-    return best
+    return (best.0, best.1, bestScore)
   }
 
   static func isLevel2(_ text: String) -> Bool {
