@@ -27,6 +27,18 @@ struct FormReader {
 
   mutating func read() -> Form? {
     for (text, _) in preceding { readParagraph(text) }
+    // A money label anywhere in the table may state the unit: 项目资金（元）, 资金总额(万元).
+    for cell in view.table.cells {
+      let f = Vocabulary.fold(cell.text)
+      // A label of money with its unit, or the unit alone on a wrapped label's second line.
+      let money = f.range(of: "资金|金额|预算|拨款", options: .regularExpression) != nil
+      if f.count <= 16, money || f.hasPrefix("("),
+        let m = f.firstMatch(of: /^[^()]*\((万元|元|千元|亿元)\)$/)
+      {
+        unit = String(m.1)
+        break
+      }
+    }
     var goalPeriods: [String] = []
     var r = 0
     while r < view.rowCount {
@@ -55,7 +67,7 @@ struct FormReader {
         continue
       }
       if lead.contains("资金") && first.column == 0 {
-        let end = sectionEnd(after: r)
+        let end = fundsEnd(after: r)
         readFunds(r, end)
         r = end
         continue
@@ -133,6 +145,20 @@ struct FormReader {
       if IndicatorReader.isHeader(view, r) { break }
       if let lead = view.leadLabel(r), isGoalLabel(lead) || lead.contains("资金") { break }
       r += 1
+    }
+    return r
+  }
+
+  /// The end of a funds section: the rows its column-0 label spans, then rows whose own
+  /// column-0 label names money (其中：当年财政拨款, 上年结转资金, 项目资金（元）…), as layout
+  /// text and flat grids write them.
+  func fundsEnd(after row: Int) -> Int {
+    var r = sectionEnd(after: row)
+    while r < view.rowCount, let lead = view.leadLabel(r), !isGoalLabel(lead),
+      !IndicatorReader.isHeader(view, r),
+      lead.range(of: "资金|拨款|总额|金额|结转|其中|合计", options: .regularExpression) != nil
+    {
+      r = sectionEnd(after: r)
     }
     return r
   }
@@ -232,9 +258,15 @@ struct FormReader {
   }
 
   mutating func readFunds(_ start: Int, _ end: Int) {
-    let sectionLabel = view.cell(start, 0).map { Vocabulary.fold($0.text) } ?? ""
     var sectionUnit = unit
-    if let m = sectionLabel.firstMatch(of: /\((万元|元|千元|亿元)\)/) { sectionUnit = String(m.1) }
+    // The unit may be printed on any label of the section: 项目资金（元）.
+    for r in start..<end {
+      for cell in view.origins(r) {
+        if let m = Vocabulary.fold(cell.text).firstMatch(of: /\((万元|元|千元|亿元)\)/) {
+          sectionUnit = String(m.1)
+        }
+      }
+    }
     var columnPeriod: [Int: String] = [:]
     var shareColumns = Set<Int>()
     var category: String?
@@ -250,8 +282,13 @@ struct FormReader {
       var label: String?
       var labelColumn = -1
       var rowCategory: String?
-      for cell in view.origins(r) where cell.column > 0 || r > start || true {
-        if cell.column == 0 { continue }
+      let origins = view.origins(r)
+      for (k, cell) in origins.enumerated() {
+        // Column 0 is the section's own label unless a number follows it (项目资金总额 | 410万).
+        if cell.column == 0 {
+          let next = origins.dropFirst(k + 1).first { !$0.text.isEmpty }
+          if next.map({ Double(clean($0.text)) == nil }) ?? true { continue }
+        }
         let text = CellCleaner.trimmed(cell.text)
         if text.isEmpty { continue }
         let number = Double(clean(text))
