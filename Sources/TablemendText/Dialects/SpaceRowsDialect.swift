@@ -27,16 +27,22 @@ public enum SpaceRowsDialect: TextDialect {
     if !current.isEmpty {
       out.append(TextCell(text: current, location: Location(line: number, column: start + 1)))
     }
-    // A cell with spaces inside brackets (`数量( ≥**个 )`) is one cell.
+    // A cell with spaces inside brackets (`数量( ≥**个 )`) is one cell, and so is a
+    // comparison written apart from its number (`大于等于 100`).
     var merged: [TextCell] = []
     var depth = 0
+    let comparisonWords: Set<String> = [
+      "大于等于", "小于等于", "等于", "大于", "小于", "≥", "≤", "=", ">", "<", "＞", "＜", ">=", "<=",
+    ]
+    var joinNext = false
     for word in out {
-      if depth > 0, var last = merged.popLast() {
+      if depth > 0 || joinNext, var last = merged.popLast() {
         last.text += " " + word.text
         merged.append(last)
       } else {
         merged.append(word)
       }
+      joinNext = comparisonWords.contains(word.text)
       for c in word.text {
         if c == "(" || c == "（" { depth += 1 }
         if c == ")" || c == "）" { depth = max(0, depth - 1) }
@@ -48,6 +54,12 @@ public enum SpaceRowsDialect: TextDialect {
   public static func score(_ lines: [Substring]) -> Double {
     var vocabularyLines = 0
     var header = false
+    // pdftotext -raw prints vertical labels one character per line: not this dialect.
+    let singleCharacters = lines.prefix(5000).filter { line in
+      let s = IndicatorVocabulary.squeezed(line)
+      return s.count == 1 && s.first.map(IndicatorVocabulary.isCJK) == true
+    }.count
+    if singleCharacters >= 5 { return 0.1 }
     for line in lines.prefix(5000) {
       if line.contains("\t") || line.contains("|") { continue }
       let ws = words(line, number: 0).map { IndicatorVocabulary.squeezed($0.text) }
