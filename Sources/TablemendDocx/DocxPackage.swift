@@ -12,6 +12,7 @@ struct DocxPackage {
   /// - Throws: `DocxError` for a damaged or truncated archive or too many entries.
   init(data: Data, limits: Limits) throws(DocxError) {
     self.limits = limits
+    try ZipBounds.check(data)
     do {
       archive = try Archive(data: data, accessMode: .read)
     } catch {
