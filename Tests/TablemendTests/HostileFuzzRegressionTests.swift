@@ -1,4 +1,5 @@
 import Foundation
+import TablemendValues
 import Testing
 
 @testable import Tablemend
@@ -42,5 +43,18 @@ import Testing
         #expect(error.message.contains("outside the archive"), "\(error)")
       }
     }
+  }
+
+  /// Values fuzzer: `一亿亿亿` is 10^24, and counting its digits through `Int(value)` trapped
+  /// (`NumberReader.swift:159`). The input as found, then the number itself and a run of 亿 long
+  /// enough to overflow to infinity.
+  @Test func chineseNumeralPastInt64() {
+    let found = String(
+      decoding: [0x00, 0xE4, 0xB8, 0x80, 0xE4, 0xB8, 0x80] + Array("亿亿亿2".utf8), as: UTF8.self)
+    _ = ValueParser.parse(found)
+    let value = ValueParser.parse("一亿亿亿")
+    #expect(value.kind == .comparison)
+    #expect(value.value == 1e24)
+    _ = ValueParser.parse("一" + String(repeating: "亿", count: 60))
   }
 }
