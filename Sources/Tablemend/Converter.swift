@@ -37,7 +37,7 @@ public struct Converter: Sendable {
     if size > options.limits.maxInputBytes {
       throw ConversionError(
         path: path,
-        message: "file is \(size) bytes, over the input limit of \(options.limits.maxInputBytes)")
+        message: "file is \(size) bytes, over the input limit of \(options.limits.maxInputBytes) (maxInputBytes)")
     }
     let data: Data
     do {
@@ -55,7 +55,7 @@ public struct Converter: Sendable {
       throw ConversionError(
         path: path,
         message:
-          "input is \(data.count) bytes, over the input limit of \(options.limits.maxInputBytes)")
+          "input is \(data.count) bytes, over the input limit of \(options.limits.maxInputBytes) (maxInputBytes)")
     }
     let digest = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
     let blocks: [Block]
