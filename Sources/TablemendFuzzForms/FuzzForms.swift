@@ -67,7 +67,9 @@ enum FuzzForms {
     var taken: [[Bool]] = []
     var placed: [(row: Int, column: Int, rowSpan: Int, columnSpan: Int, text: String, line: Int)] =
       []
-    func isTaken(_ r: Int, _ c: Int) -> Bool { r < taken.count && c < taken[r].count && taken[r][c] }
+    func isTaken(_ r: Int, _ c: Int) -> Bool {
+      r < taken.count && c < taken[r].count && taken[r][c]
+    }
     func take(_ r: Int, _ c: Int) {
       while taken.count <= r { taken.append([]) }
       while taken[r].count <= c { taken[r].append(false) }
@@ -97,7 +99,8 @@ enum FuzzForms {
     }
     for r in 0..<rowCount {
       for c in 0..<columnCount where !isTaken(r, c) {
-        cells.append(Cell(row: r, column: c, paragraphs: [""], location: Location(line: r + 1, column: 1)))
+        cells.append(
+          Cell(row: r, column: c, paragraphs: [""], location: Location(line: r + 1, column: 1)))
       }
     }
     cells.sort { ($0.row, $0.column) < ($1.row, $1.column) }
