@@ -11,12 +11,16 @@ import Foundation
 /// the input limit needs it, and its 64-bit offsets are where the traps hide.
 enum ZipBounds {
   /// Validates `data`'s ZIP structure.
+  /// - Returns: Each entry's compressed data, by name (the first entry of a name).
   /// - Throws: `DocxError` describing the first out-of-range or damaged record.
-  static func check(_ data: Data) throws(DocxError) {
+  static func check(_ data: Data) throws(DocxError) -> [String: Range<Int>] {
     try data.withBytes { (bytes) throws(DocxError) in try check(bytes) }
   }
 
-  private static func check(_ bytes: UnsafeRawBufferPointer) throws(DocxError) {
+  private static func check(_ bytes: UnsafeRawBufferPointer) throws(DocxError) -> [String: Range<
+    Int
+  >] {
+    var spans: [String: Range<Int>] = [:]
     let n = bytes.count
     func u16(_ at: Int) -> Int { Int(bytes[at]) | Int(bytes[at + 1]) << 8 }
     func u32(_ at: Int) -> Int { u16(at) | u16(at + 2) << 16 }
@@ -69,8 +73,11 @@ enum ZipBounds {
       if flags & 0x8 != 0, dataStart + compressed + 16 > n {
         throw damaged("\(entry)'s data descriptor lies outside the archive")
       }
+      let name = String(decoding: bytes[(at + 46)..<(at + 46 + nameLength)], as: UTF8.self)
+      if spans[name] == nil { spans[name] = dataStart..<(dataStart + compressed) }
       at += 46 + nameLength + extraLength + commentLength
     }
+    return spans
   }
 
   /// True when an extra-field block holds a ZIP64 extended-information record (header 0x0001).

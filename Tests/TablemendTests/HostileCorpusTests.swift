@@ -21,6 +21,7 @@ import Testing
     "random-bytes-pk.docx": "not a readable ZIP archive",
     "zip-local-header-past-end.docx": "points at a local header outside the archive",
     "fuzz-docx-crash-4832a24a.docx": "not a readable ZIP archive",
+    "fuzz-docx-hang-fb60b646.docx": "cannot inflate the part",
     "unclosed.xml": "malformed XML",
     "invalid-utf8.txt": "byte 22",
     "truncated-gb18030.txt": "byte 94: invalid or truncated GB18030",

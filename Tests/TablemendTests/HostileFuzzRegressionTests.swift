@@ -57,4 +57,18 @@ import Testing
     #expect(value.value == 1e24)
     _ = ValueParser.parse("一" + String(repeating: "亿", count: 60))
   }
+
+  /// DOCX fuzzer (a hang): a deflate stream that runs to the end of the archive without
+  /// finishing kept `Archive.extract` looping on empty reads forever. Now the part is inflated
+  /// with a provider bounded by the entry's compressed size.
+  @Test func deflateStreamRunningPastItsEntry() throws {
+    let url = packageRoot.appendingPathComponent("corpus/hostile/fuzz-docx-hang-fb60b646.docx")
+    do {
+      _ = try Converter().convert(fileAt: url)
+      Issue.record("a damaged archive converted")
+    } catch {
+      #expect(error.place == "zip entry word/document.xml")
+      #expect(error.message.contains("cannot inflate the part"), "\(error)")
+    }
+  }
 }

@@ -41,7 +41,13 @@ enum HostileInputs {
     let inflated = 1 + 258 * matches
     return zip([
       ("_rels/.rels", Data(rels.utf8), nil),
-      ("word/document.xml", spaces(matches: matches), (inflated: declared ?? inflated, crc: 0)),
+      (
+        "word/document.xml", spaces(matches: matches),
+        (
+          inflated: declared ?? inflated,
+          crc: inflated <= 1 << 20 ? crc32(Data(repeating: 0x20, count: inflated)) : 0
+        )
+      ),
     ])
   }
 
