@@ -65,6 +65,11 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    // libFuzzer targets (built by tools/fuzz.sh with -DTABLEMEND_FUZZ; replayers otherwise).
+    .executableTarget(name: "TablemendFuzzText", dependencies: ["TablemendText", "TablemendGrid"]),
+    .executableTarget(name: "TablemendFuzzDocx", dependencies: ["TablemendDocx"]),
+    .executableTarget(name: "TablemendFuzzForms", dependencies: ["TablemendForms"]),
+    .executableTarget(name: "TablemendFuzzValues", dependencies: ["TablemendValues"]),
     .testTarget(name: "TablemendModelTests", dependencies: ["TablemendModel"]),
     .testTarget(name: "TablemendValuesTests", dependencies: ["TablemendValues"]),
     .testTarget(name: "TablemendTextTests", dependencies: ["TablemendText"]),

@@ -4,8 +4,8 @@ import TablemendDocx
 import TablemendForms
 import TablemendGrid
 @_exported import TablemendModel
-@_exported import TablemendValues
 import TablemendText
+@_exported import TablemendValues
 
 /// How to read inputs. The defaults detect everything.
 public struct ConvertOptions: Sendable, Hashable {
@@ -39,14 +39,16 @@ public struct Converter: Sendable {
       throw ConversionError(path: path, message: "no such file")
     }
     if isDirectory.boolValue {
-      throw ConversionError(path: path, message: "is a directory (use `tablemend batch` for folders)")
+      throw ConversionError(
+        path: path, message: "is a directory (use `tablemend batch` for folders)")
     }
     let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
     if size > options.limits.maxInputBytes {
       throw ConversionError(
         path: path,
         message:
-          "file is \(size) bytes, over the input limit of \(options.limits.maxInputBytes) (maxInputBytes)")
+          "file is \(size) bytes, over the input limit of \(options.limits.maxInputBytes) (maxInputBytes)"
+      )
     }
     let data: Data
     do {
@@ -64,7 +66,8 @@ public struct Converter: Sendable {
       throw ConversionError(
         path: path,
         message:
-          "input is \(data.count) bytes, over the input limit of \(options.limits.maxInputBytes)")
+          "input is \(data.count) bytes, over the input limit of \(options.limits.maxInputBytes) (maxInputBytes)"
+      )
     }
     let digest = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
     let blocks: [Block]

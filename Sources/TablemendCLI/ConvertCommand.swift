@@ -27,8 +27,20 @@ struct ConvertCommand: ParsableCommand {
   @Option(help: "Force the input dialect instead of detecting it.")
   var dialect: String?
 
+  @Option(
+    name: .customLong("limit"),
+    help: ArgumentHelp(
+      "Override a limit, e.g. maxInputBytes=1G (repeatable; see SECURITY.md).",
+      valueName: "name=value"))
+  var limitOverrides: [String] = []
+
   func run() throws {
-    let converter = Converter(options: ConvertOptions(encoding: encoding, dialect: dialect))
+    var limits = Limits.standard
+    for assignment in limitOverrides {
+      do { try limits.apply(assignment) } catch { throw ValidationError(error.description) }
+    }
+    let converter = Converter(
+      options: ConvertOptions(encoding: encoding, dialect: dialect, limits: limits))
     var out = Data()
     var failures = 0
     for file in files {

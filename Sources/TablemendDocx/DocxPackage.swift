@@ -7,11 +7,16 @@ struct DocxPackage {
   private let archive: Archive
   private let limits: Limits
   private var inflated = 0
+  /// The archive's bytes and each entry's compressed data in them (see `ZipBounds`).
+  private let bytes: Data
+  private let spans: [String: Range<Int>]
 
   /// Opens the archive and checks its entry count.
   /// - Throws: `DocxError` for a damaged or truncated archive or too many entries.
   init(data: Data, limits: Limits) throws(DocxError) {
     self.limits = limits
+    spans = try ZipBounds.check(data)
+    bytes = data
     do {
       archive = try Archive(data: data, accessMode: .read)
     } catch {
@@ -75,10 +80,26 @@ struct DocxPackage {
     let partCap = limits.maxPartBytes
     let totalLeft = limits.maxTotalInflatedBytes - inflated
     do {
-      _ = try archive.extract(entry, skipCRC32: false) { chunk in
+      let consumer: Consumer = { chunk in
         if data.count + chunk.count > partCap { throw InflationCap.part }
         if data.count + chunk.count > totalLeft { throw InflationCap.total }
         data.append(chunk)
+      }
+      if entry.isCompressed, let span = spans[entry.path] {
+        // Inflated here rather than by `Archive.extract`, whose loop never ends when a deflate
+        // stream runs to the end of the archive without finishing (DOCX fuzzer): this provider
+        // stops at the entry's compressed size.
+        let source = bytes
+        let crc = try Data.decompress(
+          size: Int64(span.count), bufferSize: 16 << 10, skipCRC32: false,
+          provider: { position, size in
+            guard position < span.count else { throw InflationCap.truncated }
+            let start = span.lowerBound + Int(position)
+            return source.subdata(in: start..<min(start + size, span.upperBound))
+          }, consumer: consumer)
+        if crc != entry.checksum { throw InflationCap.checksum }
+      } else {
+        _ = try archive.extract(entry, skipCRC32: false, consumer: consumer)
       }
     } catch InflationCap.part {
       throw DocxError(
@@ -92,6 +113,15 @@ struct DocxPackage {
         message:
           "inflating passed the total limit of \(limits.maxTotalInflatedBytes) bytes (maxTotalInflatedBytes); stopped"
       )
+    } catch InflationCap.truncated {
+      throw DocxError(
+        place: place,
+        message:
+          "cannot inflate the part: its deflate stream runs past its compressed size (damaged archive)"
+      )
+    } catch InflationCap.checksum {
+      throw DocxError(
+        place: place, message: "cannot inflate the part: CRC-32 mismatch (damaged archive)")
     } catch {
       throw DocxError(
         place: place, message: "cannot inflate the part (damaged or truncated archive): \(error)")
@@ -100,7 +130,7 @@ struct DocxPackage {
     return data
   }
 
-  private enum InflationCap: Error { case part, total }
+  private enum InflationCap: Error { case part, total, truncated, checksum }
 
   /// The target of the `officeDocument` relationship in a `_rels/.rels` part, normalised to an
   /// archive path.

@@ -73,7 +73,7 @@ struct DocxTableBuilder: Sendable {
       throw DocxError(
         place: location.description,
         message:
-          "table \(id) has \(rows.count) rows, over the limit of \(limits.maxRowsPerTable)"
+          "table \(id) has \(rows.count) rows, over the limit of \(limits.maxRowsPerTable) (maxRowsPerTable)"
       )
     }
     var diagnostics: [Diagnostic] = []
@@ -103,7 +103,7 @@ struct DocxTableBuilder: Sendable {
         throw DocxError(
           place: location.description,
           message:
-            "table \(id) is \(columnCount) grid columns wide, over the cell limit of \(limits.maxCellsPerTable)"
+            "table \(id) is \(columnCount) grid columns wide, over the cell limit of \(limits.maxCellsPerTable) (maxCellsPerTable)"
         )
       }
       // Vertical: continue cells extend the open merge at their left edge.
@@ -132,7 +132,7 @@ struct DocxTableBuilder: Sendable {
         if cells.count > limits.maxCellsPerTable {
           throw DocxError(
             place: location.description,
-            message: "table \(id) has more than \(limits.maxCellsPerTable) cells (limit)")
+            message: "table \(id) has more than \(limits.maxCellsPerTable) cells (limit maxCellsPerTable)")
         }
         // Only `restart` opens a merge: a `continue` with nothing open above stands alone.
         if item.cell?.verticalMerge == .restart {

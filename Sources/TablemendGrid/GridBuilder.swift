@@ -34,7 +34,8 @@ public enum GridBuilder {
         if nonEmpty.count > limits.maxRowsPerTable {
           throw TextError(
             place: "\(rows[0].location.line):1",
-            message: "table has \(nonEmpty.count) rows, over the limit of \(limits.maxRowsPerTable)"
+            message:
+              "table has \(nonEmpty.count) rows, over the limit of \(limits.maxRowsPerTable) (maxRowsPerTable)"
           )
         }
         tableNumber += 1
@@ -134,7 +135,8 @@ public enum GridBuilder {
       throw TextError(
         place: "\(rows[0].location.line):1",
         message:
-          "table has \(width * rows.count) slots, over the limit of \(limits.maxCellsPerTable)")
+          "table has \(width * rows.count) slots, over the limit of \(limits.maxCellsPerTable) (maxCellsPerTable)"
+      )
     }
     var cells: [Cell] = []
     // owner[r][c]: index in `cells` of the cell covering slot (r, c).

@@ -9,8 +9,9 @@ public struct Limits: Sendable, Hashable, Codable {
   public var maxTotalInflatedBytes: Int = 512 << 20
   /// Most entries a ZIP archive may list.
   public var maxZipEntries: Int = 10_000
-  /// Deepest XML element nesting.
-  public var maxXMLDepth: Int = 256
+  /// Deepest XML element nesting. libxml2 itself stops at 256 (tablemend never passes
+  /// `XML_PARSE_HUGE`), so values from 256 up act as 256.
+  public var maxXMLDepth: Int = 200
   /// Most cells in one table.
   public var maxCellsPerTable: Int = 1_000_000
   /// Most rows in one table.

@@ -157,7 +157,14 @@ enum NumberReader {
         value: digitRun, end: j, chinese: true, integerDigits: runLength, hasFraction: false)
     }
     let value = total + section + number
-    let digitsCount = value >= 1 ? Int(value).description.count : 1
+    // Counted by division: past 2^63 `Int(value)` traps (一亿亿亿 is 10^24; a long run of 亿
+    // is infinite).
+    var digitsCount = 1
+    var rest = value
+    while rest >= 10, digitsCount <= 309 {
+      rest /= 10
+      digitsCount += 1
+    }
     return Number(
       value: value, end: j, chinese: true, integerDigits: digitsCount, hasFraction: false)
   }

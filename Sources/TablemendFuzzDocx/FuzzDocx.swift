@@ -1,0 +1,51 @@
+import Foundation
+import TablemendDocx
+import TablemendModel
+
+/// Fuzz target for the DOCX path: ZIP archives, bare WordprocessingML and flat-OPC XML
+/// through libxml2's stream reader and the exact grid builder.
+///
+/// Built with `-DTABLEMEND_FUZZ` (see `tools/fuzz.sh`) it is a libFuzzer target; in a plain
+/// build it is a replayer that runs the same code on each file named on the command line.
+enum FuzzDocx {
+  /// Smaller inflation caps than the defaults so one input stays fast.
+  static let limits: Limits = {
+    var limits = Limits()
+    limits.maxPartBytes = 4 << 20
+    limits.maxTotalInflatedBytes = 8 << 20
+    limits.maxRowsPerTable = 20_000
+    limits.maxCellsPerTable = 100_000
+    return limits
+  }()
+
+  /// Runs one input through `DocxReader`. Errors are expected outcomes.
+  static func run(_ data: Data) {
+    _ = DocxReader.accepts(data)
+    _ = try? DocxReader.read(data, limits: limits)
+  }
+}
+
+#if TABLEMEND_FUZZ
+  /// libFuzzer's entry point.
+  @_cdecl("LLVMFuzzerTestOneInput")
+  public func fuzzDocxOneInput(_ bytes: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
+    guard let bytes else { return 0 }
+    FuzzDocx.run(Data(bytes: bytes, count: count))
+    return 0
+  }
+#else
+  /// Replays inputs without sanitizers: `TablemendFuzzDocx FILE…`.
+  @main
+  enum FuzzDocxReplay {
+    static func main() {
+      for path in CommandLine.arguments.dropFirst() {
+        guard let data = FileManager.default.contents(atPath: path) else {
+          print("\(path): cannot read")
+          continue
+        }
+        FuzzDocx.run(data)
+        print("\(path): ok")
+      }
+    }
+  }
+#endif

@@ -1,0 +1,98 @@
+#!/usr/bin/env python3
+"""Writes libFuzzer seed folders for the four fuzz targets from the project's corpus.
+
+usage: tools/fuzz-seeds.py OUT_DIR
+
+OUT_DIR/text    text exports: corpus/seeds/*.txt, ../shared/real/pages/* when present,
+                and GB18030 / UTF-16LE re-encodings of the seeds
+OUT_DIR/docx    corpus/docx/**/*.docx|.zip|.xml, plus each archive's word/document.xml
+                as bare WordprocessingML (so the fuzzer reaches the XML reader directly)
+OUT_DIR/forms   every golden's tables in the FuzzForms encoding (see FuzzForms.swift)
+OUT_DIR/values  every distinct short cell text of the goldens, one file each
+"""
+import hashlib
+import json
+import pathlib
+import sys
+import zipfile
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+REAL = ROOT.parent / "shared" / "real" / "pages"
+
+
+def put(folder: pathlib.Path, data: bytes) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / hashlib.sha1(data).hexdigest()).write_bytes(data)
+
+
+def goldens():
+    for path in sorted(ROOT.glob("corpus/**/*.json")):
+        try:
+            doc = json.loads(path.read_text(encoding="utf-8"))
+        except (ValueError, UnicodeDecodeError):
+            continue
+        if isinstance(doc, dict) and isinstance(doc.get("tables"), list):
+            yield doc
+
+
+def encode_table(table: dict) -> str:
+    """Rows of tab-separated cells; `{R,C}` marks spans; cells covered by a span are left out
+    (the FuzzForms layout skips the slots they take)."""
+    rows: dict[int, list] = {}
+    for cell in table.get("cells", []):
+        rows.setdefault(cell["row"], []).append(cell)
+    lines = []
+    for r in range(table.get("rowCount", 0)):
+        parts = []
+        for cell in sorted(rows.get(r, []), key=lambda c: c["column"]):
+            text = "\\n".join(p.replace("\t", " ").replace("\n", " ") for p in cell.get("paragraphs", [cell.get("text", "")]))
+            rs, cs = cell.get("rowSpan", 1), cell.get("columnSpan", 1)
+            prefix = f"{{{rs},{cs}}}" if (rs, cs) != (1, 1) else ""
+            parts.append(prefix + text)
+        lines.append("\t".join(parts) if parts else " ")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    out = pathlib.Path(sys.argv[1])
+    texts = list(ROOT.glob("corpus/seeds/*.txt"))
+    if REAL.is_dir():
+        texts += sorted(REAL.iterdir())
+    for path in texts:
+        data = path.read_bytes()
+        put(out / "text", data)
+        if path.parent.name == "seeds":
+            text = data.decode("utf-8", errors="replace")
+            put(out / "text", text.encode("gb18030", errors="replace"))
+            put(out / "text", b"\xff\xfe" + text.encode("utf-16-le"))
+    for path in sorted(ROOT.glob("corpus/docx/**/*")):
+        if path.suffix not in (".docx", ".zip", ".xml"):
+            continue
+        data = path.read_bytes()
+        if len(data) > 1 << 20:
+            continue
+        put(out / "docx", data)
+        if path.suffix == ".docx":
+            try:
+                with zipfile.ZipFile(path) as z:
+                    put(out / "docx", z.read("word/document.xml"))
+            except (zipfile.BadZipFile, KeyError, OSError, RuntimeError):
+                pass
+    seen = set()
+    for doc in goldens():
+        blocks = [encode_table(t) for t in doc["tables"]]
+        put(out / "forms", "\n\n".join(blocks).encode("utf-8"))
+        for table in doc["tables"]:
+            put(out / "forms", encode_table(table).encode("utf-8"))
+            for cell in table.get("cells", []):
+                text = cell.get("text", "")
+                if text and len(text) <= 80 and text not in seen:
+                    seen.add(text)
+                    put(out / "values", text.encode("utf-8"))
+    for name in ("text", "docx", "forms", "values"):
+        count = len(list((out / name).iterdir())) if (out / name).is_dir() else 0
+        print(f"{name}: {count} seeds")
+
+
+if __name__ == "__main__":
+    main()
