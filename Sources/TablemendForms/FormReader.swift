@@ -31,7 +31,7 @@ struct FormReader {
     for cell in view.table.cells {
       let f = Vocabulary.fold(cell.text)
       // A label of money with its unit, or the unit alone on a wrapped label's second line.
-      let money = f.range(of: "资金|金额|预算|拨款", options: .regularExpression) != nil
+      let money = ["资金", "金额", "预算", "拨款"].contains { f.contains($0) }
       if f.count <= 16, money || f.hasPrefix("("),
         let m = f.firstMatch(of: /^[^()]*\((万元|元|千元|亿元)\)$/)
       {
@@ -161,7 +161,7 @@ struct FormReader {
     var r = sectionEnd(after: row)
     while r < view.rowCount, let lead = view.leadLabel(r), !isGoalLabel(lead),
       !IndicatorReader.isHeader(view, r),
-      lead.range(of: "资金|拨款|总额|金额|结转|其中|合计", options: .regularExpression) != nil
+      ["资金", "拨款", "总额", "金额", "结转", "其中", "合计"].contains(where: { lead.contains($0) })
     {
       r = sectionEnd(after: r)
     }
@@ -171,7 +171,8 @@ struct FormReader {
   func isGoalLabel(_ folded: String) -> Bool {
     guard !folded.contains("指标") else { return false }
     return folded.hasSuffix("目标") || folded.contains("总目标") || folded.contains("总体目标")
-      || folded.range(of: #"^(长期|中期|年度)目标\d*[:.]?$"#, options: .regularExpression) != nil
+      || (folded.contains("目标")
+        && folded.range(of: #"^(长期|中期|年度)目标\d*[:.]?$"#, options: .regularExpression) != nil)
   }
 
   // MARK: - Paragraphs and fields
@@ -267,7 +268,9 @@ struct FormReader {
     // The unit may be printed on any label of the section: 项目资金（元）.
     for r in start..<end {
       for cell in view.origins(r) {
-        if let m = Vocabulary.fold(cell.text).firstMatch(of: /\((万元|元|千元|亿元)\)/) {
+        if cell.text.contains("元"),
+          let m = Vocabulary.fold(cell.text).firstMatch(of: /\((万元|元|千元|亿元)\)/)
+        {
           sectionUnit = String(m.1)
         }
       }

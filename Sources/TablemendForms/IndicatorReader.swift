@@ -38,7 +38,10 @@ struct IndicatorReader {
 
   /// True when `row` is an indicator header row.
   static func isHeader(_ view: GridView, _ row: Int) -> Bool {
-    let texts = view.filled(row).map { Vocabulary.fold($0.text) }
+    let cells = view.filled(row)
+    // Cheap test first: a header names 二级/三级 somewhere.
+    guard cells.contains(where: { $0.text.contains("级") }) else { return false }
+    let texts = cells.map { Vocabulary.fold($0.text) }
     let hasLevel2 = texts.contains { Vocabulary.isHeader($0, Vocabulary.level2Header) }
     let hasLevel3 = texts.contains { Vocabulary.isHeader($0, Vocabulary.level3Header) }
     return hasLevel2 && hasLevel3
@@ -185,7 +188,9 @@ struct IndicatorReader {
     if Vocabulary.isHeader(f, Vocabulary.level3Header) { return .level3 }
     if Vocabulary.isHeader(f, Vocabulary.standardHeader) { return .standard }
     if Vocabulary.isHeader(f, Vocabulary.historyHeader) { return .history(f) }
-    if f.range(of: #"^\d{4}年"#, options: .regularExpression) != nil && f.count <= 8 {
+    if f.count <= 8, f.first?.isNumber == true,
+      f.range(of: #"^\d{4}年"#, options: .regularExpression) != nil
+    {
       return .history(f)
     }
     if f == "指标方向性" || f == "方向性" { return .evaluation(f) }
@@ -228,7 +233,7 @@ struct IndicatorReader {
   static let placeholder = try? NSRegularExpression(pattern: #"^指标\s*\d+\s*[：:]*\s*"#)
 
   static func stripNumbering(_ s: String) -> String {
-    guard let re = placeholder else { return s }
+    guard s.hasPrefix("指标"), let re = placeholder else { return s }
     let range = NSRange(s.startIndex..., in: s)
     return re.stringByReplacingMatches(in: s, range: range, withTemplate: "")
   }
