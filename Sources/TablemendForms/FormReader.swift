@@ -29,9 +29,10 @@ struct FormReader {
     for (text, _) in preceding { readParagraph(text) }
     // A money label anywhere in the table may state the unit: 项目资金（元）, 资金总额(万元).
     for cell in view.table.cells {
-      let f = Vocabulary.fold(cell.text)
       // A label of money with its unit, or the unit alone on a wrapped label's second line.
-      let money = ["资金", "金额", "预算", "拨款"].contains { f.contains($0) }
+      guard let end = cell.text.last, end == ")" || end == "）" else { continue }
+      let f = Vocabulary.fold(cell.text)
+      let money = ["资金", "金额", "预算", "拨款"].contains { f.has($0) }
       if f.count <= 16, money || f.hasPrefix("("),
         let m = f.firstMatch(of: /^[^()]*\((万元|元|千元|亿元)\)$/)
       {
@@ -66,7 +67,7 @@ struct FormReader {
         r = end
         continue
       }
-      if lead.contains("资金") && first.column == 0 {
+      if lead.has("资金") && first.column == 0 {
         let end = fundsEnd(after: r)
         readFunds(r, end)
         r = end
@@ -102,16 +103,16 @@ struct FormReader {
 
   func isIdentityField(_ label: String) -> Bool {
     let f = Vocabulary.fold(label)
-    return f.contains("项目名称") || f.contains("部门(单位)名称") || f.contains("单位名称")
-      || f.contains("部门名称")
+    return f.has("项目名称") || f.has("部门(单位)名称") || f.has("单位名称")
+      || f.has("部门名称")
   }
 
   func formKind() -> Form.Kind {
     let t = title.map(Vocabulary.fold) ?? ""
     let department =
-      t.contains("部门整体") || t.contains("整体支出") || t.contains("部门绩效")
-      || (!t.contains("项目") && fields.keys.contains { !$0.contains("项目") && isIdentityField($0) })
-    if t.contains("自评") {
+      t.has("部门整体") || t.has("整体支出") || t.has("部门绩效")
+      || (!t.has("项目") && fields.keys.contains { !$0.has("项目") && isIdentityField($0) })
+    if t.has("自评") {
       return department ? .departmentSelfEvaluation : .projectSelfEvaluation
     }
     return department ? .departmentTargets : .projectTargets
@@ -148,7 +149,7 @@ struct FormReader {
     var r = header + 1
     while r < view.rowCount {
       if IndicatorReader.isHeader(view, r) { break }
-      if let lead = view.leadLabel(r), isGoalLabel(lead) || lead.contains("资金") { break }
+      if let lead = view.leadLabel(r), isGoalLabel(lead) || lead.has("资金") { break }
       r += 1
     }
     return r
@@ -161,7 +162,7 @@ struct FormReader {
     var r = sectionEnd(after: row)
     while r < view.rowCount, let lead = view.leadLabel(r), !isGoalLabel(lead),
       !IndicatorReader.isHeader(view, r),
-      ["资金", "拨款", "总额", "金额", "结转", "其中", "合计"].contains(where: { lead.contains($0) })
+      ["资金", "拨款", "总额", "金额", "结转", "其中", "合计"].contains(where: { lead.has($0) })
     {
       r = sectionEnd(after: r)
     }
@@ -169,9 +170,9 @@ struct FormReader {
   }
 
   func isGoalLabel(_ folded: String) -> Bool {
-    guard !folded.contains("指标") else { return false }
-    return folded.hasSuffix("目标") || folded.contains("总目标") || folded.contains("总体目标")
-      || (folded.contains("目标")
+    guard !folded.has("指标") else { return false }
+    return folded.hasSuffix("目标") || folded.has("总目标") || folded.has("总体目标")
+      || (folded.has("目标")
         && folded.range(of: #"^(长期|中期|年度)目标\d*[:.]?$"#, options: .regularExpression) != nil)
   }
 
@@ -180,7 +181,7 @@ struct FormReader {
   mutating func readParagraph(_ text: String) {
     let f = Vocabulary.fold(text)
     if f.isEmpty { return }
-    if title == nil, Self.titleWords.contains(where: { f.contains($0) }), f.count <= 40 {
+    if title == nil, Self.titleWords.contains(where: { f.has($0) }), f.count <= 40 {
       title = CellCleaner.trimmed(text)
     }
     if let m = f.firstMatch(of: /[(]?(\d{4})年度[)]?/), f.count <= 24 || f.hasPrefix("(") {
@@ -230,7 +231,7 @@ struct FormReader {
     let options = value.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" || $0 == "\n" })
       .map(String.init).filter { !$0.isEmpty }
     guard options.count >= 2, value.contains(where: { "□☐■☑☒√✓✔".contains($0) }) else {
-      if options.count >= 2, label.contains("属性") || label.contains("类型") {
+      if options.count >= 2, label.has("属性") || label.has("类型") {
         diagnostics.append(
           Diagnostic(
             .warning, "checkbox-unknown",
@@ -268,7 +269,7 @@ struct FormReader {
     // The unit may be printed on any label of the section: 项目资金（元）.
     for r in start..<end {
       for cell in view.origins(r) {
-        if cell.text.contains("元"),
+        if cell.text.has("元"),
           let m = Vocabulary.fold(cell.text).firstMatch(of: /\((万元|元|千元|亿元)\)/)
         {
           sectionUnit = String(m.1)
@@ -303,12 +304,12 @@ struct FormReader {
         if number == nil {
           if text.hasSuffix("%") { continue }
           let f = Vocabulary.fold(text)
-          if f.contains("占比") || f.contains("比例") || f.contains("比重") {
+          if f.has("占比") || f.has("比例") || f.has("比重") {
             for c in cell.column..<(cell.column + cell.columnSpan) { shareColumns.insert(c) }
             continue
           }
           if let p = Vocabulary.period(of: f),
-            f.contains("金额") || f.contains("资金") || f.hasSuffix("目标")
+            f.has("金额") || f.has("资金") || f.hasSuffix("目标")
           {
             for c in cell.column..<(cell.column + cell.columnSpan) { columnPeriod[c] = p }
           }
@@ -352,7 +353,7 @@ struct FormReader {
   mutating func readGoals(_ start: Int, _ end: Int, label: String) -> [String] {
     var periodColumns: [(period: String, columns: Range<Int>)] = []
     for cell in view.origins(start) where cell.column > 0 {
-      if let p = Vocabulary.period(of: cell.text), Vocabulary.fold(cell.text).contains("目标") {
+      if let p = Vocabulary.period(of: cell.text), Vocabulary.fold(cell.text).has("目标") {
         periodColumns.append((p, cell.column..<(cell.column + cell.columnSpan)))
       }
     }

@@ -40,7 +40,7 @@ struct IndicatorReader {
   static func isHeader(_ view: GridView, _ row: Int) -> Bool {
     let cells = view.filled(row)
     // Cheap test first: a header names 二级/三级 somewhere.
-    guard cells.contains(where: { $0.text.contains("级") }) else { return false }
+    guard cells.contains(where: { $0.text.has("级") }) else { return false }
     let texts = cells.map { Vocabulary.fold($0.text) }
     let hasLevel2 = texts.contains { Vocabulary.isHeader($0, Vocabulary.level2Header) }
     let hasLevel3 = texts.contains { Vocabulary.isHeader($0, Vocabulary.level3Header) }
@@ -308,7 +308,7 @@ struct IndicatorReader {
     if opText != nil || unitText != nil {
       // 指标性质 + 指标值 + 度量单位 in separate columns: one typed value from the three.
       let op = opText ?? ""
-      let qualitative = op.contains("定性") || op.contains("正向") || op.contains("反向")
+      let qualitative = op.has("定性") || op.has("正向") || op.has("反向")
       let combined =
         (qualitative ? "" : op) + CellCleaner.trimmed(valueText) + (unitText ?? "")
       if !CellCleaner.trimmed(valueText).isEmpty {

@@ -98,8 +98,8 @@ enum Vocabulary {
   /// that are written on purpose (cost before and since 2021, satisfaction under 效益).
   static func acceptedParents(of level2: String) -> [String] {
     guard let usual = parentOfLevel2[level2] else { return [] }
-    if level2.contains("成本") { return [usual, usual == "成本指标" ? "产出指标" : "成本指标"] }
-    if level2.contains("满意度") { return [usual, "效益指标"] }
+    if level2.has("成本") { return [usual, usual == "成本指标" ? "产出指标" : "成本指标"] }
+    if level2.has("满意度") { return [usual, "效益指标"] }
     return [usual]
   }
 
@@ -128,16 +128,16 @@ enum Vocabulary {
   /// A folded label without the score printed in it: `满意度指标(10分)` → `满意度指标`,
   /// `(50分)` → empty.
   static func withoutScore(_ folded: String) -> String {
-    guard folded.contains("分") else { return folded }
+    guard folded.has("分") else { return folded }
     return folded.replacing(/\(\d+(\.\d+)?分\)/, with: "")
   }
 
   /// Period named by a label: 中期 → mid-term, 年度/当年 → annual, 长期 → long-term.
   static func period(of text: String) -> String? {
     let f = fold(text)
-    if f.contains("中期") { return "mid-term" }
-    if f.contains("长期") { return "long-term" }
-    if f.contains("年度") || f.contains("当年") || f.contains("本年") { return "annual" }
+    if f.has("中期") { return "mid-term" }
+    if f.has("长期") { return "long-term" }
+    if f.has("年度") || f.has("当年") || f.has("本年") { return "annual" }
     return nil
   }
 
@@ -163,4 +163,32 @@ enum Vocabulary {
   ]
   static let operatorHeader = ["指标性质", "指标方向", "比较符", "符号"]
   static let unitHeader = ["度量单位", "计量单位", "单位"]
+}
+
+extension StringProtocol {
+  /// Substring test on UTF-8 bytes. Foundation's `contains(_:)` on Linux bridges to CFString
+  /// and folds every character, and the standard library's generic searcher looks up type
+  /// metadata on every call; both were top costs of the forms stage.
+  func has(_ needle: String) -> Bool {
+    var needle = needle
+    return needle.withUTF8 { n in
+      guard !n.isEmpty else { return true }
+      let found = utf8.withContiguousStorageIfAvailable { h -> Bool in
+        guard h.count >= n.count else { return false }
+        let first = n[0]
+        var i = 0
+        let last = h.count - n.count
+        while i <= last {
+          if h[i] == first {
+            var k = 1
+            while k < n.count && h[i + k] == n[k] { k += 1 }
+            if k == n.count { return true }
+          }
+          i += 1
+        }
+        return false
+      }
+      return found ?? String(self).has(String(decoding: n, as: UTF8.self))
+    }
+  }
 }
