@@ -26,6 +26,9 @@ public struct ConvertOptions: Sendable, Hashable {
 public struct Converter: Sendable {
   public var options: ConvertOptions
 
+  /// The text dialects tablemend detects, by the names `source.dialect` and `--dialect` use.
+  public static var textDialects: [String] { TextReader.dialects }
+
   public init(options: ConvertOptions = ConvertOptions()) {
     self.options = options
   }

@@ -7,9 +7,14 @@ struct ConvertCommand: ParsableCommand {
     commandName: "convert",
     abstract: "Convert exports to the canonical JSON model.",
     discussion: """
-      One file gives one JSON Document; several give one Document per line (JSON Lines).
-      `-` reads standard input. Output goes to standard output unless -o names a file, which
-      is written whole or not at all.
+      One file gives one JSON Document; several give one Document per line (JSON Lines). \
+      `-` reads standard input. Output goes to standard output unless -o names a file, which \
+      is written whole or not at all. A file that cannot be read is reported on standard \
+      error as `tablemend: FILE:PLACE: message`, the others are still converted, and the exit \
+      status is 1.
+
+      Input is detected: .docx and WordprocessingML XML, or text in UTF-8, UTF-16 or GB18030 \
+      in one of these dialects: \(Converter.textDialects.joined(separator: ", ")).
       """)
 
   @Argument(help: "Files to convert (`-` for standard input).")
@@ -24,7 +29,7 @@ struct ConvertCommand: ParsableCommand {
   @Option(help: "Force the text encoding: utf-8, utf-16le, utf-16be, gb18030.")
   var encoding: String?
 
-  @Option(help: "Force the input dialect instead of detecting it.")
+  @Option(help: "Force the text dialect instead of detecting it (see the list above).")
   var dialect: String?
 
   @Option(
