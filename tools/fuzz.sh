@@ -43,7 +43,11 @@ binary="$(swift build "${flags[@]}" --show-bin-path)/$product"
 
 seeds="$work/seeds"
 if [[ ! -d "$seeds/$name" ]]; then python3 tools/fuzz-seeds.py "$seeds" >&2; fi
-mkdir -p "$work/corpus/$name" "$work/artifacts/$name"
+corpus="$work/corpus/$name"
+# FUZZ_CORPUS_FRESH=1: start from the seeds alone (as a fresh CI clone does), so that a run
+# with a fixed -seed is repeatable.
+if [[ "${FUZZ_CORPUS_FRESH:-}" == 1 ]]; then corpus=$(mktemp -d); fi
+mkdir -p "$corpus" "$work/artifacts/$name"
 log="$work/logs/$name-$(date +%Y%m%d-%H%M%S).log"
 mkdir -p "$(dirname "$log")"
 
@@ -53,7 +57,7 @@ set +e
 SWIFT_BACKTRACE=enable=no ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=0}" "$binary" "$budget" \
   -rss_limit_mb=2048 -timeout=10 -print_final_stats=1 \
   -artifact_prefix="$work/artifacts/$name/" "$@" \
-  "$work/corpus/$name" "$seeds/$name" >"$log" 2>&1
+  "$corpus" "$seeds/$name" >"$log" 2>&1
 status=$?
 set -e
 runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1)
