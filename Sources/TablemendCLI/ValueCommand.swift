@@ -9,8 +9,9 @@ struct ValueCommand: ParsableCommand {
     commandName: "value",
     abstract: "Normalise indicator values into typed JSON values.",
     discussion: """
-      Prints one JSON value per argument, one per line. The argument `-` reads values from
-      standard input, one per line; the two characters \\n inside a line stand for a line break.
+      Prints one JSON value per argument, one per line. The argument `-` reads values from \
+      standard input, one per line. In arguments and in input lines alike, the two characters \
+      \\n stand for a line break inside a value.
       """)
 
   @Argument(help: "Indicator values, or - to read them from standard input.")
@@ -36,7 +37,9 @@ struct ValueCommand: ParsableCommand {
           if out.count > 1 << 16 { flush(&out) }
         }
       } else {
-        try emit(text, into: &out)
+        // A shell passes "每月\n月初" as the two characters \ and n: read them as a line break
+        // here too (no indicator value means a literal backslash-n).
+        try emit(Self.unescape(text), into: &out)
       }
     }
     flush(&out)

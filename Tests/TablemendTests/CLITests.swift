@@ -1,0 +1,101 @@
+import Foundation
+import Testing
+
+@testable import Tablemend
+
+/// The command line as a user meets it: the built `tablemend` binary run on real files.
+@Suite(.enabled(if: HostileEndToEndTests.binary != nil, "needs the built tablemend binary"))
+struct CLITests {
+  struct Output {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+  }
+
+  func run(_ arguments: [String], stdin: String? = nil) throws -> Output {
+    let binary = try #require(HostileEndToEndTests.binary)
+    let process = Process()
+    process.executableURL = binary
+    process.arguments = arguments
+    let out = Pipe()
+    let err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    let input = Pipe()
+    process.standardInput = stdin == nil ? FileHandle.nullDevice : input
+    try process.run()
+    if let stdin {
+      input.fileHandleForWriting.write(Data(stdin.utf8))
+      try input.fileHandleForWriting.close()
+    }
+    let stdout = out.fileHandleForReading.readDataToEndOfFile()
+    let stderr = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return Output(
+      status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+      stderr: String(decoding: stderr, as: UTF8.self))
+  }
+
+  func path(_ relative: String) -> String { packageRoot.appendingPathComponent(relative).path }
+
+  @Test func valueArgumentsAndStdinReadBackslashNAsALineBreak() throws {
+    let args = try run(["value", "每月\\n月初", "≥98%"])
+    #expect(args.status == 0)
+    let lines = args.stdout.split(separator: "\n")
+    #expect(lines.count == 2)
+    #expect(lines[0].contains(#""every":"月""#) && lines[0].contains(#""at":"月初""#))
+    #expect(lines[1].contains(#""op":">=""#))
+    let piped = try run(["value", "-"], stdin: "每年\\n12月\n不少于3次\n")
+    #expect(piped.stdout.split(separator: "\n").count == 2)
+    #expect(piped.stdout.contains(#""at":"12月""#))
+  }
+
+  @Test func severalFilesGiveJSONLinesAndABrokenOneIsNamed() throws {
+    let result = try run([
+      "convert", path("corpus/seeds/000_8ec80c4d32cadcc0.txt"), "/nonexistent/x.txt",
+      path("corpus/seeds/002_2504e2a5ee8feded.txt"),
+    ])
+    #expect(result.status == 1)
+    let lines = result.stdout.split(separator: "\n")
+    #expect(lines.count == 2)
+    for line in lines {
+      let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+      #expect(object?["model"] as? String == "tablemend/1")
+    }
+    #expect(result.stderr == "tablemend: /nonexistent/x.txt: no such file\n")
+  }
+
+  @Test func outputFileIsWrittenWhole() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "tablemend-cli-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let target = dir.appendingPathComponent("out.json")
+    let result = try run([
+      "convert", "--pretty", path("corpus/seeds/002_2504e2a5ee8feded.txt"), "-o", target.path,
+    ])
+    #expect(result.status == 0)
+    #expect(result.stdout.isEmpty)
+    let written = try Data(contentsOf: target)
+    let document = try JSONSerialization.jsonObject(with: written) as? [String: Any]
+    #expect((document?["forms"] as? [Any])?.count == 5)
+    let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir.path)
+    #expect(leftovers == ["out.json"])
+  }
+
+  @Test func schemaIsPrintedAsJSON() throws {
+    let result = try run(["schema"])
+    #expect(result.status == 0)
+    let schema = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+    #expect(schema?["$schema"] as? String == "https://json-schema.org/draft/2020-12/schema")
+  }
+
+  @Test func unknownEncodingIsAUsageErrorWithTheChoices() throws {
+    let result = try run([
+      "convert", "--encoding", "latin9", path("corpus/seeds/000_8ec80c4d32cadcc0.txt"),
+    ])
+    #expect(result.status == 1)
+    #expect(result.stderr.contains("unknown encoding 'latin9'"))
+    #expect(result.stderr.contains("gb18030"))
+  }
+}
