@@ -154,7 +154,7 @@ public enum GridBuilder {
           column += 1
           continue
         }
-        var text = raw.paragraphs
+        let text = raw.paragraphs
         var inferred: [String] = []
         var absorb = false
         if r > 0, let above = owner[r - 1][column], cells[above].column == column,
@@ -202,13 +202,12 @@ public enum GridBuilder {
           }
         }
         span = max(1, min(span, width - column))
-        if i == lastFilled && span > 1 {
-          // Skip the trailing empties it covers.
+        if i == lastFilled && inferred.contains("columnSpan") {
+          // Skip the trailing empties it was widened over.
           i = row.cells.count
         } else {
           i += 1
         }
-        if text.isEmpty { text = [] }
         let cell = Cell(
           row: r, column: column, rowSpan: raw.rowSpan ?? 1, columnSpan: span, paragraphs: text,
           location: raw.location, inferred: inferred)
