@@ -34,7 +34,7 @@ struct FormReader {
       let f = Vocabulary.fold(cell.text)
       let money = ["资金", "金额", "预算", "拨款"].contains { f.has($0) }
       if f.count <= 16, money || f.hasPrefix("("),
-        let m = f.firstMatch(of: /^[^()]*\((万元|元|千元|亿元)\)$/)
+        let m = f.firstMatch(of: Patterns.moneyUnitLabel)
       {
         unit = String(m.1)
         break
@@ -184,12 +184,13 @@ struct FormReader {
     if title == nil, Self.titleWords.contains(where: { f.has($0) }), f.count <= 40 {
       title = CellCleaner.trimmed(text)
     }
-    if let m = f.firstMatch(of: /[(]?(\d{4})年度[)]?/), f.count <= 24 || f.hasPrefix("(") {
+    let hasYear = f.has("年")
+    if hasYear, let m = f.firstMatch(of: Patterns.budgetYear), f.count <= 24 || f.hasPrefix("(") {
       year = Int(m.1)
-    } else if year == nil, title != nil, let m = f.firstMatch(of: /^(\d{4})年.*绩效/) {
+    } else if hasYear, year == nil, title != nil, let m = f.firstMatch(of: Patterns.titleYear) {
       year = Int(m.1)
     }
-    if let m = f.firstMatch(of: /^单位:(.+)$/) {
+    if f.hasPrefix("单位:"), let m = f.firstMatch(of: Patterns.unitLine) {
       unit = String(m.1)
       fields["单位"] = String(m.1)
       return
@@ -259,7 +260,8 @@ struct FormReader {
   // MARK: - Funds
 
   func clean(_ s: String) -> String {
-    var t = CellCleaner.trimmed(s).replacingOccurrences(of: ",", with: "")
+    var t = CellCleaner.trimmed(s)
+    if t.utf8.contains(UInt8(ascii: ",")) { t = t.replacingOccurrences(of: ",", with: "") }
     for suffix in ["万元", "元"] where t.hasSuffix(suffix) { t = String(t.dropLast(suffix.count)) }
     return CellCleaner.trimmed(t)
   }
@@ -270,7 +272,7 @@ struct FormReader {
     for r in start..<end {
       for cell in view.origins(r) {
         if cell.text.has("元"),
-          let m = Vocabulary.fold(cell.text).firstMatch(of: /\((万元|元|千元|亿元)\)/)
+          let m = Vocabulary.fold(cell.text).firstMatch(of: Patterns.moneyUnit)
         {
           sectionUnit = String(m.1)
         }
@@ -331,7 +333,7 @@ struct FormReader {
         }
         var name = rawLabel.trimmingCharacters(in: CharacterSet(charactersIn: ":：  \u{3000}"))
         var cat = rowCategory ?? category
-        if let m = name.firstMatch(of: /^其中[:：]\s*(.+)$/) {
+        if let m = name.firstMatch(of: Patterns.ofWhich) {
           name = String(m.1)
           cat = "其中"
         }
@@ -384,11 +386,13 @@ struct FormReader {
   /// Splits goal text into items at 目标N：/ N、 numbering, dropping the numbering.
   static func splitGoals(_ paragraphs: [String]) -> [String] {
     var out: [String] = []
-    let marker = /(?:^|\s)(?:目标\s*\d+\s*[：:.．、]|\d+\s*[、．]|\(\d+\)|（\d+）)/
+    let marker = Patterns.goalNumbering
     for paragraph in paragraphs {
       let text = CellCleaner.trimmed(paragraph)
       if text.isEmpty { continue }
-      let matches = text.matches(of: marker)
+      // Numbering always holds a digit: skip the regular expression for text without one.
+      let matches =
+        text.utf8.contains(where: { (0x30...0x39).contains($0) }) ? text.matches(of: marker) : []
       if matches.isEmpty {
         out.append(text)
         continue

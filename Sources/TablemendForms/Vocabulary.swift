@@ -129,7 +129,7 @@ enum Vocabulary {
   /// `(50分)` → empty.
   static func withoutScore(_ folded: String) -> String {
     guard folded.has("分") else { return folded }
-    return folded.replacing(/\(\d+(\.\d+)?分\)/, with: "")
+    return folded.replacing(Patterns.score, with: "")
   }
 
   /// Period named by a label: 中期 → mid-term, 年度/当年 → annual, 长期 → long-term.
@@ -163,32 +163,4 @@ enum Vocabulary {
   ]
   static let operatorHeader = ["指标性质", "指标方向", "比较符", "符号"]
   static let unitHeader = ["度量单位", "计量单位", "单位"]
-}
-
-extension StringProtocol {
-  /// Substring test on UTF-8 bytes. Foundation's `contains(_:)` on Linux bridges to CFString
-  /// and folds every character, and the standard library's generic searcher looks up type
-  /// metadata on every call; both were top costs of the forms stage.
-  func has(_ needle: String) -> Bool {
-    var needle = needle
-    return needle.withUTF8 { n in
-      guard !n.isEmpty else { return true }
-      let found = utf8.withContiguousStorageIfAvailable { h -> Bool in
-        guard h.count >= n.count else { return false }
-        let first = n[0]
-        var i = 0
-        let last = h.count - n.count
-        while i <= last {
-          if h[i] == first {
-            var k = 1
-            while k < n.count && h[i + k] == n[k] { k += 1 }
-            if k == n.count { return true }
-          }
-          i += 1
-        }
-        return false
-      }
-      return found ?? String(self).has(String(decoding: n, as: UTF8.self))
-    }
-  }
 }

@@ -15,11 +15,11 @@ public struct CellCleaner: Sendable {
     var out: [String] = []
     for raw in rawParagraphs {
       var text = String(raw)
-      if text.contains("[bookmark:") {
+      if text.has("[bookmark:") {
         text = removeBookmarks(text)
         note("bookmark", at: location)
       }
-      if text.contains("<") && text.contains(">"), let split = splitMarkup(text) {
+      if text.has("<") && text.has(">"), let split = splitMarkup(text) {
         note("markup", at: location)
         out.append(contentsOf: split.map(Self.trim))
         continue
@@ -110,7 +110,7 @@ public struct CellCleaner: Sendable {
   }
 
   private func decodeEntities(_ s: String) -> String {
-    guard s.contains("&") else { return s }
+    guard s.has("&") else { return s }
     return s.replacingOccurrences(of: "&nbsp;", with: " ")
       .replacingOccurrences(of: "&lt;", with: "<")
       .replacingOccurrences(of: "&gt;", with: ">")

@@ -15,9 +15,9 @@ public enum CellPerLineDialect: TextDialect {
         blank += 1
         continue
       }
-      guard line.contains("\t") else { continue }
+      guard line.has("\t") else { continue }
       tabbed += 1
-      if line.first == "\t" && line.dropFirst().contains("\t") == false { single += 1 }
+      if line.first == "\t" && line.dropFirst().has("\t") == false { single += 1 }
     }
     guard tabbed >= 4, blank > 0 else { return 0 }
     return Double(single) / Double(tabbed) * 0.95

@@ -88,7 +88,7 @@ public enum PandocGridDialect: TextDialect {
       default: return false
       }
     }
-    return rule && line.contains("+")
+    return rule && line.has("+")
   }
 
   /// One line laid out in display columns.
@@ -212,7 +212,7 @@ public enum PandocGridDialect: TextDialect {
   /// The display-column extents of runs of three or more dashes in a line made only of dashes
   /// and spaces (pandoc's multiline-table rules).
   static func dashRuns(_ line: Substring) -> [Range<Int>] {
-    guard line.contains("-"), line.allSatisfy({ $0 == "-" || $0 == " " }) else { return [] }
+    guard line.has("-"), line.allSatisfy({ $0 == "-" || $0 == " " }) else { return [] }
     var runs: [Range<Int>] = []
     var start: Int?
     for (x, ch) in line.enumerated() {

@@ -14,7 +14,7 @@ public enum ParagraphPerLineDialect: TextDialect {
   public static let name = "paragraph-per-line"
 
   public static func score(_ lines: [Substring]) -> Double {
-    guard !lines.contains(where: { $0.contains("\t") || $0.contains("|") }) else { return 0 }
+    guard !lines.contains(where: { $0.has("\t") || $0.has("|") }) else { return 0 }
     let entries = entries(lines).map(\.text)
     guard let header = headerRange(entries) else { return 0 }
     // Rows cut at the header's width that line 二级 labels up: this is the dialect.
@@ -277,9 +277,11 @@ public enum ParagraphPerLineDialect: TextDialect {
     ].contains(t)
   }
 
+  nonisolated(unsafe) static let documentNumbering = /^(\d+[.、．]\s*[“"]|（\d+）|\(\d+\))/
+
   /// Text that opens a new document section rather than a cell: `2.“…”项目。`, `（1）…`, a title.
   static func startsDocumentParagraph(_ text: String) -> Bool {
-    if text.contains("绩效目标表") || text.contains("绩效目标申报表") { return true }
-    return text.firstMatch(of: /^(\d+[.、．]\s*[“"]|（\d+）|\(\d+\))/) != nil
+    if text.has("绩效目标表") || text.has("绩效目标申报表") { return true }
+    return text.firstMatch(of: documentNumbering) != nil
   }
 }

@@ -65,7 +65,7 @@ public enum RepeatedSpanTSVDialect: TextDialect {
         out.append((i, j, fields, true))
         i = j
       } else {
-        out.append((i, i + 1, nil, lines[i].contains("\t")))
+        out.append((i, i + 1, nil, lines[i].has("\t")))
         i += 1
       }
     }

@@ -11,7 +11,7 @@ public enum TabPerRowDialect: TextDialect {
   public static func score(_ lines: [Substring]) -> Double {
     var tabbed = 0
     var multi = 0
-    for line in lines where line.contains("\t") {
+    for line in lines where line.has("\t") {
       tabbed += 1
       if line.utf8.lazy.filter({ $0 == 9 }).count >= 2
         && !(line.first == "\t" && line.dropFirst().allSatisfy { $0 == "\t" })
@@ -36,7 +36,7 @@ public enum TabPerRowDialect: TextDialect {
         if !rows.isEmpty { sawBlank = true }
         continue
       }
-      guard line.contains("\t") else {
+      guard line.has("\t") else {
         if !rows.isEmpty {
           segments.append(.rows(rows))
           rows = []

@@ -65,7 +65,8 @@ public enum TextReader {
         if length > limits.maxLineLength {
           throw TextError(
             place: "\(lines.count + 1):1",
-            message: "line longer than the limit of \(limits.maxLineLength) characters (maxLineLength)")
+            message:
+              "line longer than the limit of \(limits.maxLineLength) characters (maxLineLength)")
         }
       }
       i = text.index(after: i)

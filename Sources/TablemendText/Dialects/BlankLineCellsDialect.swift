@@ -12,7 +12,7 @@ public enum BlankLineCellsDialect: TextDialect {
     var nonBlank = 0
     var followedByBlank = 0
     for (i, line) in lines.prefix(5000).enumerated() where !line.allSatisfy(\.isWhitespace) {
-      if line.hasPrefix("\t") || line.contains("\t") { return 0 }
+      if line.hasPrefix("\t") || line.has("\t") { return 0 }
       nonBlank += 1
       if i + 1 < lines.count, lines[i + 1].allSatisfy(\.isWhitespace) { followedByBlank += 1 }
     }

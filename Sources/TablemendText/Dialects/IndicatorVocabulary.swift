@@ -49,8 +49,8 @@ enum IndicatorVocabulary {
   /// True when the text is a row of indicator headers (一级指标 … 三级指标 or 指标值).
   static func isIndicatorHeader<S: StringProtocol>(_ text: S) -> Bool {
     let s = squeezed(text)
-    return s.contains("一级指标") && s.contains("二级指标")
-      && (s.contains("三级指标") || s.contains("指标值") || s.contains("指标内容"))
+    return s.has("一级指标") && s.has("二级指标")
+      && (s.has("三级指标") || s.has("指标值") || s.has("指标内容"))
   }
 
   /// True when `text` is only the tail of a label broken over lines (`指标`, `标`, `响指标`).

@@ -42,7 +42,7 @@ struct LayoutIndicatorBlock {
     let headerChunks = header.chunks()
     guard headerChunks.count >= 2 else { return ([], []) }
     let level3Index =
-      headerChunks.firstIndex { IndicatorVocabulary.squeezed($0.text).contains("三级指标") }
+      headerChunks.firstIndex { IndicatorVocabulary.squeezed($0.text).has("三级指标") }
       ?? max(headerChunks.count - 2, 0)
     // Output columns: 0 = the block label, 1... = header chunks.
     let labelColumns = Array(0...level3Index)

@@ -17,13 +17,33 @@ public enum PdftotextLayoutDialect: TextDialect {
     var pipes = 0
     var formFeeds = 0
     for line in lines.prefix(5000) {
-      if line.contains("\u{0C}") { formFeeds += 1 }
-      if line.contains("\t") { tabs += 1 }
-      if line.contains("|") { pipes += 1 }
-      let chars = Array(line)
-      guard chars.contains(where: { $0 != " " && $0 != "\u{0C}" }) else { continue }
+      // Bytes, not Characters: spaces, tabs, pipes and form feeds are ASCII, and a gap of
+      // spaces between two non-space bytes is the same gap in UTF-8.
+      var seenText = false
+      var run = 0
+      var gap = false
+      var (feed, tab, pipe) = (false, false, false)
+      for byte in line.utf8 {
+        switch byte {
+        case 0x0C: feed = true
+        case 0x09: tab = true
+        case UInt8(ascii: "|"): pipe = true
+        default: break
+        }
+        if byte == 0x20 {
+          run += 1
+        } else if byte != 0x0C {
+          if seenText && run >= 3 { gap = true }
+          seenText = true
+          run = 0
+        }
+      }
+      if feed { formFeeds += 1 }
+      if tab { tabs += 1 }
+      if pipe { pipes += 1 }
+      guard seenText else { continue }
       nonBlank += 1
-      if hasInnerGap(chars, width: 3) { aligned += 1 }
+      if gap { aligned += 1 }
     }
     guard nonBlank >= 3 else { return 0 }
     if tabs * 10 > nonBlank || pipes * 5 > nonBlank { return 0 }

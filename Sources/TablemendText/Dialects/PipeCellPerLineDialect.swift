@@ -16,7 +16,7 @@ public enum PipeCellPerLineDialect: TextDialect {
     for line in lines.prefix(5000) where !line.allSatisfy(\.isWhitespace) {
       nonBlank += 1
       if line.hasPrefix("\t") { return 0 }
-      guard line.contains("|") else { continue }
+      guard line.has("|") else { continue }
       let cells = PipeRowsDialect.cells(line).filter { !$0.text.isEmpty }
       let lastContent = line.lastIndex { $0 != "|" && !$0.isWhitespace } ?? line.startIndex
       let closesRow = line[lastContent...].filter { $0 == "|" }.count >= 2
@@ -50,7 +50,7 @@ public enum PipeCellPerLineDialect: TextDialect {
       }
       let text = String(line).trimmingSpaces()
       if text.isEmpty { continue }
-      guard line.contains("|") else {
+      guard line.has("|") else {
         if inTable {
           loose.append((text, Location(line: i + 1, column: 1)))
         } else {

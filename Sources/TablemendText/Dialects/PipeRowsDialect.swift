@@ -40,8 +40,8 @@ public enum PipeRowsDialect: TextDialect {
     var tabs = 0
     for line in lines.prefix(5000) where !line.allSatisfy(\.isWhitespace) {
       nonBlank += 1
-      if line.contains("\t") { tabs += 1 }
-      guard line.contains("|") else { continue }
+      if line.has("\t") { tabs += 1 }
+      guard line.has("|") else { continue }
       let cells = cells(line).filter { !$0.text.isEmpty }
       if cells.count >= 2 { multi += 1 } else if cells.count == 1 { single += 1 }
     }
@@ -64,7 +64,7 @@ public enum PipeRowsDialect: TextDialect {
         throw TextError(place: "\(i + 1):1", message: "line too long")
       }
       if line.allSatisfy({ $0 == "|" || $0.isWhitespace }) { continue }
-      if !line.contains("|") {
+      if !line.has("|") {
         flush()
         segments.append(
           .paragraph(String(line).trimmingSpaces(), Location(line: i + 1, column: 1)))

@@ -19,7 +19,9 @@ public enum RunTogetherDialect: TextDialect {
   public static func score(_ lines: [Substring]) -> Double {
     var glued = 0
     for line in lines.prefix(5000) {
-      if line.contains("\t") || line.contains("|") { continue }
+      if line.utf8.contains(9) || line.utf8.contains(UInt8(ascii: "|")) { continue }
+      // Every label this looks for holds 指标 or 满意度: skip lines with neither.
+      guard line.has("指标") || line.has("满意度") else { continue }
       let chars = Array(line)
       for label in labels where label.count >= 4 {
         var from = chars.startIndex

@@ -61,7 +61,7 @@ public enum SpaceRowsDialect: TextDialect {
     }.count
     if singleCharacters >= 5 { return 0.1 }
     for line in lines.prefix(5000) {
-      if line.contains("\t") || line.contains("|") { continue }
+      if line.has("\t") || line.has("|") { continue }
       let ws = words(line, number: 0).map { IndicatorVocabulary.squeezed($0.text) }
       guard ws.count >= 2 else { continue }
       if ws.contains("一级指标") && ws.contains("二级指标") { header = true }

@@ -1,0 +1,28 @@
+/// Fast substring tests for the hot paths of every stage.
+extension StringProtocol {
+  /// Substring test on UTF-8 bytes. Foundation's `contains(_:)` on Linux bridges to CFString
+  /// and folds every character, and the standard library's generic searcher looks up type
+  /// metadata on every call; both were top costs of the forms stage.
+  public func has(_ needle: String) -> Bool {
+    var needle = needle
+    return needle.withUTF8 { n in
+      guard !n.isEmpty else { return true }
+      let found = utf8.withContiguousStorageIfAvailable { h -> Bool in
+        guard h.count >= n.count else { return false }
+        let first = n[0]
+        var i = 0
+        let last = h.count - n.count
+        while i <= last {
+          if h[i] == first {
+            var k = 1
+            while k < n.count && h[i + k] == n[k] { k += 1 }
+            if k == n.count { return true }
+          }
+          i += 1
+        }
+        return false
+      }
+      return found ?? String(self).has(String(decoding: n, as: UTF8.self))
+    }
+  }
+}
