@@ -66,10 +66,13 @@ let package = Package(
       ]
     ),
     // libFuzzer targets (built by tools/fuzz.sh with -DTABLEMEND_FUZZ; replayers otherwise).
-    .executableTarget(name: "TablemendFuzzText", dependencies: ["TablemendText", "TablemendGrid"]),
-    .executableTarget(name: "TablemendFuzzDocx", dependencies: ["TablemendDocx"]),
-    .executableTarget(name: "TablemendFuzzForms", dependencies: ["TablemendForms"]),
-    .executableTarget(name: "TablemendFuzzValues", dependencies: ["TablemendValues"]),
+    .target(name: "TablemendFuzzSupport"),
+    .executableTarget(
+      name: "TablemendFuzzText",
+      dependencies: ["TablemendText", "TablemendGrid", "TablemendFuzzSupport"]),
+    .executableTarget(name: "TablemendFuzzDocx", dependencies: ["TablemendDocx", "TablemendFuzzSupport"]),
+    .executableTarget(name: "TablemendFuzzForms", dependencies: ["TablemendForms", "TablemendFuzzSupport"]),
+    .executableTarget(name: "TablemendFuzzValues", dependencies: ["TablemendValues", "TablemendFuzzSupport"]),
     .testTarget(name: "TablemendModelTests", dependencies: ["TablemendModel"]),
     .testTarget(name: "TablemendValuesTests", dependencies: ["TablemendValues"]),
     .testTarget(name: "TablemendTextTests", dependencies: ["TablemendText"]),

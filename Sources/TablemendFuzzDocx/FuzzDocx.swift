@@ -1,5 +1,6 @@
 import Foundation
 import TablemendDocx
+import TablemendFuzzSupport
 import TablemendModel
 
 /// Fuzz target for the DOCX path: ZIP archives, bare WordprocessingML and flat-OPC XML
@@ -38,14 +39,7 @@ enum FuzzDocx {
   @main
   enum FuzzDocxReplay {
     static func main() {
-      for path in CommandLine.arguments.dropFirst() {
-        guard let data = FileManager.default.contents(atPath: path) else {
-          print("\(path): cannot read")
-          continue
-        }
-        FuzzDocx.run(data)
-        print("\(path): ok")
-      }
+      FuzzReplay.main(FuzzDocx.run)
     }
   }
 #endif

@@ -1,5 +1,6 @@
 import Foundation
 import TablemendForms
+import TablemendFuzzSupport
 import TablemendModel
 
 /// Fuzz target for the forms stage: a compact text encoding of blocks → `FormRecognizer`.
@@ -126,14 +127,7 @@ enum FuzzForms {
   @main
   enum FuzzFormsReplay {
     static func main() {
-      for path in CommandLine.arguments.dropFirst() {
-        guard let data = FileManager.default.contents(atPath: path) else {
-          print("\(path): cannot read")
-          continue
-        }
-        FuzzForms.run(data)
-        print("\(path): ok")
-      }
+      FuzzReplay.main(FuzzForms.run)
     }
   }
 #endif

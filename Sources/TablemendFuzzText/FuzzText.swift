@@ -1,4 +1,5 @@
 import Foundation
+import TablemendFuzzSupport
 import TablemendGrid
 import TablemendModel
 import TablemendText
@@ -41,14 +42,7 @@ enum FuzzText {
   @main
   enum FuzzTextReplay {
     static func main() {
-      for path in CommandLine.arguments.dropFirst() {
-        guard let data = FileManager.default.contents(atPath: path) else {
-          print("\(path): cannot read")
-          continue
-        }
-        FuzzText.run(data)
-        print("\(path): ok")
-      }
+      FuzzReplay.main(FuzzText.run)
     }
   }
 #endif

@@ -1,4 +1,5 @@
 import Foundation
+import TablemendFuzzSupport
 import TablemendModel
 import TablemendValues
 
@@ -27,14 +28,7 @@ enum FuzzValues {
   @main
   enum FuzzValuesReplay {
     static func main() {
-      for path in CommandLine.arguments.dropFirst() {
-        guard let data = FileManager.default.contents(atPath: path) else {
-          print("\(path): cannot read")
-          continue
-        }
-        FuzzValues.run(data)
-        print("\(path): ok")
-      }
+      FuzzReplay.main(FuzzValues.run)
     }
   }
 #endif
