@@ -132,7 +132,8 @@ struct DocxTableBuilder: Sendable {
         if cells.count > limits.maxCellsPerTable {
           throw DocxError(
             place: location.description,
-            message: "table \(id) has more than \(limits.maxCellsPerTable) cells (limit maxCellsPerTable)")
+            message:
+              "table \(id) has more than \(limits.maxCellsPerTable) cells (limit maxCellsPerTable)")
         }
         // Only `restart` opens a merge: a `continue` with nothing open above stands alone.
         if item.cell?.verticalMerge == .restart {

@@ -60,8 +60,7 @@ struct SchemaValidator {
     if let all = schema["allOf"] as? [[String: Any]] {
       for sub in all { check(value, against: sub, path: path, errors: &errors) }
     }
-    if let condition = schema["if"] as? [String: Any], let then = schema["then"] as? [String: Any]
-    {
+    if let condition = schema["if"] as? [String: Any], let then = schema["then"] as? [String: Any] {
       var probe: [String] = []
       check(value, against: condition, path: path, errors: &probe)
       if probe.isEmpty { check(value, against: then, path: path, errors: &errors) }
