@@ -181,6 +181,7 @@ enum ValueCases {
     ("按时完成", "qual achieved"), ("及时", "qual achieved"), ("全覆盖", "qual achieved"),
     ("有所提高", "qual up"), ("明显提升", "qual up"), ("持续改善", "qual up"),
     ("稳步提升", "qual up"), ("逐年下降", "qual down"), ("有所下降", "qual down"),
+    ("高于上年", "qual up"), ("优于上年", "qual up"), ("低于上年", "qual down"), ("零事故", "qual down"),
     ("保持稳定", "qual maintain"), ("不降低", "qual maintain"), ("持续推进", "qual"),
     ("较上年有所减少", "qual down"), ("降低", "qual down"), ("压缩", "qual down"),
     ("显著改善", "qual up"), ("完成", "qual achieved"), ("实现", "qual achieved"),
