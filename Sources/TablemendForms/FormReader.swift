@@ -121,10 +121,21 @@ struct FormReader {
   /// The row where the section starting at `row` (its column-0 cell and the rows that cell
   /// spans, plus rows with empty column 0 after it) ends.
   func sectionEnd(after row: Int) -> Int {
-    let owner = view.index(row, 0)
+    var owner = view.index(row, 0)
+    let label = view.cell(row, 0)?.text ?? ""
     var r = row + 1
     while r < view.rowCount {
-      if view.index(r, 0) == owner { r += 1; continue }
+      // Column 0 covered by the section's cell, or by no cell at all (a dialect that only
+      // knows where the row's cells start), continues the section.
+      if view.index(r, 0) == owner || view.index(r, 0) == nil { r += 1; continue }
+      // The same label written again on every row (exports that repeat a merged cell).
+      if !label.isEmpty, let c = view.cell(r, 0), c.row == r, c.text == label, c.columnSpan == 1,
+        !IndicatorReader.isHeader(view, r)
+      {
+        owner = view.index(r, 0)
+        r += 1
+        continue
+      }
       if let c = view.cell(r, 0), c.row == r, c.text.isEmpty, !IndicatorReader.isHeader(view, r) {
         r += 1
         continue
@@ -144,7 +155,15 @@ struct FormReader {
       headerLead.hasSuffix("指标") && !Vocabulary.isHeader(headerLead, Vocabulary.level1Header)
       || headerLead.hasSuffix("目标")
     if blockLabel {
-      return sectionEnd(after: header)
+      // Past the rows the label spans, rows that open with an indicator label (a row whose
+      // first cells were lost and whose 二级 moved into column 0) still belong to the block.
+      var r = sectionEnd(after: header)
+      while r < view.rowCount, !IndicatorReader.isHeader(view, r), let lead = view.leadLabel(r),
+        Vocabulary.level2(lead) != nil || Vocabulary.isLevel1(Vocabulary.withoutScore(lead))
+      {
+        r = sectionEnd(after: r)
+      }
+      return r
     }
     var r = header + 1
     while r < view.rowCount {

@@ -58,6 +58,15 @@ public enum RepeatedSpanTSVDialect: TextDialect {
         j += 1
       }
       if tabs == width {
+        // Lines with no tab after a complete row hold the end of its last cell, or the start
+        // of the next row's first cell: split them where the next row's first cell repeats
+        // this row's (a vertical merge written again), or else before a trailing run of
+        // one-character lines (a vertical label).
+        var m = j
+        while m < lines.count, !lines[m].isEmpty, tabCount(lines[m]) == 0 { m += 1 }
+        if m > j {
+          j = continuationSplit(lines, rowStart: i, from: j, to: m)
+        }
         let joined = lines[i..<j].joined(separator: "\n")
         let fields = joined.split(separator: "\t", omittingEmptySubsequences: false).map {
           Substring($0)
@@ -70,6 +79,37 @@ public enum RepeatedSpanTSVDialect: TextDialect {
       }
     }
     return out
+  }
+
+  /// Where the tab-less lines `from..<to` after a complete row starting at `rowStart` stop
+  /// belonging to that row.
+  static func continuationSplit(_ lines: [Substring], rowStart: Int, from: Int, to: Int) -> Int {
+    func firstField(_ start: Int) -> String {
+      var parts: [Substring] = []
+      var k = start
+      while k < lines.count, !lines[k].isEmpty {
+        if let tab = lines[k].firstIndex(of: "\t") {
+          parts.append(lines[k][..<tab])
+          return parts.joined(separator: "\n")
+        }
+        parts.append(lines[k])
+        k += 1
+      }
+      return parts.joined(separator: "\n")
+    }
+    let own = firstField(rowStart)
+    for split in from...to where !own.isEmpty && firstField(split) == own {
+      return split
+    }
+    // A short label broken over lines (一级 / 指标) opens the next row; long text continues
+    // the last cell of this one.
+    if firstField(from).count <= 12 { return from }
+    // A trailing run of one-character lines (and the one-character field that ends it).
+    let nextStartsShort = to < lines.count && firstField(to).count <= 1
+    guard nextStartsShort else { return to }
+    var split = to
+    while split > from, lines[split - 1].count == 1 { split -= 1 }
+    return split
   }
 
   public static func tokenize(_ lines: [Substring], limits: Limits) throws(TextError)

@@ -52,14 +52,14 @@ import Testing
 /// The DOCX seed forms flattened by real converters (tools/make-converter-exports.sh) give the
 /// same indicators as the seeds' own exports, for the converters whose dialect tablemend reads.
 @Suite struct ConverterExportTests {
-  /// Converter → the dialect its export is read as. The department form's damaged layout is
-  /// only recovered from exports that keep cell boundaries (the pandoc ones).
+  /// Converter → the dialect its export is read as. The department form's multi-row header
+  /// is only recovered from exports that keep cell boundaries.
   static let project = [
     ("pandoc2-plain", "pandoc-grid"), ("pandoc3-plain", "pandoc-grid"),
     ("libreoffice-txt", "paragraph-per-line"), ("docx2txt", "paragraph-per-line"),
-    ("docx2python", "paragraph-per-line"),
+    ("docx2python", "paragraph-per-line"), ("python-docx-tsv", "tsv-repeated-spans"),
   ]
-  static let department = ["pandoc2-plain", "pandoc3-plain"]
+  static let department = ["pandoc2-plain", "pandoc3-plain", "python-docx-tsv"]
 
   func indicators(_ document: Document) -> [CrossPathTests.Key] {
     (document.forms.first?.indicators ?? []).map(CrossPathTests.Key.init)
