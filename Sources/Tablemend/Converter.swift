@@ -88,6 +88,13 @@ public struct Converter: Sendable {
         throw ConversionError(path: path, place: error.place, message: error.message)
       }
     } else {
+      if data.count > options.limits.maxTextBytes {
+        throw ConversionError(
+          path: path,
+          message:
+            "text input is \(data.count) bytes, over the limit of \(options.limits.maxTextBytes) (maxTextBytes)"
+        )
+      }
       let text: DecodedText
       do {
         text = try TextDecoding.decode(data, forcing: options.encoding)

@@ -11,6 +11,8 @@ extension Limits {
       ("maxCellsPerTable", \.maxCellsPerTable),
       ("maxRowsPerTable", \.maxRowsPerTable),
       ("maxLineLength", \.maxLineLength),
+      ("maxTextBytes", \.maxTextBytes),
+      ("maxLines", \.maxLines),
     ]
   }
 

@@ -18,6 +18,11 @@ public struct Limits: Sendable, Hashable, Codable {
   public var maxRowsPerTable: Int = 200_000
   /// Longest line of a text export, in characters.
   public var maxLineLength: Int = 4 << 20
+  /// Largest text export, in bytes before decoding (a text export of one document is rarely
+  /// over 1 MiB; converting costs about 30 times the input in memory).
+  public var maxTextBytes: Int = 16 << 20
+  /// Most lines in one text export.
+  public var maxLines: Int = 200_000
 
   public init() {}
 

@@ -57,6 +57,11 @@ public enum TextReader {
     while i < text.endIndex {
       let ch = text[i]
       if ch == "\n" || ch == "\r\n" || ch == "\r" {
+        if lines.count >= limits.maxLines {
+          throw TextError(
+            place: "\(lines.count + 1):1",
+            message: "more than \(limits.maxLines) lines (maxLines)")
+        }
         lines.append(text[start..<i])
         start = text.index(after: i)
         length = 0

@@ -120,7 +120,13 @@ import Testing
     let dir = try TemporaryDirectory()
     let input = dir.url.appendingPathComponent("line.txt")
     try HostileInputs.longLine(80 << 20).write(to: input)
-    let error = try #require(Self.failure(input))
+    // With the defaults the text size limit stops it before it is decoded.
+    let early = try #require(Self.failure(input))
+    #expect(early.message.contains("(maxTextBytes)"))
+    // With room for the text, the line limit stops it at its first line.
+    var limits = Limits()
+    limits.maxTextBytes = 128 << 20
+    let error = try #require(Self.failure(input, limits: limits))
     #expect(error.message.contains("maxLineLength"))
     #expect(error.place == "1:1")
   }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import Tablemend
@@ -10,7 +11,7 @@ import Testing
       try limits.apply("\(entry.name)=\(index + 7)")
       #expect(limits[keyPath: entry.keyPath] == index + 7)
     }
-    #expect(Limits.named.count == 8)
+    #expect(Limits.named.count == 10)
   }
 
   @Test func suffixesAndCase() throws {
@@ -35,6 +36,33 @@ import Testing
       try limits.apply("depth=3")
     } catch {
       #expect(error.message.contains("maxXMLDepth"))
+    }
+  }
+}
+
+/// The text-size limits that keep one conversion's memory bounded.
+@Suite struct TextSizeLimitsTests {
+  @Test func tooManyLinesIsANamedError() throws {
+    var limits = Limits()
+    limits.maxLines = 1000
+    let data = Data(String(repeating: "ab\n", count: 1001).utf8)
+    #expect {
+      _ = try Converter(options: ConvertOptions(limits: limits)).convert(
+        data: data, path: "many.txt")
+    } throws: { error in
+      String(describing: error) == "many.txt:1001:1: more than 1000 lines (maxLines)"
+    }
+  }
+
+  @Test func tooLargeTextIsANamedError() throws {
+    var limits = Limits()
+    limits.maxTextBytes = 100
+    let data = Data(String(repeating: "项目名称\t测试\n", count: 20).utf8)
+    #expect {
+      _ = try Converter(options: ConvertOptions(limits: limits)).convert(
+        data: data, path: "big.txt")
+    } throws: { error in
+      String(describing: error).hasSuffix("over the limit of 100 (maxTextBytes)")
     }
   }
 }
