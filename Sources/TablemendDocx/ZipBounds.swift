@@ -63,6 +63,11 @@ enum ZipBounds {
         throw DocxError(
           message: "ZIP64 archives are not read (no .docx within the limits needs one)")
       }
+      // A stored entry's two sizes are one size; ZIPFoundation trusts the uncompressed one when
+      // it looks for the data descriptor, so a lie here would send it past the end.
+      if u16(at + 10) == 0, compressed != uncompressed {
+        throw damaged("\(entry) is stored but declares \(compressed) and \(uncompressed) bytes")
+      }
       guard local + 30 <= n, u32(local) == 0x0403_4B50 else {
         throw damaged("\(entry) points at a local header outside the archive")
       }

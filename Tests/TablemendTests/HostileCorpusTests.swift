@@ -22,6 +22,7 @@ import Testing
     "zip-local-header-past-end.docx": "points at a local header outside the archive",
     "fuzz-docx-crash-4832a24a.docx": "not a readable ZIP archive",
     "fuzz-docx-hang-fb60b646.docx": "cannot inflate the part",
+    "fuzz-docx-stored-size-d752e661.docx": "is stored but declares",
     "unclosed.xml": "malformed XML",
     "invalid-utf8.txt": "byte 22",
     "truncated-gb18030.txt": "byte 94: invalid or truncated GB18030",

@@ -19,6 +19,21 @@ import Testing
     }
   }
 
+  /// DOCX fuzzer: a stored entry whose compressed and uncompressed sizes differ sent
+  /// ZIPFoundation past the end looking for its data descriptor (`Range requires lowerBound <=
+  /// upperBound` in `Archive+MemoryFile.swift`). Now `ZipBounds` refuses it first.
+  @Test func storedEntryWithTwoSizes() throws {
+    let url = packageRoot.appendingPathComponent(
+      "corpus/hostile/fuzz-docx-stored-size-d752e661.docx")
+    do {
+      _ = try Converter().convert(fileAt: url)
+      Issue.record("a damaged archive converted")
+    } catch {
+      #expect(error.message.contains("not a readable ZIP archive"), "\(error)")
+      #expect(error.message.contains("is stored but declares 362 and 627 bytes"), "\(error)")
+    }
+  }
+
   /// The same trap reached through every entry's local-header offset, for every offset past the
   /// end of a valid archive.
   @Test func localHeaderOffsetsPastTheEnd() throws {
