@@ -60,7 +60,9 @@ enum LayoutText {
   ]
   static let openingPunctuation: Set<Character> = ["（", "“", "《", "【"]
 
-  /// Removes the spaces pdftotext puts around full-width punctuation (`能力 ，坚持`).
+  /// Removes the spaces pdftotext puts around full-width punctuation (`能力 ，坚持`) and
+  /// between Chinese and Latin text (`审核市直47 家`, from the gap a typesetter leaves there;
+  /// Chinese text has no spaces of its own).
   static func tidy(_ text: String) -> String {
     let chars = Array(text)
     var out: [Character] = []
@@ -76,10 +78,20 @@ enum LayoutText {
           continue
         }
         if previous == " " { continue }
+        if let next, let previous,
+          (IndicatorVocabulary.isCJK(previous) && isLatin(next))
+            || (isLatin(previous) && IndicatorVocabulary.isCJK(next))
+        {
+          continue
+        }
       }
       out.append(c)
     }
     return String(out).trimmingSpaces()
+  }
+
+  private static func isLatin(_ c: Character) -> Bool {
+    c.isASCII && (c.isLetter || c.isNumber || c == "%")
   }
 
   /// Joins the lines of a wrapped cell: CJK text wraps without a space, Latin text with one.

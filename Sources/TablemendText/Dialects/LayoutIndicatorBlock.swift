@@ -2,21 +2,31 @@ import TablemendModel
 
 /// Rebuilds the rows of an indicator block printed as space-aligned columns.
 ///
-/// The block starts at a header line (一级指标 二级指标 三级指标 指标值). Columns are the
-/// header's chunks plus one column left of them for the block's own label (绩效指标).
-/// Columns up to the 三级 header hold merged labels, printed once at the vertical centre of
-/// their span; the others define rows: a row is a line where the 三级 and value columns
-/// both start an entry, or a run of lines that together hold both (a wrapped 三级 with its
-/// value on a middle line). Lines holding only one of them belong to the nearest such row.
+/// The block starts at a header line (一级指标 二级指标 三级指标 指标值), read with the lines
+/// continuing it by `LayoutIndicatorHeader`. Columns are the header's columns plus one left
+/// of them for the block's own label (绩效指标, 长期绩效指标). Chunks that run over a column
+/// border with only one space between them (narrow columns) are cut there. Columns headed
+/// 一级 / 二级 hold merged labels, printed once, either at the top of their span or at its
+/// vertical centre; the others hold entries, and an entry continues on the next line when its
+/// line was full (the text wrapped). A row is a line where a 三级 entry and a value entry
+/// both start, or a run of lines that together start both; lines starting only one of them
+/// belong to the nearest such row.
 struct LayoutIndicatorBlock {
-  /// The header line and the lines after it, up to the end of the page.
-  var header: LayoutLine
+  /// The header line first, then the lines after it up to the end of the block.
   var lines: [LayoutLine]
 
   private struct Placed {
     var line: Int  // index into `lines`
     var column: Int
     var chunk: LayoutChunk
+  }
+
+  /// A cell's text in one column: its first chunk and the wrapped lines after it.
+  private struct Entry {
+    var column: Int
+    var chunks: [Placed]
+    var line: Int { chunks[0].line }
+    var lastLine: Int { chunks[chunks.count - 1].line }
   }
 
   private struct Label {
@@ -27,33 +37,54 @@ struct LayoutIndicatorBlock {
   }
 
   private struct Row {
-    var lines: [Int]
     var top: Int
     var bottom: Int
-    var cells: [Int: [Placed]]
+    var entries: [Int: [Entry]]
     /// Height in printed lines: the most lines any one cell of the row wraps over.
     var height: Int {
-      max(1, cells.values.map { Set($0.map(\.line)).count }.max() ?? 1)
+      max(1, entries.values.map { Set($0.flatMap { $0.chunks.map(\.line) }).count }.max() ?? 1)
     }
   }
 
-  /// The rows: the header first, then one per indicator.
+  /// The rows: the header rows first, then one per indicator.
   func rows() -> (rows: [RawRow], diagnostics: [Diagnostic]) {
-    let headerChunks = header.chunks()
-    guard headerChunks.count >= 2 else { return ([], []) }
-    let level3Index =
-      headerChunks.firstIndex { IndicatorVocabulary.squeezed($0.text).has("三级指标") }
-      ?? max(headerChunks.count - 2, 0)
-    // Output columns: 0 = the block label, 1... = header chunks.
-    let labelColumns = Array(0...level3Index)
-    let rowColumns = Array((level3Index + 1)...headerChunks.count)
+    guard let header = LayoutIndicatorHeader(lines: lines), header.columns.count >= 2 else {
+      return ([], [])
+    }
+    let columns = header.columns
+    let headerRows = header.rowCount
+    // Column kinds: 0 = the block label; a column headed 一级/二级 holds merged labels.
+    var labelColumns = [0]
+    var parentOf: [Int: Int] = [:]
+    var level3Columns: [Int] = []
+    var lastLevel1 = 0
+    for c in 1...columns.count {
+      let text = header.texts(ofColumn: c).first ?? ""
+      if text.hasPrefix("一级") {
+        labelColumns.append(c)
+        parentOf[c] = 0
+        lastLevel1 = c
+      } else if text.hasPrefix("二级") {
+        labelColumns.append(c)
+        parentOf[c] = lastLevel1
+      } else if text.hasPrefix("三级") {
+        level3Columns.append(c)
+      }
+    }
+    if level3Columns.isEmpty {
+      // No 三级 header (指标内容 …): the first column after the labels defines rows.
+      if let c = (1...columns.count).first(where: { !labelColumns.contains($0) }) {
+        level3Columns = [c]
+      }
+    }
+    let rowColumns = (1...columns.count).filter { !labelColumns.contains($0) }
 
     func column(of chunk: LayoutChunk) -> Int {
-      if chunk.end <= headerChunks[0].start { return 0 }
+      if chunk.end <= columns[0].start { return 0 }
       var best = 1
       var distance = Double.greatestFiniteMagnitude
-      for (i, h) in headerChunks.enumerated() {
-        let d = abs(h.center - chunk.center)
+      for (i, h) in columns.enumerated() {
+        let d = abs(h.centre - chunk.center)
         if d < distance {
           distance = d
           best = i + 1
@@ -62,24 +93,96 @@ struct LayoutIndicatorBlock {
       return best
     }
 
-    var placed: [Placed] = []
-    for (index, line) in lines.enumerated() {
-      for chunk in Self.splitLabels(line.chunks()) {
+    var placed: [Placed] = header.labelFragments.map {
+      Placed(line: $0.line, column: 0, chunk: $0.chunk)
+    }
+    for index in header.lineCount..<lines.count {
+      let chunks = Self.splitLabels(lines[index].chunks()).flatMap {
+        Self.splitAtBorders($0, lines[index].chars, columns)
+      }
+      for chunk in chunks {
         placed.append(Placed(line: index, column: column(of: chunk), chunk: chunk))
       }
     }
 
-    // Rows from the row-defining columns.
+    // Entries: a chunk continues the one on the line above in its column when that line was
+    // full: the next line's first word would not have fitted before the next column's start
+    // (or, in the last column, the block's right edge), give or take the rounding of
+    // pdftotext's character grid.
+    let rightEdge = placed.map(\.chunk.end).max() ?? 0
+    var edge: [Int: Int] = [:]
+    for c in 1...columns.count {
+      edge[c] = c < columns.count ? columns[c].start - 4 : rightEdge - 2
+    }
+    func isFull(_ previous: LayoutChunk, before next: LayoutChunk, column c: Int) -> Bool {
+      previous.end + Self.firstWordWidth(next.text) - 1 >= edge[c] ?? Int.max
+    }
+    var at: [Int: [Int: (first: LayoutChunk, last: LayoutChunk)]] = [:]  // line -> column
+    for p in placed {
+      if let known = at[p.line]?[p.column] {
+        at[p.line, default: [:]][p.column] = (known.first, p.chunk)
+      } else {
+        at[p.line, default: [:]][p.column] = (p.chunk, p.chunk)
+      }
+    }
+    // Rows start where a label starts (a known 一级 / 二级 label, or the head of one, under
+    // no unfinished label), and where a 三级 line meets a value that starts afresh after a
+    // value line that was not full.
+    var rowStarts: Set<Int> = []
+    for p in placed where p.column != 0 && labelColumns.contains(p.column) {
+      let text = p.chunk.text
+      guard
+        IndicatorVocabulary.isLevel1(text) || IndicatorVocabulary.isLevel2(text)
+          || IndicatorVocabulary.isLabelHead(text)
+      else { continue }
+      if let above = at[p.line - 1]?[p.column]?.last,
+        !IndicatorVocabulary.squeezed(above.text).hasSuffix("标")
+      {
+        continue
+      }
+      rowStarts.insert(p.line)
+    }
+    for (line, byColumn) in at where byColumn.keys.contains(where: level3Columns.contains) {
+      for (c, chunk) in byColumn where rowColumns.contains(c) && !level3Columns.contains(c) {
+        if let above = at[line - 1]?[c]?.last, !isFull(above, before: chunk.first, column: c) {
+          rowStarts.insert(line)
+        }
+      }
+    }
+    // The 三级 columns go first: on a line where a 三级 entry starts, a new row starts and
+    // no other cell continues past it.
+    var entries: [Entry] = []
+    var open: [Int: Int] = [:]  // column -> index of its last entry
+    let ordered = placed.filter { rowColumns.contains($0.column) }.sorted {
+      let first = level3Columns.contains($0.column) ? 0 : 1
+      let second = level3Columns.contains($1.column) ? 0 : 1
+      return (first, $0.line, $0.chunk.start) < (second, $1.line, $1.chunk.start)
+    }
+    for p in ordered {
+      let isLevel3 = level3Columns.contains(p.column)
+      // Within a row every line of a non-三级 column belongs to its one cell.
+      if let e = open[p.column], entries[e].lastLine == p.line - 1,
+        !rowStarts.contains(p.line), let last = entries[e].chunks.last,
+        !isLevel3 || isFull(last.chunk, before: p.chunk, column: p.column)
+      {
+        entries[e].chunks.append(p)
+      } else {
+        open[p.column] = entries.count
+        entries.append(Entry(column: p.column, chunks: [p]))
+        if isLevel3 { rowStarts.insert(p.line) }
+      }
+    }
+
+    // Rows from where entries start.
     var kinds: [Int: (level3: Bool, value: Bool)] = [:]
-    for p in placed where rowColumns.contains(p.column) {
-      var k = kinds[p.line] ?? (false, false)
-      if p.column == level3Index + 1 { k.level3 = true } else { k.value = true }
-      kinds[p.line] = k
+    for entry in entries {
+      var k = kinds[entry.line] ?? (false, false)
+      if level3Columns.contains(entry.column) { k.level3 = true } else { k.value = true }
+      kinds[entry.line] = k
     }
     let rowLines = kinds.keys.sorted()
     var groups: [[Int]] = []
     var pendingRun: [Int] = []
-    var completeOf: [Int: Int] = [:]  // line -> group index
     func flushRun() {
       guard !pendingRun.isEmpty else { return }
       let hasLevel3 = pendingRun.contains { kinds[$0]?.level3 == true }
@@ -95,7 +198,6 @@ struct LayoutIndicatorBlock {
       guard let k = kinds[line] else { continue }
       if k.level3 && k.value {
         flushRun()
-        completeOf[line] = groups.count
         groups.append([line])
       } else {
         if let last = pendingRun.last, line - last > 1 { flushRun() }
@@ -103,7 +205,7 @@ struct LayoutIndicatorBlock {
       }
     }
     flushRun()
-    // Attach orphans (lines with only a 三级 or only a value) to the nearest full row.
+    // Attach orphans (lines starting only a 三级 or only a value) to the nearest full row.
     let anchors = groups.enumerated().filter { $0.element.allSatisfy { $0 >= 0 } }
     var merged: [[Int]] = anchors.map(\.element)
     for (g, group) in groups.enumerated() where group.first.map({ $0 < 0 }) ?? false {
@@ -125,31 +227,45 @@ struct LayoutIndicatorBlock {
       merged[best].append(line)
     }
     var rows: [Row] = merged.map { group in
-      let sorted = group.sorted()
-      var cells: [Int: [Placed]] = [:]
-      for p in placed where sorted.contains(p.line) && rowColumns.contains(p.column) {
-        cells[p.column, default: []].append(p)
+      let starts = Set(group)
+      var cells: [Int: [Entry]] = [:]
+      var top = group.min() ?? 0
+      var bottom = group.max() ?? 0
+      for entry in entries where starts.contains(entry.line) {
+        cells[entry.column, default: []].append(entry)
+        top = min(top, entry.line)
+        bottom = max(bottom, entry.lastLine)
       }
-      return Row(lines: sorted, top: sorted.first ?? 0, bottom: sorted.last ?? 0, cells: cells)
+      return Row(top: top, bottom: bottom, entries: cells)
     }
     rows.sort { $0.top < $1.top }
-    // Vertical positions: each row as tall as its most wrapped cell; a line between rows
-    // (a label printed on its own line) sits on the border between them.
-    var rowTops: [Double] = []
+
+    // Vertical positions: header rows first (one unit each), then each row as tall as its
+    // most wrapped cell; a line between rows sits on the border between them.
+    var extents: [CentredSpans.RowExtent] = (0..<headerRows).map {
+      CentredSpans.RowExtent(top: Double($0 - headerRows), bottom: Double($0 - headerRows + 1))
+    }
     var y = 0.0
     for row in rows {
-      rowTops.append(y)
+      extents.append(CentredSpans.RowExtent(top: y, bottom: y + Double(row.height)))
       y += Double(row.height)
     }
     func position(ofLine line: Int) -> Double {
+      if line < header.lineCount { return -Double(headerRows) + 0.5 }
       for (r, row) in rows.enumerated() {
-        if line < row.top { return rowTops[r] }
+        let top = extents[headerRows + r].top
+        if line < row.top { return top }
         if line <= row.bottom {
           let fraction = (Double(line - row.top) + 0.5) / Double(row.bottom - row.top + 1)
-          return rowTops[r] + fraction * Double(row.height)
+          return top + fraction * Double(rows[r].height)
         }
       }
       return y
+    }
+    /// The output row a label printed on `line` starts in, when it sits on a row's first line.
+    func topRow(ofLine line: Int) -> Int? {
+      if line < header.lineCount { return 0 }
+      return rows.firstIndex { $0.top == line }.map { $0 + headerRows }
     }
 
     // Labels: fragments per label column, joined when a label was broken over lines.
@@ -174,32 +290,30 @@ struct LayoutIndicatorBlock {
       labels[c] = list
     }
 
-    // Row extents for the partition: the header is row 0, one line above the first row.
-    let headerExtent = CentredSpans.RowExtent(top: -1, bottom: 0)
-    let allExtents =
-      [headerExtent]
-      + rows.enumerated().map { r, row in
-        CentredSpans.RowExtent(top: rowTops[r], bottom: rowTops[r] + Double(row.height))
-      }
     func centre(_ label: Label) -> Double {
       (position(ofLine: label.firstLine) + position(ofLine: label.lastLine)) / 2
     }
     var spanStarts: [Int: [Int: (span: Int, label: Label)]] = [:]  // column -> row -> label
     var covered: [Int: Set<Int>] = [:]
-    var parents: [Range<Int>] = [0..<allExtents.count]
+    var spansOf: [Int: [Range<Int>]] = [0: [0..<extents.count]]
     var diagnostics: [Diagnostic] = []
     for c in labelColumns {
+      let parents =
+        c == 0 ? [0..<extents.count] : (spansOf[parentOf[c] ?? 0] ?? [0..<extents.count])
       let columnLabels = labels[c] ?? []
-      guard !columnLabels.isEmpty else { continue }
-      let scopes = parents.map { c == 0 ? $0 : (max($0.lowerBound, 1)..<$0.upperBound) }
+      guard !columnLabels.isEmpty else {
+        spansOf[c] = parents
+        continue
+      }
+      let scopes = parents.map { c == 0 ? $0 : (max($0.lowerBound, headerRows)..<$0.upperBound) }
         .filter { !$0.isEmpty }
       var byScope: [[Label]] = Array(repeating: [], count: scopes.count)
       for label in columnLabels {
         var best = 0
         var bestDistance = Double.greatestFiniteMagnitude
         for (s, scope) in scopes.enumerated() {
-          let top = allExtents[scope.lowerBound].top
-          let bottom = allExtents[scope.upperBound - 1].bottom
+          let top = extents[scope.lowerBound].top
+          let bottom = extents[scope.upperBound - 1].bottom
           let c = centre(label)
           let d = c < top ? top - c : max(0, c - bottom)
           if d < bestDistance {
@@ -211,15 +325,15 @@ struct LayoutIndicatorBlock {
       }
       var spans: [Range<Int>] = []
       for (s, scope) in scopes.enumerated() {
-        var scoped = byScope[s].sorted { centre($0) < centre($1) }
+        var scoped = byScope[s].sorted { $0.firstLine < $1.firstLine }
         guard !scoped.isEmpty else {
           spans.append(scope)
           continue
         }
-        let extents = Array(allExtents[scope])
-        if scoped.count > extents.count {
-          let extra = scoped[extents.count...].flatMap(\.parts)
-          scoped = Array(scoped.prefix(extents.count))
+        let extentsInScope = Array(extents[scope])
+        if scoped.count > extentsInScope.count {
+          let extra = scoped[extentsInScope.count...].flatMap(\.parts)
+          scoped = Array(scoped.prefix(extentsInScope.count))
           scoped[scoped.count - 1].parts += extra
           diagnostics.append(
             Diagnostic(
@@ -227,25 +341,23 @@ struct LayoutIndicatorBlock {
               "more merged labels than rows in this column; the extra labels were joined",
               at: scoped[scoped.count - 1].location))
         }
-        let parts = CentredSpans.partition(rows: extents, centres: scoped.map(centre))
-        for (label, part) in zip(scoped, parts) {
-          let absolute = (part.lowerBound + scope.lowerBound)..<(part.upperBound + scope.lowerBound)
+        let parts =
+          Self.topAlignedParts(scoped.map { topRow(ofLine: $0.firstLine) }, scope: scope)
+          ?? CentredSpans.partition(rows: extentsInScope, centres: scoped.map(centre)).map {
+            ($0.lowerBound + scope.lowerBound)..<($0.upperBound + scope.lowerBound)
+          }
+        for (label, absolute) in zip(scoped, parts) {
           spans.append(absolute)
           spanStarts[c, default: [:]][absolute.lowerBound] = (absolute.count, label)
           covered[c, default: []].formUnion(absolute)
         }
       }
-      parents = spans
+      spansOf[c] = spans
     }
 
-    // Emit rows.
+    // Emit rows: the header rows, then the data rows.
     var out: [RawRow] = []
-    let headerRowCells: [RawCell] = headerChunks.enumerated().map { i, chunk in
-      RawCell(
-        paragraphs: [LayoutText.tidy(chunk.text)], location: header.location(chunk.start),
-        column: i + 1)
-    }
-    for r in 0..<allExtents.count {
+    for r in 0..<extents.count {
       var cells: [RawCell] = []
       for c in labelColumns {
         if let start = spanStarts[c]?[r] {
@@ -253,38 +365,100 @@ struct LayoutIndicatorBlock {
             RawCell(
               paragraphs: [LayoutText.joinWrapped(start.label.parts)],
               location: start.label.location, rowSpan: start.span, column: c))
-        } else if !(covered[c]?.contains(r) ?? false), r > 0 || c == 0 {
+        } else if !(covered[c]?.contains(r) ?? false), r >= headerRows || c == 0 {
           cells.append(
-            RawCell(paragraphs: [], location: rowLocation(r, rows: rows), column: c))
+            RawCell(paragraphs: [], location: rowLocation(r, rows, headerRows), column: c))
         }
       }
-      if r == 0 {
-        cells += headerRowCells
-        out.append(RawRow(cells: cells, location: header.location(headerChunks[0].start)))
-        continue
-      }
-      let row = rows[r - 1]
-      for c in rowColumns {
-        let parts = (row.cells[c] ?? []).sorted { $0.line < $1.line }
-        if let first = parts.first {
+      if r < headerRows {
+        for cell in header.cells where cell.row == r {
+          let below = header.cells.contains { $0.column == cell.column && $0.row > r }
           cells.append(
             RawCell(
-              paragraphs: [LayoutText.joinWrapped(parts.map(\.chunk.text))],
+              paragraphs: [LayoutText.tidy(cell.text)], location: cell.location,
+              rowSpan: below ? nil : headerRows - r, column: cell.column))
+        }
+        cells.sort { ($0.column ?? 0) < ($1.column ?? 0) }
+        out.append(RawRow(cells: cells, location: cells.first?.location ?? lines[0].location(0)))
+        continue
+      }
+      let row = rows[r - headerRows]
+      for c in rowColumns {
+        let chunks = (row.entries[c] ?? []).flatMap(\.chunks).sorted { $0.line < $1.line }
+        if let first = chunks.first {
+          cells.append(
+            RawCell(
+              paragraphs: [LayoutText.joinWrapped(chunks.map(\.chunk.text))],
               location: lines[first.line].location(first.chunk.start), column: c))
         } else {
-          cells.append(RawCell(paragraphs: [], location: rowLocation(r, rows: rows), column: c))
+          cells.append(
+            RawCell(paragraphs: [], location: rowLocation(r, rows, headerRows), column: c))
         }
       }
-      out.append(RawRow(cells: cells, location: rowLocation(r, rows: rows)))
+      cells.sort { ($0.column ?? 0) < ($1.column ?? 0) }
+      out.append(RawRow(cells: cells, location: rowLocation(r, rows, headerRows)))
     }
     return (out, diagnostics)
   }
 
-  private func rowLocation(_ r: Int, rows: [Row]) -> Location {
-    guard r > 0, r - 1 < rows.count else { return header.location(0) }
-    let line = rows[r - 1].top
-    guard line >= 0, line < lines.count else { return header.location(0) }
+  private func rowLocation(_ r: Int, _ rows: [Row], _ headerRows: Int) -> Location {
+    guard r >= headerRows, r - headerRows < rows.count else { return lines[0].location(0) }
+    let line = rows[r - headerRows].top
+    guard line >= 0, line < lines.count else { return lines[0].location(0) }
     return lines[line].location(0)
+  }
+
+  /// Spans for labels printed at the top of their span: each label's row (nil when it is
+  /// not on a row's first line) up to the next label's. Nil unless the first label sits on
+  /// the scope's first row, every label starts a row, and no two share one (a centred
+  /// label over several rows sits lower than its span's first row).
+  static func topAlignedParts(_ rows: [Int?], scope: Range<Int>) -> [Range<Int>]? {
+    let starts = rows.compactMap { $0 }
+    guard starts.count == rows.count, starts.first == scope.lowerBound,
+      starts.allSatisfy({ scope.contains($0) }),
+      zip(starts, starts.dropFirst()).allSatisfy({ $0 < $1 }),
+      starts.count >= 2 || scope.count == 1
+    else { return nil }
+    return starts.indices.map { i in
+      starts[i]..<(i + 1 < starts.count ? starts[i + 1] : scope.upperBound)
+    }
+  }
+
+  /// The width of the text's first unbreakable piece: a run of Latin letters and digits, or
+  /// one character.
+  static func firstWordWidth(_ text: String) -> Int {
+    let word = text.prefix { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "." || $0 == "%") }
+    return max(1, word.count)
+  }
+
+  /// Cuts a chunk where it runs over a column border with one space between the cells
+  /// (`指标 1：审核市直 市直 62 家行政机` in narrow columns): at the space nearest the next
+  /// column's start, between the end of this column's header text and that start.
+  static func splitAtBorders(
+    _ chunk: LayoutChunk, _ chars: [Character], _ columns: [LayoutIndicatorHeader.Column]
+  ) -> [LayoutChunk] {
+    for i in 0..<(columns.count - 1) {
+      let next = columns[i + 1].start
+      // pdftotext counts a Latin character as wide as a CJK one, so text after digits can
+      // start a few columns early: the chunk need only come near the next column.
+      guard chunk.start < next - 1, chunk.end >= next - 3 else { continue }
+      let low = max(chunk.start + 1, min(columns[i].end, next) - 1)
+      let high = min(chunk.end - 2, next)
+      guard low <= high else { continue }
+      let spaces = (low...high).filter { PdftotextLayoutDialect.isSplitSpace(chars, $0) }
+      guard let cut = spaces.min(by: { abs($0 - next) < abs($1 - next) }) else { continue }
+      // The piece after the cut must start at (or just before) the next column, and the
+      // piece before it must still belong to this one.
+      let headCentre = Double(chunk.start + cut) / 2
+      guard cut + 1 >= next - 3,
+        abs(headCentre - columns[i].centre) < abs(headCentre - columns[i + 1].centre)
+      else { continue }
+      let head = LayoutChunk(start: chunk.start, end: cut, text: String(chars[chunk.start..<cut]))
+      let tail = LayoutChunk(
+        start: cut + 1, end: chunk.end, text: String(chars[(cut + 1)..<chunk.end]))
+      return splitAtBorders(head, chars, columns) + splitAtBorders(tail, chars, columns)
+    }
+    return [chunk]
   }
 
   /// Splits `效益指标 社会效益指标` (two labels one space apart) into two chunks.

@@ -93,6 +93,34 @@ public enum PdftotextLayoutDialect: TextDialect {
     }
     var segments: [Segment] = []
     var diagnostics: [Diagnostic] = []
+    // A block that runs to the end of its page continues at the top of the next one.
+    var openBlock: (page: Int, header: LayoutIndicatorHeader)?
+    for p in pages.indices {
+      if let open = openBlock, p > open.page {
+        let lines = LayoutPageJoin.continuation(pages[p])
+        if let last = lines.last, let remapped = LayoutPageJoin.remap(lines, to: open.header),
+          let cut = pages[p].firstIndex(where: { $0.number == last.number })
+        {
+          pages[open.page] += remapped
+          pages[p].removeSubrange(...cut)
+          diagnostics.append(
+            Diagnostic(
+              .info, "layout-page-joined",
+              "the indicator table continues on the next page; its \(lines.count) lines there "
+                + "were read onto this page's columns",
+              at: lines[0].location(0)))
+        }
+        if !pages[p].contains(where: { !$0.isBlank && !LayoutPageJoin.isPageNumber($0) }) {
+          continue  // the whole page continued the block: it stays open
+        }
+      }
+      openBlock = nil
+      if let start = pages[p].lastIndex(where: isBlockHeader),
+        let header = LayoutIndicatorHeader(lines: Array(pages[p][start...]))
+      {
+        openBlock = (p, header)
+      }
+    }
     for page in pages {
       let (pageSegments, pageDiagnostics) = tokenizePage(page)
       segments += pageSegments
@@ -102,24 +130,33 @@ public enum PdftotextLayoutDialect: TextDialect {
   }
 
   static func tokenizePage(_ lines: [LayoutLine]) -> ([Segment], [Diagnostic]) {
-    let headerIndex = lines.firstIndex { line in
-      IndicatorVocabulary.isIndicatorHeader(String(line.chars)) && line.chunks().count >= 3
-    }
-    let formEnd = headerIndex ?? lines.count
+    let headers = lines.indices.filter { isBlockHeader(lines[$0]) }
+    let formEnd = headers.first ?? lines.count
     var segments: [Segment] = []
     var diagnostics: [Diagnostic] = []
-    var rows = formRows(Array(lines[..<formEnd]), tableFollows: headerIndex != nil)
+    var rows = formRows(Array(lines[..<formEnd]), tableFollows: !headers.isEmpty)
     segments += rows.before
-    if let headerIndex {
-      let block = LayoutIndicatorBlock(
-        header: lines[headerIndex], lines: Array(lines[(headerIndex + 1)...]))
-      let result = block.rows()
+    for (k, start) in headers.enumerated() {
+      let end = k + 1 < headers.count ? headers[k + 1] : lines.count
+      let result = LayoutIndicatorBlock(lines: Array(lines[start..<end])).rows()
       rows.rows += result.rows
       diagnostics += result.diagnostics
     }
     if !rows.rows.isEmpty { segments.append(.rows(rows.rows)) }
     segments += rows.after
     return (segments, diagnostics)
+  }
+
+  /// True when `line` is the header line of an indicator block: it names the 二级 and 三级
+  /// columns and 一级 (whose header may be wrapped: `一级` over `指标`), or all three levels.
+  static func isBlockHeader(_ line: LayoutLine) -> Bool {
+    let text = String(line.chars)
+    guard text.has("级") else { return false }
+    let s = IndicatorVocabulary.squeezed(text)
+    let named =
+      IndicatorVocabulary.isIndicatorHeader(s)
+      || (s.has("一级") && s.has("二级指标") && s.has("三级指标"))
+    return named && line.chunks().count >= 3
   }
 
   /// Field names that a single space may separate from the value before them.

@@ -16,6 +16,16 @@ public enum RunTogetherDialect: TextDialect {
     return all.sorted { $0.count > $1.count }
   }()
 
+  /// The labels as characters, longest first, by their first character.
+  static let labelsByFirst: [Character: [[Character]]] = {
+    var out: [Character: [[Character]]] = [:]
+    for label in labels {
+      let chars = Array(label)
+      if let first = chars.first { out[first, default: []].append(chars) }
+    }
+    return out
+  }()
+
   public static func score(_ lines: [Substring]) -> Double {
     var glued = 0
     for line in lines.prefix(5000) {
@@ -67,11 +77,12 @@ public enum RunTogetherDialect: TextDialect {
       }
     }
     while i < chars.count {
-      if let label = labels.first(where: { l in
-        i + l.count <= chars.count && String(chars[i..<(i + l.count)]) == l
+      if let label = labelsByFirst[chars[i]]?.first(where: { l in
+        i + l.count <= chars.count && chars[i..<(i + l.count)].elementsEqual(l)
       }) {
         emitText(i)
-        out.append(TextCell(text: label, location: Location(line: number, column: i + 1)))
+        out.append(
+          TextCell(text: String(label), location: Location(line: number, column: i + 1)))
         i += label.count
         textStart = i
       } else {

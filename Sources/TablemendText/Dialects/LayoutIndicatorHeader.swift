@@ -1,0 +1,152 @@
+import TablemendModel
+
+/// The header of an indicator block in layout text, read into columns.
+///
+/// The header line names the columns (一级指标 二级指标 三级指标 指标值 …). The lines under it
+/// may continue it: a header word wrapped in a narrow column (`一级` over `指标`, `绩效` over
+/// `标准`) is joined to the word above; a sub-header (`近两年指标值`, then `上年` and
+/// `预期当年实现值`) becomes its own header row and may add columns. Chunks left of the first
+/// header word (a block label such as `长期绩效指标`, or one character of a vertical label) are
+/// kept as label fragments for the block's leftmost column.
+struct LayoutIndicatorHeader {
+  /// One output column: where its header text starts and ends, and the centre that data
+  /// chunks are matched against.
+  struct Column: Sendable {
+    var start: Int
+    var end: Int
+    var centre: Double
+  }
+
+  /// One header cell: its header row, its column (1-based: column 0 is the block label
+  /// column) and the words it was joined from.
+  struct Cell: Sendable {
+    var row: Int
+    var column: Int
+    var parts: [String]
+    var location: Location
+    var text: String { parts.joined() }
+  }
+
+  var columns: [Column] = []
+  var cells: [Cell] = []
+  /// Header rows: the header line's row plus one per sub-header line.
+  var rowCount = 1
+  /// Lines taken by the header (the header line, its continuation lines and blank lines
+  /// between them).
+  var lineCount = 1
+  /// Chunks left of the first header word on header lines, with their line (0 = header line).
+  var labelFragments: [(line: Int, chunk: LayoutChunk)] = []
+
+  /// Words that end a header word wrapped in a narrow column.
+  static let tails: Set<String> = ["指标", "标准", "依据", "值", "名称", "准", "据", "标"]
+
+  /// Sub-header words (columns under 指标值 and the like).
+  static let subHeaderWords: Set<String> = [
+    "上年", "前年", "当年", "近两年指标值", "历史值", "度量单位", "计量单位", "指标性质", "分值", "得分",
+    "备注", "完成值", "实际完成值", "年初目标值", "全年目标值", "偏差原因分析",
+  ]
+
+  /// True when `text` starts a level header (一级指标, or `一级` wrapped before `指标`).
+  static func isLevelHeader(_ text: String) -> Bool {
+    let s = IndicatorVocabulary.squeezed(text)
+    return s.hasPrefix("一级") || s.hasPrefix("二级") || s.hasPrefix("三级")
+  }
+
+  /// True when `text` can continue a header: a wrapped tail or a sub-header word.
+  static func isHeaderFragment(_ text: String) -> Bool {
+    let s = IndicatorVocabulary.squeezed(text)
+    guard !s.isEmpty, s.count <= 12 else { return false }
+    if IndicatorVocabulary.level1.contains(s) || IndicatorVocabulary.level2.contains(s) {
+      return false
+    }
+    if tails.contains(s) || subHeaderWords.contains(s) { return true }
+    for suffix in ["指标值", "目标值", "实现值", "依据", "标准"] where s.hasSuffix(suffix) {
+      return true
+    }
+    // 2021年, 2022年实际值 …
+    let digits = s.prefix { $0.isNumber }
+    return digits.count == 4 && s.dropFirst(4).hasPrefix("年")
+  }
+
+  /// Reads the header from `lines`, whose first line is the header line.
+  init?(lines: [LayoutLine]) {
+    guard let headerLine = lines.first else { return nil }
+    let chunks = headerLine.chunks()
+    guard let first = chunks.firstIndex(where: { Self.isLevelHeader($0.text) }) else {
+      return nil
+    }
+    let leftEdge = chunks[first].start
+    labelFragments = chunks[..<first].map { (0, $0) }
+    var geometry: [LayoutChunk] = []
+    for chunk in chunks[first...] {
+      cells.append(
+        Cell(
+          row: 0, column: 0, parts: [IndicatorVocabulary.squeezed(chunk.text)],
+          location: headerLine.location(chunk.start)))
+      geometry.append(chunk)
+    }
+    var row = 0
+    var k = 1
+    while k < lines.count, k <= 6 {
+      let line = lines[k]
+      if line.isBlank {
+        k += 1
+        continue
+      }
+      let lineChunks = line.chunks()
+      let left = lineChunks.filter { $0.end < leftEdge }
+      let rest = lineChunks.filter { $0.end >= leftEdge }
+      guard !rest.isEmpty, rest.allSatisfy({ Self.isHeaderFragment($0.text) }) else { break }
+      var addsRow = false
+      for chunk in rest {
+        let s = IndicatorVocabulary.squeezed(chunk.text)
+        if Self.tails.contains(s), let above = Self.cellAbove(chunk, geometry) {
+          cells[above].parts.append(s)
+        } else {
+          cells.append(
+            Cell(row: row + 1, column: 0, parts: [s], location: line.location(chunk.start)))
+          geometry.append(chunk)
+          addsRow = true
+        }
+      }
+      if addsRow { row += 1 }
+      labelFragments += left.map { (k, $0) }
+      lineCount = k + 1
+      k += 1
+    }
+    rowCount = row + 1
+    // Columns: the distinct starts of the header cells (one character apart is the same).
+    let order = geometry.indices.sorted { geometry[$0].start < geometry[$1].start }
+    for i in order {
+      let chunk = geometry[i]
+      if let last = columns.last, chunk.start - last.start <= 1 {
+        let c = columns.count - 1
+        columns[c].end = min(columns[c].end, chunk.end)
+        // The deepest header row names the column the data sits under.
+        if cells[i].row >= (cells.filter { $0.column == c + 1 }.map(\.row).max() ?? 0) {
+          columns[c].centre = chunk.center
+        }
+        cells[i].column = c + 1
+      } else {
+        columns.append(Column(start: chunk.start, end: chunk.end, centre: chunk.center))
+        cells[i].column = columns.count
+      }
+    }
+  }
+
+  /// The header cell a wrapped tail continues: the lowest one starting where it starts, or
+  /// else the one over its centre.
+  private static func cellAbove(_ chunk: LayoutChunk, _ geometry: [LayoutChunk]) -> Int? {
+    if let i = geometry.indices.last(where: { abs(geometry[$0].start - chunk.start) <= 2 }) {
+      return i
+    }
+    return geometry.indices.last {
+      Double(geometry[$0].start) <= chunk.center && chunk.center <= Double(geometry[$0].end)
+    }
+  }
+
+  /// The header cell texts of column `c` (1-based), top to bottom.
+  func texts(ofColumn c: Int) -> [String] {
+    cells.filter { $0.column == c }.sorted { $0.row < $1.row }.map(\.text)
+  }
+}
