@@ -20,7 +20,7 @@ public enum ParagraphPerLineDialect: TextDialect {
     // Rows cut at the header's width that line 二级 labels up: this is the dialect.
     let fit = bestChunking(
       entries, from: header.upperBound, to: entries.count, minimum: header.count)
-    if fit.2 >= 3 { return 0.95 }
+    if fit.2 >= 6 { return 0.95 }
     return header.count >= 4 ? 0.6 : 0.3
   }
 
@@ -54,16 +54,27 @@ public enum ParagraphPerLineDialect: TextDialect {
     } else {
       raw = lines.enumerated().map { Entry(text: CellCleaner.trim(String($1)), line: $0 + 1) }
     }
-    // Exporters that write a merged cell's text into every slot it covers (docx2python) show
-    // many paragraphs equal to the one before; such a run is one cell.
-    let filled = raw.filter { !$0.text.isEmpty }
-    let repeats = zip(filled, filled.dropFirst()).filter { $0.text == $1.text }.count
-    if filled.count > 20 && Double(repeats) / Double(filled.count) > 0.2 {
-      raw = raw.enumerated().filter { k, e in
-        k == 0 || e.text.isEmpty || raw[k - 1].text != e.text
-      }.map(\.1)
-    }
     return joinFragments(raw)
+  }
+
+  /// True when the export writes a merged cell's text into every slot it covers
+  /// (docx2python): many paragraphs equal to the one before.
+  static func repeatsMergedText(_ entries: [Entry]) -> Bool {
+    let filled = entries.filter { !$0.text.isEmpty }
+    let repeats = zip(filled, filled.dropFirst()).filter { $0.text == $1.text }.count
+    return filled.count > 20 && Double(repeats) / Double(filled.count) > 0.2
+  }
+
+  /// A run of equal paragraphs as one cell. Used above the indicator header only: there
+  /// spans are common, while in indicator rows two equal neighbours are usually two cells
+  /// (上年 and 预期当年实现值 alike), and a repeated span keeps the header as wide as the rows.
+  static func collapsingRepeats(_ entries: ArraySlice<Entry>) -> [Entry] {
+    var out: [Entry] = []
+    for e in entries {
+      if let last = out.last, !e.text.isEmpty, last.text == e.text { continue }
+      out.append(e)
+    }
+    return out
   }
 
   static let joinedWords: Set<String> = [
@@ -142,7 +153,10 @@ public enum ParagraphPerLineDialect: TextDialect {
   public static func tokenize(_ lines: [Substring], limits: Limits) throws(TextError)
     -> TokenizedText
   {
-    let all = entries(lines)
+    var all = entries(lines)
+    if repeatsMergedText(all), let header = headerRange(all.map(\.text)) {
+      all = collapsingRepeats(all[..<header.lowerBound]) + Array(all[header.lowerBound...])
+    }
     let texts = all.map(\.text)
     var segments: [Segment] = []
     guard let header = headerRange(texts) else {
@@ -199,12 +213,33 @@ public enum ParagraphPerLineDialect: TextDialect {
         end = stop
       }
       let (start, width, _) = bestChunking(
-        texts, from: blockStart.upperBound, to: regionEnd, minimum: blockStart.count)
-      // Sub-header slots before the first data row.
+        texts, from: blockStart.upperBound, to: regionEnd, minimum: blockStart.count,
+        level2Column: texts[blockStart].firstIndex(of: "二级指标").map { $0 - blockStart.lowerBound })
+      // Sub-header rows before the first data row: each a run of covered (empty) slots, then
+      // its words. A row shorter than the data rows holds a cell spanning columns; its last
+      // word is put in the last column (the cells under a spanning sub-header come next).
       if start > blockStart.upperBound {
-        let sub = all[blockStart.upperBound..<start]
-        rows.append(
-          RawRow(cells: sub.map(cell), location: Location(line: sub.first?.line ?? 1, column: 1)))
+        var subRows: [[Entry]] = []
+        for e in all[blockStart.upperBound..<start] {
+          if e.text.isEmpty, let last = subRows.last?.last, !last.text.isEmpty {
+            subRows.append([e])
+          } else if subRows.isEmpty {
+            subRows.append([e])
+          } else {
+            subRows[subRows.count - 1].append(e)
+          }
+        }
+        for var sub in subRows where sub.contains(where: { !$0.text.isEmpty }) {
+          if sub.count < width, let last = sub.lastIndex(where: { !$0.text.isEmpty }), last > 0,
+            !sub[last - 1].text.isEmpty
+          {
+            let filler = Entry(text: "", line: sub[last].line)
+            sub.insert(contentsOf: Array(repeating: filler, count: width - sub.count), at: last)
+          }
+          rows.append(
+            RawRow(
+              cells: sub.map(cell), location: Location(line: sub.first?.line ?? 1, column: 1)))
+        }
       }
       var i = start
       while i + width <= regionEnd {
@@ -240,9 +275,10 @@ public enum ParagraphPerLineDialect: TextDialect {
   /// Where the data rows of a block start and how wide they are: the cut that puts known 二级
   /// labels in one column of the most rows (sub-header rows and covered slots make the header
   /// row's own count unreliable).
-  static func bestChunking(_ texts: [String], from: Int, to: Int, minimum: Int) -> (
-    Int, Int, Int
-  ) {
+  /// Among equal cuts, the one that puts the labels in the header's 二级 column wins.
+  static func bestChunking(
+    _ texts: [String], from: Int, to: Int, minimum: Int, level2Column: Int? = nil
+  ) -> (Int, Int, Int) {
     var best = (from, max(minimum, 1))
     var bestScore = -1
     for width in max(2, minimum - 1)...(minimum + 4) {
@@ -258,7 +294,12 @@ public enum ParagraphPerLineDialect: TextDialect {
         }
         // Two period groups put labels in two columns: count the two best.
         let sorted = counts.sorted(by: >)
-        let score = (sorted.first ?? 0) + (sorted.dropFirst().first ?? 0)
+        var score = 2 * ((sorted.first ?? 0) + (sorted.dropFirst().first ?? 0))
+        if let level2Column, level2Column < width, counts[level2Column] == sorted.first,
+          counts[level2Column] > 0
+        {
+          score += 1
+        }
         if rows > 0 && score > bestScore {
           bestScore = score
           best = (start, width)

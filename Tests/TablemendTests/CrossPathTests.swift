@@ -63,7 +63,8 @@ import Testing
     ("pdftotext-layout", "pdftotext-layout"),
   ]
   static let department = [
-    "pandoc2-plain", "pandoc3-plain", "python-docx-tsv", "pdftotext-layout",
+    "pandoc2-plain", "pandoc3-plain", "python-docx-tsv", "pdftotext-layout", "libreoffice-txt",
+    "docx2txt", "docx2python",
   ]
 
   func indicators(_ document: Document) -> [CrossPathTests.Key] {
