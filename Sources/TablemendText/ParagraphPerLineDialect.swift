@@ -17,6 +17,13 @@ public enum ParagraphPerLineDialect: TextDialect {
     guard !lines.contains(where: { $0.has("\t") || $0.has("|") }) else { return 0 }
     let entries = entries(lines).map(\.text)
     guard let header = headerRange(entries) else { return 0 }
+    // Covered slots (under merged labels) come as runs of empty paragraphs. An export with no
+    // such run drops covered cells (mammoth), so slots cannot be counted; blank-line-cells
+    // reads that stream by its vocabulary.
+    let region = Array(entries[header.upperBound...])
+    if !zip(region, region.dropFirst()).contains(where: { $0.isEmpty && $1.isEmpty }) {
+      return 0.3
+    }
     // Rows cut at the header's width that line 二级 labels up: this is the dialect.
     let fit = bestChunking(
       entries, from: header.upperBound, to: entries.count, minimum: header.count)

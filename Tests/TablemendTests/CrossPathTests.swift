@@ -60,11 +60,11 @@ import Testing
     ("pandoc2-plain", "pandoc-grid"), ("pandoc3-plain", "pandoc-grid"),
     ("libreoffice-txt", "paragraph-per-line"), ("docx2txt", "paragraph-per-line"),
     ("docx2python", "paragraph-per-line"), ("python-docx-tsv", "tsv-repeated-spans"),
-    ("pdftotext-layout", "pdftotext-layout"),
+    ("pdftotext-layout", "pdftotext-layout"), ("mammoth", "blank-line-cells"),
   ]
   static let department = [
     "pandoc2-plain", "pandoc3-plain", "python-docx-tsv", "pdftotext-layout", "libreoffice-txt",
-    "docx2txt", "docx2python",
+    "docx2txt", "docx2python", "mammoth",
   ]
 
   func indicators(_ document: Document) -> [CrossPathTests.Key] {

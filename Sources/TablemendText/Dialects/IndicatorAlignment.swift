@@ -21,7 +21,32 @@ enum IndicatorAlignment {
   /// Joins label fragments and squeezes spaced-out labels in one row's cells.
   static func normalise(_ cells: [TextCell]) -> [TextCell] {
     var out: [TextCell] = []
-    for cell in cells {
+    var k = 0
+    for (index, cell) in cells.enumerated() {
+      // A run of single CJK characters (a vertical label, one character per paragraph).
+      if index < k { continue }
+      var end = index
+      while end < cells.count, cells[end].text.count == 1,
+        cells[end].text.first.map(IndicatorVocabulary.isCJK) == true
+      {
+        end += 1
+      }
+      if end - index >= 2 {
+        let word = cells[index..<end].map(\.text).joined()
+        out.append(TextCell(text: word, location: cell.location))
+        k = end
+        continue
+      }
+      // Three paragraphs that make one known label (`可持续` `影响` `指标`).
+      if index + 3 <= cells.count {
+        let parts = cells[index..<(index + 3)].map { IndicatorVocabulary.squeezed($0.text) }
+        let word = parts.joined()
+        if !parts.contains(where: \.isEmpty), isKnownLabel(word), !isKnownLabel(parts[0]) {
+          out.append(TextCell(text: word, location: cell.location))
+          k = index + 3
+          continue
+        }
+      }
       var text = cell.text.trimmingSpaces()
       let squeezed = IndicatorVocabulary.squeezed(text)
       if squeezed != text, isKnownLabel(squeezed) { text = squeezed }
@@ -38,7 +63,7 @@ enum IndicatorAlignment {
     let bare = IndicatorVocabulary.withoutScore(s)
     return IndicatorVocabulary.level1.contains(bare) || IndicatorVocabulary.level2.contains(bare)
       || IndicatorVocabulary.headerWords.contains(bare)
-      || ["绩效指标", "总体目标", "年度目标", "指标值", "绩效目标"].contains(bare)
+      || ["绩效指标", "总体目标", "年度目标", "指标值", "绩效目标", "绩效标准"].contains(bare)
   }
 
   /// True when `next` continues the label `previous` (`社会效益` + `指标`, `指标` + `(50分)`).
@@ -184,6 +209,20 @@ enum IndicatorAlignment {
     while i < cells.count {
       let cell = cells[i]
       let squeezed = IndicatorVocabulary.squeezed(cell.text)
+      if IndicatorStream.opensHeader(cells, i) {
+        // The header runs to the first label; a block label just before it belongs to it.
+        var j = i
+        while j < cells.count, !IndicatorStream.isLabel(cells[j].text) { j += 1 }
+        if let stream = IndicatorStream(header: Array(cells[i..<j])) {
+          flush()
+          rows.append(stream.header)
+          let block = stream.rows(cells, from: j)
+          rows += block.rows
+          header = nil
+          i = block.end
+          continue
+        }
+      }
       if header == nil, squeezed.hasPrefix("一级指标") {
         // The header runs from 一级指标 to the first 一级 label.
         var j = i
@@ -292,7 +331,8 @@ enum IndicatorAlignment {
     let open = pipes && text.trimmingCharacters(in: .whitespaces).last != "|"
     let hinted = lastRow.cells.contains { $0.column != nil }
     let lastText = lastRow.cells.last { !$0.isEmpty }?.text ?? ""
-    let noValue = hinted && !IndicatorVocabulary.looksLikeValue(lastText)
+    let endsWithStandard = lastText.hasSuffix("标准") || lastText.hasSuffix("依据")
+    let noValue = hinted && !IndicatorVocabulary.looksLikeValue(lastText) && !endsWithStandard
     let widest = rows.map(\.cells.count).max() ?? 0
     let short = hinted && lastRow.cells.count + 2 < widest
     guard text.last == "\u{FFFD}" || open || noValue || short else { return [] }

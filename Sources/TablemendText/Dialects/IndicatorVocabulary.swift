@@ -65,7 +65,9 @@ enum IndicatorVocabulary {
     let s = squeezed(text)
     guard s.count >= 2, s.count <= 10, !s.hasSuffix("标") else { return false }
     guard s.allSatisfy({ isCJK($0) }) else { return false }
-    return level1.union(level2).union(headerWords).contains { $0.hasPrefix(s) }
+    return level1.union(level2).union(headerWords).union(["绩效标准", "绩效指标"]).contains {
+      $0.hasPrefix(s) && $0 != s
+    }
   }
 
   /// True for a CJK ideograph.
