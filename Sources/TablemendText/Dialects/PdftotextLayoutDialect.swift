@@ -219,16 +219,46 @@ public enum PdftotextLayoutDialect: TextDialect {
       }
     }
     var rows: [RawRow] = []
-    let body = Array(items[firstMulti...tableEnd])
+    var body = Array(items[firstMulti...tableEnd])
     // A goals area: a row of two headings ending in 目标, the text below split at its gutter.
+    // (`中期目标（2021 年—2023 年）`; a vertical label's first character may lead the line.)
     let goalsHeader = body.firstIndex { item in
-      item.chunks.count == 2 && item.chunks.allSatisfy { $0.text.hasSuffix("目标") }
+      let headings = goalHeadings(item.chunks)
+      return headings.count == 2 && headings.allSatisfy { isGoalHeading($0.text) }
     }
     let plainEnd = goalsHeader.map { $0 + 1 } ?? body.count
+    // A unit under a label that leads a row (`项目资金` over `（万元）`) is the label's second
+    // line.
+    var units: [Int: String] = [:]
+    for k in body.indices.dropFirst() where k < plainEnd {
+      guard let unit = body[k].chunks.first, isUnitNote(unit.text),
+        let label = body[k - 1].chunks.first, abs(label.start - unit.start) <= 3,
+        label.text.count <= 8
+      else { continue }
+      units[k - 1] = unit.text
+      body[k].chunks.removeFirst()
+    }
+    var goalLead: [String] = []
+    if let goalsHeader, goalHeadings(body[goalsHeader].chunks).count == 2,
+      body[goalsHeader].chunks.count == 3
+    {
+      // The vertical label's first character goes to the label cell.
+      goalLead = [body[goalsHeader].chunks.removeFirst().text]
+    }
     var k = 0
     while k < plainEnd {
-      let item = body[k]
+      var item = body[k]
       let line = lines[item.line]
+      if item.chunks.isEmpty || (k == goalsHeader && !goalLead.isEmpty) {
+        k += 1
+        continue
+      }
+      if let unit = units[k] {
+        rows.append(row(item.chunks, line, unit: unit))
+        k += 1
+        continue
+      }
+      item = body[k]
       // A short lone chunk continued on the next lines (`项目资金` / `（元）`) is one cell.
       if item.chunks.count == 1, item.chunks[0].text.count <= 8 {
         var parts = [item.chunks[0].text]
@@ -265,24 +295,67 @@ public enum PdftotextLayoutDialect: TextDialect {
     }
     if let goalsHeader, goalsHeader + 1 < body.count {
       rows += goalRows(
-        header: body[goalsHeader].chunks, lines: body[(goalsHeader + 1)...].map { lines[$0.line] })
+        header: goalHeadings(body[goalsHeader].chunks),
+        lines: body[(goalsHeader + 1)...].map { lines[$0.line] }, label: goalLead,
+        headingLine: goalLead.isEmpty ? nil : lines[body[goalsHeader].line])
     }
     return (before, rows, after)
   }
 
-  static func row(_ chunks: [LayoutChunk], _ line: LayoutLine) -> RawRow {
-    RawRow(
-      cells: chunks.map {
-        RawCell(paragraphs: [LayoutText.tidy($0.text)], location: line.location($0.start))
-      }, location: line.location(chunks.first?.start ?? 0))
+  /// The two headings of a goals line, without a leading one-character label.
+  static func goalHeadings(_ chunks: [LayoutChunk]) -> [LayoutChunk] {
+    if chunks.count == 3, chunks[0].text.count == 1 { return Array(chunks.dropFirst()) }
+    return chunks
+  }
+
+  /// `项目总目标`, `年度目标`, `中期目标（2021 年—2023 年）`.
+  static func isGoalHeading(_ text: String) -> Bool {
+    let s = IndicatorVocabulary.squeezed(text)
+    if s.hasSuffix("目标") { return true }
+    guard let open = s.firstIndex(where: { $0 == "（" || $0 == "(" }) else { return false }
+    return s[..<open].hasSuffix("目标") && (s.hasSuffix("）") || s.hasSuffix(")"))
+  }
+
+  static let checkboxes: Set<Character> = ["□", "☑", "☐", "■", "√", "☒", "✓"]
+
+  /// `（万元）`, `(元)`: a unit note printed under a label.
+  static func isUnitNote(_ text: String) -> Bool {
+    let s = IndicatorVocabulary.squeezed(text)
+    guard s.count <= 6, let first = s.first, let last = s.last else { return false }
+    return (first == "（" || first == "(") && (last == "）" || last == ")")
+  }
+
+  static func row(_ chunks: [LayoutChunk], _ line: LayoutLine, unit: String? = nil) -> RawRow {
+    // Checkbox options (`□新增项目    ☑延续项目`) are one cell.
+    var merged: [LayoutChunk] = []
+    for chunk in chunks {
+      if let last = merged.last, let a = last.text.first, let b = chunk.text.first,
+        checkboxes.contains(a), checkboxes.contains(b)
+      {
+        merged[merged.count - 1] = LayoutChunk(
+          start: last.start, end: chunk.end, text: last.text + " " + chunk.text)
+      } else {
+        merged.append(chunk)
+      }
+    }
+    var cells = merged.map {
+      RawCell(paragraphs: [LayoutText.tidy($0.text)], location: line.location($0.start))
+    }
+    if let unit, !cells.isEmpty { cells[0].paragraphs.append(LayoutText.tidy(unit)) }
+    return RawRow(cells: cells, location: line.location(merged.first?.start ?? 0))
   }
 
   /// The goals area: a label at the left edge (`项目` / `绩效` / `目标`) and two text columns
   /// whose lines interleave; each column's lines are joined into one cell.
-  static func goalRows(header: [LayoutChunk], lines: [LayoutLine]) -> [RawRow] {
+  /// With `headingLine` and a `label` started on it, the headings' row is returned first,
+  /// the label spanning both rows.
+  static func goalRows(
+    header: [LayoutChunk], lines: [LayoutLine], label: [String] = [],
+    headingLine: LayoutLine? = nil
+  ) -> [RawRow] {
     guard header.count == 2, let firstLine = lines.first else { return [] }
     let leftEdge = max(0, min(header[0].start - 12, 6))
-    var labelParts: [String] = []
+    var labelParts: [String] = label
     var labelLocation: Location?
     var contents: [(line: LayoutLine, chars: [Character], start: Int)] = []
     for line in lines where !line.isBlank {
@@ -340,18 +413,35 @@ public enum PdftotextLayoutDialect: TextDialect {
     }
     let fallback = firstLine.location(0)
     var cells: [RawCell] = []
-    if !labelParts.isEmpty {
+    var headingRow: RawRow?
+    if let headingLine, !label.isEmpty {
+      // The label starts on the headings' line: it spans the headings and the text.
+      let location = headingLine.location(0)
+      headingRow = RawRow(
+        cells: [
+          RawCell(
+            paragraphs: [labelParts.joined()], location: location, rowSpan: 2, column: 0)
+        ]
+          + header.enumerated().map { i, chunk in
+            RawCell(
+              paragraphs: [LayoutText.tidy(chunk.text)],
+              location: headingLine.location(chunk.start),
+              column: i + 1)
+          }, location: location)
+    } else if !labelParts.isEmpty {
       cells.append(RawCell(paragraphs: [labelParts.joined()], location: labelLocation ?? fallback))
     }
+    let hinted = headingRow != nil
     cells.append(
       RawCell(
         paragraphs: left.isEmpty ? [] : [LayoutText.joinWrapped(left)],
-        location: leftLocation ?? fallback))
+        location: leftLocation ?? fallback, column: hinted ? 1 : nil))
     cells.append(
       RawCell(
         paragraphs: right.isEmpty ? [] : [LayoutText.joinWrapped(right)],
-        location: rightLocation ?? fallback))
-    return [RawRow(cells: cells, location: labelLocation ?? leftLocation ?? fallback)]
+        location: rightLocation ?? fallback, column: hinted ? 2 : nil))
+    let textRow = RawRow(cells: cells, location: labelLocation ?? leftLocation ?? fallback)
+    return (headingRow.map { [$0] } ?? []) + [textRow]
   }
 
   /// A space where a line may be split between columns: not one that pdftotext put before
