@@ -64,7 +64,7 @@ import Testing
   ]
   static let department = [
     "pandoc2-plain", "pandoc3-plain", "python-docx-tsv", "pdftotext-layout", "libreoffice-txt",
-    "docx2txt", "docx2python", "mammoth",
+    "docx2txt", "docx2python", "mammoth", "pdftotext-raw",
   ]
 
   func indicators(_ document: Document) -> [CrossPathTests.Key] {

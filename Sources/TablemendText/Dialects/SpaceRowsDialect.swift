@@ -36,7 +36,11 @@ public enum SpaceRowsDialect: TextDialect {
     ]
     var joinNext = false
     for word in out {
-      if depth > 0 || joinNext, var last = merged.popLast() {
+      // A unit written apart from its number (`100 个`) belongs to it.
+      let isUnit =
+        merged.last?.text.last.map { $0.isNumber || $0 == "%" } == true
+        && unitWords.contains(word.text)
+      if depth > 0 || joinNext || isUnit, var last = merged.popLast() {
         last.text += " " + word.text
         merged.append(last)
       } else {
@@ -49,6 +53,81 @@ public enum SpaceRowsDialect: TextDialect {
       }
     }
     return merged
+  }
+
+  /// Units that follow a number as a word of their own.
+  static let unitWords: Set<String> = [
+    "个", "次", "%", "人", "家", "元", "天", "年", "月", "项", "场", "篇", "份", "座", "亩", "户", "所", "名",
+    "件", "台", "套", "处", "万元", "亿元", "人次", "万人次", "平方米", "公里", "千米", "小时", "分钟",
+    "个月", "工作日", "批次",
+  ]
+
+  /// Rows after an indicator header: header lines that only continue it (近两年指标值 /
+  /// 上年 预期当年实现值) are read into the header by `IndicatorStream`, and a row that has no
+  /// value yet takes the lines after it while they do not open a row (a 三级 wrapped over
+  /// lines: `保障机关事业单位编制实名` / `制管理工作透明度、公信力` / `大于等于 100% 计划标准`).
+  static func joinContinuations(_ rows: [[TextCell]]) -> [[TextCell]] {
+    var out: [[TextCell]] = []
+    var inBlock = false
+    var i = 0
+    func isHeaderWords(_ row: [TextCell]) -> Bool {
+      !row.isEmpty
+        && row.allSatisfy { LayoutIndicatorHeader.isHeaderFragment($0.text) }
+    }
+    func lacksValue(_ row: [TextCell]) -> Bool {
+      let content = row.filter { !IndicatorStream.isLabel($0.text) }
+      return content.count <= 1 && !content.contains { IndicatorVocabulary.looksLikeValue($0.text) }
+    }
+    while i < rows.count {
+      var row = rows[i]
+      i += 1
+      if IndicatorAlignment.header(row) != nil {
+        inBlock = true
+        var words = row
+        while i < rows.count, isHeaderWords(rows[i]) {
+          words += rows[i]
+          i += 1
+        }
+        out.append(IndicatorStream(header: words)?.header ?? row)
+        continue
+      }
+      if inBlock, lacksValue(row), !row.isEmpty,
+        !IndicatorAlignment.blockEnders.contains(where: {
+          IndicatorVocabulary.squeezed(row[0].text).hasPrefix($0)
+        })
+      {
+        while i < rows.count, let first = rows[i].first, opensNoRow(first.text),
+          IndicatorAlignment.header(rows[i]) == nil, lacksValue(row), !isPlaceholder(row)
+        {
+          var next = rows[i]
+          if !IndicatorVocabulary.looksLikeValue(first.text), var last = row.popLast() {
+            last.text += next.removeFirst().text
+            row.append(last)
+          }
+          row += next
+          i += 1
+        }
+      }
+      out.append(row)
+    }
+    return out
+  }
+
+  /// True for text that can continue a cell: not a label or label fragment, a score, a
+  /// numbered item (`指标2:`) or a placeholder (`……`, `/`).
+  static func opensNoRow(_ text: String) -> Bool {
+    let s = IndicatorVocabulary.squeezed(text)
+    return !isLabelLike(s) && !IndicatorStream.isNumberedItem(s)
+      && !s.allSatisfy { "…./／-—".contains($0) }
+  }
+
+  /// A row whose last cell is an empty numbered item (`指标2:`) or a placeholder.
+  static func isPlaceholder(_ row: [TextCell]) -> Bool {
+    guard let last = row.last else { return true }
+    let s = IndicatorVocabulary.squeezed(last.text)
+    if s.allSatisfy({ "…./／-—".contains($0) }) { return true }
+    guard IndicatorStream.isNumberedItem(s) else { return false }
+    return s.drop { !":：".contains($0) }.dropFirst().isEmpty
   }
 
   public static func score(_ lines: [Substring]) -> Double {
@@ -103,6 +182,7 @@ public enum SpaceRowsDialect: TextDialect {
       prefix = []
     }
     if !prefix.isEmpty { rows.append(prefix) }
+    rows = joinContinuations(rows)
     // Title lines before the first row of two or more cells are paragraphs.
     var segments: [Segment] = []
     let first = rows.firstIndex { $0.count >= 2 } ?? rows.count
