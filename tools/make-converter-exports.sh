@@ -18,7 +18,7 @@ pandoc3=$(python3 -c 'import pypandoc; print(pypandoc.get_pandoc_path())')
 
 for docx in corpus/docx/seed-000-department.docx corpus/docx/seed-002-project.docx; do
   name=$(basename "$docx" .docx)
-  mkdir -p "$out"/{libreoffice-txt,pandoc2-plain,pandoc3-plain,docx2txt,mammoth,docx2python,python-docx-tsv,pdftotext-layout,pdftotext-raw}
+  mkdir -p "$out"/{libreoffice-txt,pandoc2-plain,pandoc3-plain,docx2txt,mammoth,docx2python,python-docx-tsv,pdftotext-layout,pdftotext-raw,pandoc-html,pandoc-gfm,mammoth-html}
   cp "$docx" "$work/$name.docx"
   (cd "$work" && soffice --headless --convert-to "txt:Text (encoded):UTF8" "$name.docx" >/dev/null 2>&1)
   cp "$work/$name.txt" "$out/libreoffice-txt/$name.txt"
@@ -28,6 +28,9 @@ for docx in corpus/docx/seed-000-department.docx corpus/docx/seed-002-project.do
   # pandoc 2 replaces a table wider than --columns with [TABLE]; 200 columns lets it draw it.
   pandoc -f docx -t plain --columns=200 "$docx" -o "$out/pandoc2-plain/$name.txt"
   "$pandoc3" -f docx -t plain "$docx" -o "$out/pandoc3-plain/$name.txt"
+  # HTML tables: pandoc's HTML, and GitHub Markdown (merged tables stay raw HTML there).
+  pandoc -f docx -t html "$docx" -o "$out/pandoc-html/$name.html"
+  pandoc -f docx -t gfm --columns=200 "$docx" -o "$out/pandoc-gfm/$name.md"
   python3 - "$docx" "$out" "$name" <<'PY'
 import sys
 import docx, docx2txt, mammoth
@@ -35,6 +38,7 @@ from docx2python import docx2python
 src, out, name = sys.argv[1:]
 open(f"{out}/docx2txt/{name}.txt", "w").write(docx2txt.process(src))
 open(f"{out}/mammoth/{name}.txt", "w").write(mammoth.extract_raw_text(open(src, "rb")).value)
+open(f"{out}/mammoth-html/{name}.html", "w").write(mammoth.convert_to_html(open(src, "rb")).value)
 open(f"{out}/docx2python/{name}.txt", "w").write(docx2python(src).text)
 rows = []
 for table in docx.Document(src).tables:

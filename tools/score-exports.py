@@ -38,7 +38,7 @@ expected = {name: keys(convert(path)) for name, path in reference.items()}
 print("| converter | form | dialect | indicators right / expected | extra |")
 print("|---|---|---|---|---|")
 for folder in sorted((root / "corpus/exports").iterdir()):
-    for export in sorted(folder.glob("*.txt")):
+    for export in sorted(p for p in folder.iterdir() if p.suffix != ".json"):
         name = export.stem
         document = convert(export)
         got = keys(document)

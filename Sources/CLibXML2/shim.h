@@ -8,6 +8,7 @@
 #include <libxml/xmlreader.h>
 #include <libxml/xmlerror.h>
 #include <libxml/tree.h>
+#include <libxml/HTMLparser.h>
 
 /// xmlFree is a global function pointer (shared mutable state to Swift); call it from C.
 static inline void tablemend_xml_free(void *pointer) { xmlFree(pointer); }

@@ -27,7 +27,7 @@ public struct Converter: Sendable {
   public var options: ConvertOptions
 
   /// The text dialects tablemend detects, by the names `source.dialect` and `--dialect` use.
-  public static var textDialects: [String] { TextReader.dialects }
+  public static var textDialects: [String] { TextReader.dialects + [HTMLReader.dialect] }
 
   public init(options: ConvertOptions = ConvertOptions()) {
     self.options = options
@@ -100,6 +100,24 @@ public struct Converter: Sendable {
         text = try TextDecoding.decode(data, forcing: options.encoding)
       } catch {
         throw ConversionError(path: path, place: error.place, message: error.message)
+      }
+      if options.dialect == HTMLReader.dialect
+        || (options.dialect == nil && HTMLReader.looksLikeHTML(text.text))
+      {
+        // HTML tables (a saved page, an HTML export, Markdown with raw HTML tables).
+        let content: DocxContent
+        do {
+          content = try HTMLReader.read(text.text, limits: options.limits)
+        } catch {
+          throw ConversionError(path: path, place: error.place, message: error.message)
+        }
+        let recognised = FormRecognizer.recognize(content.blocks)
+        return Document(
+          source: Source(
+            path: path, sha256: digest, encoding: text.encoding, dialect: content.dialect),
+          tables: content.blocks.compactMap { if case .table(let t) = $0 { t } else { nil } },
+          forms: recognised.forms,
+          diagnostics: text.diagnostics + content.diagnostics + recognised.diagnostics)
       }
       let tokens: TokenizedText
       let built: (blocks: [Block], diagnostics: [Diagnostic])

@@ -33,8 +33,11 @@ public struct WalkResult: Sendable {
 /// accept (`defaultExtensions`). A file named directly as an argument is always taken.
 /// Symbolic links to files are followed; symbolic links to folders are not (no cycles).
 public struct InputWalker: Sendable {
-  /// Extensions taken when no `--include` is given: text exports, DOCX and WordprocessingML.
-  public static let defaultExtensions: Set<String> = ["txt", "text", "tsv", "docx", "xml"]
+  /// Extensions taken when no `--include` is given: text exports, DOCX, WordprocessingML, HTML
+  /// and Markdown (which may hold HTML tables).
+  public static let defaultExtensions: Set<String> = [
+    "txt", "text", "tsv", "docx", "xml", "html", "htm", "md",
+  ]
 
   /// Globs a file must match one of; empty means `defaultExtensions` decide.
   public var include: [Glob]

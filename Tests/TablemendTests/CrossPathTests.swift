@@ -61,11 +61,21 @@ import Testing
     ("libreoffice-txt", "paragraph-per-line"), ("docx2txt", "paragraph-per-line"),
     ("docx2python", "paragraph-per-line"), ("python-docx-tsv", "tsv-repeated-spans"),
     ("pdftotext-layout", "pdftotext-layout"), ("mammoth", "blank-line-cells"),
+    ("pandoc-html", "html"), ("mammoth-html", "html"), ("pandoc-gfm", "html"),
   ]
   static let department = [
     "pandoc2-plain", "pandoc3-plain", "python-docx-tsv", "pdftotext-layout", "libreoffice-txt",
-    "docx2txt", "docx2python", "mammoth", "pdftotext-raw",
+    "docx2txt", "docx2python", "mammoth", "pdftotext-raw", "pandoc-html", "mammoth-html",
+    "pandoc-gfm",
   ]
+
+  /// `corpus/exports/CONVERTER/FORM.*` (`.txt`, `.html`, `.md`), not its golden.
+  func exportFile(_ converter: String, _ form: String) throws -> URL {
+    let folder = packageRoot.appendingPathComponent("corpus/exports/\(converter)")
+    let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+    let name = try #require(names.first { $0.hasPrefix(form + ".") && !$0.hasSuffix(".json") })
+    return folder.appendingPathComponent(name)
+  }
 
   func indicators(_ document: Document) -> [CrossPathTests.Key] {
     (document.forms.first?.indicators ?? []).map(CrossPathTests.Key.init)
@@ -74,8 +84,7 @@ import Testing
   @Test(arguments: project)
   func projectFormThroughConverter(converter: String, dialect: String) throws {
     let expected = indicators(try Converter().convert(data: try seed(seed002), path: seed002))
-    let export = packageRoot.appendingPathComponent(
-      "corpus/exports/\(converter)/seed-002-project.txt")
+    let export = try exportFile(converter, "seed-002-project")
     let document = try Converter().convert(fileAt: export)
     #expect(document.source.dialect == dialect)
     #expect(indicators(document) == expected)
@@ -84,8 +93,7 @@ import Testing
   @Test(arguments: department)
   func departmentFormThroughConverter(converter: String) throws {
     let expected = indicators(try Converter().convert(data: try seed(seed000), path: seed000))
-    let export = packageRoot.appendingPathComponent(
-      "corpus/exports/\(converter)/seed-000-department.txt")
+    let export = try exportFile(converter, "seed-000-department")
     let document = try Converter().convert(fileAt: export)
     #expect(Set(indicators(document)) == Set(expected))
     #expect(document.forms.first?.kind == .departmentTargets)
