@@ -6,7 +6,8 @@ usage: tools/fuzz-seeds.py OUT_DIR
 OUT_DIR/text    text exports: corpus/seeds/*.txt, ../shared/real/pages/* when present,
                 and GB18030 / UTF-16LE re-encodings of the seeds
 OUT_DIR/docx    corpus/docx/**/*.docx|.zip|.xml, plus each archive's word/document.xml
-                as bare WordprocessingML (so the fuzzer reaches the XML reader directly)
+                as bare WordprocessingML (so the fuzzer reaches the XML reader directly),
+                and the HTML / Markdown exports (corpus/exports/**/*.html|.md)
 OUT_DIR/forms   every golden's tables in the FuzzForms encoding (see FuzzForms.swift)
 OUT_DIR/values  every distinct short cell text of the goldens, one file each
 """
@@ -78,6 +79,10 @@ def main() -> None:
                     put(out / "docx", z.read("word/document.xml"))
             except (zipfile.BadZipFile, KeyError, OSError, RuntimeError):
                 pass
+    # HTML tables (pandoc and mammoth HTML, GitHub Markdown) go to the libxml2 target too.
+    for path in sorted(ROOT.glob("corpus/exports/**/*")):
+        if path.suffix in (".html", ".md"):
+            put(out / "docx", path.read_bytes())
     seen = set()
     for doc in goldens():
         blocks = [encode_table(t) for t in doc["tables"]]

@@ -38,6 +38,11 @@ enum ZipBounds {
       back += 1
     }
     guard let end else { throw damaged("no end of central directory record in the last 64 KiB") }
+    // ZIPFoundation reads the record's comment too, and when it cannot, fails after opening
+    // its in-memory file without closing it (the archive's bytes leak): refuse that here.
+    guard end + 22 + u16(end + 20) <= n else {
+      throw damaged("the end of central directory record's comment runs past the end")
+    }
     if end >= 20, u32(end - 20) == 0x0706_4B50 {
       throw DocxError(message: "ZIP64 archives are not read (no .docx within the limits needs one)")
     }

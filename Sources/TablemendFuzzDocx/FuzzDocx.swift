@@ -3,8 +3,9 @@ import TablemendDocx
 import TablemendFuzzSupport
 import TablemendModel
 
-/// Fuzz target for the DOCX path: ZIP archives, bare WordprocessingML and flat-OPC XML
-/// through libxml2's stream reader and the exact grid builder.
+/// Fuzz target for the libxml2 paths: ZIP archives, bare WordprocessingML and flat-OPC XML
+/// through libxml2's stream reader and the exact grid builder, and HTML tables through its
+/// HTML parser.
 ///
 /// Built with `-DTABLEMEND_FUZZ` (see `tools/fuzz.sh`) it is a libFuzzer target; in a plain
 /// build it is a replayer that runs the same code on each file named on the command line.
@@ -19,10 +20,14 @@ enum FuzzDocx {
     return limits
   }()
 
-  /// Runs one input through `DocxReader`. Errors are expected outcomes.
+  /// Runs one input through `DocxReader`, and text holding an HTML table through
+  /// `HTMLReader`. Errors are expected outcomes.
   static func run(_ data: Data) {
     _ = DocxReader.accepts(data)
     _ = try? DocxReader.read(data, limits: limits)
+    if let text = String(data: data, encoding: .utf8), HTMLReader.looksLikeHTML(text) {
+      _ = try? HTMLReader.read(text, limits: limits)
+    }
   }
 }
 

@@ -23,6 +23,7 @@ import Testing
     "fuzz-docx-crash-4832a24a.docx": "not a readable ZIP archive",
     "fuzz-docx-hang-fb60b646.docx": "cannot inflate the part",
     "fuzz-docx-stored-size-d752e661.docx": "is stored but declares",
+    "fuzz-docx-eocd-comment-0d3b20e1.docx": "comment runs past the end",
     "unclosed.xml": "malformed XML",
     "invalid-utf8.txt": "byte 22",
     "truncated-gb18030.txt": "byte 94: invalid or truncated GB18030",

@@ -34,6 +34,30 @@ import Testing
     }
   }
 
+  /// DOCX fuzzer (its memory grew run after run): an end record whose comment length runs past
+  /// the end made ZIPFoundation's `Archive(data:)` fail after opening its in-memory file, and
+  /// it never closed it, leaking the archive's bytes on every such input. Now `ZipBounds`
+  /// refuses the record first, so ZIPFoundation never opens it.
+  @Test func endRecordCommentPastTheEnd() throws {
+    let url = packageRoot.appendingPathComponent(
+      "corpus/hostile/fuzz-docx-eocd-comment-0d3b20e1.docx")
+    do {
+      _ = try Converter().convert(fileAt: url)
+      Issue.record("a damaged archive converted")
+    } catch {
+      #expect(error.message.contains("comment runs past the end"), "\(error)")
+    }
+    // The same damage made to a valid archive: its comment length set past the end.
+    var valid = HostileInputs.zip([
+      ("_rels/.rels", Data(HostileInputs.rels.utf8), nil),
+      ("word/document.xml", HostileInputs.document(HostileInputs.table("y")), nil),
+    ])
+    let end = try #require(valid.lastRange(of: Data([0x50, 0x4B, 0x05, 0x06])))
+    #expect(try Converter().convert(data: valid, path: "ok.docx").tables.count == 1)
+    valid[end.lowerBound + 20] = 0x10
+    #expect(throws: ConversionError.self) { try Converter().convert(data: valid, path: "bad.docx") }
+  }
+
   /// The same trap reached through every entry's local-header offset, for every offset past the
   /// end of a valid archive.
   @Test func localHeaderOffsetsPastTheEnd() throws {

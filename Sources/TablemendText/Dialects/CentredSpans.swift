@@ -16,15 +16,24 @@ enum CentredSpans {
   ///
   /// - Returns: one range per label, or fewer when there are more labels than rows (the
   ///   labels past the last row share it and are reported by the caller).
-  static func partition(rows: [RowExtent], centres: [Double]) -> [Range<Int>] {
+  ///   - penalty: an extra cost for putting row `r` under label `i` (a 二级 label the taxonomy
+  ///     puts under another 一级), weighed above any distance.
+  static func partition(
+    rows: [RowExtent], centres: [Double], penalty: ((Int, Int) -> Double)? = nil
+  ) -> [Range<Int>] {
     let n = rows.count
     let k = min(centres.count, n)
     guard k > 0 else { return [] }
     if k == 1 { return [0..<n] }
     let infinity = Double.greatestFiniteMagnitude
+    let weight = (rows.last?.bottom ?? 0) - (rows.first?.top ?? 0) + 1
     func cost(_ label: Int, _ start: Int, _ end: Int) -> Double {
       let middle = (rows[start].top + rows[end].bottom) / 2
-      return abs(middle - centres[label])
+      var total = abs(middle - centres[label])
+      if let penalty {
+        for r in start...end { total += weight * penalty(label, r) }
+      }
+      return total
     }
     // best[i][e]: labels 0...i cover rows 0...e exactly.
     var best = Array(repeating: Array(repeating: infinity, count: n), count: k)

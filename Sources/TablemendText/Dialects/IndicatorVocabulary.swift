@@ -15,6 +15,27 @@ enum IndicatorVocabulary {
     "经济成本指标", "社会成本指标", "生态环境成本指标", "满意度指标",
   ]
 
+  /// 二级 label → the 一级 labels real templates put it under (the usual one first).
+  static let parentsOfLevel2: [String: Set<String>] = [
+    "数量指标": ["产出指标"], "质量指标": ["产出指标"], "时效指标": ["产出指标"],
+    "成本指标": ["产出指标", "成本指标"], "经济效益指标": ["效益指标"], "社会效益指标": ["效益指标"],
+    "生态效益指标": ["效益指标"], "可持续影响指标": ["效益指标"],
+    "服务对象满意度指标": ["满意度指标", "效益指标"], "社会公众或服务对象满意度指标": ["满意度指标", "效益指标"],
+    "经济成本指标": ["成本指标", "产出指标"], "社会成本指标": ["成本指标", "产出指标"],
+    "生态环境成本指标": ["成本指标", "产出指标"],
+  ]
+
+  /// True when the taxonomy puts the 二级 label under another 一级 than the one given (both
+  /// known, standard labels); false when it agrees or does not know.
+  static func contradicts(level1: String, level2: String) -> Bool {
+    let l1 = withoutScore(squeezed(level1))
+    let l2 = withoutScore(squeezed(level2))
+    guard ["产出指标", "效益指标", "满意度指标", "成本指标"].contains(l1),
+      let parents = parentsOfLevel2[l2]
+    else { return false }
+    return !parents.contains(l1)
+  }
+
   /// Header words that name the indicator columns.
   static let headerWords = ["一级指标", "二级指标", "三级指标"]
 

@@ -80,17 +80,14 @@ struct LayoutIndicatorBlock {
     let rowColumns = (1...columns.count).filter { !labelColumns.contains($0) }
 
     func column(of chunk: LayoutChunk) -> Int {
-      if chunk.end <= columns[0].start { return 0 }
-      var best = 1
-      var distance = Double.greatestFiniteMagnitude
-      for (i, h) in columns.enumerated() {
-        let d = abs(h.centre - chunk.center)
-        if d < distance {
-          distance = d
-          best = i + 1
-        }
-      }
-      return best
+      if chunk.end < columns[0].start { return 0 }
+      // The column whose header centre is nearest; when two are about as near (a
+      // one-character fragment between two headers), the one the chunk starts in.
+      let distances = columns.map { abs($0.centre - chunk.center) }
+      let nearest = distances.min() ?? 0
+      let candidates = columns.indices.filter { distances[$0] < nearest + 1 }
+      let starting = candidates.last { columns[$0].start <= chunk.start + 1 }
+      return (starting ?? candidates.first ?? 0) + 1
     }
 
     var placed: [Placed] = header.labelFragments.map {
@@ -341,9 +338,26 @@ struct LayoutIndicatorBlock {
               "more merged labels than rows in this column; the extra labels were joined",
               at: scoped[scoped.count - 1].location))
         }
+        // A 二级 label on a row that the taxonomy puts under another 一级 than a label's
+        // counts against giving that row to the label (centred labels over rows of unequal
+        // height are ambiguous by position alone).
+        let children = labelColumns.filter { parentOf[$0] == c && $0 != c }
+        func penalty(_ i: Int, _ r: Int) -> Double {
+          let row = rows[scope.lowerBound + r - headerRows]
+          let level1 = scoped[i].parts.joined()
+          for p in placed where children.contains(p.column) && p.line >= row.top
+            && p.line <= row.bottom
+          {
+            if IndicatorVocabulary.contradicts(level1: level1, level2: p.chunk.text) { return 1 }
+          }
+          return 0
+        }
         let parts =
           Self.topAlignedParts(scoped.map { topRow(ofLine: $0.firstLine) }, scope: scope)
-          ?? CentredSpans.partition(rows: extentsInScope, centres: scoped.map(centre)).map {
+          ?? CentredSpans.partition(
+            rows: extentsInScope, centres: scoped.map(centre),
+            penalty: scope.lowerBound >= headerRows ? penalty : nil
+          ).map {
             ($0.lowerBound + scope.lowerBound)..<($0.upperBound + scope.lowerBound)
           }
         for (label, absolute) in zip(scoped, parts) {

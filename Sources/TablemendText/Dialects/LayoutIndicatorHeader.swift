@@ -71,7 +71,7 @@ struct LayoutIndicatorHeader {
   /// Reads the header from `lines`, whose first line is the header line.
   init?(lines: [LayoutLine]) {
     guard let headerLine = lines.first else { return nil }
-    let chunks = headerLine.chunks()
+    let chunks = headerLine.chunks().flatMap(Self.splitWords)
     guard let first = chunks.firstIndex(where: { Self.isLevelHeader($0.text) }) else {
       return nil
     }
@@ -93,7 +93,7 @@ struct LayoutIndicatorHeader {
         k += 1
         continue
       }
-      let lineChunks = line.chunks()
+      let lineChunks = line.chunks().flatMap(Self.splitWords)
       let left = lineChunks.filter { $0.end < leftEdge }
       let rest = lineChunks.filter { $0.end >= leftEdge }
       guard !rest.isEmpty, rest.allSatisfy({ Self.isHeaderFragment($0.text) }) else { break }
@@ -132,6 +132,24 @@ struct LayoutIndicatorHeader {
         cells[i].column = columns.count
       }
     }
+  }
+
+  /// Splits header words one space apart (`一级指标 二级指标` in narrow columns).
+  static func splitWords(_ chunk: LayoutChunk) -> [LayoutChunk] {
+    let chars = Array(chunk.text)
+    var pieces: [LayoutChunk] = []
+    var start = 0
+    for i in chars.indices where chars[i] == " " {
+      let word = String(chars[start..<i])
+      guard isLevelHeader(word) || isHeaderFragment(word), word.count >= 2 else { continue }
+      pieces.append(LayoutChunk(start: chunk.start + start, end: chunk.start + i, text: word))
+      start = i + 1
+    }
+    guard !pieces.isEmpty, start < chars.count else { return [chunk] }
+    let rest = String(chars[start...])
+    guard isLevelHeader(rest) || isHeaderFragment(rest) else { return [chunk] }
+    pieces.append(LayoutChunk(start: chunk.start + start, end: chunk.end, text: rest))
+    return pieces
   }
 
   /// The header cell a wrapped tail continues: the lowest one starting where it starts, or

@@ -23,9 +23,19 @@ enum LayoutPageJoin {
       if chunks.count == 1, chunks[0].text.count > 24 { break }
       out.append(line)
     }
+    // Header words just above the next block's header line (`指标值` over `近两年指标值`)
+    // belong to that header.
+    while let last = out.last,
+      last.chunks().allSatisfy({
+        LayoutIndicatorHeader.isHeaderFragment($0.text)
+          && !LayoutIndicatorHeader.tails.contains(IndicatorVocabulary.squeezed($0.text))
+      })
+    {
+      out.removeLast()
+    }
     // Only a run of lines with several columns is a table's continuation.
     let multi = out.filter { $0.chunks().count >= 2 }.count
-    return multi * 2 >= out.count && multi >= 2 ? out : []
+    return multi * 2 >= out.count && multi >= 1 ? out : []
   }
 
   /// True for a line holding only a page number (`3`, `- 3 -`, `第 3 页`).
@@ -40,6 +50,10 @@ enum LayoutPageJoin {
   /// column), or nil when their columns cannot be matched to the header's.
   static func remap(_ lines: [LayoutLine], to header: LayoutIndicatorHeader) -> [LayoutLine]? {
     var targets = header.columns.map(\.start)
+    // The same grid as the header's page: most chunks start at (or just by) a column.
+    let all = lines.flatMap { $0.chunks() }
+    let aligned = all.filter { c in targets.contains { abs($0 - c.start) <= 2 } }.count
+    if !all.isEmpty, aligned * 10 >= all.count * 6 { return lines }
     if let left = header.labelFragments.map(\.chunk.start).min(), left < (targets.first ?? 0) {
       targets.insert(left, at: 0)
     }

@@ -121,8 +121,33 @@ public enum PdftotextLayoutDialect: TextDialect {
         openBlock = (p, header)
       }
     }
+    var previousHadBlock = false
     for page in pages {
-      let (pageSegments, pageDiagnostics) = tokenizePage(page)
+      var (pageSegments, pageDiagnostics) = tokenizePage(page)
+      // A page that opens with an indicator block (perhaps under a header word printed above
+      // its header line) after a page that held one continues that table: the form's next
+      // block (年度 after 长期).
+      let opening = page.first { line in
+        !line.isBlank && !LayoutPageJoin.isPageNumber(line)
+          && !line.chunks().allSatisfy { LayoutIndicatorHeader.isHeaderFragment($0.text) }
+      }
+      let opensBlock = opening.map(isBlockHeader) ?? false
+      defer { previousHadBlock = page.contains(where: isBlockHeader) }
+      if previousHadBlock, opensBlock, case .rows(let previous)? = segments.last {
+        var lead: [RawRow] = []
+        var k = 0
+        while k < pageSegments.count, case .paragraph(let text, let location) = pageSegments[k],
+          LayoutIndicatorHeader.isHeaderFragment(text)
+        {
+          lead.append(
+            RawRow(cells: [RawCell(paragraphs: [text], location: location)], location: location))
+          k += 1
+        }
+        if k < pageSegments.count, case .rows(let rows) = pageSegments[k] {
+          segments[segments.count - 1] = .rows(previous + lead + rows)
+          pageSegments.removeFirst(k + 1)
+        }
+      }
       segments += pageSegments
       diagnostics += pageDiagnostics
     }
