@@ -18,7 +18,7 @@ pandoc3=$(python3 -c 'import pypandoc; print(pypandoc.get_pandoc_path())')
 
 for docx in corpus/docx/seed-000-department.docx corpus/docx/seed-002-project.docx; do
   name=$(basename "$docx" .docx)
-  mkdir -p "$out"/{libreoffice-txt,pandoc2-plain,pandoc3-plain,docx2txt,mammoth,docx2python,python-docx-tsv,pdftotext-layout,pdftotext-raw,pandoc-html,pandoc-gfm,mammoth-html}
+  mkdir -p "$out"/{libreoffice-txt,pandoc2-plain,pandoc3-plain,docx2txt,mammoth,docx2python,python-docx-tsv,pdftotext-layout,pdftotext-raw,pandoc-html,pandoc-gfm,mammoth-html,pdftotext-layout-html}
   cp "$docx" "$work/$name.docx"
   (cd "$work" && soffice --headless --convert-to "txt:Text (encoded):UTF8" "$name.docx" >/dev/null 2>&1)
   cp "$work/$name.txt" "$out/libreoffice-txt/$name.txt"
@@ -30,6 +30,11 @@ for docx in corpus/docx/seed-000-department.docx corpus/docx/seed-002-project.do
   "$pandoc3" -f docx -t plain "$docx" -o "$out/pandoc3-plain/$name.txt"
   # HTML tables: pandoc's HTML, and GitHub Markdown (merged tables stay raw HTML there).
   pandoc -f docx -t html "$docx" -o "$out/pandoc-html/$name.html"
+  # Another PDF producer: LibreOffice's web writer printing pandoc's standalone HTML (cells
+  # centred vertically, header words spread over lines), then pdftotext -layout.
+  pandoc -f docx -t html -s --metadata title=x "$docx" -o "$work/$name.html"
+  (cd "$work" && soffice --headless --convert-to pdf:writer_web_pdf_Export "$name.html" >/dev/null 2>&1)
+  pdftotext -layout "$work/$name.pdf" "$out/pdftotext-layout-html/$name.txt"
   pandoc -f docx -t gfm --columns=200 "$docx" -o "$out/pandoc-gfm/$name.md"
   python3 - "$docx" "$out" "$name" <<'PY'
 import sys
