@@ -12,4 +12,14 @@
 
 /// xmlFree is a global function pointer (shared mutable state to Swift); call it from C.
 static inline void tablemend_xml_free(void *pointer) { xmlFree(pointer); }
+
+/// libxml2 prints some errors (`xmlParseChunk: encoder error`) through its generic handler,
+/// a C variadic function Swift cannot write: this one discards them. The handler is per thread.
+static inline void tablemend_xml_discard(void *context, const char *message, ...) {
+  (void)context;
+  (void)message;
+}
+static inline void tablemend_xml_silence_generic_errors(void) {
+  xmlSetGenericErrorFunc(NULL, tablemend_xml_discard);
+}
 #endif

@@ -51,9 +51,11 @@ public enum HTMLReader {
       throw DocxError(message: "HTML text too large to parse")
     }
     xmlSetStructuredErrorFunc(nil) { _, _ in }
+    tablemend_xml_silence_generic_errors()
+    // The text is already decoded: a <meta charset> must not switch the parser's decoding.
     let options = Int32(
       HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-        | HTML_PARSE_COMPACT.rawValue)
+        | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_IGNORE_ENC.rawValue)
     let document = bytes.withUnsafeMutableBufferPointer { buffer in
       buffer.baseAddress.map { base in
         base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {

@@ -75,6 +75,7 @@ final class XMLStream {
     // libxml2 prints I/O and encoding errors to stderr through its global handler; route them
     // to a no-op (the handler is per thread, so set it on every use).
     xmlSetStructuredErrorFunc(nil) { _, _ in }
+    tablemend_xml_silence_generic_errors()
     guard let base = bytes.baseAddress?.assumingMemoryBound(to: CChar.self), bytes.count > 0
     else {
       throw DocxError(place: part, message: "the XML part is empty")

@@ -71,6 +71,15 @@ import Testing
     #expect(Fixtures.boxes(table).map(\.text) == ["项目支出绩效目标表", "项目名称", "机构编制管理"])
   }
 
+  @Test func aMetaCharsetDoesNotSwitchTheDecoding() throws {
+    // The text is decoded before parsing; libxml2 must not re-decode it as the page claims.
+    for charset in ["utf-16", "gbk", "iso-8859-1"] {
+      let html = "<meta charset=\"\(charset)\"><table><tr><td>测试 é</td></tr></table>"
+      let table = try #require(Fixtures.tables(try HTMLReader.read(html)).first)
+      #expect(Fixtures.boxes(table) == [Box(0, 0, 1, 1, "测试 é")], "\(charset)")
+    }
+  }
+
   @Test func detectionNeedsATableAndACell() {
     #expect(HTMLReader.looksLikeHTML("<TABLE border=1><TR><TD>x</TD></TR></TABLE>"))
     #expect(!HTMLReader.looksLikeHTML("一级指标\t二级指标\t三级指标\n产出指标\t数量指标"))
