@@ -9,7 +9,8 @@ import TablemendModel
 /// wild is rarely valid) and walked once. Each `<table>` becomes a `Table` laid out by the
 /// HTML table model: a cell takes the next slot its row leaves free, `rowspan` and
 /// `colspan` cover the slots below and beside it. `<p>`, `<div>`, `<li>` and `<br>` inside a
-/// cell split it into paragraphs; a table nested in a cell gives its text to that cell. Text
+/// cell split it into paragraphs; a table nested in a cell (a page laid out with tables) is a
+/// table of its own, listed after the one holding it and named in the cell's `tables`. Text
 /// outside tables becomes paragraphs, one per block element or per line of loose text.
 /// `<script>`, `<style>` and `<head>` are skipped.
 public enum HTMLReader {
@@ -120,7 +121,7 @@ struct HTMLWalker {
       if Self.skipped.contains(name) { return }
       if name == "table" {
         flushParagraph()
-        try readTable(node, depth: depth)
+        blocks += try readTable(node, depth: depth)
         return
       }
       let isBlock = Self.blockElements.contains(name)
@@ -149,8 +150,12 @@ struct HTMLWalker {
     }
   }
 
-  /// One `<table>`: its rows (in `thead`, `tbody`, `tfoot` or directly under it), laid out.
-  mutating func readTable(_ table: xmlNodePtr, depth: Int) throws(DocxError) {
+  /// One `<table>`: its rows (in `thead`, `tbody`, `tfoot` or directly under it), laid out;
+  /// then the tables nested in its cells.
+  mutating func readTable(_ table: xmlNodePtr, depth: Int) throws(DocxError) -> [Block] {
+    tableCount += 1
+    let id = "t\(tableCount)"
+    var nested: [Block] = []
     var rows: [[HTMLCellText]] = []
     var rowLines: [Int] = []
     func collectRows(_ node: xmlNodePtr, depth: Int) throws(DocxError) {
@@ -175,6 +180,11 @@ struct HTMLWalker {
               rowSpan: Self.span(td, "rowspan"), columnSpan: Self.span(td, "colspan"),
               line: Self.line(td))
             try content.collect(td, depth: depth + 2, limit: limits.maxXMLDepth)
+            for inner in content.nestedTables {
+              let blocks = try readTable(inner, depth: depth + 3)
+              if case .table(let t)? = blocks.first { content.tableIDs.append(t.id) }
+              nested += blocks
+            }
             cells.append(content)
           }
           rows.append(cells)
@@ -191,9 +201,8 @@ struct HTMLWalker {
       }
     }
     try collectRows(table, depth: depth + 1)
-    guard !rows.isEmpty else { return }
-    tableCount += 1
-    blocks.append(.table(try layout(rows, lines: rowLines, id: "t\(tableCount)")))
+    guard !rows.isEmpty else { return nested }
+    return [.table(try layout(rows, lines: rowLines, id: id))] + nested
   }
 
   /// The HTML table model: each cell in the first free slot of its row; spans cover slots.
@@ -213,7 +222,8 @@ struct HTMLWalker {
         cells.append(
           Cell(
             row: r, column: column, rowSpan: rowSpan, columnSpan: columnSpan,
-            paragraphs: cell.paragraphs, location: Location(line: cell.line, column: 1)))
+            paragraphs: cell.paragraphs, location: Location(line: cell.line, column: 1),
+            tables: cell.tableIDs.isEmpty ? nil : cell.tableIDs))
         column += columnSpan
         width = max(width, column)
         if width * rows.count > limits.maxCellsPerTable {
@@ -256,6 +266,10 @@ struct HTMLCellText {
   var columnSpan: Int
   var line: Int
   var paragraphs: [String] = []
+  /// Tables nested in the cell, read as tables of their own.
+  var nestedTables: [xmlNodePtr] = []
+  /// Their ids, once read.
+  var tableIDs: [String] = []
   private var current = ""
 
   init(rowSpan: Int, columnSpan: Int, line: Int) {
@@ -284,9 +298,12 @@ struct HTMLCellText {
       case XML_ELEMENT_NODE:
         let name = HTMLWalker.name(c)
         if HTMLWalker.skipped.contains(name) { continue }
-        // A nested table's cells, and block elements, are paragraphs of this cell.
-        let isBreak =
-          HTMLWalker.blockElements.contains(name) || ["table", "td", "th"].contains(name)
+        if name == "table" {
+          breakParagraph()
+          nestedTables.append(c)
+          continue
+        }
+        let isBreak = HTMLWalker.blockElements.contains(name) || ["td", "th"].contains(name)
         if isBreak { breakParagraph() }
         try visit(c, depth: depth + 1, limit: limit)
         if isBreak { breakParagraph() }

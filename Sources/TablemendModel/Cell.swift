@@ -14,7 +14,7 @@ public struct Cell: Codable, Sendable, Hashable {
   public var location: Location
   /// What the reader guessed rather than read, e.g. `rowSpan`, `columnSpan`, `text`.
   public var inferred: [String]
-  /// Ids of tables nested inside this cell (DOCX only).
+  /// Ids of tables nested inside this cell (DOCX and HTML).
   public var tables: [String]?
 
   public init(
