@@ -27,14 +27,61 @@ public enum FormRecognizer {
         pending.append((text, location))
         if pending.count > 12 { pending.removeFirst() }
       case .table(let table):
-        var reader = FormReader(table: table, preceding: pending)
-        if let form = reader.read() {
-          forms.append(form)
-          pending = []
+        for part in splitAtTitles(table) {
+          var reader = FormReader(table: part, preceding: pending)
+          if let form = reader.read() {
+            forms.append(form)
+            pending = []
+          }
+          diagnostics += reader.diagnostics
         }
-        diagnostics += reader.diagnostics
       }
     }
     return Recognition(forms: forms, diagnostics: diagnostics)
+  }
+
+  /// A table cut where another form's title stands in a row of its own: text exports that keep
+  /// no table boundaries (`pdftotext -raw`, space-separated pages) run several forms into one
+  /// grid. A title row counts once the part before it holds an indicator header; cells are
+  /// clipped to their part and rows renumbered.
+  static func splitAtTitles(_ table: Table) -> [Table] {
+    var rows: [Int: [Cell]] = [:]
+    for cell in table.cells { rows[cell.row, default: []].append(cell) }
+    var cuts: [Int] = []
+    var sawHeader = false
+    let view = GridView(table)
+    for r in 0..<table.rowCount {
+      let filled = (rows[r] ?? []).filter { !$0.text.isEmpty && $0.row == r }
+      if filled.count == 1, isFormTitle(filled[0].text), sawHeader {
+        cuts.append(r)
+        sawHeader = false
+      }
+      if IndicatorReader.isHeader(view, r) { sawHeader = true }
+    }
+    guard !cuts.isEmpty else { return [table] }
+    let bounds = zip([0] + cuts, cuts + [table.rowCount]).map { $0..<$1 }
+    return bounds.enumerated().map { k, range in
+      let cells = table.cells.compactMap { cell -> Cell? in
+        let top = max(cell.row, range.lowerBound)
+        let bottom = min(cell.row + cell.rowSpan, range.upperBound)
+        guard top < bottom else { return nil }
+        var clipped = cell
+        clipped.row = top - range.lowerBound
+        clipped.rowSpan = bottom - top
+        if top != cell.row {
+          clipped.paragraphs = []
+          clipped.text = ""
+        }
+        return clipped
+      }
+      let id = k == 0 ? table.id : "\(table.id).\(k + 1)"
+      return Table(id: id, rowCount: range.count, columnCount: table.columnCount, cells: cells)
+    }
+  }
+
+  /// `财政项目支出绩效目标填报表`, `项目支出绩效自评表` … alone in a row.
+  static func isFormTitle(_ text: String) -> Bool {
+    let f = Vocabulary.fold(text)
+    return f.count <= 30 && f.has("绩效") && FormReader.titleWords.contains { f.has($0) }
   }
 }

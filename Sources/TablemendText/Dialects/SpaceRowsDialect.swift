@@ -14,7 +14,7 @@ public enum SpaceRowsDialect: TextDialect {
     var current = ""
     var start = 0
     for (i, c) in line.enumerated() {
-      if c == " " || c == "\u{3000}" || c == "\u{A0}" {
+      if c == " " || c == "\u{3000}" || c == "\u{A0}" || c == "\u{0C}" {
         if !current.isEmpty {
           out.append(TextCell(text: current, location: Location(line: number, column: start + 1)))
         }
@@ -81,6 +81,8 @@ public enum SpaceRowsDialect: TextDialect {
     while i < rows.count {
       var row = rows[i]
       i += 1
+      // A form title or a field name ends the block (the next form starts).
+      if let first = row.first, endsBlock(first.text) { inBlock = false }
       if IndicatorAlignment.header(row) != nil {
         inBlock = true
         var words = row
@@ -97,6 +99,7 @@ public enum SpaceRowsDialect: TextDialect {
         })
       {
         while i < rows.count, let first = rows[i].first, opensNoRow(first.text),
+          !endsBlock(first.text),
           IndicatorAlignment.header(rows[i]) == nil, lacksValue(row), !isPlaceholder(row)
         {
           var next = rows[i]
@@ -119,6 +122,13 @@ public enum SpaceRowsDialect: TextDialect {
     let s = IndicatorVocabulary.squeezed(text)
     return !isLabelLike(s) && !IndicatorStream.isNumberedItem(s)
       && !s.allSatisfy { "…./／-—".contains($0) }
+  }
+
+  /// A form title (`…绩效目标填报表`) or a field name (`项目名称`): not a cell's continuation.
+  static func endsBlock(_ text: String) -> Bool {
+    let s = IndicatorVocabulary.squeezed(text)
+    if s.has("绩效") && (s.hasSuffix("表") || s.has("表（") || s.has("表(")) { return true }
+    return IndicatorAlignment.isFieldLabel(s) || s.hasPrefix("（") && s.has("年度")
   }
 
   /// A row whose last cell is an empty numbered item (`指标2:`) or a placeholder.
