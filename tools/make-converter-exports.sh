@@ -18,7 +18,7 @@ pandoc3=$(python3 -c 'import pypandoc; print(pypandoc.get_pandoc_path())')
 
 for docx in corpus/docx/seed-000-department.docx corpus/docx/seed-002-project.docx; do
   name=$(basename "$docx" .docx)
-  mkdir -p "$out"/{libreoffice-txt,pandoc2-plain,pandoc3-plain,docx2txt,mammoth,docx2python,python-docx-tsv,pdftotext-layout,pdftotext-raw,pandoc-html,pandoc-gfm,mammoth-html,pdftotext-layout-html}
+  mkdir -p "$out"/{libreoffice-txt,pandoc2-plain,pandoc3-plain,docx2txt,mammoth,docx2python,python-docx-tsv,pdftotext-layout,pdftotext-raw,pandoc-html,pandoc-gfm,mammoth-html,pdftotext-layout-html,grid-csv}
   cp "$docx" "$work/$name.docx"
   (cd "$work" && soffice --headless --convert-to "txt:Text (encoded):UTF8" "$name.docx" >/dev/null 2>&1)
   cp "$work/$name.txt" "$out/libreoffice-txt/$name.txt"
@@ -52,5 +52,17 @@ for table in docx.Document(src).tables:
     rows.append("")
 open(f"{out}/python-docx-tsv/{name}.txt", "w").write("\n".join(rows))
 PY
+  # CSV as a spreadsheet writes a merged table (text in a merge's first slot, the others empty;
+  # RFC 4180 quoting), from the DOCX grid. Needs a built tablemend.
+  swift run -c debug tablemend convert "$docx" | python3 -c '
+import csv, json, sys
+doc = json.load(sys.stdin)
+w = csv.writer(open(sys.argv[1], "w", newline="", encoding="utf-8"))
+for t in doc["tables"]:
+    grid = [["" for _ in range(t["columnCount"])] for _ in range(t["rowCount"])]
+    for c in t["cells"]:
+        grid[c["row"]][c["column"]] = c["text"]
+    w.writerows(grid)
+' "$out/grid-csv/$name.csv"
 done
 ls -R "$out" | head -40

@@ -36,7 +36,7 @@ public struct InputWalker: Sendable {
   /// Extensions taken when no `--include` is given: text exports, DOCX, WordprocessingML, HTML
   /// and Markdown (which may hold HTML tables).
   public static let defaultExtensions: Set<String> = [
-    "txt", "text", "tsv", "docx", "xml", "html", "htm", "md",
+    "txt", "text", "tsv", "csv", "docx", "xml", "html", "htm", "md",
   ]
 
   /// Globs a file must match one of; empty means `defaultExtensions` decide.

@@ -14,7 +14,7 @@ struct BatchCommand: ParsableCommand {
     commandName: "batch", abstract: "Convert folders of files into JSONL, CSV and SQLite.",
     discussion: """
       Walks each DIR recursively (files named directly are always taken) and converts every
-      .txt, .text, .tsv, .docx, .xml, .html, .htm and .md file, or those matching --include, in
+      .txt, .text, .tsv, .csv, .docx, .xml, .html, .htm and .md file, or those matching --include, in
       parallel.
       Writes into OUTDIR: documents.jsonl (one Document per line), indicators.csv (one row per
       indicator, UTF-8 with a BOM), tablemend.sqlite (tables documents, forms, indicators,

@@ -4,6 +4,7 @@ public enum DialectRegistry {
   public static let all: [any TextDialect.Type] = [
     RepeatedSpanTSVDialect.self,
     TabPerRowDialect.self,
+    CSVDialect.self,
     CellPerLineDialect.self,
     PandocGridDialect.self,
     ParagraphPerLineDialect.self,

@@ -62,11 +62,12 @@ import Testing
     ("docx2python", "paragraph-per-line"), ("python-docx-tsv", "tsv-repeated-spans"),
     ("pdftotext-layout", "pdftotext-layout"), ("mammoth", "blank-line-cells"),
     ("pandoc-html", "html"), ("mammoth-html", "html"), ("pandoc-gfm", "html"),
+    ("grid-csv", "csv"),
   ]
   static let department = [
     "pandoc2-plain", "pandoc3-plain", "python-docx-tsv", "pdftotext-layout", "libreoffice-txt",
     "docx2txt", "docx2python", "mammoth", "pdftotext-raw", "pandoc-html", "mammoth-html",
-    "pandoc-gfm",
+    "pandoc-gfm", "grid-csv",
   ]
 
   /// `corpus/exports/CONVERTER/FORM.*` (`.txt`, `.html`, `.md`), not its golden.
