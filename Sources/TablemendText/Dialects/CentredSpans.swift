@@ -14,12 +14,12 @@ enum CentredSpans {
   /// The spans (half-open row ranges) of `centres` over `rows`, minimising the total
   /// distance between label centres and span middles.
   ///
+  /// - Parameter penalties: `penalties[i][r]`, an extra cost for putting row `r` under label
+  ///   `i` (a 二级 label the taxonomy puts under another 一级), weighed above any distance.
   /// - Returns: one range per label, or fewer when there are more labels than rows (the
   ///   labels past the last row share it and are reported by the caller).
-  ///   - penalty: an extra cost for putting row `r` under label `i` (a 二级 label the taxonomy
-  ///     puts under another 一级), weighed above any distance.
   static func partition(
-    rows: [RowExtent], centres: [Double], penalty: ((Int, Int) -> Double)? = nil
+    rows: [RowExtent], centres: [Double], penalties: [[Double]]? = nil
   ) -> [Range<Int>] {
     let n = rows.count
     let k = min(centres.count, n)
@@ -27,11 +27,15 @@ enum CentredSpans {
     if k == 1 { return [0..<n] }
     let infinity = Double.greatestFiniteMagnitude
     let weight = (rows.last?.bottom ?? 0) - (rows.first?.top ?? 0) + 1
+    // Running sums of each label's penalties, so a span's penalty is one subtraction.
+    let sums: [[Double]]? = penalties.map { matrix in
+      matrix.map { row in row.reduce(into: [0]) { $0.append($0[$0.count - 1] + $1) } }
+    }
     func cost(_ label: Int, _ start: Int, _ end: Int) -> Double {
       let middle = (rows[start].top + rows[end].bottom) / 2
       var total = abs(middle - centres[label])
-      if let penalty {
-        for r in start...end { total += weight * penalty(label, r) }
+      if let sums, label < sums.count, end + 1 < sums[label].count {
+        total += weight * (sums[label][end + 1] - sums[label][start])
       }
       return total
     }

@@ -341,22 +341,27 @@ struct LayoutIndicatorBlock {
         // A 二级 label on a row that the taxonomy puts under another 一级 than a label's
         // counts against giving that row to the label (centred labels over rows of unequal
         // height are ambiguous by position alone).
-        let children = labelColumns.filter { parentOf[$0] == c && $0 != c }
-        func penalty(_ i: Int, _ r: Int) -> Double {
-          let row = rows[scope.lowerBound + r - headerRows]
-          let level1 = scoped[i].parts.joined()
-          for p in placed where children.contains(p.column) && p.line >= row.top
-            && p.line <= row.bottom
-          {
-            if IndicatorVocabulary.contradicts(level1: level1, level2: p.chunk.text) { return 1 }
+        var penalties: [[Double]]?
+        if scope.lowerBound >= headerRows {
+          let children = labelColumns.filter { parentOf[$0] == c && $0 != c }
+          let level2ByRow: [[String]] = scope.map { r in
+            let row = rows[r - headerRows]
+            return placed.filter {
+              children.contains($0.column) && (row.top...row.bottom).contains($0.line)
+            }.map(\.chunk.text)
           }
-          return 0
+          penalties = scoped.map { label in
+            let level1 = label.parts.joined()
+            return level2ByRow.map { texts in
+              texts.contains { IndicatorVocabulary.contradicts(level1: level1, level2: $0) }
+                ? 1 : 0
+            }
+          }
         }
         let parts =
           Self.topAlignedParts(scoped.map { topRow(ofLine: $0.firstLine) }, scope: scope)
           ?? CentredSpans.partition(
-            rows: extentsInScope, centres: scoped.map(centre),
-            penalty: scope.lowerBound >= headerRows ? penalty : nil
+            rows: extentsInScope, centres: scoped.map(centre), penalties: penalties
           ).map {
             ($0.lowerBound + scope.lowerBound)..<($0.upperBound + scope.lowerBound)
           }
