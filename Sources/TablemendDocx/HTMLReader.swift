@@ -99,6 +99,13 @@ struct HTMLWalker {
 
   static func line(_ node: xmlNodePtr) -> Int { max(1, Int(xmlGetLineNo(node))) }
 
+  /// The error for nesting past `maxXMLDepth` at `node`.
+  static func tooDeep(_ node: xmlNodePtr, limit: Int) -> DocxError {
+    DocxError(
+      place: "\(line(node)):1",
+      message: "HTML nesting deeper than \(limit) elements (limit maxXMLDepth)")
+  }
+
   /// The content of a text node.
   static func content(_ node: xmlNodePtr) -> String {
     guard let content = node.pointee.content else { return "" }
@@ -106,11 +113,7 @@ struct HTMLWalker {
   }
 
   mutating func walk(_ node: xmlNodePtr, depth: Int) throws(DocxError) {
-    guard depth < limits.maxXMLDepth else {
-      throw DocxError(
-        place: "\(Self.line(node)):1",
-        message: "HTML nesting deeper than \(limits.maxXMLDepth) elements (limit maxXMLDepth)")
-    }
+    guard depth < limits.maxXMLDepth else { throw Self.tooDeep(node, limit: limits.maxXMLDepth) }
     switch node.pointee.type {
     case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
       let content = Self.content(node)
@@ -160,9 +163,7 @@ struct HTMLWalker {
     var rowLines: [Int] = []
     func collectRows(_ node: xmlNodePtr, depth: Int) throws(DocxError) {
       guard depth < limits.maxXMLDepth else {
-        throw DocxError(
-          place: "\(Self.line(node)):1",
-          message: "HTML nesting deeper than \(limits.maxXMLDepth) elements (limit maxXMLDepth)")
+        throw Self.tooDeep(node, limit: limits.maxXMLDepth)
       }
       var child = node.pointee.children
       while let c = child {
@@ -284,11 +285,7 @@ struct HTMLCellText {
   }
 
   private mutating func visit(_ node: xmlNodePtr, depth: Int, limit: Int) throws(DocxError) {
-    guard depth < limit else {
-      throw DocxError(
-        place: "\(HTMLWalker.line(node)):1",
-        message: "HTML nesting deeper than \(limit) elements (limit maxXMLDepth)")
-    }
+    guard depth < limit else { throw HTMLWalker.tooDeep(node, limit: limit) }
     var child = node.pointee.children
     while let c = child {
       defer { child = c.pointee.next }
