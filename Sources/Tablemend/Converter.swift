@@ -101,6 +101,7 @@ public struct Converter: Sendable {
       } catch {
         throw ConversionError(path: path, place: error.place, message: error.message)
       }
+      encoding = text.encoding
       if options.dialect == HTMLReader.dialect
         || (options.dialect == nil && HTMLReader.looksLikeHTML(text.text))
       {
@@ -111,27 +112,23 @@ public struct Converter: Sendable {
         } catch {
           throw ConversionError(path: path, place: error.place, message: error.message)
         }
-        let recognised = FormRecognizer.recognize(content.blocks)
-        return Document(
-          source: Source(
-            path: path, sha256: digest, encoding: text.encoding, dialect: content.dialect),
-          tables: content.blocks.compactMap { if case .table(let t) = $0 { t } else { nil } },
-          forms: recognised.forms,
-          diagnostics: text.diagnostics + content.diagnostics + recognised.diagnostics)
+        blocks = content.blocks
+        diagnostics = text.diagnostics + content.diagnostics
+        dialect = content.dialect
+      } else {
+        let tokens: TokenizedText
+        let built: (blocks: [Block], diagnostics: [Diagnostic])
+        do {
+          tokens = try TextReader.tokenize(
+            text.text, dialect: options.dialect, limits: options.limits)
+          built = try GridBuilder.build(tokens, limits: options.limits)
+        } catch {
+          throw ConversionError(path: path, place: error.place, message: error.message)
+        }
+        blocks = built.blocks
+        diagnostics = text.diagnostics + built.diagnostics
+        dialect = tokens.dialect
       }
-      let tokens: TokenizedText
-      let built: (blocks: [Block], diagnostics: [Diagnostic])
-      do {
-        tokens = try TextReader.tokenize(
-          text.text, dialect: options.dialect, limits: options.limits)
-        built = try GridBuilder.build(tokens, limits: options.limits)
-      } catch {
-        throw ConversionError(path: path, place: error.place, message: error.message)
-      }
-      blocks = built.blocks
-      diagnostics = text.diagnostics + built.diagnostics
-      encoding = text.encoding
-      dialect = tokens.dialect
     }
     let recognised = FormRecognizer.recognize(blocks)
     diagnostics += recognised.diagnostics
