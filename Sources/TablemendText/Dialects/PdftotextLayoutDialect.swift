@@ -123,7 +123,8 @@ public enum PdftotextLayoutDialect: TextDialect {
     }
     var previousHadBlock = false
     for page in pages {
-      var (pageSegments, pageDiagnostics) = tokenizePage(page)
+      let headers = page.indices.filter { isBlockHeader(page[$0]) }
+      var (pageSegments, pageDiagnostics) = tokenizePage(page, headers: headers)
       // A page that opens with an indicator block (perhaps under a header word printed above
       // its header line) after a page that held one continues that table: the form's next
       // block (年度 after 长期).
@@ -132,7 +133,7 @@ public enum PdftotextLayoutDialect: TextDialect {
           && !line.chunks().allSatisfy { LayoutIndicatorHeader.isHeaderFragment($0.text) }
       }
       let opensBlock = opening.map(isBlockHeader) ?? false
-      defer { previousHadBlock = page.contains(where: isBlockHeader) }
+      defer { previousHadBlock = !headers.isEmpty }
       if previousHadBlock, opensBlock, case .rows(let previous)? = segments.last {
         var lead: [RawRow] = []
         var k = 0
@@ -154,8 +155,8 @@ public enum PdftotextLayoutDialect: TextDialect {
     return TokenizedText(dialect: name, segments: segments, diagnostics: diagnostics)
   }
 
-  static func tokenizePage(_ lines: [LayoutLine]) -> ([Segment], [Diagnostic]) {
-    let headers = lines.indices.filter { isBlockHeader(lines[$0]) }
+  /// One page's segments; `headers` are the indices of its block header lines.
+  static func tokenizePage(_ lines: [LayoutLine], headers: [Int]) -> ([Segment], [Diagnostic]) {
     let formEnd = headers.first ?? lines.count
     var segments: [Segment] = []
     var diagnostics: [Diagnostic] = []
