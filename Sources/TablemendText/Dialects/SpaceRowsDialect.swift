@@ -121,7 +121,12 @@ public enum SpaceRowsDialect: TextDialect {
   static func opensNoRow(_ text: String) -> Bool {
     let s = IndicatorVocabulary.squeezed(text)
     return !isLabelLike(s) && !IndicatorStream.isNumberedItem(s)
-      && !s.allSatisfy { "…./／-—".contains($0) }
+      && !isFiller(s)
+  }
+
+  /// `……`, `/`, `-`: a cell left unfilled on purpose.
+  static func isFiller(_ s: String) -> Bool {
+    s.allSatisfy { "…./／-—".contains($0) }
   }
 
   /// A form title (`…绩效目标填报表`) or a field name (`项目名称`): not a cell's continuation.
@@ -135,7 +140,7 @@ public enum SpaceRowsDialect: TextDialect {
   static func isPlaceholder(_ row: [TextCell]) -> Bool {
     guard let last = row.last else { return true }
     let s = IndicatorVocabulary.squeezed(last.text)
-    if s.allSatisfy({ "…./／-—".contains($0) }) { return true }
+    if isFiller(s) { return true }
     guard IndicatorStream.isNumberedItem(s) else { return false }
     return s.drop { !":：".contains($0) }.dropFirst().isEmpty
   }
