@@ -45,14 +45,20 @@ public enum FormRecognizer {
   /// grid. A title row counts once the part before it holds an indicator header; cells are
   /// clipped to their part and rows renumbered.
   static func splitAtTitles(_ table: Table) -> [Table] {
-    var rows: [Int: [Cell]] = [:]
-    for cell in table.cells { rows[cell.row, default: []].append(cell) }
+    var filled: [Int: [Cell]] = [:]
+    for cell in table.cells where !cell.text.isEmpty { filled[cell.row, default: []].append(cell) }
+    // Rows holding a title alone; most tables have none past their first rows, and then the
+    // indicator headers need not be looked for.
+    let titles = (1..<max(1, table.rowCount)).filter { r in
+      guard let cells = filled[r], cells.count == 1 else { return false }
+      return isFormTitle(cells[0].text)
+    }
+    guard let lastTitle = titles.last else { return [table] }
     var cuts: [Int] = []
     var sawHeader = false
     let view = GridView(table)
-    for r in 0..<table.rowCount {
-      let filled = (rows[r] ?? []).filter { !$0.text.isEmpty && $0.row == r }
-      if filled.count == 1, isFormTitle(filled[0].text), sawHeader {
+    for r in 0...lastTitle {
+      if sawHeader, titles.contains(r) {
         cuts.append(r)
         sawHeader = false
       }
