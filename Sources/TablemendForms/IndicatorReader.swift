@@ -21,7 +21,8 @@ struct IndicatorReader {
     var period: String
     var level2: Int
     var roles: [Int: Role]
-    var level3: Int? { roles.first { $0.value == .level3 }?.key }
+    /// The leftmost column headed 三级 (a header spanning columns names each of them).
+    var level3: Int? { roles.filter { $0.value == .level3 }.keys.min() }
   }
 
   let view: GridView
