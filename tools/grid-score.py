@@ -10,8 +10,10 @@ paired in order (t1 with t1, ...). A cell's box is (table, row, column, rowSpan,
 folded to one space and trimmed). "text" compares the cell texts alone (whitespace removed,
 as a multiset per table): the cell boundaries an export keeps, wherever it puts them.
 "shifted box+text" is box+text after moving each table by the row offset that matches most
-(text exports leave a table's title rows outside it). Exit status 0 when box+text F1 is 1.0,
-else 1.
+(text exports leave a table's title rows outside it). The "no spaces" variants compare the
+texts with all whitespace removed (a space next to a number, or a line break inside a cell, is
+not content in Chinese text, and a flattened export cannot tell a wrap from a break). Exit
+status 0 when box+text F1 is 1.0, else 1.
 """
 import json
 import re
@@ -33,13 +35,19 @@ def norm(text):
     return re.sub(r"\s+", " ", text).strip()
 
 
-def cells(tables):
+def squeeze(text):
+    """The text without any whitespace: Chinese has no spaces of its own, and a line break
+    inside a cell (`一级` / `指标`) is the same wrap a flattened export joins."""
+    return re.sub(r"\s+", "", text)
+
+
+def cells(tables, fold=norm):
     boxes, texts = set(), set()
     for i, table in enumerate(tables):
         for c in table["cells"]:
             box = (i, c["row"], c["column"], c["rowSpan"], c["columnSpan"])
             boxes.add(box)
-            texts.add(box + (norm(c.get("text", "")),))
+            texts.add(box + (fold(c.get("text", "")),))
     return boxes, texts
 
 
@@ -55,18 +63,18 @@ def texts(tables):
     return out
 
 
-def shifted(truth, found):
+def shifted(truth, found, fold=norm):
     """box+text after moving each found table by the row offset (-6..6) that matches most:
     text exports keep a table's title rows outside it, which shifts every row."""
     best_total = []
     for i, table in enumerate(found):
         if i >= len(truth):
             break
-        want = {(c["row"], c["column"], c["rowSpan"], c["columnSpan"], norm(c.get("text", "")))
+        want = {(c["row"], c["column"], c["rowSpan"], c["columnSpan"], fold(c.get("text", "")))
                 for c in truth[i]["cells"]}
         best = 0
         for dy in range(-6, 7):
-            got = {(c["row"] + dy, c["column"], c["rowSpan"], c["columnSpan"], norm(c.get("text", "")))
+            got = {(c["row"] + dy, c["column"], c["rowSpan"], c["columnSpan"], fold(c.get("text", "")))
                    for c in table["cells"]}
             best = max(best, len(want & got))
         best_total.append(best)
@@ -103,6 +111,14 @@ def main():
                       "f1": round(2 * p * r / (p + r) if p + r else 0.0, 4)}
     p, r, f = shifted(truth, found)
     result["shifted box+text"] = {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4)}
+    _, squeezed_truth = cells(truth, squeeze)
+    _, squeezed_found = cells(found, squeeze)
+    p, r, f = f1(squeezed_truth, squeezed_found)
+    result["box+text, no spaces"] = {"precision": round(p, 4), "recall": round(r, 4),
+                                     "f1": round(f, 4)}
+    p, r, f = shifted(truth, found, squeeze)
+    result["shifted box+text, no spaces"] = {"precision": round(p, 4), "recall": round(r, 4),
+                                             "f1": round(f, 4)}
     print(json.dumps(result, ensure_ascii=False))
     if verbose:
         for x in sorted(tt - ft):

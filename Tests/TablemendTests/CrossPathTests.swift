@@ -100,3 +100,50 @@ import Testing
     #expect(document.forms.first?.kind == .departmentTargets)
   }
 }
+
+/// `pdftotext -layout` of LibreOffice's PDF of a seed DOCX rebuilds the DOCX's own grid: the
+/// table's columns are where cells start in several rows, and labels printed once cover the
+/// rows below them. Texts are compared without whitespace (the DOCX's `大于等于 100 个` and
+/// its line breaks inside cells are wraps and spaces a flattened export cannot tell apart).
+@Suite struct LayoutGridTests {
+  struct Box: Hashable {
+    var row, column, rowSpan, columnSpan: Int
+    var text: String
+  }
+
+  func boxes(_ document: Document, droppingRows dropped: Int = 0) throws -> Set<Box> {
+    let table = try #require(document.tables.first)
+    return Set(
+      table.cells.filter { $0.row >= dropped }.map {
+        Box(
+          row: $0.row - dropped, column: $0.column, rowSpan: $0.rowSpan,
+          columnSpan: $0.columnSpan, text: $0.text.filter { !$0.isWhitespace })
+      })
+  }
+
+  func convert(_ path: String) throws -> Document {
+    try Converter().convert(fileAt: packageRoot.appendingPathComponent(path))
+  }
+
+  @Test func departmentFormRebuildsTheDocxGrid() throws {
+    let docx = try convert("corpus/docx/seed-000-department.docx")
+    let layout = try convert("corpus/exports/pdftotext-layout/seed-000-department.txt")
+    #expect(layout.tables.first?.columnCount == docx.tables.first?.columnCount)
+    #expect(try boxes(layout) == boxes(docx))
+    // The funds table read by position gives the DOCX's funds, periods and categories.
+    #expect(layout.forms.first?.funds == docx.forms.first?.funds)
+    #expect(layout.forms.first?.funds.count == 18)
+  }
+
+  // The DOCX holds the title rows (项目支出绩效目标表, （2021年度）) inside its table; the PDF
+  // prints them as lines above it, where they are read as paragraphs.
+  @Test func projectFormRebuildsTheDocxGridBelowItsTitleRows() throws {
+    let docx = try convert("corpus/docx/seed-002-project.docx")
+    let layout = try convert("corpus/exports/pdftotext-layout/seed-002-project.txt")
+    #expect(layout.tables.first?.columnCount == docx.tables.first?.columnCount)
+    let expected = try boxes(docx, droppingRows: 2)
+    let found = try boxes(layout)
+    #expect(found.subtracting(expected).isEmpty)
+    #expect(expected.subtracting(found).isEmpty)
+  }
+}

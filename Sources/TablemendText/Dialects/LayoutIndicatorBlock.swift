@@ -374,7 +374,15 @@ struct LayoutIndicatorBlock {
       spansOf[c] = spans
     }
 
-    // Emit rows: the header rows, then the data rows.
+    // Emit rows: the header rows, then the data rows, each cell with the character column
+    // its column starts at (the block label's column: where its text starts).
+    let labelStart = placed.filter { $0.column == 0 }.map(\.chunk.start).min()
+    func positioned(_ cell: RawCell) -> RawCell {
+      var cell = cell
+      let c = cell.column ?? 0
+      cell.layoutStart = c == 0 ? labelStart : columns[min(c, columns.count) - 1].start
+      return cell
+    }
     var out: [RawRow] = []
     for r in 0..<extents.count {
       var cells: [RawCell] = []
@@ -398,7 +406,9 @@ struct LayoutIndicatorBlock {
               rowSpan: below ? nil : headerRows - r, column: cell.column))
         }
         cells.sort { ($0.column ?? 0) < ($1.column ?? 0) }
-        out.append(RawRow(cells: cells, location: cells.first?.location ?? lines[0].location(0)))
+        out.append(
+          RawRow(
+            cells: cells.map(positioned), location: cells.first?.location ?? lines[0].location(0)))
         continue
       }
       let row = rows[r - headerRows]
@@ -415,7 +425,7 @@ struct LayoutIndicatorBlock {
         }
       }
       cells.sort { ($0.column ?? 0) < ($1.column ?? 0) }
-      out.append(RawRow(cells: cells, location: rowLocation(r, rows, headerRows)))
+      out.append(RawRow(cells: cells.map(positioned), location: rowLocation(r, rows, headerRows)))
     }
     return (out, diagnostics)
   }

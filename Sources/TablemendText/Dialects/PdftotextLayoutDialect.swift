@@ -140,8 +140,9 @@ public enum PdftotextLayoutDialect: TextDialect {
         while k < pageSegments.count, case .paragraph(let text, let location) = pageSegments[k],
           LayoutIndicatorHeader.isHeaderFragment(text)
         {
-          lead.append(
-            RawRow(cells: [RawCell(paragraphs: [text], location: location)], location: location))
+          var cell = RawCell(paragraphs: [text], location: location)
+          cell.layoutStart = max(0, location.column - 1)
+          lead.append(RawRow(cells: [cell], location: location))
           k += 1
         }
         if k < pageSegments.count, case .rows(let rows) = pageSegments[k] {
@@ -151,6 +152,11 @@ public enum PdftotextLayoutDialect: TextDialect {
       }
       segments += pageSegments
       diagnostics += pageDiagnostics
+    }
+    // Every table's cells on one column grid.
+    segments = segments.map { segment in
+      guard case .rows(let rows) = segment else { return segment }
+      return .rows(LayoutColumns.place(rows))
     }
     return TokenizedText(dialect: name, segments: segments, diagnostics: diagnostics)
   }
@@ -191,15 +197,17 @@ public enum PdftotextLayoutDialect: TextDialect {
     "其他资金", "上年结转资金", "其中：当年财政拨款", "其中：财政资金", "项目资金总额",
   ]
 
-  /// Splits `4,100,000.00 年度资金申请总额` and `阶段性项目 项目类别` at the single space.
+  /// Splits `4,100,000.00 年度资金申请总额` and `阶段性项目 项目类别` at the single space
+  /// (a number before a word of four or more characters, or any text before a field name).
   static func splitFields(_ chunk: LayoutChunk) -> [LayoutChunk] {
     let chars = Array(chunk.text)
     for (i, c) in chars.enumerated() where c == " " && i > 0 && i + 1 < chars.count {
       let left = String(chars[..<i])
       let right = String(chars[(i + 1)...])
+      // (A unit or a date word after a number stays with it: `2022 年`, `30 万元`.)
       let leftIsNumber =
         left.allSatisfy { $0.isNumber || $0 == "," || $0 == "." || $0 == "-" }
-        && IndicatorVocabulary.isCJK(chars[i + 1])
+        && IndicatorVocabulary.isCJK(chars[i + 1]) && right.count >= 4
       let rightIsField = fieldLabels.contains { right.hasPrefix($0) }
       if leftIsNumber || rightIsField {
         let head = LayoutChunk(start: chunk.start, end: chunk.start + i, text: left)
@@ -305,11 +313,9 @@ public enum PdftotextLayoutDialect: TextDialect {
           if parts.count > 1 && j < plainEnd && body[j].line - last > 3 { break }
         }
         if parts.count > 1 {
-          rows.append(
-            RawRow(
-              cells: [
-                RawCell(paragraphs: parts, location: line.location(item.chunks[0].start))
-              ], location: line.location(item.chunks[0].start)))
+          var cell = RawCell(paragraphs: parts, location: line.location(item.chunks[0].start))
+          cell.layoutStart = item.chunks[0].start
+          rows.append(RawRow(cells: [cell], location: line.location(item.chunks[0].start)))
           // Rows that sat between the fragments come after the joined cell.
           for s in skipped { rows.append(row(s.chunks, lines[s.line])) }
           k = j
@@ -365,7 +371,9 @@ public enum PdftotextLayoutDialect: TextDialect {
       }
     }
     var cells = merged.map {
-      RawCell(paragraphs: [LayoutText.tidy($0.text)], location: line.location($0.start))
+      var cell = RawCell(paragraphs: [LayoutText.tidy($0.text)], location: line.location($0.start))
+      cell.layoutStart = $0.start
+      return cell
     }
     if let unit, !cells.isEmpty { cells[0].paragraphs.append(LayoutText.tidy(unit)) }
     return RawRow(cells: cells, location: line.location(merged.first?.start ?? 0))
@@ -383,6 +391,7 @@ public enum PdftotextLayoutDialect: TextDialect {
     let leftEdge = max(0, min(header[0].start - 12, 6))
     var labelParts: [String] = label
     var labelLocation: Location?
+    var labelStart: Int?
     var contents: [(line: LayoutLine, chars: [Character], start: Int)] = []
     for line in lines where !line.isBlank {
       var chars = line.chars
@@ -391,6 +400,7 @@ public enum PdftotextLayoutDialect: TextDialect {
       {
         labelParts.append(label.text)
         if labelLocation == nil { labelLocation = line.location(label.start) }
+        labelStart = min(labelStart ?? label.start, label.start)
         for i in label.start..<label.end { chars[i] = " " }
       }
       guard let start = chars.firstIndex(where: { $0 != " " }) else { continue }
@@ -417,11 +427,14 @@ public enum PdftotextLayoutDialect: TextDialect {
     var right: [String] = []
     var leftLocation: Location?
     var rightLocation: Location?
+    var leftStart: Int?
+    var rightStart: Int?
     for c in contents {
       let end = c.chars.lastIndex(where: { $0 != " " }) ?? c.start
       if c.start >= bestGutter - 4 {
         right.append(String(c.chars[c.start...end]))
         if rightLocation == nil { rightLocation = c.line.location(c.start) }
+        rightStart = min(rightStart ?? c.start, c.start)
         continue
       }
       let low = max(c.start, bestGutter - 5)
@@ -429,13 +442,15 @@ public enum PdftotextLayoutDialect: TextDialect {
       let candidates = low <= high ? (low...high).filter { isSplitSpace(c.chars, $0) } : []
       if let split = candidates.min(by: { abs($0 - bestGutter) < abs($1 - bestGutter) }) {
         left.append(String(c.chars[c.start..<split]))
-        let rightStart = c.chars[split...].firstIndex { $0 != " " } ?? split
-        right.append(String(c.chars[rightStart...end]))
-        if rightLocation == nil { rightLocation = c.line.location(rightStart) }
+        let start = c.chars[split...].firstIndex { $0 != " " } ?? split
+        right.append(String(c.chars[start...end]))
+        if rightLocation == nil { rightLocation = c.line.location(start) }
+        rightStart = min(rightStart ?? start, start)
       } else {
         left.append(String(c.chars[c.start...end]))
       }
       if leftLocation == nil { leftLocation = c.line.location(c.start) }
+      leftStart = min(leftStart ?? c.start, c.start)
     }
     let fallback = firstLine.location(0)
     var cells: [RawCell] = []
@@ -443,29 +458,35 @@ public enum PdftotextLayoutDialect: TextDialect {
     if let headingLine, !label.isEmpty {
       // The label starts on the headings' line: it spans the headings and the text.
       let location = headingLine.location(0)
+      var labelCell = RawCell(
+        paragraphs: [labelParts.joined()], location: location, rowSpan: 2, column: 0)
+      labelCell.layoutStart = labelStart ?? 0
       headingRow = RawRow(
-        cells: [
-          RawCell(
-            paragraphs: [labelParts.joined()], location: location, rowSpan: 2, column: 0)
-        ]
+        cells: [labelCell]
           + header.enumerated().map { i, chunk in
-            RawCell(
+            var cell = RawCell(
               paragraphs: [LayoutText.tidy(chunk.text)],
               location: headingLine.location(chunk.start),
               column: i + 1)
+            cell.layoutStart = chunk.start
+            return cell
           }, location: location)
     } else if !labelParts.isEmpty {
-      cells.append(RawCell(paragraphs: [labelParts.joined()], location: labelLocation ?? fallback))
+      var labelCell = RawCell(
+        paragraphs: [labelParts.joined()], location: labelLocation ?? fallback)
+      labelCell.layoutStart = labelStart
+      cells.append(labelCell)
     }
     let hinted = headingRow != nil
-    cells.append(
-      RawCell(
-        paragraphs: left.isEmpty ? [] : [LayoutText.joinWrapped(left)],
-        location: leftLocation ?? fallback, column: hinted ? 1 : nil))
-    cells.append(
-      RawCell(
-        paragraphs: right.isEmpty ? [] : [LayoutText.joinWrapped(right)],
-        location: rightLocation ?? fallback, column: hinted ? 2 : nil))
+    var leftCell = RawCell(
+      paragraphs: left.isEmpty ? [] : [LayoutText.joinWrapped(left)],
+      location: leftLocation ?? fallback, column: hinted ? 1 : nil)
+    leftCell.layoutStart = leftStart ?? header[0].start
+    var rightCell = RawCell(
+      paragraphs: right.isEmpty ? [] : [LayoutText.joinWrapped(right)],
+      location: rightLocation ?? fallback, column: hinted ? 2 : nil)
+    rightCell.layoutStart = rightStart ?? header[1].start
+    cells += [leftCell, rightCell]
     let textRow = RawRow(cells: cells, location: labelLocation ?? leftLocation ?? fallback)
     return (headingRow.map { [$0] } ?? []) + [textRow]
   }
