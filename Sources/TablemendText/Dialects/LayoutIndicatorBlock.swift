@@ -111,8 +111,13 @@ struct LayoutIndicatorBlock {
     for c in 1...columns.count {
       edge[c] = c < columns.count ? columns[c].start - 4 : rightEdge - 2
     }
+    // A line printed a little left or right of its column's header (pdftotext's grid drifts
+    // by a character or two down a page) has its edge moved by as much.
     func isFull(_ previous: LayoutChunk, before next: LayoutChunk, column c: Int) -> Bool {
-      previous.end + Self.firstWordWidth(next.text) - 1 >= edge[c] ?? Int.max
+      guard let columnEdge = edge[c] else { return false }
+      let drift = c >= 1 && c <= columns.count ? previous.start - columns[c - 1].start : 0
+      return previous.end + Self.firstWordWidth(next.text) - 1 >= columnEdge
+        + max(-3, min(0, drift))
     }
     var at: [Int: [Int: (first: LayoutChunk, last: LayoutChunk)]] = [:]  // line -> column
     for p in placed {
@@ -474,7 +479,10 @@ struct LayoutIndicatorBlock {
       let low = max(chunk.start + 1, min(columns[i].end, next) - 1)
       let high = min(chunk.end - 2, next)
       guard low <= high else { continue }
-      let spaces = (low...high).filter { PdftotextLayoutDialect.isSplitSpace(chars, $0) }
+      // Not between a number and its unit (`大于等于 100 个` in a full column).
+      let spaces = (low...high).filter {
+        PdftotextLayoutDialect.isSplitSpace(chars, $0) && !Self.joinsUnit(chars, at: $0)
+      }
       guard let cut = spaces.min(by: { abs($0 - next) < abs($1 - next) }) else { continue }
       // The piece after the cut must start at (or just before) the next column, and the
       // piece before it must still belong to this one.
@@ -488,6 +496,16 @@ struct LayoutIndicatorBlock {
       return splitAtBorders(head, chars, columns) + splitAtBorders(tail, chars, columns)
     }
     return [chunk]
+  }
+
+  /// True when the space at `i` stands between a number and a unit word after it (`100 个`,
+  /// `5 万人次`).
+  static func joinsUnit(_ chars: [Character], at i: Int) -> Bool {
+    guard i > 0, chars[i - 1].isNumber || chars[i - 1] == "%" else { return false }
+    var end = i + 1
+    while end < chars.count, chars[end] != " " { end += 1 }
+    guard end > i + 1 else { return false }
+    return SpaceRowsDialect.unitWords.contains(String(chars[(i + 1)..<end]))
   }
 
   /// Splits `效益指标 社会效益指标` (two labels one space apart) into two chunks.

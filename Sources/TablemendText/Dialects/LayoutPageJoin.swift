@@ -50,12 +50,14 @@ enum LayoutPageJoin {
   /// column), or nil when their columns cannot be matched to the header's.
   static func remap(_ lines: [LayoutLine], to header: LayoutIndicatorHeader) -> [LayoutLine]? {
     var targets = header.columns.map(\.start)
-    // The same grid as the header's page: most chunks start at (or just by) a column.
-    let all = lines.flatMap { $0.chunks() }
-    let aligned = all.filter { c in targets.contains { abs($0 - c.start) <= 2 } }.count
-    if !all.isEmpty, aligned * 10 >= all.count * 6 { return lines }
+    // What each target column is headed: 一级 / 二级 labels, or anything else.
+    var levels = header.columns.indices.map { c -> Int in
+      let text = header.texts(ofColumn: c + 1).first ?? ""
+      return text.hasPrefix("一级") ? 1 : text.hasPrefix("二级") ? 2 : 0
+    }
     if let left = header.labelFragments.map(\.chunk.start).min(), left < (targets.first ?? 0) {
       targets.insert(left, at: 0)
+      levels.insert(0, at: 0)
     }
     // Column starts of the continuation: starts shared by two or more chunks.
     var counts: [Int: Int] = [:]
@@ -71,17 +73,58 @@ enum LayoutPageJoin {
       }
     }
     let starts = clusters.filter { $0.count >= 2 }.map(\.start)
+    // The same grid as the header's page: every column of the continuation starts at (or
+    // just by) one of the header's. (A page shifted by about one column's width still has
+    // most of its chunks near some column: the test is on every column, not most chunks.)
+    let near = { (start: Int) in targets.contains { abs($0 - start) <= 2 } }
+    if starts.count >= 2, starts.allSatisfy(near) { return lines }
+    if starts.count < 2 {
+      let all = chunked.flatMap { $0 }
+      if !all.isEmpty, all.filter({ near($0.start) }).count * 10 >= all.count * 6 { return lines }
+    }
     guard starts.count >= 2, starts.count <= targets.count else { return nil }
     // Match them in order to the header's columns, skipping some on the left: the shift
-    // whose straight-line fit leaves the smallest error.
-    var best: (offset: Int, error: Double, a: Double, b: Double)?
+    // that puts the fewest known 一级 / 二级 labels under another column, then whose
+    // straight-line fit leaves the smallest error (a page printed narrower fits several
+    // shifts about as well).
+    // (A label wrapped over two lines is read whole first: `服务对象` over `满意度指标` is a
+    // 二级 label, though its second line alone names a 一级.)
+    var labelled: [(start: Int, level: Int)] = []
+    var wrapped: Set<[Int]> = []  // [line, start] of lines read as part of a wrapped label
+    for (i, chunks) in chunked.enumerated() where i > 0 {
+      for chunk in chunks {
+        guard
+          let above = chunked[i - 1].first(where: { abs($0.start - chunk.start) <= 1 }),
+          IndicatorVocabulary.level2.contains(IndicatorVocabulary.squeezed(above.text + chunk.text))
+        else { continue }
+        labelled.append((above.start, 2))
+        wrapped.formUnion([[i - 1, above.start], [i, chunk.start]])
+      }
+    }
+    for (i, chunks) in chunked.enumerated() {
+      for chunk in chunks where !wrapped.contains([i, chunk.start]) {
+        let s = IndicatorVocabulary.squeezed(chunk.text)
+        if IndicatorVocabulary.level1.contains(s) { labelled.append((chunk.start, 1)) }
+        if IndicatorVocabulary.level2.contains(s) { labelled.append((chunk.start, 2)) }
+      }
+    }
+    var best: (offset: Int, misplaced: Int, error: Double, a: Double, b: Double)?
     for offset in 0...(targets.count - starts.count) {
       let xs = starts.map(Double.init)
       let ys = (0..<starts.count).map { Double(targets[$0 + offset]) }
       let (a, b) = fit(xs, ys)
       guard a > 0.5, a < 2 else { continue }
       let error = zip(xs, ys).map { abs(a * $0 + b - $1) }.reduce(0, +)
-      if best.map({ error < $0.error }) ?? true { best = (offset, error, a, b) }
+      let misplaced = labelled.filter { label in
+        let x = a * Double(label.start) + b
+        let nearest = targets.indices.min {
+          abs(Double(targets[$0]) - x) < abs(Double(targets[$1]) - x)
+        }
+        return nearest.map { levels[$0] != label.level } ?? true
+      }.count
+      if best.map({ (misplaced, error) < ($0.misplaced, $0.error) }) ?? true {
+        best = (offset, misplaced, error, a, b)
+      }
     }
     guard let best else { return nil }
     var out: [LayoutLine] = []
