@@ -66,3 +66,15 @@ for t in doc["tables"]:
 ' "$out/grid-csv/$name.csv"
 done
 ls -R "$out" | head -40
+
+# The same forms printed on other pages and in other font sizes (tools/docx-variant.py), through
+# LibreOffice's PDF and pdftotext -layout: other character grids, wraps and page breaks.
+for docx in corpus/docx/seed-000-department.docx corpus/docx/seed-002-project.docx; do
+  name=$(basename "$docx" .docx)
+  for variant in landscape a3 narrow-margins font8 font14; do
+    mkdir -p "$work/$variant" "$out/pdftotext-layout-$variant"
+    python3 tools/docx-variant.py "$docx" "$work/$variant/$name.docx" "$variant"
+    (cd "$work/$variant" && soffice --headless --convert-to pdf "$name.docx" >/dev/null 2>&1)
+    pdftotext -layout "$work/$variant/$name.pdf" "$out/pdftotext-layout-$variant/$name.txt"
+  done
+done

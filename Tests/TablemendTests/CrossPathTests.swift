@@ -63,11 +63,17 @@ import Testing
     ("pdftotext-layout", "pdftotext-layout"), ("mammoth", "blank-line-cells"),
     ("pandoc-html", "html"), ("mammoth-html", "html"), ("pandoc-gfm", "html"),
     ("grid-csv", "csv"),
+    // The same PDF export of the form printed on other pages and at 8 pt
+    // (tools/docx-variant.py): other character grids, wraps and page breaks.
+    ("pdftotext-layout-landscape", "pdftotext-layout"), ("pdftotext-layout-a3", "pdftotext-layout"),
+    ("pdftotext-layout-narrow-margins", "pdftotext-layout"),
+    ("pdftotext-layout-font8", "pdftotext-layout"),
   ]
   static let department = [
     "pandoc2-plain", "pandoc3-plain", "python-docx-tsv", "pdftotext-layout", "libreoffice-txt",
     "docx2txt", "docx2python", "mammoth", "pdftotext-raw", "pandoc-html", "mammoth-html",
-    "pandoc-gfm", "grid-csv",
+    "pandoc-gfm", "grid-csv", "pdftotext-layout-landscape", "pdftotext-layout-a3",
+    "pdftotext-layout-narrow-margins", "pdftotext-layout-font8", "pdftotext-layout-font14",
   ]
 
   /// `corpus/exports/CONVERTER/FORM.*` (`.txt`, `.html`, `.md`), not its golden.
@@ -125,9 +131,15 @@ import Testing
     try Converter().convert(fileAt: packageRoot.appendingPathComponent(path))
   }
 
-  @Test func departmentFormRebuildsTheDocxGrid() throws {
+  static let variants = [
+    "pdftotext-layout", "pdftotext-layout-landscape", "pdftotext-layout-a3",
+    "pdftotext-layout-narrow-margins", "pdftotext-layout-font8",
+  ]
+
+  @Test(arguments: variants)
+  func departmentFormRebuildsTheDocxGrid(export: String) throws {
     let docx = try convert("corpus/docx/seed-000-department.docx")
-    let layout = try convert("corpus/exports/pdftotext-layout/seed-000-department.txt")
+    let layout = try convert("corpus/exports/\(export)/seed-000-department.txt")
     #expect(layout.tables.first?.columnCount == docx.tables.first?.columnCount)
     #expect(try boxes(layout) == boxes(docx))
     // The funds table read by position gives the DOCX's funds, periods and categories.
@@ -137,9 +149,10 @@ import Testing
 
   // The DOCX holds the title rows (项目支出绩效目标表, （2021年度）) inside its table; the PDF
   // prints them as lines above it, where they are read as paragraphs.
-  @Test func projectFormRebuildsTheDocxGridBelowItsTitleRows() throws {
+  @Test(arguments: variants)
+  func projectFormRebuildsTheDocxGridBelowItsTitleRows(export: String) throws {
     let docx = try convert("corpus/docx/seed-002-project.docx")
-    let layout = try convert("corpus/exports/pdftotext-layout/seed-002-project.txt")
+    let layout = try convert("corpus/exports/\(export)/seed-002-project.txt")
     #expect(layout.tables.first?.columnCount == docx.tables.first?.columnCount)
     let expected = try boxes(docx, droppingRows: 2)
     let found = try boxes(layout)
