@@ -129,6 +129,10 @@ struct IndicatorReader {
     var out: [Indicator] = []
     let l1col = level1Column ?? max(0, (sortedL2.first ?? 1) - 1)
     for r in firstData..<end {
+      // A closing row (合计, 总分, 评价结论, 项目负责人 …) ends the indicators.
+      if let lead = view.filled(r).first, Self.isClosingRow(Vocabulary.fold(lead.text)) {
+        break
+      }
       var rowShift = 0
       // A row whose 二级 label sits left of the 二级 column lost a cell: shift it back.
       if let first = groups.first {
@@ -180,6 +184,24 @@ struct IndicatorReader {
       }
     }
     return out
+  }
+
+  /// Words that open the rows after a form's indicators: totals, the evaluation's verdict
+  /// and the signatures.
+  static let closingWords = [
+    "合计", "总计", "总分", "评价结论", "自评结论", "存在问题", "改进措施", "项目负责人", "财务负责人",
+    "单位负责人", "填报人", "审核人",
+  ]
+
+  /// True when a row's first cell closes the indicator block (`合计`, `总分`, `项目负责人:查小兵`).
+  static func isClosingRow(_ folded: String) -> Bool {
+    guard folded.count <= 24 else { return false }
+    return closingWords.contains { word in
+      guard folded.hasPrefix(word) else { return false }
+      // `合计` or `项目负责人:查小兵`, not an indicator that starts with the word (`合计完成率`).
+      guard let next = folded.dropFirst(word.count).unicodeScalars.first else { return true }
+      return !(0x4E00...0x9FFF).contains(next.value)
+    }
   }
 
   static func role(of folded: String) -> Role? {
@@ -278,7 +300,11 @@ struct IndicatorReader {
       standards = Array(standards.suffix(1))
     }
     let blank: (String) -> Bool = { $0.allSatisfy { "…./、-—_ 无".contains($0) } }
-    if blank(level3Text) {
+    // A 二级 or 一级 label alone on its row (a level the form lists without an indicator
+    // under it) is not an indicator either.
+    let folded3 = Vocabulary.fold(level3Text)
+    let namesALevel = Vocabulary.level2(folded3) != nil || Vocabulary.isLevel1(folded3)
+    if blank(level3Text) || namesALevel {
       if values.allSatisfy({ blank(CellCleaner.trimmed($0.text)) }) {
         diagnostics.append(
           Diagnostic(

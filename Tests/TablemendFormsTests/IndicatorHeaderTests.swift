@@ -40,3 +40,32 @@ import Testing
     }
   }
 }
+
+@Suite struct IndicatorBlockEndTests {
+  // As a 2022 自评表 ends (tianchang, dyxrmt.cn): a 二级 listed with no indicator under it (a
+  // space-split export repeats its label into the 三级 column),
+  // then the total and the signatures.
+  let text = [
+    "项目支出绩效自评表（2022年度）",
+    "项目名称\t农村饮水安全工程\t\t\t",
+    "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值",
+    "产出指标\t数量指标\t新建供水站\t≥3座\t3座",
+    "效益指标\t经济效益指标\t经济效益指标\t\t",
+    "\t社会效益指标\t受益人口\t≥5000人\t5200人",
+    "合计\t100\t100\t\t",
+    "项目负责人:查小兵\t财务负责人:唐勇\t\t\t",
+  ].joined(separator: "\n")
+
+  @Test func closingRowsAndALevelAloneAreNotIndicators() throws {
+    let form = try #require(try forms(fromTabText: text).forms.first)
+    #expect(form.indicators.map(\.level3) == ["新建供水站", "受益人口"])
+    #expect(form.indicators.last?.level1 == "效益指标")
+    #expect(form.indicators.last?.value.value == 5000)
+  }
+
+  @Test func anIndicatorNamedAfterAClosingWordIsKept() {
+    #expect(IndicatorReader.isClosingRow("合计"))
+    #expect(IndicatorReader.isClosingRow("项目负责人:查小兵"))
+    #expect(!IndicatorReader.isClosingRow("合计完成率"))
+  }
+}
