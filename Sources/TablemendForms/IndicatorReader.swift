@@ -301,9 +301,12 @@ struct IndicatorReader {
     }
     let blank: (String) -> Bool = { $0.allSatisfy { "…./、-—_ 无".contains($0) } }
     // A 二级 or 一级 label alone on its row (a level the form lists without an indicator
-    // under it) is not an indicator either.
+    // under it), or the block's own label (绩效指标, printed after the rows it spans in
+    // reading order), is not an indicator either.
     let folded3 = Vocabulary.fold(level3Text)
-    let namesALevel = Vocabulary.level2(folded3) != nil || Vocabulary.isLevel1(folded3)
+    let namesALevel =
+      Vocabulary.level2(folded3) != nil || Vocabulary.isLevel1(folded3)
+      || (folded3.hasSuffix("绩效指标") && folded3.count <= 8)
     if blank(level3Text) || namesALevel {
       if values.allSatisfy({ blank(CellCleaner.trimmed($0.text)) }) {
         diagnostics.append(

@@ -15,10 +15,16 @@ let pdftotext = ["/usr/bin/pdftotext", "/usr/local/bin/pdftotext"].first {
 
 /// `pdftotext -layout` of a real PDF, or nil when the tool or the file is missing.
 func layoutText(_ pdf: String) throws -> Data? {
+  try pdftotextOutput(pdf, options: ["-layout"])
+}
+
+/// `pdftotext OPTIONS` of a real PDF (no option: its reading order), or nil when the tool or
+/// the file is missing.
+func pdftotextOutput(_ pdf: String, options: [String]) throws -> Data? {
   guard let pdftotext else { return nil }
   let process = Process()
   process.executableURL = URL(fileURLWithPath: pdftotext)
-  process.arguments = ["-layout", realRoot.appendingPathComponent("pdf/\(pdf)").path, "-"]
+  process.arguments = options + [realRoot.appendingPathComponent("pdf/\(pdf)").path, "-"]
   let pipe = Pipe()
   process.standardOutput = pipe
   try process.run()
@@ -75,11 +81,15 @@ struct WanliLayoutTests {
 
 @Suite(.enabled(if: hasReal, "needs ../shared/real"))
 struct RealGoldenTests {
-  /// Every real input: the PDF as layout text, and each web-page excerpt as it is.
+  /// Every real input: the PDF as layout text, as raw text and in pdftotext's reading order,
+  /// and each web-page excerpt as it is.
   static func inputs() throws -> [(name: String, data: Data)] {
     var out: [(String, Data)] = []
-    if let wanli = try layoutText("wanli-2023-budget-performance-targets.pdf") {
-      out.append(("wanli-2023-budget-performance-targets.layout.txt", wanli))
+    let pdf = "wanli-2023-budget-performance-targets"
+    for (suffix, options) in [("layout", ["-layout"]), ("raw", ["-raw"]), ("reading-order", [])] {
+      if let text = try pdftotextOutput(pdf + ".pdf", options: options) {
+        out.append(("\(pdf).\(suffix).txt", text))
+      }
     }
     let pages = realRoot.appendingPathComponent("pages")
     for name in try FileManager.default.contentsOfDirectory(atPath: pages.path).sorted() {

@@ -37,20 +37,55 @@ public enum BlankLineCellsDialect: TextDialect {
         ?? 0
       stream.append(TextCell(text: text, location: Location(line: i + 1, column: column + 1)))
     }
-    let rows = IndicatorAlignment.rowsFromStream(stream)
-    var segments: [Segment] = []
-    // Lines before the first field name are the page's title text.
-    let firstField =
-      rows.firstIndex { $0.count > 1 || IndicatorAlignment.isFieldLabel($0.first?.text ?? "") }
-      ?? rows.count
-    for row in rows[..<firstField] {
-      for cell in row { segments.append(.paragraph(cell.text, cell.location)) }
+    // Each form's title starts a table of its own (a document of several forms, as
+    // pdftotext prints one in reading order).
+    var starts = stream.indices.filter { k in
+      k > 0 && IndicatorStream.isFormTitle(IndicatorVocabulary.squeezed(stream[k].text))
     }
-    if firstField < rows.count {
-      segments.append(.rows(IndicatorAlignment.align(Array(rows[firstField...]))))
+    starts.insert(0, at: 0)
+    var segments: [Segment] = []
+    for (n, start) in starts.enumerated() {
+      let end = n + 1 < starts.count ? starts[n + 1] : stream.count
+      // The title, and the year line under it (`（2023年度）`), are paragraphs.
+      var first = start
+      if n > 0 {
+        segments.append(.paragraph(stream[first].text, stream[first].location))
+        first += 1
+        if first < end, isYearLine(stream[first].text) {
+          segments.append(.paragraph(stream[first].text, stream[first].location))
+          first += 1
+        }
+      }
+      let cells = Array(stream[first..<end])
+      // Text before the first form with no field name and no indicator header is prose.
+      if n == 0, starts.count > 1,
+        !cells.indices.contains(where: {
+          IndicatorAlignment.isFieldLabel(cells[$0].text) || IndicatorStream.opensHeader(cells, $0)
+        })
+      {
+        segments += cells.map { .paragraph($0.text, $0.location) }
+        continue
+      }
+      let rows = IndicatorAlignment.rowsFromStream(cells)
+      // Lines before the first field name are the page's title text.
+      let firstField =
+        rows.firstIndex { $0.count > 1 || IndicatorAlignment.isFieldLabel($0.first?.text ?? "") }
+        ?? rows.count
+      for row in rows[..<firstField] {
+        for cell in row { segments.append(.paragraph(cell.text, cell.location)) }
+      }
+      if firstField < rows.count {
+        segments.append(.rows(IndicatorAlignment.align(Array(rows[firstField...]))))
+      }
     }
     return TokenizedText(
       dialect: name, segments: segments,
       diagnostics: IndicatorAlignment.truncation(segments, lines: lines))
+  }
+
+  /// `（2023年度）`, `(2021年度)`: the year under a form's title.
+  static func isYearLine(_ text: String) -> Bool {
+    let s = IndicatorVocabulary.squeezed(text)
+    return s.count <= 12 && s.contains("年度") && s.first.map { "（(".contains($0) } == true
   }
 }

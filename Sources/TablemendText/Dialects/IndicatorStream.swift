@@ -116,6 +116,24 @@ struct IndicatorStream {
     IndicatorVocabulary.isLevel1(text) || IndicatorVocabulary.isLevel2(text)
   }
 
+  /// True for a cell that starts another form: its title (`财政项目支出绩效目标填报表`,
+  /// `项目支出绩效自评表（2022年度）`) or its first field (`项目名称`).
+  static func opensForm(_ s: String) -> Bool {
+    if s == "项目名称" || s == "部门名称" || s.hasPrefix("项目名称:") || s.hasPrefix("项目名称：") {
+      return true
+    }
+    return isFormTitle(s)
+  }
+
+  /// True for a form's title: `财政项目支出绩效目标填报表`, `部门整体绩效目标申报表`,
+  /// `项目支出绩效自评表（2022年度）`.
+  static func isFormTitle(_ s: String) -> Bool {
+    guard s.count <= 30 else { return false }
+    let core = s.split(whereSeparator: { $0 == "(" || $0 == "（" }).first.map(String.init) ?? s
+    return ["目标表", "填报表", "申报表", "自评表", "评价表"].contains { core.hasSuffix($0) }
+      && core.contains("绩效")
+  }
+
   /// `指标1：…`, `指标 2:` — a numbered 三级 item.
   static func isNumberedItem(_ text: String) -> Bool {
     let s = IndicatorVocabulary.squeezed(text)
@@ -138,10 +156,14 @@ struct IndicatorStream {
     var out: [[TextCell]] = []
     var i = start
     var level1Text: String?
+    // The 一级 the last 二级 belongs to, for a stream whose 一级 labels come after their rows
+    // (pdftotext's reading order prints a label merged over rows once they are done).
+    var impliedLevel1: String?
     func stops(_ k: Int) -> Bool {
       let s = IndicatorVocabulary.squeezed(cells[k].text)
       return Self.opensHeader(cells, k)
         || IndicatorAlignment.blockEnders.contains { s.hasPrefix($0) }
+        || Self.opensForm(s)
     }
     while i < cells.count, !stops(i) {
       let before = i
@@ -151,7 +173,8 @@ struct IndicatorStream {
       let next = i + 1 < cells.count ? cells[i + 1].text : nil
       let asLevel1 =
         IndicatorAlignment.isAmbiguous(first)
-        ? !IndicatorAlignment.ambiguousIsLevel2(first, next: next, level1: level1Text)
+        ? !IndicatorAlignment.ambiguousIsLevel2(
+          first, next: next, level1: level1Text ?? impliedLevel1)
         : IndicatorVocabulary.isLevel1(first)
       if asLevel1 {
         row[level1] = cells[i]
@@ -162,6 +185,10 @@ struct IndicatorStream {
         guard i < cells.count, !stops(i) else { break }
         if IndicatorVocabulary.isLevel2(cells[i].text) {
           row[group.level2] = cells[i]
+          let label = IndicatorVocabulary.withoutScore(IndicatorVocabulary.squeezed(cells[i].text))
+          if let parents = IndicatorVocabulary.parentsOfLevel2[label], parents.count == 1 {
+            impliedLevel1 = parents.first
+          }
           i += 1
         }
         guard i < cells.count, !stops(i), !Self.isLabel(cells[i].text) else { break }
