@@ -79,6 +79,52 @@ struct WanliLayoutTests {
   }
 }
 
+/// The same PDF through `pdftotext -raw` (reading order, one table row per line, labels on
+/// lines of their own) and through `pdftotext` with no option (reading order, a blank line
+/// between cells): their indicators measured against the layout text's.
+@Suite(
+  .enabled(if: hasReal && pdftotext != nil, "needs ../shared/real and pdftotext (poppler-utils)"))
+struct WanliReadingOrderTests {
+  struct Key: Hashable {
+    var level1, level2, level3, value: String
+    init(_ i: Indicator) {
+      let squeeze = { (s: String) in s.filter { !$0.isWhitespace } }
+      (level1, level2) = (i.level1, i.level2)
+      (level3, value) = (squeeze(i.level3), squeeze(i.value.raw))
+    }
+  }
+
+  func forms(_ options: [String]) throws -> [Set<Key>] {
+    let pdf = "wanli-2023-budget-performance-targets.pdf"
+    let data = try #require(try pdftotextOutput(pdf, options: options))
+    return try Converter().convert(data: data, path: pdf).forms.map {
+      Set($0.indicators.map(Key.init))
+    }
+  }
+
+  @Test func rawTextGivesTheLayoutIndicators() throws {
+    let layout = try forms(["-layout"])
+    let raw = try forms(["-raw"])
+    #expect(raw.count == 5)
+    #expect(layout.count == 5)
+    guard raw.count == 5, layout.count == 5 else { return }
+    // Forms 1, 2, 3 and 5 whole; in form 4 a quoted 三级 cell wrapped over three lines and a
+    // wrapped 三级 whose value is on its first line are not rebuilt.
+    for k in [0, 1, 2, 4] { #expect(raw[k] == layout[k], "form \(k + 1)") }
+    #expect(raw[3].intersection(layout[3]).count >= 41)
+  }
+
+  @Test func readingOrderGivesTheFirstThreeFormsWhole() throws {
+    let layout = try forms(["-layout"])
+    let stream = try forms([])
+    #expect(stream.count == 5)
+    guard stream.count == 5, layout.count == 5 else { return }
+    // Forms 4 and 5 run over pages whose reading order prints whole columns one after the
+    // other: not rebuilt.
+    for k in [0, 1, 2] { #expect(stream[k] == layout[k], "form \(k + 1)") }
+  }
+}
+
 @Suite(.enabled(if: hasReal, "needs ../shared/real"))
 struct RealGoldenTests {
   /// Every real input: the PDF as layout text, as raw text and in pdftotext's reading order,

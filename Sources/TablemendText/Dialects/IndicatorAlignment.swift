@@ -119,15 +119,32 @@ enum IndicatorAlignment {
     var current: Header?
     var shifted = false  // 实施效果指标 above 产出指标: 一级 words sit in the 二级 column
     var level1: String?
+    var headerRow: (index: Int, cells: [TextCell])?  // the header just read, while no row follows
     for raw in rows {
-      let cells = normalise(raw)
-      guard let first = cells.first else { continue }
+      var cells = normalise(raw)
+      guard let lead = cells.first else { continue }
       if let h = header(cells) {
         current = h
         shifted = false
+        headerRow = (out.count, cells)
         out.append(rawRow(cells, startingAt: 0))
         continue
       }
+      // A block label leading the row after the header (`绩效指标`, a vertical label that
+      // reading order prints once the header is done) is the header row's first column.
+      if let read = headerRow, var h = current, h.level1 == 0,
+        IndicatorStream.isBlockLabel(IndicatorVocabulary.squeezed(lead.text))
+      {
+        out[read.index] = rawRow([lead] + read.cells, startingAt: 0)
+        h.level1 += 1
+        h.level2 += 1
+        h.level3 += 1
+        h.width += 1
+        current = h
+        cells.removeFirst()
+      }
+      headerRow = nil
+      guard let first = cells.first else { continue }
       if current == nil, cells.count >= 4, IndicatorVocabulary.isLevel1(first.text),
         IndicatorVocabulary.isLevel2(cells[1].text)
       {

@@ -40,13 +40,22 @@ public enum SpaceRowsDialect: TextDialect {
       let isUnit =
         merged.last?.text.last.map { $0.isNumber || $0 == "%" } == true
         && unitWords.contains(word.text)
-      if depth > 0 || joinNext || isUnit, var last = merged.popLast() {
+      // pdftotext puts a space before full-width punctuation (`安排 ，完成`): the word after
+      // it continues the one before.
+      let continues = word.text.first.map { LayoutText.closingPunctuation.contains($0) } == true
+      if continues, var last = merged.popLast() {
+        last.text += word.text
+        merged.append(last)
+      } else if depth > 0 || joinNext || isUnit, var last = merged.popLast() {
         last.text += " " + word.text
         merged.append(last)
       } else {
         merged.append(word)
       }
-      joinNext = comparisonWords.contains(word.text)
+      // A number after a word ending in a comparison (`…改善度不低于 80%`) is its value.
+      joinNext =
+        comparisonWords.contains(word.text)
+        || (word.text.count > 3 && trailingComparisons.contains { word.text.hasSuffix($0) })
       for c in word.text {
         if c == "(" || c == "（" { depth += 1 }
         if c == ")" || c == "）" { depth = max(0, depth - 1) }
@@ -54,6 +63,9 @@ public enum SpaceRowsDialect: TextDialect {
     }
     return merged
   }
+
+  /// Comparison words a value's text may end in before its number (`不低于 80%`).
+  static let trailingComparisons = ["不低于", "不少于", "不高于", "不超过", "不大于", "不小于", "大于等于", "小于等于"]
 
   /// Units that follow a number as a word of their own.
   static let unitWords: Set<String> = [
