@@ -79,13 +79,35 @@ struct LayoutIndicatorBlock {
     }
     let rowColumns = (1...columns.count).filter { !labelColumns.contains($0) }
 
+    // Columns headed …依据 / …标准 (指标值确定依据, 绩效标准), 1-based.
+    let standardColumns = (1...columns.count).filter { c in
+      let text = header.texts(ofColumn: c).joined()
+      return text.hasSuffix("依据") || text.hasSuffix("标准")
+    }
     func column(of chunk: LayoutChunk) -> Int {
       if chunk.end < columns[0].start { return 0 }
+      // A standard (计划标准, 行业标准) belongs under the nearest column headed …标准 or
+      // …依据 (text centred in its cell can sit nearer the value column).
+      if Self.standardWords.contains(IndicatorVocabulary.squeezed(chunk.text)),
+        let c = standardColumns.min(by: {
+          abs(columns[$0 - 1].centre - chunk.center) < abs(columns[$1 - 1].centre - chunk.center)
+        })
+      {
+        return c
+      }
       // The column whose header centre is nearest; when two are about as near (a
       // one-character fragment between two headers), the one the chunk starts in.
       let distances = columns.map { abs($0.centre - chunk.center) }
       let nearest = distances.min() ?? 0
       let candidates = columns.indices.filter { distances[$0] < nearest + 1 }
+      // A value (`≥98%`) about as near a 三级 column as a value column goes to the value's.
+      if candidates.count > 1, IndicatorVocabulary.looksLikeValue(chunk.text),
+        let valueColumn = candidates.first(where: {
+          !labelColumns.contains($0 + 1) && !level3Columns.contains($0 + 1)
+        })
+      {
+        return valueColumn + 1
+      }
       let starting = candidates.last { columns[$0].start <= chunk.start + 1 }
       return (starting ?? candidates.first ?? 0) + 1
     }
@@ -441,6 +463,9 @@ struct LayoutIndicatorBlock {
     guard line >= 0, line < lines.count else { return lines[0].location(0) }
     return lines[line].location(0)
   }
+
+  /// The standards a target is set against, as forms write them under 依据 / 绩效标准.
+  static let standardWords: Set<String> = ["计划标准", "行业标准", "历史标准", "其他标准", "国家标准", "地方标准"]
 
   /// Spans for labels printed at the top of their span: each label's row (nil when it is
   /// not on a row's first line) up to the next label's. Nil unless the first label sits on
