@@ -3,10 +3,11 @@
 # exports to corpus/exports/<converter>/<form>.txt, so that every text dialect has a ground
 # truth (the DOCX grid) to be scored against.
 #
-# Needs: libreoffice-writer (soffice), pandoc (Debian: 2.x), poppler-utils (pdftotext), and from
-# PyPI: pypandoc_binary (pandoc 3.x), docx2txt, mammoth, docx2python, python-docx.
-#   apt-get install -y libreoffice-writer-nogui pandoc poppler-utils
-#   pip install pypandoc_binary docx2txt mammoth docx2python python-docx
+# Needs: libreoffice-writer (soffice), pandoc (Debian: 2.x), poppler-utils (pdftotext), the text
+# browsers w3m, lynx and elinks, and from PyPI: pypandoc_binary (pandoc 3.x), docx2txt, mammoth,
+# docx2python, python-docx, html2text.
+#   apt-get install -y libreoffice-writer-nogui pandoc poppler-utils w3m lynx elinks
+#   pip install pypandoc_binary docx2txt mammoth docx2python python-docx html2text
 # Re-run after changing a fixture, then `swift run tablemend check corpus --bless --add-missing`
 # and read the diff.
 set -euo pipefail
@@ -76,5 +77,21 @@ for docx in corpus/docx/seed-000-department.docx corpus/docx/seed-002-project.do
     python3 tools/docx-variant.py "$docx" "$work/$variant/$name.docx" "$variant"
     (cd "$work/$variant" && soffice --headless --convert-to pdf "$name.docx" >/dev/null 2>&1)
     pdftotext -layout "$work/$variant/$name.pdf" "$out/pdftotext-layout-$variant/$name.txt"
+  done
+done
+
+# Text browsers' dumps of pandoc's HTML of the forms (a saved page read as text), html2text's
+# Markdown, and pandoc 3's other markup writers: dialects met in the wild that none of the
+# converters above writes.
+for docx in corpus/docx/seed-000-department.docx corpus/docx/seed-002-project.docx; do
+  name=$(basename "$docx" .docx)
+  html=$out/pandoc-html/$name.html
+  mkdir -p "$out"/{w3m,lynx,elinks,html2text,pandoc-asciidoc,pandoc-mediawiki,pandoc-latex,pandoc-org,pandoc-jira,pandoc-dokuwiki,pandoc-rst}
+  w3m -dump -cols 200 -T text/html "$html" >"$out/w3m/$name.txt"
+  lynx -dump -width=200 -display_charset=utf-8 "$html" >"$out/lynx/$name.txt"
+  elinks -dump -dump-width 200 -dump-charset utf-8 "$html" >"$out/elinks/$name.txt"
+  html2text --body-width=0 "$html" >"$out/html2text/$name.txt"
+  for writer in asciidoc mediawiki latex org jira dokuwiki rst; do
+    "$pandoc3" -f docx -t "$writer" "$docx" -o "$out/pandoc-$writer/$name.txt"
   done
 done

@@ -107,7 +107,7 @@ public enum PandocGridDialect: TextDialect {
 
     /// The text between display columns `from` and `to` (exclusive).
     func text(_ from: Int, _ to: Int) -> String {
-      guard from < cells.count else { return "" }
+      guard from < cells.count, from < to else { return "" }
       return String(cells[from..<min(to, cells.count)].compactMap { $0 })
     }
   }

@@ -329,8 +329,13 @@ struct LayoutIndicatorBlock {
         spansOf[c] = parents
         continue
       }
-      let scopes = parents.map { c == 0 ? $0 : (max($0.lowerBound, headerRows)..<$0.upperBound) }
-        .filter { !$0.isEmpty }
+      // A child label's scope starts below the header rows (a parent span that lies within
+      // them leaves none).
+      let scopes = parents.map { span -> Range<Int> in
+        guard c != 0 else { return span }
+        let lower = max(span.lowerBound, headerRows)
+        return lower < span.upperBound ? lower..<span.upperBound : span.upperBound..<span.upperBound
+      }.filter { !$0.isEmpty }
       var byScope: [[Label]] = Array(repeating: [], count: scopes.count)
       for label in columnLabels {
         var best = 0
