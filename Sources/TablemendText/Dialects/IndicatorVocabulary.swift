@@ -41,7 +41,7 @@ enum IndicatorVocabulary {
 
   /// `text` without any whitespace.
   static func squeezed<S: StringProtocol>(_ text: S) -> String {
-    String(text.filter { !$0.isWhitespace })
+    String(text.filter { !$0.isWhitespace && $0 != LayoutLine.pad })
   }
 
   /// Drops a trailing score annotation such as `(50分)` / `（30分）`.

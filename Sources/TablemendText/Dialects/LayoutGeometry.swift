@@ -7,17 +7,67 @@ struct LayoutChunk: Sendable, Hashable {
   /// 0-based column just past the last character.
   var end: Int
   var text: String
+  /// The line column of each character of `text`, when they are not `start` onwards (a line
+  /// read in display columns).
+  var textColumns: [Int]? = nil
 
   /// The horizontal centre of the chunk.
   var center: Double { Double(start + end) / 2 }
+
+  /// The part of the chunk holding `text`'s characters at `range` (character offsets), with
+  /// its columns on the line.
+  func piece(_ range: Range<Int>) -> LayoutChunk {
+    let characters = Array(text)
+    let columnOf = { (i: Int) in self.textColumns.map { $0[i] } ?? self.start + i }
+    guard !range.isEmpty, range.upperBound <= characters.count else {
+      return LayoutChunk(start: start, end: start, text: "")
+    }
+    let last = range.upperBound - 1
+    let lastWidth = textColumns.map { _ in DisplayWidth.isWide(characters[last]) ? 2 : 1 } ?? 1
+    return LayoutChunk(
+      start: columnOf(range.lowerBound), end: columnOf(last) + lastWidth,
+      text: String(characters[range]),
+      textColumns: textColumns.map { Array($0[range]) })
+  }
 }
 
 /// One line of layout text: its source line number, the characters removed before column 0
 /// (a leading form feed) and the characters.
+///
+/// Text browsers (w3m, lynx, elinks) lay tables out in display columns, where a Chinese
+/// character is two columns wide; pdftotext gives every character one. A line read in display
+/// columns (`displayPadded`) has a `pad` after each wide character, which `chunks()` and the
+/// cleaners drop from texts, and `sourceColumns` to point locations back at the source.
 struct LayoutLine: Sendable {
   var number: Int
   var offset: Int
   var chars: [Character]
+  /// For a padded line, the source column of each character (pads take their character's).
+  var sourceColumns: [Int]? = nil
+
+  /// The filler that follows a wide character in a line read in display columns.
+  static let pad: Character = "\u{F8FF}"
+
+  /// The line in display columns: a `pad` after each wide character.
+  func displayPadded() -> LayoutLine {
+    var padded: [Character] = []
+    var columns: [Int] = []
+    padded.reserveCapacity(chars.count + chars.count / 2)
+    for (i, c) in chars.enumerated() {
+      padded.append(c)
+      columns.append(i)
+      if DisplayWidth.isWide(c) {
+        padded.append(Self.pad)
+        columns.append(i)
+      }
+    }
+    return LayoutLine(number: number, offset: offset, chars: padded, sourceColumns: columns)
+  }
+
+  /// `chars[range]` as text, without pads.
+  func text(_ range: Range<Int>) -> String {
+    String(chars[range].filter { $0 != Self.pad })
+  }
 
   var isBlank: Bool { chars.allSatisfy { $0 == " " || $0 == "\u{3000}" } }
 
@@ -42,15 +92,25 @@ struct LayoutLine: Sendable {
         }
         i += 1
       }
-      result.append(
-        LayoutChunk(
-          start: start, end: lastNonSpace + 1, text: String(chars[start...lastNonSpace])))
+      var chunk = LayoutChunk(
+        start: start, end: lastNonSpace + 1, text: text(start..<(lastNonSpace + 1)))
+      if sourceColumns != nil {
+        chunk.textColumns = (start...lastNonSpace).filter { chars[$0] != Self.pad }
+      }
+      result.append(chunk)
     }
     return result
   }
 
   /// The source location of column `column` of this line.
-  func location(_ column: Int) -> Location { Location(line: number, column: offset + column + 1) }
+  func location(_ column: Int) -> Location {
+    let source =
+      sourceColumns.map { map in
+        column < map.count
+          ? map[max(0, column)] : column - map.count + (map.last.map { $0 + 1 } ?? 0)
+      } ?? column
+    return Location(line: number, column: offset + source + 1)
+  }
 }
 
 /// Cleans text pulled out of layout lines.
@@ -64,7 +124,7 @@ enum LayoutText {
   /// between Chinese and Latin text (`审核市直47 家`, from the gap a typesetter leaves there;
   /// Chinese text has no spaces of its own).
   static func tidy(_ text: String) -> String {
-    let chars = Array(text)
+    let chars = Array(text).filter { $0 != LayoutLine.pad }
     var out: [Character] = []
     out.reserveCapacity(chars.count)
     for (i, c) in chars.enumerated() {
@@ -98,7 +158,7 @@ enum LayoutText {
   static func joinWrapped(_ parts: [String]) -> String {
     var result = ""
     for part in parts {
-      let piece = part.trimmingSpaces()
+      let piece = part.filter { $0 != LayoutLine.pad }.trimmingSpaces()
       guard !piece.isEmpty else { continue }
       if let last = result.last, let first = piece.first, last.isASCII, first.isASCII,
         last.isLetter || last.isNumber, first.isLetter || first.isNumber

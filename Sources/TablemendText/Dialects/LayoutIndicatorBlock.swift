@@ -520,9 +520,9 @@ struct LayoutIndicatorBlock {
       guard cut + 1 >= next - 3,
         abs(headCentre - columns[i].centre) < abs(headCentre - columns[i + 1].centre)
       else { continue }
-      let head = LayoutChunk(start: chunk.start, end: cut, text: String(chars[chunk.start..<cut]))
-      let tail = LayoutChunk(
-        start: cut + 1, end: chunk.end, text: String(chars[(cut + 1)..<chunk.end]))
+      let clean = { (range: Range<Int>) in String(chars[range].filter { $0 != LayoutLine.pad }) }
+      let head = LayoutChunk(start: chunk.start, end: cut, text: clean(chunk.start..<cut))
+      let tail = LayoutChunk(start: cut + 1, end: chunk.end, text: clean((cut + 1)..<chunk.end))
       return splitAtBorders(head, chars, columns) + splitAtBorders(tail, chars, columns)
     }
     return [chunk]
@@ -535,7 +535,8 @@ struct LayoutIndicatorBlock {
     var end = i + 1
     while end < chars.count, chars[end] != " " { end += 1 }
     guard end > i + 1 else { return false }
-    return SpaceRowsDialect.unitWords.contains(String(chars[(i + 1)..<end]))
+    let word = String(chars[(i + 1)..<end].filter { $0 != LayoutLine.pad })
+    return SpaceRowsDialect.unitWords.contains(word)
   }
 
   /// Splits `效益指标 社会效益指标` (two labels one space apart) into two chunks.
@@ -548,17 +549,14 @@ struct LayoutIndicatorBlock {
       for (i, c) in chars.enumerated() where c == " " && i > 0 {
         let left = String(chars[start..<i])
         if left.hasSuffix("指标"), i + 1 < chars.count, IndicatorVocabulary.isCJK(chars[i + 1]) {
-          pieces.append(
-            LayoutChunk(start: chunk.start + start, end: chunk.start + i, text: left))
+          pieces.append(chunk.piece(start..<i))
           start = i + 1
         }
       }
       if pieces.isEmpty {
         out.append(chunk)
       } else {
-        pieces.append(
-          LayoutChunk(
-            start: chunk.start + start, end: chunk.end, text: String(chars[start...])))
+        pieces.append(chunk.piece(start..<chars.count))
         out += pieces
       }
     }

@@ -139,7 +139,7 @@ enum LayoutPageJoin {
         }
         let position = max(target, chars.isEmpty ? 0 : chars.count + 2)
         chars += Array(repeating: " ", count: max(0, position - chars.count))
-        chars += Array(chunk.text)
+        chars += line.chars[chunk.start..<chunk.end]
       }
       out.append(LayoutLine(number: line.number, offset: line.offset, chars: chars))
     }

@@ -91,8 +91,23 @@ public enum PdftotextLayoutDialect: TextDialect {
       }
       pages[pages.count - 1].append(LayoutLine(number: i + 1, offset: offset, chars: chars))
     }
-    var segments: [Segment] = []
     var diagnostics: [Diagnostic] = []
+    // A text browser's dump aligns its columns in display columns (a Chinese character two
+    // wide): read it so when that aligns more cells than counting characters does.
+    let padded = pages.map { $0.map { $0.displayPadded() } }
+    let alignedByCharacters = alignedChunks(pages.flatMap { $0 })
+    let alignedByDisplay = alignedChunks(padded.flatMap { $0 })
+    if alignedByDisplay > alignedByCharacters + max(3, alignedByCharacters / 5) {
+      pages = padded
+      diagnostics.append(
+        Diagnostic(
+          .info, "layout-display-columns",
+          "columns line up in display columns (a Chinese character two wide, as text browsers "
+            + "lay tables out): \(alignedByDisplay) cells aligned against \(alignedByCharacters) "
+            + "counting characters",
+          at: Location(line: 1, column: 1)))
+    }
+    var segments: [Segment] = []
     // A block that runs to the end of its page continues at the top of the next one.
     var openBlock: (page: Int, header: LayoutIndicatorHeader)?
     for p in pages.indices {
@@ -161,6 +176,22 @@ public enum PdftotextLayoutDialect: TextDialect {
     return TokenizedText(dialect: name, segments: segments, diagnostics: diagnostics)
   }
 
+  /// How many chunks, past the first of their line, start exactly where chunks of at least
+  /// two other lines start: how well the lines share column starts.
+  static func alignedChunks(_ lines: [LayoutLine]) -> Int {
+    var linesStarting: [Int: Int] = [:]
+    var starts: [[Int]] = []
+    for line in lines.prefix(3000) {
+      let lineStarts = line.chunks().dropFirst().map(\.start)
+      guard !lineStarts.isEmpty else { continue }
+      starts.append(lineStarts)
+      for start in Set(lineStarts) { linesStarting[start, default: 0] += 1 }
+    }
+    return starts.reduce(0) { total, lineStarts in
+      total + lineStarts.filter { (linesStarting[$0] ?? 0) >= 3 }.count
+    }
+  }
+
   /// One page's segments; `headers` are the indices of its block header lines.
   static func tokenizePage(_ lines: [LayoutLine], headers: [Int]) -> ([Segment], [Diagnostic]) {
     let formEnd = headers.first ?? lines.count
@@ -210,9 +241,7 @@ public enum PdftotextLayoutDialect: TextDialect {
         && IndicatorVocabulary.isCJK(chars[i + 1]) && right.count >= 4
       let rightIsField = fieldLabels.contains { right.hasPrefix($0) }
       if leftIsNumber || rightIsField {
-        let head = LayoutChunk(start: chunk.start, end: chunk.start + i, text: left)
-        let tail = LayoutChunk(start: chunk.start + i + 1, end: chunk.end, text: right)
-        return [head] + splitFields(tail)
+        return [chunk.piece(0..<i)] + splitFields(chunk.piece((i + 1)..<chars.count))
       }
     }
     return [chunk]
