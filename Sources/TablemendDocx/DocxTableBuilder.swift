@@ -66,6 +66,18 @@ struct DocxTableBuilder: Sendable {
     self.location = location
   }
 
+  /// Files the open cell into the open row (a `w:tc` end).
+  mutating func finishCell() {
+    guard let cell = cell.take() else { return }
+    row?.cells.append(cell)
+  }
+
+  /// Files the open row into the table (a `w:tr` end).
+  mutating func finishRow() {
+    guard let row = row.take() else { return }
+    rows.append(row)
+  }
+
   /// Resolves the grid.
   /// - Throws: `DocxError` when the table passes `limits` (rows, cells or columns).
   func build(limits: Limits) throws(DocxError) -> (table: Table, diagnostics: [Diagnostic]) {

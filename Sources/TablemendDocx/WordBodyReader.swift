@@ -15,7 +15,9 @@ struct WordBodyReader {
   private(set) var blocks: [Block] = []
   private(set) var diagnostics: [Diagnostic] = []
 
-  private var tables: [DocxTableBuilder] = []
+  /// The innermost open table, and the tables it is nested in (outermost first).
+  private var table: DocxTableBuilder?
+  private var outerTables: [DocxTableBuilder] = []
   private var finishedNested: [Table] = []
   private var tableCount = 0
   private var rootDepth = 0
@@ -47,7 +49,7 @@ struct WordBodyReader {
   /// - Throws: `DocxError` on a table past the limits.
   mutating func handle() throws(DocxError) -> Bool {
     if let held = adjacent, skipDepth == nil {
-      let sameLevel = stream.depth == held.depth && tables.count == held.stack
+      let sameLevel = stream.depth == held.depth && openTables == held.stack
       let keeps =
         stream.kind == .elementStart && sameLevel && stream.name.namespace == .word
         && stream.name.local.isTransparentBetweenTables
@@ -90,7 +92,7 @@ struct WordBodyReader {
     case let local where local.isSkippedInWord:
       return true
     case .p:
-      paragraphs.append((text.count, tables.isEmpty ? stream.currentLocation() : nil))
+      paragraphs.append((text.count, table == nil ? stream.currentLocation() : nil))
     case .t:
       if inRun { inText += 1 }
     case .tab, .ptab:
@@ -125,52 +127,48 @@ struct WordBodyReader {
       if var joined = adjacent.take() {
         // Nothing between this table and the last one: Word shows them as one table.
         joined.builder.segments.append(.init(firstRow: joined.builder.rows.count))
-        tables.append(joined.builder)
+        push(joined.builder)
         return false
       }
       tableCount += 1
       let id = "t\(tableCount)"
-      if let last = tables.indices.last, tables[last].cell != nil {
-        tables[last].cell?.tables.append(id)
-      }
-      tables.append(DocxTableBuilder(id: id, location: stream.currentLocation()))
+      if table?.cell != nil { table?.cell?.tables.append(id) }
+      push(DocxTableBuilder(id: id, location: stream.currentLocation()))
     case .gridCol:
-      if parents.last == .tblGrid, let last = tables.indices.last,
-        let segment = tables[last].segments.indices.last
-      {
+      if parents.last == .tblGrid, let segment = table?.segments.indices.last {
         let width = stream.attributeInElementNamespace("w").flatMap { Int($0) } ?? 0
-        tables[last].segments[segment].widths.append(width)
+        table?.segments[segment].widths.append(width)
       }
     case .tr:
-      if let last = tables.indices.last { tables[last].row = DocxRowDraft() }
+      if table != nil { table?.row = DocxRowDraft() }
     case .gridBefore, .gridAfter:
-      if parents.last == .trPr, let last = tables.indices.last, tables[last].row != nil {
+      if parents.last == .trPr, table?.row != nil {
         if name.local == .gridBefore {
           let count = number("w:gridBefore")
-          tables[last].row?.gridBefore = count
+          table?.row?.gridBefore = count
         } else {
           let count = number("w:gridAfter")
-          tables[last].row?.gridAfter = count
+          table?.row?.gridAfter = count
         }
       }
     case .tc:
-      if let last = tables.indices.last {
-        if tables[last].row == nil { tables[last].row = DocxRowDraft() }
-        tables[last].cell = DocxCellDraft(location: stream.currentLocation())
+      if table != nil {
+        if table?.row == nil { table?.row = DocxRowDraft() }
+        table?.cell = DocxCellDraft(location: stream.currentLocation())
       }
     case .gridSpan:
-      if parents.last == .tcPr, let last = tables.indices.last, tables[last].cell != nil {
+      if parents.last == .tcPr, table?.cell != nil {
         let span = max(1, number("w:gridSpan"))
-        tables[last].cell?.gridSpan = span
+        table?.cell?.gridSpan = span
       }
     case .vMerge:
-      if parents.last == .tcPr, let last = tables.indices.last, tables[last].cell != nil {
-        tables[last].cell?.verticalMerge = MergeMark(
+      if parents.last == .tcPr, table?.cell != nil {
+        table?.cell?.verticalMerge = MergeMark(
           value: stream.attributeInElementNamespace("val"))
       }
     case .hMerge:
-      if parents.last == .tcPr, let last = tables.indices.last, tables[last].cell != nil {
-        tables[last].cell?.horizontalMerge = MergeMark(
+      if parents.last == .tcPr, table?.cell != nil {
+        table?.cell?.horizontalMerge = MergeMark(
           value: stream.attributeInElementNamespace("val"))
       }
     default:
@@ -188,27 +186,29 @@ struct WordBodyReader {
       guard let paragraph = paragraphs.popLast() else { return }
       let content = String(decoding: text[paragraph.start...], as: UTF8.self)
       text.removeSubrange(paragraph.start...)
-      if let last = tables.indices.last {
-        if tables[last].cell != nil { tables[last].cell?.paragraphs.append(content) }
+      if table != nil {
+        if table?.cell != nil { table?.cell?.paragraphs.append(content) }
       } else if let location = paragraph.location, !content.allSatisfy(\.isWhitespace) {
         blocks.append(.paragraph(content, location))
       }
     case .tc:
-      if let last = tables.indices.last, let cell = tables[last].cell {
-        tables[last].row?.cells.append(cell)
-        tables[last].cell = nil
-      }
+      table?.finishCell()
     case .tr:
-      if let last = tables.indices.last, let row = tables[last].row {
-        tables[last].rows.append(row)
-        tables[last].row = nil
-      }
+      table?.finishRow()
     case .tbl:
-      guard let builder = tables.popLast() else { return }
-      adjacent = (builder, stream.depth, tables.count)
+      guard let builder = table.take() else { return }
+      table = outerTables.popLast()
+      adjacent = (builder, stream.depth, openTables)
     default:
       break
     }
+  }
+
+  private var openTables: Int { outerTables.count + (table == nil ? 0 : 1) }
+
+  private mutating func push(_ builder: DocxTableBuilder) {
+    if let outer = table.take() { outerTables.append(outer) }
+    table = builder
   }
 
   /// Builds the held-back table and files it: a block at the top level, else a nested table.

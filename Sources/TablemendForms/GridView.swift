@@ -1,13 +1,27 @@
 import TablemendModel
+import TablemendText
 
 /// A slot-by-slot view of one table for the forms stage.
 struct GridView {
   let table: Table
   let owner: [[Int?]]
 
+  /// Rows where a cell starting in them holds `级` (a superset of the indicator header rows).
+  private let levelRows: [Bool]
+
   init(_ table: Table) {
     self.table = table
     self.owner = table.slotIndex()
+    var levelRows = [Bool](repeating: false, count: max(0, table.rowCount))
+    for cell in table.cells where levelRows.indices.contains(cell.row) && !levelRows[cell.row] {
+      if cell.text.has("级") { levelRows[cell.row] = true }
+    }
+    self.levelRows = levelRows
+  }
+
+  /// False when no cell starting in `row` holds `级`: the row cannot be an indicator header.
+  func mentionsLevel(_ row: Int) -> Bool {
+    levelRows.indices.contains(row) && levelRows[row]
   }
 
   var rowCount: Int { table.rowCount }

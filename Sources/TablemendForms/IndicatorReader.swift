@@ -38,8 +38,9 @@ struct IndicatorReader {
 
   /// True when `row` is an indicator header row.
   static func isHeader(_ view: GridView, _ row: Int) -> Bool {
-    let cells = view.filled(row)
     // Cheap test first: a header names 二级/三级 somewhere.
+    guard view.mentionsLevel(row) else { return false }
+    let cells = view.filled(row)
     guard cells.contains(where: { $0.text.has("级") }) else { return false }
     let texts = cells.map { Vocabulary.fold($0.text) }
     let hasLevel2 = texts.contains { Vocabulary.isHeader($0, Vocabulary.level2Header) }
@@ -230,12 +231,58 @@ struct IndicatorReader {
     return nil
   }
 
-  static let placeholder = try? NSRegularExpression(pattern: #"^指标\s*\d+\s*[：:]*\s*"#)
-
+  /// `指标1：`, `指标 12 :` … at the start of a 三级 label: what the ICU pattern
+  /// `^指标\s*\d+\s*[：:]*\s*` removes, matched by hand (an `NSRegularExpression` per row was a
+  /// top cost of big tables). ICU's `\s` is `\p{White_Space}`, `\d` is `\p{Nd}`.
   static func stripNumbering(_ s: String) -> String {
-    guard s.hasPrefix("指标"), let re = placeholder else { return s }
-    let range = NSRange(s.startIndex..., in: s)
-    return re.stringByReplacingMatches(in: s, range: range, withTemplate: "")
+    // A byte test stands for `hasPrefix`: the pattern needs a space or a digit next, and
+    // neither can extend the 标 grapheme.
+    guard s.utf8.starts(with: "指标".utf8) else { return s }
+    let scalars = s.unicodeScalars
+    var i = scalars.startIndex
+    for expected in "指标".unicodeScalars {
+      guard i < scalars.endIndex, scalars[i] == expected else { return s }
+      i = scalars.index(after: i)
+    }
+    func skip(_ accepts: (Unicode.Scalar) -> Bool) -> Int {
+      var count = 0
+      while i < scalars.endIndex, accepts(scalars[i]) {
+        i = scalars.index(after: i)
+        count += 1
+      }
+      return count
+    }
+    _ = skip(isRegexSpace)
+    guard skip(isDecimalDigit) > 0 else { return s }
+    _ = skip(isRegexSpace)
+    _ = skip { $0 == "：" || $0 == ":" }
+    _ = skip(isRegexSpace)
+    return String(scalars[i...])
+  }
+
+  private static func isDecimalDigit(_ scalar: Unicode.Scalar) -> Bool {
+    if scalar.isASCII { return scalar.value >= 0x30 && scalar.value <= 0x39 }
+    if scalar.value >= 0x3000 && scalar.value < 0xA000 { return false }  // CJK: no Nd here
+    return scalar.properties.generalCategory == .decimalNumber
+  }
+
+  private static func isRegexSpace(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x09...0x0D, 0x20: return true
+    case 0..<0x80: return false
+    default: return scalar.properties.isWhitespace
+    }
+  }
+
+  /// A text made only of filler (`……`, `/`, `无`, dashes, spaces): compared scalar by scalar,
+  /// which gives what comparing characters gives, as none of these has a canonical equivalent.
+  static func isFiller(_ text: String) -> Bool {
+    text.unicodeScalars.allSatisfy { scalar in
+      switch scalar {
+      case "…", ".", "/", "、", "-", "—", "_", " ", "无": return true
+      default: return false
+      }
+    }
   }
 
   mutating func readRow(
@@ -276,7 +323,7 @@ struct IndicatorReader {
       displaced = Array(standards.dropLast())
       standards = Array(standards.suffix(1))
     }
-    let blank: (String) -> Bool = { $0.allSatisfy { "…./、-—_ 无".contains($0) } }
+    let blank: (String) -> Bool = Self.isFiller
     if blank(level3Text) {
       if values.allSatisfy({ blank(CellCleaner.trimmed($0.text)) }) {
         diagnostics.append(

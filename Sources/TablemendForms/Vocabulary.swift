@@ -73,6 +73,7 @@ enum Vocabulary {
 
   /// Joins wrapped lines of one label or sentence: no space between CJK characters.
   static func joinLines(_ paragraphs: [String]) -> String {
+    if paragraphs.count == 1 { return CellCleaner.trimmed(paragraphs[0]) }
     var out = ""
     for p in paragraphs.map(CellCleaner.trimmed) where !p.isEmpty {
       if let last = out.last, let first = p.first, last.isASCII && first.isASCII,
