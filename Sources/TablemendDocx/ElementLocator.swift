@@ -85,50 +85,44 @@ struct ElementLocator {
   /// Moves to `end`, as `advance()` byte by byte would: a line feed starts a new line, and
   /// every byte that does not continue a UTF-8 sequence is one column.
   private mutating func advance(to end: Int) {
-    guard end > offset else { return }
-    let span = UnsafeBufferPointer(rebasing: bytes[offset..<end])
-    let newlines = Self.count(in: span, newlines: true)
-    if newlines == 0 {
-      column += Self.count(in: span)
+    guard end > offset, let base = bytes.baseAddress else { return }
+    let counts = Self.count(base + offset, end - offset)
+    if counts.newlines == 0 {
+      column += counts.characters
     } else {
-      line += newlines
-      var lastBreak = span.count - 1
-      while span[lastBreak] != UInt8(ascii: "\n") { lastBreak -= 1 }
-      column = 1 + Self.count(in: UnsafeBufferPointer(rebasing: span[(lastBreak + 1)...]))
+      line += counts.newlines
+      var lastBreak = end - 1
+      while bytes[lastBreak] != UInt8(ascii: "\n") { lastBreak -= 1 }
+      column = 1 + Self.count(base + lastBreak + 1, end - lastBreak - 1).characters
     }
     offset = end
   }
 
-  /// Counts line feeds, or bytes that start a character, eight bytes at a time.
-  private static func count(in span: UnsafeBufferPointer<UInt8>, newlines: Bool = false) -> Int {
-    guard let base = span.baseAddress else { return 0 }
+  /// Line feeds, and bytes that start a character, in `length` bytes: eight at a time.
+  private static func count(
+    _ start: UnsafePointer<UInt8>, _ length: Int
+  ) -> (newlines: Int, characters: Int) {
     let high: UInt64 = 0x8080_8080_8080_8080
     let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-    var count = 0
+    var newlines = 0
+    var continuations = 0
     var index = 0
-    while index + 8 <= span.count {
-      let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-      if newlines {
-        // Zero bytes of word ^ 0x0A…: exact, without borrows between bytes.
-        let t = word ^ 0x0A0A_0A0A_0A0A_0A0A
-        let zero = ~(((t & low) &+ low) | t | low)
-        count += zero.nonzeroBitCount
-      } else {
-        // Continuation bytes are 10xxxxxx: bit 7 set and bit 6 clear.
-        count += 8 - (word & ~(word << 1) & high).nonzeroBitCount
-      }
+    while index + 8 <= length {
+      let word = UnsafeRawPointer(start + index).loadUnaligned(as: UInt64.self)
+      // Zero bytes of word ^ 0x0A…, exact (no borrow crosses a byte).
+      let t = word ^ 0x0A0A_0A0A_0A0A_0A0A
+      newlines += (~(((t & low) &+ low) | t | low)).nonzeroBitCount
+      // Continuation bytes are 10xxxxxx: bit 7 set and bit 6 clear.
+      continuations += (word & ~(word << 1) & high).nonzeroBitCount
       index += 8
     }
-    while index < span.count {
-      let byte = span[index]
-      if newlines {
-        if byte == UInt8(ascii: "\n") { count += 1 }
-      } else if byte & 0xC0 != 0x80 {
-        count += 1
-      }
+    while index < length {
+      let byte = start[index]
+      if byte == UInt8(ascii: "\n") { newlines += 1 }
+      if byte & 0xC0 == 0x80 { continuations += 1 }
       index += 1
     }
-    return count
+    return (newlines, length - continuations)
   }
 
   /// The line and column of the first `<!DOCTYPE` in the bytes, if any.

@@ -235,29 +235,41 @@ struct IndicatorReader {
   /// `^指标\s*\d+\s*[：:]*\s*` removes, matched by hand (an `NSRegularExpression` per row was a
   /// top cost of big tables). ICU's `\s` is `\p{White_Space}`, `\d` is `\p{Nd}`.
   static func stripNumbering(_ s: String) -> String {
-    // A byte test stands for `hasPrefix`: the pattern needs a space or a digit next, and
-    // neither can extend the 标 grapheme.
-    guard s.utf8.starts(with: "指标".utf8) else { return s }
-    let scalars = s.unicodeScalars
-    var i = scalars.startIndex
-    for expected in "指标".unicodeScalars {
-      guard i < scalars.endIndex, scalars[i] == expected else { return s }
-      i = scalars.index(after: i)
-    }
-    func skip(_ accepts: (Unicode.Scalar) -> Bool) -> Int {
-      var count = 0
-      while i < scalars.endIndex, accepts(scalars[i]) {
-        i = scalars.index(after: i)
-        count += 1
+    var text = s
+    return text.withUTF8 { utf8 -> String in
+      // A byte test stands for `hasPrefix`: the pattern needs a space or a digit next, and
+      // neither can extend the 标 grapheme.
+      let prefix: StaticString = "指标"
+      let length = prefix.utf8CodeUnitCount
+      guard utf8.count >= length,
+        (0..<length).allSatisfy({ utf8[$0] == prefix.utf8Start[$0] })
+      else { return s }
+      var i = length
+      // The scalar at byte `i` and its length (the bytes are valid UTF-8).
+      func scalar() -> (Unicode.Scalar, Int)? {
+        guard i < utf8.count else { return nil }
+        let lead = utf8[i]
+        let count = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+        guard i + count <= utf8.count else { return nil }
+        var value = count == 1 ? UInt32(lead) : UInt32(lead) & (0xFF >> (count + 1))
+        for k in 1..<max(1, count) { value = value << 6 | UInt32(utf8[i + k] & 0x3F) }
+        return Unicode.Scalar(value).map { ($0, count) }
       }
-      return count
+      func skip(_ accepts: (Unicode.Scalar) -> Bool) -> Int {
+        var skipped = 0
+        while let (next, count) = scalar(), accepts(next) {
+          i += count
+          skipped += 1
+        }
+        return skipped
+      }
+      _ = skip(isRegexSpace)
+      guard skip(isDecimalDigit) > 0 else { return s }
+      _ = skip(isRegexSpace)
+      _ = skip { $0 == "：" || $0 == ":" }
+      _ = skip(isRegexSpace)
+      return String(decoding: UnsafeBufferPointer(rebasing: utf8[i...]), as: UTF8.self)
     }
-    _ = skip(isRegexSpace)
-    guard skip(isDecimalDigit) > 0 else { return s }
-    _ = skip(isRegexSpace)
-    _ = skip { $0 == "：" || $0 == ":" }
-    _ = skip(isRegexSpace)
-    return String(scalars[i...])
   }
 
   private static func isDecimalDigit(_ scalar: Unicode.Scalar) -> Bool {
@@ -296,13 +308,18 @@ struct IndicatorReader {
     var evaluation: [String: String] = [:]
     var opText: String?
     var unitText: String?
-    var seen = Set<Int>()
+    // Cells already read (a cell spanning several role columns counts once): a short list,
+    // a set for wide groups.
+    var seenList: [Int] = []
+    var seenSet = Set<Int>()
+    let wide = group.roles.count > 16
     for (c, role) in group.roles.sorted(by: { $0.key < $1.key }) {
       let column = c + shift
-      guard let index = view.index(r, column), !seen.contains(index),
+      guard let index = view.index(r, column),
+        !(wide ? seenSet.contains(index) : seenList.contains(index)),
         let cell = view.cell(r, column), cell.row == r, !cell.text.isEmpty
       else { continue }
-      seen.insert(index)
+      if wide { seenSet.insert(index) } else { seenList.append(index) }
       switch role {
       case .value: values.append(cell)
       case .standard: standards.append(cell)
@@ -366,7 +383,7 @@ struct IndicatorReader {
     }
     var l1 = level1 ?? ""
     let l2 = level2 ?? ""
-    if let parent = Vocabulary.parentOfLevel2[l2] {
+    if let parent = Vocabulary.parent(ofLevel2: l2) {
       let keep =
         Vocabulary.acceptedParents(of: l2).contains(l1) || !Vocabulary.standardLevel1.contains(l1)
       if !keep || l1.isEmpty {
