@@ -107,14 +107,24 @@ struct ElementLocator {
     var newlines = 0
     var continuations = 0
     var index = 0
+    // Per-byte counters in the lanes of two words, summed every 255 words (before a lane
+    // can overflow): no population count per word.
     while index + 8 <= length {
-      let word = UnsafeRawPointer(start + index).loadUnaligned(as: UInt64.self)
-      // Zero bytes of word ^ 0x0A…, exact (no borrow crosses a byte).
-      let t = word ^ 0x0A0A_0A0A_0A0A_0A0A
-      newlines += (~(((t & low) &+ low) | t | low)).nonzeroBitCount
-      // Continuation bytes are 10xxxxxx: bit 7 set and bit 6 clear.
-      continuations += (word & ~(word << 1) & high).nonzeroBitCount
-      index += 8
+      var newlineLanes: UInt64 = 0
+      var continuationLanes: UInt64 = 0
+      var words = 0
+      while words < 255, index + 8 <= length {
+        let word = UnsafeRawPointer(start + index).loadUnaligned(as: UInt64.self)
+        // Zero bytes of word ^ 0x0A…, exact (no borrow crosses a byte).
+        let t = word ^ 0x0A0A_0A0A_0A0A_0A0A
+        newlineLanes &+= (~(((t & low) &+ low) | t | low)) >> 7
+        // Continuation bytes are 10xxxxxx: bit 7 set and bit 6 clear.
+        continuationLanes &+= (word & ~(word << 1) & high) >> 7
+        index += 8
+        words += 1
+      }
+      newlines += Int(truncatingIfNeeded: (newlineLanes &* 0x0101_0101_0101_0101) >> 56)
+      continuations += Int(truncatingIfNeeded: (continuationLanes &* 0x0101_0101_0101_0101) >> 56)
     }
     while index < length {
       let byte = start[index]

@@ -350,8 +350,13 @@ final class XMLStream {
     DocxError(place: error.location.description, message: "malformed XML: \(error.message)")
   }
 
-  private static func stream(_ context: UnsafeMutableRawPointer?) -> XMLStream? {
-    context.map { Unmanaged<XMLStream>.fromOpaque($0).takeUnretainedValue() }
+  /// Runs `body` on the stream behind a callback's context, without retaining it (the
+  /// stream outlives its parse).
+  private static func with(
+    _ context: UnsafeMutableRawPointer?, _ body: (XMLStream) -> Void
+  ) {
+    guard let context else { return }
+    Unmanaged<XMLStream>.fromOpaque(context)._withUnsafeGuaranteedRef(body)
   }
 
   /// The SAX2 handler: elements, text (CDATA and white space too), the DOCTYPE refusal and
@@ -360,22 +365,24 @@ final class XMLStream {
     var sax = xmlSAXHandler()
     sax.initialized = UInt32(XML_SAX2_MAGIC)
     sax.startElementNs = { context, local, _, uri, _, _, count, _, attributes in
-      XMLStream.stream(context)?.startElement(local, uri, count, attributes)
+      XMLStream.with(context) { $0.startElement(local, uri, count, attributes) }
     }
     sax.endElementNs = { context, local, _, uri in
-      XMLStream.stream(context)?.endElement(local, uri)
+      XMLStream.with(context) { $0.endElement(local, uri) }
     }
-    sax.characters = { context, start, count in XMLStream.stream(context)?.characters(start, count)
+    sax.characters = { context, start, count in
+      XMLStream.with(context) { $0.characters(start, count) }
     }
     sax.ignorableWhitespace = { context, start, count in
-      XMLStream.stream(context)?.characters(start, count)
+      XMLStream.with(context) { $0.characters(start, count) }
     }
-    sax.cdataBlock = { context, start, count in XMLStream.stream(context)?.characters(start, count)
+    sax.cdataBlock = { context, start, count in
+      XMLStream.with(context) { $0.characters(start, count) }
     }
-    sax.internalSubset = { context, _, _, _ in XMLStream.stream(context)?.doctype() }
+    sax.internalSubset = { context, _, _, _ in XMLStream.with(context) { $0.doctype() } }
     sax.serror = { context, error in
       guard let error else { return }
-      XMLStream.stream(context)?.record(error.pointee)
+      XMLStream.with(context) { $0.record(error.pointee) }
     }
     return sax
   }
