@@ -98,6 +98,12 @@ struct ElementLocator {
     offset = end
   }
 
+  /// The sum of a word's eight byte lanes (up to 8 × 255: summed in 16-bit lanes).
+  private static func sumOfLanes(_ lanes: UInt64) -> Int {
+    let pairs = (lanes & 0x00FF_00FF_00FF_00FF) &+ ((lanes >> 8) & 0x00FF_00FF_00FF_00FF)
+    return Int(truncatingIfNeeded: (pairs &* 0x0001_0001_0001_0001) >> 48)
+  }
+
   /// Line feeds, and bytes that start a character, in `length` bytes: eight at a time.
   private static func count(
     _ start: UnsafePointer<UInt8>, _ length: Int
@@ -123,8 +129,8 @@ struct ElementLocator {
         index += 8
         words += 1
       }
-      newlines += Int(truncatingIfNeeded: (newlineLanes &* 0x0101_0101_0101_0101) >> 56)
-      continuations += Int(truncatingIfNeeded: (continuationLanes &* 0x0101_0101_0101_0101) >> 56)
+      newlines += Self.sumOfLanes(newlineLanes)
+      continuations += Self.sumOfLanes(continuationLanes)
     }
     while index < length {
       let byte = start[index]
