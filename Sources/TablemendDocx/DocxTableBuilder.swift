@@ -66,6 +66,18 @@ struct DocxTableBuilder: Sendable {
     self.location = location
   }
 
+  /// A `w:tc` is open (a pattern test: comparing with nil would copy the draft).
+  var hasCell: Bool {
+    if case .some = cell { return true }
+    return false
+  }
+
+  /// A `w:tr` is open.
+  var hasRow: Bool {
+    if case .some = row { return true }
+    return false
+  }
+
   /// Files the open cell into the open row (a `w:tc` end).
   mutating func finishCell() {
     guard let cell = cell.take() else { return }

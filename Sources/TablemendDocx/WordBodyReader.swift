@@ -48,7 +48,7 @@ struct WordBodyReader {
   /// - Returns: true at the `w:document` end.
   /// - Throws: `DocxError` on a table past the limits.
   mutating func handle() throws(DocxError) -> Bool {
-    if let held = adjacent, skipDepth == nil {
+    if case .some = adjacent, skipDepth == nil, let held = adjacent {
       let sameLevel = stream.depth == held.depth && openTables == held.stack
       let keeps =
         stream.kind == .elementStart && sameLevel && stream.name.namespace == .word
@@ -92,7 +92,7 @@ struct WordBodyReader {
     case let local where local.isSkippedInWord:
       return true
     case .p:
-      paragraphs.append((text.count, table == nil ? stream.currentLocation() : nil))
+      paragraphs.append((text.count, inTable ? nil : stream.currentLocation()))
     case .t:
       if inRun { inText += 1 }
     case .tab, .ptab:
@@ -132,7 +132,7 @@ struct WordBodyReader {
       }
       tableCount += 1
       let id = "t\(tableCount)"
-      if table?.cell != nil { table?.cell?.tables.append(id) }
+      if table?.hasCell == true { table?.cell?.tables.append(id) }
       push(DocxTableBuilder(id: id, location: stream.currentLocation()))
     case .gridCol:
       if parents.last == .tblGrid, let segment = table?.segments.indices.last {
@@ -140,9 +140,9 @@ struct WordBodyReader {
         table?.segments[segment].widths.append(width)
       }
     case .tr:
-      if table != nil { table?.row = DocxRowDraft() }
+      if inTable { table?.row = DocxRowDraft() }
     case .gridBefore, .gridAfter:
-      if parents.last == .trPr, table?.row != nil {
+      if parents.last == .trPr, table?.hasRow == true {
         if name.local == .gridBefore {
           let count = number("w:gridBefore")
           table?.row?.gridBefore = count
@@ -152,22 +152,22 @@ struct WordBodyReader {
         }
       }
     case .tc:
-      if table != nil {
-        if table?.row == nil { table?.row = DocxRowDraft() }
+      if inTable {
+        if table?.hasRow == false { table?.row = DocxRowDraft() }
         table?.cell = DocxCellDraft(location: stream.currentLocation())
       }
     case .gridSpan:
-      if parents.last == .tcPr, table?.cell != nil {
+      if parents.last == .tcPr, table?.hasCell == true {
         let span = max(1, number("w:gridSpan"))
         table?.cell?.gridSpan = span
       }
     case .vMerge:
-      if parents.last == .tcPr, table?.cell != nil {
+      if parents.last == .tcPr, table?.hasCell == true {
         table?.cell?.verticalMerge = MergeMark(
           value: stream.attributeInElementNamespace("val"))
       }
     case .hMerge:
-      if parents.last == .tcPr, table?.cell != nil {
+      if parents.last == .tcPr, table?.hasCell == true {
         table?.cell?.horizontalMerge = MergeMark(
           value: stream.attributeInElementNamespace("val"))
       }
@@ -186,8 +186,8 @@ struct WordBodyReader {
       guard let paragraph = paragraphs.popLast() else { return }
       let content = String(decoding: text[paragraph.start...], as: UTF8.self)
       text.removeSubrange(paragraph.start...)
-      if table != nil {
-        if table?.cell != nil { table?.cell?.paragraphs.append(content) }
+      if inTable {
+        if table?.hasCell == true { table?.cell?.paragraphs.append(content) }
       } else if let location = paragraph.location, !content.allSatisfy(\.isWhitespace) {
         blocks.append(.paragraph(content, location))
       }
@@ -204,7 +204,13 @@ struct WordBodyReader {
     }
   }
 
-  private var openTables: Int { outerTables.count + (table == nil ? 0 : 1) }
+  /// Pattern tests rather than `== nil`, which copies the builder to compare it.
+  private var inTable: Bool {
+    if case .some = table { return true }
+    return false
+  }
+
+  private var openTables: Int { outerTables.count + (inTable ? 1 : 0) }
 
   private mutating func push(_ builder: DocxTableBuilder) {
     if let outer = table.take() { outerTables.append(outer) }
