@@ -26,6 +26,18 @@ public struct ConvertOptions: Sendable, Hashable {
 public struct Converter: Sendable {
   public var options: ConvertOptions
 
+  /// Lower-case hex of a digest (what `String(format: "%02x")` per byte gives, without
+  /// formatting 32 strings).
+  static func hex<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> String {
+    let digits: StaticString = "0123456789abcdef"
+    var out: [UInt8] = []
+    for byte in bytes {
+      out.append(digits.utf8Start[Int(byte >> 4)])
+      out.append(digits.utf8Start[Int(byte & 0x0F)])
+    }
+    return String(decoding: out, as: UTF8.self)
+  }
+
   /// The text dialects tablemend detects, by the names `source.dialect` and `--dialect` use.
   public static var textDialects: [String] { TextReader.dialects + [HTMLReader.dialect] }
 
@@ -72,7 +84,7 @@ public struct Converter: Sendable {
           "input is \(data.count) bytes, over the input limit of \(options.limits.maxInputBytes) (maxInputBytes)"
       )
     }
-    let digest = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+    let digest = Self.hex(SHA256.hash(data: data))
     let blocks: [Block]
     var diagnostics: [Diagnostic]
     let encoding: String

@@ -137,16 +137,18 @@ struct DocxPackage {
   static func officeDocumentTarget(in rels: Data) throws(DocxError) -> String? {
     try rels.withBytes { (bytes) throws(DocxError) -> String? in
       let stream = try XMLStream(bytes: bytes, part: "_rels/.rels", maxDepth: 16)
-      while try stream.next() {
+      var found: String?
+      try stream.parse { stream in
         guard stream.kind == .elementStart, stream.name.namespace == .relationships,
-          stream.name.local == "Relationship",
+          stream.name.local == .relationship,
           let type = stream.attribute("Type"), type.hasSuffix("/officeDocument"),
           stream.attribute("TargetMode") != "External",
           let target = stream.attribute("Target")
-        else { continue }
-        return normalise(target)
+        else { return }
+        found = normalise(target)
+        stream.stop()
       }
-      return nil
+      return found
     }
   }
 

@@ -77,24 +77,35 @@ public enum DocxReader {
     try data.withBytes { (bytes) throws(DocxError) -> DocxContent in
       let stream = try XMLStream(bytes: bytes, part: part, maxDepth: limits.maxXMLDepth)
       var root: XMLName?
-      while try stream.next() {
-        guard stream.kind == .elementStart else { continue }
+      var body = WordBodyReader(stream: stream, limits: limits)
+      var reading = false
+      var content: DocxContent?
+      try stream.parse { (stream) throws(DocxError) in
+        if reading {
+          if try body.handle() {
+            content = DocxContent(
+              blocks: body.blocks, diagnostics: body.diagnostics, dialect: dialect)
+            stream.stop()
+          }
+          return
+        }
+        guard stream.kind == .elementStart else { return }
         if root == nil {
           root = stream.name
-          if stream.name.namespace == .package, stream.name.local == "package" { continue }
-          guard stream.name.namespace == .word, stream.name.local == "document" else {
+          if stream.name.namespace == .package, stream.name.local == .package { return }
+          guard stream.name.namespace == .word, stream.name.local == .document else {
             throw DocxError(
               place: stream.currentLocation().description,
               message:
-                "not a Word document: the root element is <\(stream.name.local)>, not w:document")
+                "not a Word document: the root element is <\(stream.localName)>, not w:document")
           }
-        } else if !(stream.name.namespace == .word && stream.name.local == "document") {
-          continue
+        } else if !(stream.name.namespace == .word && stream.name.local == .document) {
+          return
         }
-        var body = WordBodyReader(stream: stream, limits: limits)
-        try body.readDocument()
-        return DocxContent(blocks: body.blocks, diagnostics: body.diagnostics, dialect: dialect)
+        body.begin()
+        reading = true
       }
+      if let content { return content }
       throw DocxError(
         place: part,
         message: root == nil

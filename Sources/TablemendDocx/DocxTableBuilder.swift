@@ -66,6 +66,30 @@ struct DocxTableBuilder: Sendable {
     self.location = location
   }
 
+  /// A `w:tc` is open (a pattern test: comparing with nil would copy the draft).
+  var hasCell: Bool {
+    if case .some = cell { return true }
+    return false
+  }
+
+  /// A `w:tr` is open.
+  var hasRow: Bool {
+    if case .some = row { return true }
+    return false
+  }
+
+  /// Files the open cell into the open row (a `w:tc` end).
+  mutating func finishCell() {
+    guard let cell = cell.take() else { return }
+    row?.cells.append(cell)
+  }
+
+  /// Files the open row into the table (a `w:tr` end).
+  mutating func finishRow() {
+    guard let row = row.take() else { return }
+    rows.append(row)
+  }
+
   /// Resolves the grid.
   /// - Throws: `DocxError` when the table passes `limits` (rows, cells or columns).
   func build(limits: Limits) throws(DocxError) -> (table: Table, diagnostics: [Diagnostic]) {
@@ -82,20 +106,26 @@ struct DocxTableBuilder: Sendable {
     var columnCount = joined ? 0 : segments[0].widths.count
     // Open vertical merges: left edge of the anchor -> index in `cells`.
     var open: [Int: Int] = [:]
+    var stillOpen: [Int: Int] = [:]
+    var placed: [Placed] = []
     var segmentIndex = 0
     for (rowIndex, draft) in rows.enumerated() {
       while segmentIndex + 1 < segments.count, segments[segmentIndex + 1].firstRow <= rowIndex {
         segmentIndex += 1
       }
-      var folded: [DocxCellDraft] = []
-      var placed = place(draft, gridColumns: segments[segmentIndex].widths.count, folded: &folded)
-      for cell in folded { noteHidden(cell, into: &diagnostics, merge: "w:hMerge") }
+      place(draft, gridColumns: segments[segmentIndex].widths.count, into: &placed)
+      for item in placed {
+        for folded in item.folded {
+          noteHidden(draft.cells[folded], into: &diagnostics, merge: "w:hMerge")
+        }
+      }
       if joined {
         // Edges in scaled twips: each joined table is stretched to the first one's width.
         let edges = edgeMap(segmentIndex)
-        placed = placed.map { item in
-          let left = edges(item.column)
-          return (left, max(1, edges(item.column + item.span) - left), item.cell)
+        for index in placed.indices {
+          let left = edges(placed[index].column)
+          placed[index].span = max(1, edges(placed[index].column + placed[index].span) - left)
+          placed[index].column = left
         }
       }
       columnCount = max(columnCount, placed.last.map { $0.column + $0.span } ?? 0)
@@ -107,11 +137,12 @@ struct DocxTableBuilder: Sendable {
         )
       }
       // Vertical: continue cells extend the open merge at their left edge.
-      var stillOpen: [Int: Int] = [:]
+      stillOpen.removeAll(keepingCapacity: true)
       for item in placed {
-        if item.cell?.verticalMerge == .continue, let anchor = open[item.column] {
+        let cell = item.cell.map { draft.cells[$0] }
+        if cell?.verticalMerge == .continue, let anchor = open[item.column] {
           cells[anchor].rowSpan = rowIndex - cells[anchor].row + 1
-          if cells[anchor].columnSpan != item.span, let cell = item.cell {
+          if cells[anchor].columnSpan != item.span, let cell {
             diagnostics.append(
               Diagnostic(
                 .warning, "docx-vmerge-width-mismatch",
@@ -119,15 +150,14 @@ struct DocxTableBuilder: Sendable {
                 at: cell.location))
           }
           stillOpen[item.column] = anchor
-          if let cell = item.cell { noteHidden(cell, into: &diagnostics, merge: "w:vMerge") }
+          if let cell { noteHidden(cell, into: &diagnostics, merge: "w:vMerge") }
           continue
         }
-        let paragraphs = item.cell?.paragraphs ?? []
-        let nested = item.cell?.tables ?? []
+        let nested = cell?.tables ?? []
         cells.append(
           Cell(
             row: rowIndex, column: item.column, rowSpan: 1, columnSpan: item.span,
-            paragraphs: paragraphs, location: item.cell?.location ?? location,
+            paragraphs: cell?.paragraphs ?? [], location: cell?.location ?? location,
             tables: nested.isEmpty ? nil : nested))
         if cells.count > limits.maxCellsPerTable {
           throw DocxError(
@@ -136,11 +166,11 @@ struct DocxTableBuilder: Sendable {
               "table \(id) has more than \(limits.maxCellsPerTable) cells (limit maxCellsPerTable)")
         }
         // Only `restart` opens a merge: a `continue` with nothing open above stands alone.
-        if item.cell?.verticalMerge == .restart {
+        if cell?.verticalMerge == .restart {
           stillOpen[item.column] = cells.count - 1
         }
       }
-      open = stillOpen
+      swap(&open, &stillOpen)
     }
     let table = Self.collapsingUnusedColumns(
       Table(id: id, rowCount: rows.count, columnCount: columnCount, cells: cells))
@@ -177,44 +207,88 @@ struct DocxTableBuilder: Sendable {
     }
   }
 
+  /// One cell of a row placed on the grid: `cell` indexes the row's drafts (nil for a
+  /// `w:gridBefore` / `w:gridAfter` placeholder); `folded` are the legacy `w:hMerge`
+  /// continue cells merged into it.
+  private struct Placed {
+    var column: Int
+    var span: Int
+    var cell: Int?
+    var folded: [Int] = []
+  }
+
   /// One row's cells on the grid: `w:gridBefore` / `w:gridAfter` columns as empty one-column
   /// cells, legacy `w:hMerge` continues folded into the cell they continue, and a row that
   /// stops short of the grid's right edge widened through its last cell (as LibreOffice
-  /// imports them). A nil `cell` is such a placeholder.
-  private func place(
-    _ draft: DocxRowDraft, gridColumns: Int, folded: inout [DocxCellDraft]
-  ) -> [(column: Int, span: Int, cell: DocxCellDraft?)] {
-    var placed: [(column: Int, span: Int, cell: DocxCellDraft?)] = []
+  /// imports them).
+  private func place(_ draft: DocxRowDraft, gridColumns: Int, into placed: inout [Placed]) {
+    placed.removeAll(keepingCapacity: true)
     var column = 0
     for _ in 0..<draft.gridBefore {
-      placed.append((column, 1, nil))
+      placed.append(Placed(column: column, span: 1, cell: nil))
       column += 1
     }
     var inHorizontalMerge = false
-    for cell in draft.cells {
+    for (index, cell) in draft.cells.enumerated() {
       if cell.horizontalMerge == .continue, inHorizontalMerge, let last = placed.indices.last {
         placed[last].span += cell.gridSpan
         column += cell.gridSpan
-        folded.append(cell)
+        placed[last].folded.append(index)
         continue
       }
       inHorizontalMerge = cell.horizontalMerge == .restart
-      placed.append((column, cell.gridSpan, cell))
+      placed.append(Placed(column: column, span: cell.gridSpan, cell: index))
       column += cell.gridSpan
     }
     for _ in 0..<draft.gridAfter {
-      placed.append((column, 1, nil))
+      placed.append(Placed(column: column, span: 1, cell: nil))
       column += 1
     }
     if column < gridColumns, let last = placed.indices.last {
       placed[last].span += gridColumns - column
     }
-    return placed
   }
 
   /// Drops grid lines that no cell edge uses (a `w:tblGrid` column boundary every row spans
   /// across), as LibreOffice's table model does.
   static func collapsingUnusedColumns(_ table: Table) -> Table {
+    // Every edge lies in 0...columnCount; a flag per grid line is cheaper than a set, unless
+    // joined tables in scaled twips make the range much wider than the cells.
+    guard table.columnCount <= 4 * table.cells.count + 64 else {
+      return collapsingSparseColumns(table)
+    }
+    var used = [Bool](repeating: false, count: table.columnCount + 1)
+    used[0] = true
+    for cell in table.cells {
+      let start = cell.column
+      let end = cell.column + cell.columnSpan
+      guard start >= 0, end >= 0, end <= table.columnCount else {
+        return collapsingSparseColumns(table)
+      }
+      used[start] = true
+      used[end] = true
+    }
+    // rank[edge]: how many used edges come before it.
+    var rank = [Int](repeating: 0, count: used.count)
+    var edges = 0
+    for edge in used.indices {
+      rank[edge] = edges
+      if used[edge] { edges += 1 }
+    }
+    guard edges - 1 < table.columnCount else { return table }
+    var result = table
+    result.columnCount = edges - 1
+    for index in result.cells.indices {
+      let start = rank[result.cells[index].column]
+      let end = rank[result.cells[index].column + result.cells[index].columnSpan]
+      result.cells[index].column = start
+      result.cells[index].columnSpan = max(1, end - start)
+    }
+    return result
+  }
+
+  /// `collapsingUnusedColumns` with a set of edges, for any edge values.
+  private static func collapsingSparseColumns(_ table: Table) -> Table {
     var used = Set([0])
     for cell in table.cells {
       used.insert(cell.column)

@@ -15,108 +15,101 @@ struct WordBodyReader {
   private(set) var blocks: [Block] = []
   private(set) var diagnostics: [Diagnostic] = []
 
-  private var tables: [DocxTableBuilder] = []
+  /// The innermost open table, and the tables it is nested in (outermost first).
+  private var table: DocxTableBuilder?
+  private var outerTables: [DocxTableBuilder] = []
   private var finishedNested: [Table] = []
   private var tableCount = 0
-  private var parents: [String] = []
-  private var paragraphs: [(text: String, location: Location?)] = []
+  private var rootDepth = 0
+  /// Open elements below the root: their Word local name, `other` outside Word's namespace.
+  private var parents: [XMLLocalName] = []
+  /// Open paragraphs: where each one's text starts in `text`, and its location.
+  private var paragraphs: [(start: Int, location: Location?)] = []
+  /// The UTF-8 text of the open paragraphs, innermost last.
+  private var text: [UInt8] = []
   private var inText = 0
   private var fields: [Bool] = []
   private var instructionFields = 0
   private var skipDepth: Int?
   /// A table just ended, held back in case the next element is a table to join to it.
   private var adjacent: (builder: DocxTableBuilder, depth: Int, stack: Int)?
-  private static let transparent: Set<String> = [
-    "tbl", "bookmarkStart", "bookmarkEnd", "proofErr", "commentRangeStart", "commentRangeEnd",
-    "permStart", "permEnd", "moveFromRangeStart", "moveFromRangeEnd", "moveToRangeStart",
-    "moveToRangeEnd",
-  ]
 
   init(stream: XMLStream, limits: Limits) {
     self.stream = stream
     self.limits = limits
   }
 
-  /// Reads from the current node (a `w:document` start) to its end.
-  /// - Throws: `DocxError` on malformed XML or a table past the limits.
-  mutating func readDocument() throws(DocxError) {
-    let rootDepth = stream.depth
-    if stream.isEmptyElement { return }
-    while try stream.next() {
-      if let held = adjacent, skipDepth == nil {
-        let sameLevel = stream.depth == held.depth && tables.count == held.stack
-        let keeps =
-          stream.kind == .elementStart && sameLevel && stream.name.namespace == .word
-          && Self.transparent.contains(stream.name.local)
-        let closes = stream.kind == .elementEnd && stream.depth < held.depth
-        if closes || (stream.kind == .elementStart && !keeps) { try flushAdjacent() }
-      }
-      switch stream.kind {
-      case .elementStart:
-        if skipDepth != nil { continue }
-        let isEmpty = stream.isEmptyElement
-        let skipped = try start()
-        if skipped {
-          if !isEmpty { skipDepth = stream.depth }
-          continue
-        }
-        parents.append(stream.name.namespace == .word ? stream.name.local : "")
-        if isEmpty { try end() }
-      case .elementEnd:
-        if let depth = skipDepth {
-          if stream.depth == depth { skipDepth = nil }
-          continue
-        }
-        if stream.depth == rootDepth {
-          try flushAdjacent()
-          return
-        }
-        try end()
-      case .text:
-        if skipDepth == nil, inText > 0, instructionFields == 0, !paragraphs.isEmpty {
-          paragraphs[paragraphs.count - 1].text += stream.text
-        }
-      case .other:
-        break
-      }
-    }
+  /// Starts on the stream's current event, a `w:document` start.
+  mutating func begin() {
+    rootDepth = stream.depth
   }
 
-  private static let skippedWord: Set<String> = [
-    "del", "moveFrom", "delText", "delInstrText", "instrText", "drawing", "pict", "object",
-    "pPr", "rPr", "tblPr", "tblPrEx", "sectPr", "sdtPr", "sdtEndPr", "tblGridChange",
-    "tblPrChange", "trPrChange", "tcPrChange", "pPrChange", "rPrChange", "sectPrChange",
-    "tblPrExChange", "numberingChange", "footnotePr", "endnotePr", "background",
-  ]
+  /// Handles the stream's current event, one after `begin`.
+  /// - Returns: true at the `w:document` end.
+  /// - Throws: `DocxError` on a table past the limits.
+  mutating func handle() throws(DocxError) -> Bool {
+    if case .some = adjacent, skipDepth == nil, let held = adjacent {
+      let sameLevel = stream.depth == held.depth && openTables == held.stack
+      let keeps =
+        stream.kind == .elementStart && sameLevel && stream.name.namespace == .word
+        && stream.name.local.isTransparentBetweenTables
+      let closes = stream.kind == .elementEnd && stream.depth < held.depth
+      if closes || (stream.kind == .elementStart && !keeps) { try flushAdjacent() }
+    }
+    switch stream.kind {
+    case .elementStart:
+      if skipDepth != nil { return false }
+      if try start() {
+        skipDepth = stream.depth
+        return false
+      }
+      parents.append(stream.name.namespace == .word ? stream.name.local : .other)
+    case .elementEnd:
+      if let depth = skipDepth {
+        if stream.depth == depth { skipDepth = nil }
+        return false
+      }
+      if stream.depth == rootDepth {
+        try flushAdjacent()
+        return true
+      }
+      end()
+    case .text:
+      if skipDepth == nil, inText > 0, instructionFields == 0, !paragraphs.isEmpty {
+        text.append(contentsOf: stream.textBytes)
+      }
+    }
+    return false
+  }
 
   /// Handles an element start. Returns true when the element's subtree is to be skipped.
   private mutating func start() throws(DocxError) -> Bool {
     let name = stream.name
-    if name.namespace == .compatibility { return name.local == "Fallback" }
+    if name.namespace == .compatibility { return name.local == .fallback }
     guard name.namespace == .word else { return false }
-    let parent = parents.last ?? ""
+    let inRun = parents.last == .r
     switch name.local {
-    case let local where Self.skippedWord.contains(local):
+    case let local where local.isSkippedInWord:
       return true
-    case "p":
-      paragraphs.append(("", tables.isEmpty ? stream.currentLocation() : nil))
-    case "t":
-      if parent == "r" { inText += 1 }
-    case "tab", "ptab":
-      if parent == "r" { append("\t") }
-    case "br", "cr":
-      if parent == "r" { append("\n") }
-    case "noBreakHyphen":
-      if parent == "r" { append("\u{2011}") }
-    case "softHyphen":
-      if parent == "r" { append("\u{00AD}") }
-    case "sym":
-      if parent == "r", let code = stream.attributeInElementNamespace("char"),
+    case .p:
+      paragraphs.append((text.count, inTable ? nil : stream.currentLocation()))
+    case .t:
+      if inRun { inText += 1 }
+    case .tab, .ptab:
+      if inRun { append("\t") }
+    case .br, .cr:
+      if inRun { append("\n") }
+    case .noBreakHyphen:
+      if inRun { append("\u{2011}") }
+    case .softHyphen:
+      if inRun { append("\u{00AD}") }
+    case .sym:
+      if inRun, let code = stream.attributeInElementNamespace("char"),
         let value = UInt32(code, radix: 16), let scalar = Unicode.Scalar(value)
       {
         append(String(Character(scalar)))
       }
-    case "fldChar":
+    case .fldChar:
       switch stream.attributeInElementNamespace("fldCharType") {
       case "begin":
         fields.append(true)
@@ -130,55 +123,52 @@ struct WordBodyReader {
         if let last = fields.popLast(), last { instructionFields -= 1 }
       default: break
       }
-    case "tbl":
+    case .tbl:
       if var joined = adjacent.take() {
         // Nothing between this table and the last one: Word shows them as one table.
         joined.builder.segments.append(.init(firstRow: joined.builder.rows.count))
-        tables.append(joined.builder)
+        push(joined.builder)
         return false
       }
       tableCount += 1
       let id = "t\(tableCount)"
-      if let last = tables.indices.last, tables[last].cell != nil {
-        tables[last].cell?.tables.append(id)
-      }
-      tables.append(DocxTableBuilder(id: id, location: stream.currentLocation()))
-    case "gridCol":
-      if parent == "tblGrid", let last = tables.indices.last,
-        let segment = tables[last].segments.indices.last
-      {
+      if table?.hasCell == true { table?.cell?.tables.append(id) }
+      push(DocxTableBuilder(id: id, location: stream.currentLocation()))
+    case .gridCol:
+      if parents.last == .tblGrid, let segment = table?.segments.indices.last {
         let width = stream.attributeInElementNamespace("w").flatMap { Int($0) } ?? 0
-        tables[last].segments[segment].widths.append(width)
+        table?.segments[segment].widths.append(width)
       }
-    case "tr":
-      if let last = tables.indices.last { tables[last].row = DocxRowDraft() }
-    case "gridBefore", "gridAfter":
-      if parent == "trPr", let last = tables.indices.last, tables[last].row != nil {
-        let count = number("w:\(name.local)")
-        if name.local == "gridBefore" {
-          tables[last].row?.gridBefore = count
+    case .tr:
+      if inTable { table?.row = DocxRowDraft() }
+    case .gridBefore, .gridAfter:
+      if parents.last == .trPr, table?.hasRow == true {
+        if name.local == .gridBefore {
+          let count = number("w:gridBefore")
+          table?.row?.gridBefore = count
         } else {
-          tables[last].row?.gridAfter = count
+          let count = number("w:gridAfter")
+          table?.row?.gridAfter = count
         }
       }
-    case "tc":
-      if let last = tables.indices.last {
-        if tables[last].row == nil { tables[last].row = DocxRowDraft() }
-        tables[last].cell = DocxCellDraft(location: stream.currentLocation())
+    case .tc:
+      if inTable {
+        if table?.hasRow == false { table?.row = DocxRowDraft() }
+        table?.cell = DocxCellDraft(location: stream.currentLocation())
       }
-    case "gridSpan":
-      if parent == "tcPr", let last = tables.indices.last, tables[last].cell != nil {
+    case .gridSpan:
+      if parents.last == .tcPr, table?.hasCell == true {
         let span = max(1, number("w:gridSpan"))
-        tables[last].cell?.gridSpan = span
+        table?.cell?.gridSpan = span
       }
-    case "vMerge":
-      if parent == "tcPr", let last = tables.indices.last, tables[last].cell != nil {
-        tables[last].cell?.verticalMerge = MergeMark(
+    case .vMerge:
+      if parents.last == .tcPr, table?.hasCell == true {
+        table?.cell?.verticalMerge = MergeMark(
           value: stream.attributeInElementNamespace("val"))
       }
-    case "hMerge":
-      if parent == "tcPr", let last = tables.indices.last, tables[last].cell != nil {
-        tables[last].cell?.horizontalMerge = MergeMark(
+    case .hMerge:
+      if parents.last == .tcPr, table?.hasCell == true {
+        table?.cell?.horizontalMerge = MergeMark(
           value: stream.attributeInElementNamespace("val"))
       }
     default:
@@ -187,36 +177,44 @@ struct WordBodyReader {
     return false
   }
 
-  private mutating func end() throws(DocxError) {
-    let local = parents.popLast() ?? ""
+  private mutating func end() {
+    let local = parents.popLast() ?? .other
     switch local {
-    case "t":
-      if inText > 0, parents.last == "r" { inText -= 1 }
-    case "p":
+    case .t:
+      if inText > 0, parents.last == .r { inText -= 1 }
+    case .p:
       guard let paragraph = paragraphs.popLast() else { return }
-      if let last = tables.indices.last {
-        if tables[last].cell != nil { tables[last].cell?.paragraphs.append(paragraph.text) }
-      } else if let location = paragraph.location,
-        !paragraph.text.allSatisfy(\.isWhitespace)
-      {
-        blocks.append(.paragraph(paragraph.text, location))
+      let content = String(decoding: text[paragraph.start...], as: UTF8.self)
+      text.removeSubrange(paragraph.start...)
+      if inTable {
+        if table?.hasCell == true { table?.cell?.paragraphs.append(content) }
+      } else if let location = paragraph.location, !content.allSatisfy(\.isWhitespace) {
+        blocks.append(.paragraph(content, location))
       }
-    case "tc":
-      if let last = tables.indices.last, let cell = tables[last].cell {
-        tables[last].row?.cells.append(cell)
-        tables[last].cell = nil
-      }
-    case "tr":
-      if let last = tables.indices.last, let row = tables[last].row {
-        tables[last].rows.append(row)
-        tables[last].row = nil
-      }
-    case "tbl":
-      guard let builder = tables.popLast() else { return }
-      adjacent = (builder, stream.depth, tables.count)
+    case .tc:
+      table?.finishCell()
+    case .tr:
+      table?.finishRow()
+    case .tbl:
+      guard let builder = table.take() else { return }
+      table = outerTables.popLast()
+      adjacent = (builder, stream.depth, openTables)
     default:
       break
     }
+  }
+
+  /// Pattern tests rather than `== nil`, which copies the builder to compare it.
+  private var inTable: Bool {
+    if case .some = table { return true }
+    return false
+  }
+
+  private var openTables: Int { outerTables.count + (inTable ? 1 : 0) }
+
+  private mutating func push(_ builder: DocxTableBuilder) {
+    if let outer = table.take() { outerTables.append(outer) }
+    table = builder
   }
 
   /// Builds the held-back table and files it: a block at the top level, else a nested table.
@@ -234,9 +232,9 @@ struct WordBodyReader {
     }
   }
 
-  private mutating func append(_ text: String) {
+  private mutating func append(_ piece: String) {
     guard instructionFields == 0, !paragraphs.isEmpty else { return }
-    paragraphs[paragraphs.count - 1].text += text
+    text.append(contentsOf: piece.utf8)
   }
 
   /// A non-negative integer `w:val`, or 0 with a diagnostic when it is not one.

@@ -45,13 +45,19 @@ public enum FormRecognizer {
   /// grid. A title row counts once the part before it holds an indicator header; cells are
   /// clipped to their part and rows renumbered.
   static func splitAtTitles(_ table: Table) -> [Table] {
-    var filled: [Int: [Cell]] = [:]
-    for cell in table.cells where !cell.text.isEmpty { filled[cell.row, default: []].append(cell) }
+    // Per row: how many cells starting there hold text, and the first of them.
+    let rows = max(0, table.rowCount)
+    var filledCount = [Int](repeating: 0, count: rows)
+    var firstFilled = [Int](repeating: 0, count: rows)
+    for (index, cell) in table.cells.enumerated()
+    where cell.row >= 0 && cell.row < rows && !cell.text.isEmpty {
+      if filledCount[cell.row] == 0 { firstFilled[cell.row] = index }
+      filledCount[cell.row] += 1
+    }
     // Rows holding a title alone; most tables have none past their first rows, and then the
     // indicator headers need not be looked for.
     let titles = (1..<max(1, table.rowCount)).filter { r in
-      guard let cells = filled[r], cells.count == 1 else { return false }
-      return isFormTitle(cells[0].text)
+      filledCount[r] == 1 && isFormTitle(table.cells[firstFilled[r]].text)
     }
     guard let lastTitle = titles.last else { return [table] }
     var cuts: [Int] = []

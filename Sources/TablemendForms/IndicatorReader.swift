@@ -39,8 +39,9 @@ struct IndicatorReader {
 
   /// True when `row` is an indicator header row.
   static func isHeader(_ view: GridView, _ row: Int) -> Bool {
-    let cells = view.filled(row)
     // Cheap test first: a header names 二级/三级 somewhere.
+    guard view.mentionsLevel(row) else { return false }
+    let cells = view.filled(row)
     guard cells.contains(where: { $0.text.has("级") }) else { return false }
     let texts = cells.map { Vocabulary.fold($0.text) }
     let hasLevel2 = texts.contains { Vocabulary.isHeader($0, Vocabulary.level2Header) }
@@ -253,12 +254,70 @@ struct IndicatorReader {
     return nil
   }
 
-  static let placeholder = try? NSRegularExpression(pattern: #"^指标\s*\d+\s*[：:]*\s*"#)
-
+  /// `指标1：`, `指标 12 :` … at the start of a 三级 label: what the ICU pattern
+  /// `^指标\s*\d+\s*[：:]*\s*` removes, matched by hand (an `NSRegularExpression` per row was a
+  /// top cost of big tables). ICU's `\s` is `\p{White_Space}`, `\d` is `\p{Nd}`.
   static func stripNumbering(_ s: String) -> String {
-    guard s.hasPrefix("指标"), let re = placeholder else { return s }
-    let range = NSRange(s.startIndex..., in: s)
-    return re.stringByReplacingMatches(in: s, range: range, withTemplate: "")
+    var text = s
+    return text.withUTF8 { utf8 -> String in
+      // A byte test stands for `hasPrefix`: the pattern needs a space or a digit next, and
+      // neither can extend the 标 grapheme.
+      let prefix: StaticString = "指标"
+      let length = prefix.utf8CodeUnitCount
+      guard utf8.count >= length,
+        (0..<length).allSatisfy({ utf8[$0] == prefix.utf8Start[$0] })
+      else { return s }
+      var i = length
+      // The scalar at byte `i` and its length (the bytes are valid UTF-8).
+      func scalar() -> (Unicode.Scalar, Int)? {
+        guard i < utf8.count else { return nil }
+        let lead = utf8[i]
+        let count = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+        guard i + count <= utf8.count else { return nil }
+        var value = count == 1 ? UInt32(lead) : UInt32(lead) & (0xFF >> (count + 1))
+        for k in 1..<max(1, count) { value = value << 6 | UInt32(utf8[i + k] & 0x3F) }
+        return Unicode.Scalar(value).map { ($0, count) }
+      }
+      func skip(_ accepts: (Unicode.Scalar) -> Bool) -> Int {
+        var skipped = 0
+        while let (next, count) = scalar(), accepts(next) {
+          i += count
+          skipped += 1
+        }
+        return skipped
+      }
+      _ = skip(isRegexSpace)
+      guard skip(isDecimalDigit) > 0 else { return s }
+      _ = skip(isRegexSpace)
+      _ = skip { $0 == "：" || $0 == ":" }
+      _ = skip(isRegexSpace)
+      return String(decoding: UnsafeBufferPointer(rebasing: utf8[i...]), as: UTF8.self)
+    }
+  }
+
+  private static func isDecimalDigit(_ scalar: Unicode.Scalar) -> Bool {
+    if scalar.isASCII { return scalar.value >= 0x30 && scalar.value <= 0x39 }
+    if scalar.value >= 0x3000 && scalar.value < 0xA000 { return false }  // CJK: no Nd here
+    return scalar.properties.generalCategory == .decimalNumber
+  }
+
+  private static func isRegexSpace(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x09...0x0D, 0x20: return true
+    case 0..<0x80: return false
+    default: return scalar.properties.isWhitespace
+    }
+  }
+
+  /// A text made only of filler (`……`, `/`, `无`, dashes, spaces): compared scalar by scalar,
+  /// which gives what comparing characters gives, as none of these has a canonical equivalent.
+  static func isFiller(_ text: String) -> Bool {
+    text.unicodeScalars.allSatisfy { scalar in
+      switch scalar {
+      case "…", ".", "/", "、", "-", "—", "_", " ", "无": return true
+      default: return false
+      }
+    }
   }
 
   mutating func readRow(
@@ -272,13 +331,18 @@ struct IndicatorReader {
     var evaluation: [String: String] = [:]
     var opText: String?
     var unitText: String?
-    var seen = Set<Int>()
+    // Cells already read (a cell spanning several role columns counts once): a short list,
+    // a set for wide groups.
+    var seenList: [Int] = []
+    var seenSet = Set<Int>()
+    let wide = group.roles.count > 16
     for (c, role) in group.roles.sorted(by: { $0.key < $1.key }) {
       let column = c + shift
-      guard let index = view.index(r, column), !seen.contains(index),
+      guard let index = view.index(r, column),
+        !(wide ? seenSet.contains(index) : seenList.contains(index)),
         let cell = view.cell(r, column), cell.row == r, !cell.text.isEmpty
       else { continue }
-      seen.insert(index)
+      if wide { seenSet.insert(index) } else { seenList.append(index) }
       switch role {
       case .value: values.append(cell)
       case .standard: standards.append(cell)
@@ -299,7 +363,7 @@ struct IndicatorReader {
       displaced = Array(standards.dropLast())
       standards = Array(standards.suffix(1))
     }
-    let blank: (String) -> Bool = { $0.allSatisfy { "…./、-—_ 无".contains($0) } }
+    let blank: (String) -> Bool = Self.isFiller
     // A 二级 or 一级 label alone on its row (a level the form lists without an indicator
     // under it), or the block's own label (绩效指标, printed after the rows it spans in
     // reading order), is not an indicator either.
@@ -349,7 +413,7 @@ struct IndicatorReader {
     }
     var l1 = level1 ?? ""
     let l2 = level2 ?? ""
-    if let parent = Vocabulary.parentOfLevel2[l2] {
+    if let parent = Vocabulary.parent(ofLevel2: l2) {
       let keep =
         Vocabulary.acceptedParents(of: l2).contains(l1) || !Vocabulary.standardLevel1.contains(l1)
       if !keep || l1.isEmpty {

@@ -73,6 +73,7 @@ enum Vocabulary {
 
   /// Joins wrapped lines of one label or sentence: no space between CJK characters.
   static func joinLines(_ paragraphs: [String]) -> String {
+    if paragraphs.count == 1 { return CellCleaner.trimmed(paragraphs[0]) }
     var out = ""
     for p in paragraphs.map(CellCleaner.trimmed) where !p.isEmpty {
       if let last = out.last, let first = p.first, last.isASCII && first.isASCII,
@@ -115,9 +116,31 @@ enum Vocabulary {
   /// Canonical form of a 二级 label (`经济效益` → `经济效益指标`), or nil when it is not one.
   static func level2(_ text: String) -> String? {
     let f = fold(text)
+    if isPlainCJK(f) {
+      // Byte equality is string equality here: compare bytes, skipping String hashing.
+      var bytes = Array(f.utf8)
+      if let entry = level2ByBytes[bytes] { return entry.key }
+      bytes.append(contentsOf: "指标".utf8)
+      return level2ByBytes[bytes]?.key
+    }
     if parentOfLevel2[f] != nil { return f }
     if parentOfLevel2[f + "指标"] != nil { return f + "指标" }
     return nil
+  }
+
+  /// The usual 一级 of a 二级 label (`parentOfLevel2[label]`).
+  static func parent(ofLevel2 label: String) -> String? {
+    guard isPlainCJK(label) else { return parentOfLevel2[label] }
+    return level2ByBytes[Array(label.utf8)]?.parent
+  }
+
+  private static let level2ByBytes: [[UInt8]: (key: String, parent: String)] = Dictionary(
+    uniqueKeysWithValues: parentOfLevel2.map { (Array($0.key.utf8), ($0.key, $0.value)) })
+
+  /// ASCII and CJK unified ideographs only: text in NFC with no canonical equivalent but
+  /// itself, so two such strings are equal exactly when their bytes are.
+  static func isPlainCJK(_ s: String) -> Bool {
+    s.unicodeScalars.allSatisfy { $0.isASCII || (0x4E00...0x9FFF).contains($0.value) }
   }
 
   static func isLevel1(_ text: String) -> Bool {

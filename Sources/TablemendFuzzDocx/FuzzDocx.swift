@@ -4,7 +4,7 @@ import TablemendFuzzSupport
 import TablemendModel
 
 /// Fuzz target for the libxml2 paths: ZIP archives, bare WordprocessingML and flat-OPC XML
-/// through libxml2's stream reader and the exact grid builder, and HTML tables through its
+/// through libxml2's SAX2 parser and the exact grid builder, and HTML tables through its
 /// HTML parser.
 ///
 /// Built with `-DTABLEMEND_FUZZ` (see `tools/fuzz.sh`) it is a libFuzzer target; in a plain

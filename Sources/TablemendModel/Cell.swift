@@ -26,7 +26,7 @@ public struct Cell: Codable, Sendable, Hashable {
     self.rowSpan = rowSpan
     self.columnSpan = columnSpan
     self.paragraphs = paragraphs
-    self.text = paragraphs.joined(separator: "\n")
+    self.text = Self.joined(paragraphs)
     self.location = location
     self.inferred = inferred
     self.tables = tables
@@ -35,7 +35,12 @@ public struct Cell: Codable, Sendable, Hashable {
   /// Replaces the paragraphs and keeps `text` in step.
   public mutating func setParagraphs(_ paragraphs: [String]) {
     self.paragraphs = paragraphs
-    self.text = paragraphs.joined(separator: "\n")
+    self.text = Self.joined(paragraphs)
+  }
+
+  /// The paragraphs joined with `\n` (a single paragraph as it is, without a join).
+  private static func joined(_ paragraphs: [String]) -> String {
+    paragraphs.count == 1 ? paragraphs[0] : paragraphs.joined(separator: "\n")
   }
 
   /// Records a guess once.

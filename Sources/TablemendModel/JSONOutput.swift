@@ -19,7 +19,7 @@ public enum JSONOutput {
       let cells = (value as? Document)?.tables.reduce(0) { $0 + $1.cells.count } ?? 0
       var writer = JSONWriter(capacity: 4096 + 320 * cells)
       writable.writeJSON(into: &writer)
-      return Data(writer.bytes)
+      return writer.data()
     }
     return try encodeWithFoundation(value, pretty: pretty)
   }

@@ -10,47 +10,105 @@ import Foundation
 ///   lower-case hex, `/` and everything from 0x20 up (DEL, U+2028, emoji) written raw;
 /// - doubles as `description` without a trailing `.0`, non-finite ones as the strings
 ///   `NaN`, `Infinity`, `-Infinity` (the strategy `JSONOutput` sets); integers in decimal.
-struct JSONWriter {
-  /// The bytes written so far.
-  var bytes: [UInt8] = []
+struct JSONWriter: ~Copyable {
+  /// The bytes written so far: `count` of `capacity` bytes, owned by the writer.
+  private var storage: UnsafeMutablePointer<UInt8>
+  private var count = 0
+  private var capacity: Int
 
   init(capacity: Int = 0) {
-    bytes.reserveCapacity(capacity)
+    self.capacity = max(capacity, 256)
+    storage = UnsafeMutablePointer<UInt8>.allocate(capacity: self.capacity)
+  }
+
+  deinit {
+    storage.deallocate()
+  }
+
+  /// The bytes written, handed over without a copy.
+  consuming func data() -> Data {
+    let data = Data(
+      bytesNoCopy: storage, count: count,
+      deallocator: .custom { pointer, _ in pointer.deallocate() }
+    )
+    discard self
+    return data
+  }
+
+  // MARK: Bytes
+
+  @inline(__always)
+  private mutating func reserve(_ extra: Int) {
+    if capacity - count < extra { grow(count + extra) }
+  }
+
+  private mutating func grow(_ needed: Int) {
+    let larger = max(needed, capacity * 2)
+    let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: larger)
+    moved.initialize(from: storage, count: count)
+    storage.deallocate()
+    storage = moved
+    capacity = larger
+  }
+
+  @inline(__always)
+  private mutating func append(_ byte: UInt8) {
+    reserve(1)
+    storage[count] = byte
+    count += 1
+  }
+
+  @inline(__always)
+  private mutating func append(_ a: UInt8, _ b: UInt8) {
+    reserve(2)
+    storage[count] = a
+    storage[count + 1] = b
+    count += 2
+  }
+
+  private mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+    guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
+    reserve(bytes.count)
+    (storage + count).initialize(from: base, count: bytes.count)
+    count += bytes.count
+  }
+
+  private mutating func append(_ literal: StaticString) {
+    append(UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
   }
 
   // MARK: Punctuation
 
-  mutating func beginObject() { bytes.append(UInt8(ascii: "{")) }
-  mutating func endObject() { bytes.append(UInt8(ascii: "}")) }
-  mutating func beginArray() { bytes.append(UInt8(ascii: "[")) }
-  mutating func endArray() { bytes.append(UInt8(ascii: "]")) }
-  mutating func comma() { bytes.append(UInt8(ascii: ",")) }
-  mutating func null() { bytes.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C]) }
+  mutating func beginObject() { append(UInt8(ascii: "{")) }
+  mutating func endObject() { append(UInt8(ascii: "}")) }
+  mutating func beginArray() { append(UInt8(ascii: "[")) }
+  mutating func endArray() { append(UInt8(ascii: "]")) }
+  mutating func comma() { append(UInt8(ascii: ",")) }
+  mutating func null() { append("null") }
 
   /// Writes `"name":`, preceded by a comma unless it is the object's first key.
   ///
   /// `name` must need no escaping (the model's own keys are plain ASCII identifiers).
   mutating func key(_ name: StaticString, _ first: inout Bool) {
-    if first { first = false } else { bytes.append(UInt8(ascii: ",")) }
-    bytes.append(UInt8(ascii: "\""))
-    name.withUTF8Buffer { bytes.append(contentsOf: $0) }
-    bytes.append(UInt8(ascii: "\""))
-    bytes.append(UInt8(ascii: ":"))
+    let length = name.utf8CodeUnitCount
+    reserve(length + 4)
+    if first { first = false } else { storage[count] = UInt8(ascii: ","); count += 1 }
+    storage[count] = UInt8(ascii: "\"")
+    (storage + count + 1).initialize(from: name.utf8Start, count: length)
+    storage[count + 1 + length] = UInt8(ascii: "\"")
+    storage[count + 2 + length] = UInt8(ascii: ":")
+    count += length + 3
   }
 
   // MARK: Scalars
 
   mutating func bool(_ value: Bool) {
-    if value {
-      bytes.append(contentsOf: [0x74, 0x72, 0x75, 0x65])
-    } else {
-      bytes.append(contentsOf: [0x66, 0x61, 0x6C, 0x73, 0x65])
-    }
+    append(value ? "true" : "false")
   }
 
   mutating func int(_ value: Int) {
     if value >= 0 && value < 10 {
-      bytes.append(UInt8(truncatingIfNeeded: value) &+ 0x30)
+      append(UInt8(truncatingIfNeeded: value) &+ 0x30)
       return
     }
     // Digits of the magnitude, least significant first; `Int.min` has no positive twin.
@@ -64,14 +122,12 @@ struct JSONWriter {
         count += 1
       } while magnitude > 0
     }
-    if value < 0 { bytes.append(UInt8(ascii: "-")) }
+    if value < 0 { append(UInt8(ascii: "-")) }
+    reserve(count)
     withUnsafeBytes(of: &digits) { buffer in
-      var index = count - 1
-      while index >= 0 {
-        bytes.append(buffer[index])
-        index -= 1
-      }
+      for index in 0..<count { storage[self.count + index] = buffer[count - 1 - index] }
     }
+    self.count += count
   }
 
   mutating func double(_ value: Double) {
@@ -92,53 +148,48 @@ struct JSONWriter {
     }
     var text = value.description
     if text.hasSuffix(".0") { text.removeLast(2) }
-    text.withUTF8 { bytes.append(contentsOf: $0) }
+    text.withUTF8 { append($0) }
   }
 
   /// Writes `text` as a quoted, escaped JSON string.
   mutating func string(_ text: String) {
-    bytes.append(UInt8(ascii: "\""))
     var text = text
     text.withUTF8 { utf8 in
+      let total = utf8.count
+      reserve(total + 2)
+      storage[count] = UInt8(ascii: "\"")
+      count += 1
       var start = 0
       var index = 0
-      let count = utf8.count
-      while index < count {
+      while index < total {
         let byte = utf8[index]
         if byte >= 0x20 && byte != 0x22 && byte != 0x5C {
           index += 1
           continue
         }
-        if index > start {
-          bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
-        }
+        if index > start { append(UnsafeBufferPointer(rebasing: utf8[start..<index])) }
         escape(byte)
         index += 1
         start = index
       }
-      if count > start {
-        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<count]))
-      }
+      if total > start { append(UnsafeBufferPointer(rebasing: utf8[start..<total])) }
     }
-    bytes.append(UInt8(ascii: "\""))
+    append(UInt8(ascii: "\""))
   }
 
   private mutating func escape(_ byte: UInt8) {
-    bytes.append(UInt8(ascii: "\\"))
     switch byte {
-    case 0x22: bytes.append(UInt8(ascii: "\""))
-    case 0x5C: bytes.append(UInt8(ascii: "\\"))
-    case 0x08: bytes.append(UInt8(ascii: "b"))
-    case 0x0C: bytes.append(UInt8(ascii: "f"))
-    case 0x0A: bytes.append(UInt8(ascii: "n"))
-    case 0x0D: bytes.append(UInt8(ascii: "r"))
-    case 0x09: bytes.append(UInt8(ascii: "t"))
+    case 0x22: append(UInt8(ascii: "\\"), UInt8(ascii: "\""))
+    case 0x5C: append(UInt8(ascii: "\\"), UInt8(ascii: "\\"))
+    case 0x08: append(UInt8(ascii: "\\"), UInt8(ascii: "b"))
+    case 0x0C: append(UInt8(ascii: "\\"), UInt8(ascii: "f"))
+    case 0x0A: append(UInt8(ascii: "\\"), UInt8(ascii: "n"))
+    case 0x0D: append(UInt8(ascii: "\\"), UInt8(ascii: "r"))
+    case 0x09: append(UInt8(ascii: "\\"), UInt8(ascii: "t"))
     default:
-      let hex: [UInt8] = Array("0123456789abcdef".utf8)
-      bytes.append(contentsOf: [
-        UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)],
-        hex[Int(byte & 0x0F)],
-      ])
+      let hex: StaticString = "0123456789abcdef"
+      append("\\u00")
+      append(hex.utf8Start[Int(byte >> 4)], hex.utf8Start[Int(byte & 0x0F)])
     }
   }
 
@@ -174,7 +225,7 @@ struct JSONWriter {
     ) {
       if first { first = false } else { comma() }
       string(key)
-      bytes.append(UInt8(ascii: ":"))
+      append(UInt8(ascii: ":"))
       string(value)
     }
     endObject()
