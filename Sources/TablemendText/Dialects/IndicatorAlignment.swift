@@ -120,10 +120,27 @@ enum IndicatorAlignment {
     var shifted = false  // 实施效果指标 above 产出指标: 一级 words sit in the 二级 column
     var level1: String?
     var headerRow: (index: Int, cells: [TextCell])?  // the header just read, while no row follows
-    for raw in rows {
-      var cells = normalise(raw)
+    var k = 0
+    while k < rows.count {
+      var cells = normalise(rows[k])
+      k += 1
       guard let lead = cells.first else { continue }
-      if let h = header(cells) {
+      if var h = header(cells) {
+        // Sub-header rows under it (`近两年指标值 | 指标值确定依据`, `上年 | 预期当年实现值`) are
+        // read into one header row with the columns the data rows fill.
+        var words = cells
+        while k < rows.count, case let next = normalise(rows[k]), !next.isEmpty,
+          next.allSatisfy({ LayoutIndicatorHeader.isHeaderFragment($0.text) })
+        {
+          words += next
+          k += 1
+        }
+        if words.count > cells.count, let folded = IndicatorStream(header: words)?.header,
+          let refolded = header(folded)
+        {
+          cells = folded
+          h = refolded
+        }
         current = h
         shifted = false
         headerRow = (out.count, cells)
