@@ -95,3 +95,11 @@ for docx in corpus/docx/seed-000-department.docx corpus/docx/seed-002-project.do
     "$pandoc3" -f docx -t "$writer" "$docx" -o "$out/pandoc-$writer/$name.txt"
   done
 done
+
+# The forms flattened the ways web pages flatten HTML tables (tools/flatten-like-pages.py), from
+# the DOCX grid: stand-ins for pages of forms this repository never saw.
+bin=$(swift build -c release --show-bin-path)/tablemend
+"$bin" convert corpus/docx/seed-000-department.docx >"$work/seed-000-department.json"
+"$bin" convert corpus/docx/seed-002-project.docx >"$work/seed-002-project.json"
+python3 tools/flatten-like-pages.py "$work/seed-000-department.json" "$out" 部门整体绩效目标申报表 "填报日期: 2022年11月25日" "单位: 万元"
+python3 tools/flatten-like-pages.py "$work/seed-002-project.json" "$out"

@@ -67,7 +67,10 @@ import Testing
     // (tools/docx-variant.py): other character grids, wraps and page breaks.
     ("pdftotext-layout-landscape", "pdftotext-layout"), ("pdftotext-layout-a3", "pdftotext-layout"),
     ("pdftotext-layout-narrow-margins", "pdftotext-layout"),
-    ("pdftotext-layout-font8", "pdftotext-layout"),
+    ("pdftotext-layout-font8", "pdftotext-layout"), ("html2text", "pipe-rows"),
+    // Flattened as web pages flatten HTML tables (tools/flatten-like-pages.py).
+    ("web-pipe-rows", "pipe-rows"), ("web-cell-lines", "pipe-cell-per-line"),
+    ("web-blank-cells", "blank-line-cells"),
   ]
   static let department = [
     "pandoc2-plain", "pandoc3-plain", "python-docx-tsv", "pdftotext-layout", "libreoffice-txt",
@@ -76,6 +79,10 @@ import Testing
     "pdftotext-layout-narrow-margins", "pdftotext-layout-font8", "pdftotext-layout-font14",
     // LibreOffice's web-writer PDF of pandoc's HTML: text centred in its cells.
     "pdftotext-layout-html",
+    // Text browsers and html2text on pandoc's HTML; pandoc 3's rst, org, jira, dokuwiki.
+    "w3m", "elinks", "lynx", "html2text", "pandoc-rst", "pandoc-org", "pandoc-jira",
+    "pandoc-dokuwiki",
+    "web-pipe-rows", "web-cell-lines", "web-blank-cells", "web-space-rows",
   ]
 
   /// `corpus/exports/CONVERTER/FORM.*` (`.txt`, `.html`, `.md`), not its golden.

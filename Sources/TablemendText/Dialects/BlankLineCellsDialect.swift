@@ -48,7 +48,7 @@ public enum BlankLineCellsDialect: TextDialect {
       let end = n + 1 < starts.count ? starts[n + 1] : stream.count
       // The title, and the year line under it (`（2023年度）`), are paragraphs.
       var first = start
-      if n > 0 {
+      if n > 0 || IndicatorStream.isFormTitle(IndicatorVocabulary.squeezed(stream[start].text)) {
         segments.append(.paragraph(stream[first].text, stream[first].location))
         first += 1
         if first < end, isYearLine(stream[first].text) {

@@ -102,6 +102,8 @@ enum IndicatorAlignment {
     var level2: Int
     var level3: Int
     var width: Int
+    /// Every column headed 二级指标 (one per period group printed side by side).
+    var level2Columns: [Int] = []
   }
 
   static func header(_ cells: [TextCell]) -> Header? {
@@ -110,7 +112,9 @@ enum IndicatorAlignment {
       let l2 = texts.firstIndex(where: { $0.hasPrefix("二级指标") }), l2 > l1
     else { return nil }
     let l3 = texts.firstIndex { $0.hasPrefix("三级指标") || $0.hasPrefix("指标内容") } ?? l2 + 1
-    return Header(level1: l1, level2: l2, level3: l3, width: max(cells.count, l3 + 2))
+    return Header(
+      level1: l1, level2: l2, level3: l3, width: max(cells.count, l3 + 2),
+      level2Columns: texts.indices.filter { texts[$0].hasPrefix("二级指标") })
   }
 
   /// Rows with known row breaks (one table row per line or per record), aligned.
@@ -157,6 +161,7 @@ enum IndicatorAlignment {
         h.level2 += 1
         h.level3 += 1
         h.width += 1
+        h.level2Columns = h.level2Columns.map { $0 + 1 }
         current = h
         cells.removeFirst()
       }
@@ -199,6 +204,16 @@ enum IndicatorAlignment {
         column = h.level2
       } else if cells.count >= h.width {
         column = 0
+      } else if h.level2Columns.count > 1,
+        case let open = (h.level3..<h.width).filter({ !h.level2Columns.contains($0) }),
+        cells.count <= open.count,
+        cells.count > open.filter({ $0 < h.level2Columns[1] }).count
+      {
+        // Period groups side by side, every 二级 label covered, and more cells than the first
+        // group holds (trailing empty cells may be gone): the cells fill the columns that are
+        // not 二级 ones.
+        out.append(rawRow(cells, at: open))
+        continue
       } else {
         column = max(0, min(h.level3, h.width - cells.count))
       }
@@ -206,6 +221,17 @@ enum IndicatorAlignment {
       out.append(rawRow(cells, startingAt: column))
     }
     return out
+  }
+
+  /// A row whose cells go to `columns` (one each, increasing).
+  static func rawRow(_ cells: [TextCell], at columns: [Int]) -> RawRow {
+    let location = cells.first?.location ?? Location(line: 1, column: 1)
+    let raw = zip(cells, columns).map { cell, column in
+      RawCell(
+        paragraphs: cell.text.isEmpty ? [] : [cell.text], location: cell.location, columnSpan: 1,
+        column: column)
+    }
+    return RawRow(cells: raw, location: location)
   }
 
   /// A row whose first cell goes to `column`, with empty cells before it.
