@@ -187,6 +187,11 @@ enum IndicatorAlignment {
       {
         shifted = true
       }
+      if let columns = groupColumns(cells, h, shifted: shifted) {
+        if IndicatorVocabulary.isLevel1(first.text) { level1 = first.text }
+        out.append(rawRow(cells, at: columns))
+        continue
+      }
       let processWords = ["实施效果指标", "过程管理指标"]
       let next = cells.count > 1 ? cells[1].text : nil
       if firstText.isEmpty {
@@ -221,6 +226,56 @@ enum IndicatorAlignment {
       out.append(rawRow(cells, startingAt: column))
     }
     return out
+  }
+
+  /// Columns for a row of period groups printed side by side when empty cells are gone
+  /// (`数量指标 指标1：… 值 数量指标 指标1：… 值`, its 绩效标准 cells empty): each group starts
+  /// at its 二级 label or at a numbered 三级 item (`指标2：…`) once the group before has its
+  /// 三级, and its other cells follow in its own columns. Nil when the header has one group,
+  /// or the row shows no second group's start.
+  static func groupColumns(_ cells: [TextCell], _ h: Header, shifted: Bool) -> [Int]? {
+    guard h.level2Columns.count > 1, !shifted else { return nil }
+    let starts = h.level2Columns
+    var columns: [Int] = []
+    var group = -1
+    var next = 0  // next free column
+    var hasLevel3 = false
+    var opened = 0
+    for (i, cell) in cells.enumerated() {
+      let text = cell.text
+      if i == 0, IndicatorVocabulary.isLevel1(text), !IndicatorVocabulary.isLevel2(text) {
+        columns.append(h.level1)
+        continue
+      }
+      let end = group + 1 < starts.count ? starts[group + 1] : h.width
+      if IndicatorVocabulary.isLevel2(text) {
+        guard group + 1 < starts.count else { return nil }
+        group += 1
+        opened += 1
+        columns.append(starts[group])
+        next = starts[group] + 1
+        hasLevel3 = false
+        continue
+      }
+      if group < 0 || (IndicatorStream.isNumberedItem(text) && hasLevel3) {
+        guard group + 1 < starts.count else { return nil }
+        group += 1
+        if group > 0 { opened += 1 }
+        next = starts[group] + 1
+        hasLevel3 = false
+      }
+      guard next < (group + 1 < starts.count ? starts[group + 1] : h.width) || next < end else {
+        return nil
+      }
+      columns.append(next)
+      if !hasLevel3 { hasLevel3 = true }
+      next += 1
+    }
+    // Only rows that reach a second group are placed here.
+    guard group >= 1, opened >= 1, zip(columns, columns.dropFirst()).allSatisfy({ $0 < $1 }),
+      columns.allSatisfy({ $0 < h.width })
+    else { return nil }
+    return columns
   }
 
   /// A row whose cells go to `columns` (one each, increasing).

@@ -201,7 +201,10 @@ public enum SpaceRowsDialect: TextDialect {
         continue
       }
       let joined = IndicatorAlignment.normalise(prefix + ws)
-      if joined.allSatisfy({ isLabelLike($0.text) }) && rows.last.map({ !$0.isEmpty }) ?? true {
+      // (An indicator header is a row of its own, though all its words are labels.)
+      if joined.allSatisfy({ isLabelLike($0.text) }) && rows.last.map({ !$0.isEmpty }) ?? true
+        && IndicatorAlignment.header(joined) == nil
+      {
         prefix = joined
         continue
       }
