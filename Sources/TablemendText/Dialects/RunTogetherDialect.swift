@@ -13,6 +13,13 @@ public enum RunTogetherDialect: TextDialect {
   static let labels: [String] = {
     let all = IndicatorVocabulary.level1.union(IndicatorVocabulary.level2)
       .union(["一级指标", "二级指标", "三级指标", "指标值", "绩效指标"])
+      // Block labels and the longer header words, so that they are not cut inside.
+      .union([
+        "长期绩效指标", "年度绩效指标", "中期绩效指标", "指标值确定依据", "近两年指标值", "预期当年实现值",
+        "年度指标值", "绩效标准",
+      ])
+      // Standards, each a cell of its own (`…100个计划标准质量指标…`).
+      .union(LayoutIndicatorBlock.standardWords)
     return all.sorted { $0.count > $1.count }
   }()
 
@@ -58,22 +65,33 @@ public enum RunTogetherDialect: TextDialect {
     var textStart = 0
     var i = 0
     func emitText(_ end: Int) {
+      // Words between spaces, with a comparison and its number (`大于等于 100`) and a number
+      // and its unit (`100 个`) kept together.
+      var words: [(start: Int, chars: [Character])] = []
       var wordStart = textStart
       var k = textStart
       while k <= end {
         if k == end || chars[k] == " " || chars[k] == "\u{3000}" {
           if wordStart < k {
-            for (s, e) in splitValues(Array(chars[wordStart..<k])) {
-              let text = String(chars[(wordStart + s)..<(wordStart + e)]).trimmingSpaces()
-              if !text.isEmpty {
-                out.append(
-                  TextCell(text: text, location: Location(line: number, column: wordStart + s + 1)))
-              }
+            let word = Array(chars[wordStart..<k])
+            if let last = words.last, joinsValue(last.chars, word) {
+              words[words.count - 1].chars += word
+            } else {
+              words.append((wordStart, word))
             }
           }
           wordStart = k + 1
         }
         k += 1
+      }
+      for word in words {
+        for (s, e) in splitValues(word.chars) {
+          let text = String(word.chars[s..<e]).trimmingSpaces()
+          if !text.isEmpty {
+            out.append(
+              TextCell(text: text, location: Location(line: number, column: word.start + s + 1)))
+          }
+        }
       }
     }
     while i < chars.count {
@@ -97,6 +115,28 @@ public enum RunTogetherDialect: TextDialect {
     "次", "个", "人", "家", "元", "%", "天", "年", "月", "项", "场", "篇", "份", "座", "亩", "户", "所", "名",
   ]
 
+  /// True when `next` continues the value `word` ends in: a number after a comparison
+  /// (`大于等于` `100`), or a unit after a number (`100` `个`).
+  static func joinsValue(_ word: [Character], _ next: [Character]) -> Bool {
+    guard let first = next.first, let last = word.last else { return false }
+    if first.isNumber || IndicatorVocabulary.comparators.contains(first) {
+      return IndicatorVocabulary.comparators.contains(last)
+        || comparisonWords.contains {
+          word.count >= $0.count && word.suffix($0.count).elementsEqual($0)
+        }
+    }
+    // (The unit may run into the next cell: `100` `个大于等于`; the value is cut after it.)
+    let text = String(next)
+    return (last.isNumber || last == "%")
+      && SpaceRowsDialect.unitWords.contains { text.hasPrefix($0) }
+  }
+
+  /// Comparison words a value may open with (`大于等于100个`), longest first.
+  static let comparisonWords: [[Character]] = [
+    "大于等于", "小于等于", "不低于", "不少于", "不高于", "不超过", "不大于", "不小于", "大于", "小于", "等于",
+    "达到", "超过", "低于",
+  ].map(Array.init)
+
   /// Ranges of a label-free run: a 三级 text and the value after it, repeated.
   static func splitValues(_ chars: [Character]) -> [(Int, Int)] {
     var cuts: [(Int, Int)] = []
@@ -112,10 +152,26 @@ public enum RunTogetherDialect: TextDialect {
         i += 1
         continue
       }
-      if j < chars.count, units.contains(chars[j]) { j += 1 }
+      // The longest unit word after the number (`万元`, `人次`, `个`), then a percent sign.
+      if let unit = SpaceRowsDialect.unitWords.filter({ word in
+        j + word.count <= chars.count && chars[j..<(j + word.count)].elementsEqual(word)
+      }).max(by: { $0.count < $1.count }) {
+        j += unit.count
+      } else if j < chars.count, units.contains(chars[j]) {
+        j += 1
+      }
       let atEnd = j >= chars.count
       let beforeText = !atEnd && IndicatorVocabulary.isCJK(chars[j])
-      let valueStart = i
+      // A comparison word right before the number opens the value.
+      var valueStart = i
+      if valueStart == digitsStart,
+        let word = comparisonWords.first(where: { word in
+          valueStart - word.count >= start
+            && chars[(valueStart - word.count)..<valueStart].elementsEqual(word)
+        })
+      {
+        valueStart -= word.count
+      }
       if (atEnd || beforeText), valueStart > start {
         cuts.append((start, valueStart))
         cuts.append((valueStart, j))
