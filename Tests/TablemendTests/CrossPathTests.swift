@@ -70,7 +70,7 @@ import Testing
     ("pdftotext-layout-font8", "pdftotext-layout"), ("html2text", "pipe-rows"),
     // Flattened as web pages flatten HTML tables (tools/flatten-like-pages.py).
     ("web-pipe-rows", "pipe-rows"), ("web-cell-lines", "pipe-cell-per-line"),
-    ("web-blank-cells", "blank-line-cells"),
+    ("web-blank-cells", "blank-line-cells"), ("web-space-rows", "space-rows"),
   ]
   static let department = [
     "pandoc2-plain", "pandoc3-plain", "python-docx-tsv", "pdftotext-layout", "libreoffice-txt",
@@ -82,7 +82,7 @@ import Testing
     // Text browsers and html2text on pandoc's HTML; pandoc 3's rst, org, jira, dokuwiki.
     "w3m", "elinks", "lynx", "html2text", "pandoc-rst", "pandoc-org", "pandoc-jira",
     "pandoc-dokuwiki",
-    "web-pipe-rows", "web-cell-lines", "web-blank-cells", "web-space-rows",
+    "web-pipe-rows", "web-cell-lines", "web-blank-cells", "web-space-rows", "web-run-together",
   ]
 
   /// `corpus/exports/CONVERTER/FORM.*` (`.txt`, `.html`, `.md`), not its golden.
