@@ -3,7 +3,8 @@
 
 usage: tools/fuzz-seeds.py OUT_DIR
 
-OUT_DIR/text    text exports: corpus/seeds/*.txt, ../shared/real/pages/* when present,
+OUT_DIR/text    text exports: corpus/seeds/*.txt, corpus/exports/*/*.txt|.csv,
+                ../shared/real/pages/* when present,
                 and GB18030 / UTF-16LE re-encodings of the seeds
 OUT_DIR/docx    corpus/docx/**/*.docx|.zip|.xml, plus each archive's word/document.xml
                 as bare WordprocessingML (so the fuzzer reaches the XML reader directly),
@@ -57,6 +58,8 @@ def encode_table(table: dict) -> str:
 def main() -> None:
     out = pathlib.Path(sys.argv[1])
     texts = list(ROOT.glob("corpus/seeds/*.txt"))
+    # Every converter's text export (layout text, text browsers, web-style flattenings …).
+    texts += sorted(p for p in ROOT.glob("corpus/exports/*/*") if p.suffix in (".txt", ".csv"))
     if REAL.is_dir():
         texts += sorted(REAL.iterdir())
     for path in texts:
