@@ -11,13 +11,17 @@ import TablemendModel
 /// table's right edge. Columns left of a row's first cell continue the cells above them
 /// (a label merged over several rows, printed once).
 ///
-/// Cells keep their text and order; only `column`, `columnSpan` and `rowSpan` are set.
-/// Rows whose cells carry no `layoutStart` keep the placement they had.
+/// Cells keep their text and order; only `column`, `columnSpan` and `rowSpan` are set. When
+/// some row's leading room is covered by no label above it, the starts do not mark cell
+/// borders (text centred in its cells), and the table keeps its reading-order placement; so
+/// does a table larger than `maxSlots`, and rows whose cells carry no `layoutStart`.
 enum LayoutColumns {
   /// Starts this many characters apart (chained) are one column.
   static let joinDistance = 3
   /// A cell may start this many characters left of its column (rounding).
   static let slack = 1
+  /// The most grid slots (rows × columns) placed here; larger tables keep reading order.
+  static let maxSlots = 2_000_000
 
   /// The rows with every cell placed on the table's columns.
   static func place(_ rows: [RawRow]) -> [RawRow] {
@@ -40,6 +44,7 @@ enum LayoutColumns {
       width = max(width, (columns.last ?? 0) + 1)
       placed.append(columns)
     }
+    guard rows.count * width <= maxSlots else { return rows }
     // owner[r][c]: (row, cell) of the cell covering slot (r, c).
     var owner = [[(row: Int, cell: Int)?]](
       repeating: [(row: Int, cell: Int)?](repeating: nil, count: width), count: rows.count)
