@@ -94,11 +94,11 @@ public enum PdftotextLayoutDialect: TextDialect {
     var diagnostics: [Diagnostic] = []
     // A text browser's dump aligns its columns in display columns (a Chinese character two
     // wide): read it so when that aligns more cells than counting characters does.
-    let padded = pages.map { $0.map { $0.displayPadded() } }
-    let alignedByCharacters = alignedChunks(pages.flatMap { $0 })
-    let alignedByDisplay = alignedChunks(padded.flatMap { $0 })
+    let sample = Array(pages.joined().prefix(3000))
+    let alignedByCharacters = alignedChunks(sample)
+    let alignedByDisplay = alignedChunks(sample.map { $0.displayPadded() })
     if alignedByDisplay > alignedByCharacters + max(3, alignedByCharacters / 5) {
-      pages = padded
+      pages = pages.map { $0.map { $0.displayPadded() } }
       diagnostics.append(
         Diagnostic(
           .info, "layout-display-columns",
@@ -177,11 +177,11 @@ public enum PdftotextLayoutDialect: TextDialect {
   }
 
   /// How many chunks, past the first of their line, start exactly where chunks of at least
-  /// two other lines start: how well the lines share column starts.
+  /// two other lines start: how well the lines share column starts (callers pass a sample).
   static func alignedChunks(_ lines: [LayoutLine]) -> Int {
     var linesStarting: [Int: Int] = [:]
     var starts: [[Int]] = []
-    for line in lines.prefix(3000) {
+    for line in lines {
       let lineStarts = line.chunks().dropFirst().map(\.start)
       guard !lineStarts.isEmpty else { continue }
       starts.append(lineStarts)
