@@ -145,8 +145,17 @@ enum Vocabulary {
 
   static func isLevel1(_ text: String) -> Bool {
     let f = fold(text)
+    if isPlainCJK(f) {
+      // Byte equality is string equality here: look the bytes up, skipping String hashing.
+      let bytes = Array(f.utf8)
+      if standardLevel1Bytes.contains(bytes) { return true }
+      return level1LabelBytes.contains(bytes) && level2(f) == nil
+    }
     return level1Labels.contains(f) && level2(f) == nil || standardLevel1.contains(f)
   }
+
+  private static let standardLevel1Bytes = Set(standardLevel1.map { Array($0.utf8) })
+  private static let level1LabelBytes = Set(level1Labels.map { Array($0.utf8) })
 
   /// A folded label without the score printed in it: `满意度指标(10分)` → `满意度指标`,
   /// `(50分)` → empty.
