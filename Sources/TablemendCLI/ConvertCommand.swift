@@ -70,27 +70,32 @@ struct ConvertCommand: ParsableCommand {
     throws -> (status: Int32, documents: [Document])
   {
     let converter = Converter(options: options)
-    var out = Data()
+    var out: [Data] = []
     var failures = 0
     var documents: [Document] = []
     for file in files {
       do {
-        let document: Document
-        if file == "-" {
-          let data = FileHandle.standardInput.readDataToEndOfFile()
-          document = try converter.convert(data: data, path: "-")
+        if files.count == 1 && !pretty {
+          // One document: its JSON, the tables encoded while the forms stage runs, is the
+          // output, written in parts without a copy.
+          let converted =
+            file == "-"
+            ? try converter.convertToJSON(
+              data: FileHandle.standardInput.readDataToEndOfFile(), path: "-")
+            : try converter.convertToJSON(fileAt: URL(fileURLWithPath: file))
+          out = converted.json
+          documents = [converted.document]
         } else {
-          document = try converter.convert(fileAt: URL(fileURLWithPath: file))
+          let document: Document
+          if file == "-" {
+            let data = FileHandle.standardInput.readDataToEndOfFile()
+            document = try converter.convert(data: data, path: "-")
+          } else {
+            document = try converter.convert(fileAt: URL(fileURLWithPath: file))
+          }
+          out.append(try JSONOutput.encode(document, pretty: pretty && files.count == 1))
         }
-        let json = try JSONOutput.encode(document, pretty: pretty && files.count == 1)
-        if files.count == 1 {
-          // One document: its JSON is the output, with no copy into `out`.
-          out = json
-          documents = [document]
-        } else {
-          out.append(json)
-        }
-        out.append(0x0A)
+        out.append(Data([0x0A]))
       } catch let error as ConversionError {
         failures += 1
         FileHandle.standardError.write(Data("tablemend: \(error.description)\n".utf8))
@@ -99,7 +104,8 @@ struct ConvertCommand: ParsableCommand {
     if let output {
       if failures == 0 || !out.isEmpty {
         do {
-          try out.write(to: URL(fileURLWithPath: output), options: .atomic)
+          try out.reduce(into: Data(), { $0.append($1) }).write(
+            to: URL(fileURLWithPath: output), options: .atomic)
         } catch {
           FileHandle.standardError.write(
             Data("tablemend: \(output): cannot write: \(error.localizedDescription)\n".utf8))
@@ -107,7 +113,7 @@ struct ConvertCommand: ParsableCommand {
         }
       }
     } else {
-      FileHandle.standardOutput.write(out)
+      for part in out { FileHandle.standardOutput.write(part) }
     }
     return (failures > 0 ? 1 : 0, documents)
   }
