@@ -35,8 +35,10 @@ enum Inflater {
     guard let base = source.baseAddress?.assumingMemoryBound(to: UInt8.self) else {
       throw .truncated
     }
-    // One byte more than the cap, so that passing it is seen.
-    var capacity = max(min(declared, cap) + 1, 64)
+    // One byte more than the cap, so that passing it is seen (a cap overridden to the
+    // largest Int cannot be passed).
+    let ceiling = cap < Int.max ? max(cap, 0) + 1 : Int.max
+    var capacity = max(min(declared, ceiling - 1) + 1, 64)
     var out = Data(count: capacity)
     var produced = 0
     var consumed = 0
@@ -50,7 +52,8 @@ enum Inflater {
       }
       if produced == capacity {
         if capacity > cap { throw .overCap }
-        capacity = min(capacity * 2, cap + 1)
+        let doubled = capacity.multipliedReportingOverflow(by: 2)
+        capacity = doubled.overflow ? ceiling : min(doubled.partialValue, ceiling)
         out.count = capacity
       }
       let room = min(capacity - produced, 1 << 30)
