@@ -11,6 +11,8 @@
 #include <libxml/xmlerror.h>
 #include <libxml/tree.h>
 #include <libxml/HTMLparser.h>
+// zlib, which libxml2 links already: DOCX parts are inflated with it directly.
+#include <zlib.h>
 
 /// xmlFree is a global function pointer (shared mutable state to Swift); call it from C.
 static inline void tablemend_xml_free(void *pointer) { xmlFree(pointer); }

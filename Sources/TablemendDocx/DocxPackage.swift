@@ -75,62 +75,66 @@ struct DocxPackage {
           "inflating this part would pass the total limit of \(limits.maxTotalInflatedBytes) bytes (maxTotalInflatedBytes)"
       )
     }
-    var data = Data()
-    data.reserveCapacity(min(Int(declared), 16 << 20))
     let partCap = limits.maxPartBytes
     let totalLeft = limits.maxTotalInflatedBytes - inflated
-    do {
-      let consumer: Consumer = { chunk in
-        if data.count + chunk.count > partCap { throw InflationCap.part }
-        if data.count + chunk.count > totalLeft { throw InflationCap.total }
-        data.append(chunk)
+    let partCapMessage =
+      "part inflates past the part limit of \(partCap) bytes although it declares \(declared) (maxPartBytes); stopped"
+    let totalCapMessage =
+      "inflating passed the total limit of \(limits.maxTotalInflatedBytes) bytes (maxTotalInflatedBytes); stopped"
+    var data = Data()
+    if entry.isCompressed, let span = spans[entry.path] {
+      // Inflated here with zlib rather than by `Archive.extract`, whose loop never ends when a
+      // deflate stream runs to the end of the archive without finishing (DOCX fuzzer): the
+      // input stops at the entry's compressed size.
+      let cap = min(partCap, totalLeft)
+      let result = bytes.withUnsafeBytes { source in
+        Result { () throws(Inflater.Failure) in
+          try Inflater.inflate(source, span: span, declared: Int(declared), cap: cap)
+        }
       }
-      if entry.isCompressed, let span = spans[entry.path] {
-        // Inflated here rather than by `Archive.extract`, whose loop never ends when a deflate
-        // stream runs to the end of the archive without finishing (DOCX fuzzer): this provider
-        // stops at the entry's compressed size.
-        let source = bytes
-        let crc = try Data.decompress(
-          size: Int64(span.count), bufferSize: 16 << 10, skipCRC32: false,
-          provider: { position, size in
-            guard position < span.count else { throw InflationCap.truncated }
-            let start = span.lowerBound + Int(position)
-            return source.subdata(in: start..<min(start + size, span.upperBound))
-          }, consumer: consumer)
-        if crc != entry.checksum { throw InflationCap.checksum }
-      } else {
-        _ = try archive.extract(entry, skipCRC32: false, consumer: consumer)
+      switch result {
+      case .success(let part):
+        if part.crc != entry.checksum {
+          throw DocxError(
+            place: place, message: "cannot inflate the part: CRC-32 mismatch (damaged archive)")
+        }
+        data = part.data
+      case .failure(.overCap):
+        throw DocxError(
+          place: place, message: partCap <= totalLeft ? partCapMessage : totalCapMessage)
+      case .failure(.truncated):
+        throw DocxError(
+          place: place,
+          message:
+            "cannot inflate the part: its deflate stream runs past its compressed size (damaged archive)"
+        )
+      case .failure(.damaged(let why)):
+        throw DocxError(
+          place: place, message: "cannot inflate the part (damaged or truncated archive): \(why)")
       }
-    } catch InflationCap.part {
-      throw DocxError(
-        place: place,
-        message:
-          "part inflates past the part limit of \(partCap) bytes although it declares \(declared) (maxPartBytes); stopped"
-      )
-    } catch InflationCap.total {
-      throw DocxError(
-        place: place,
-        message:
-          "inflating passed the total limit of \(limits.maxTotalInflatedBytes) bytes (maxTotalInflatedBytes); stopped"
-      )
-    } catch InflationCap.truncated {
-      throw DocxError(
-        place: place,
-        message:
-          "cannot inflate the part: its deflate stream runs past its compressed size (damaged archive)"
-      )
-    } catch InflationCap.checksum {
-      throw DocxError(
-        place: place, message: "cannot inflate the part: CRC-32 mismatch (damaged archive)")
-    } catch {
-      throw DocxError(
-        place: place, message: "cannot inflate the part (damaged or truncated archive): \(error)")
+    } else {
+      // A stored entry (or one `ZipBounds` did not list): ZIPFoundation copies it.
+      data.reserveCapacity(min(Int(declared), 16 << 20))
+      do {
+        _ = try archive.extract(entry, skipCRC32: false) { chunk in
+          if data.count + chunk.count > partCap { throw InflationCap.part }
+          if data.count + chunk.count > totalLeft { throw InflationCap.total }
+          data.append(chunk)
+        }
+      } catch InflationCap.part {
+        throw DocxError(place: place, message: partCapMessage)
+      } catch InflationCap.total {
+        throw DocxError(place: place, message: totalCapMessage)
+      } catch {
+        throw DocxError(
+          place: place, message: "cannot inflate the part (damaged or truncated archive): \(error)")
+      }
     }
     inflated += data.count
     return data
   }
 
-  private enum InflationCap: Error { case part, total, truncated, checksum }
+  private enum InflationCap: Error { case part, total }
 
   /// The target of the `officeDocument` relationship in a `_rels/.rels` part, normalised to an
   /// archive path.

@@ -82,6 +82,21 @@ struct GridView {
   /// Non-empty cells starting in `row`.
   func filled(_ row: Int) -> [Cell] { origins(row).filter { !$0.text.isEmpty } }
 
+  /// `filled(row).first` without gathering the row: the first non-empty cell starting in
+  /// `row`, left to right.
+  func firstFilled(_ row: Int) -> Cell? {
+    guard row >= 0, row < rowCount else { return nil }
+    let base = row * columnCount
+    for c in 0..<columnCount {
+      let i = owner[base + c]
+      guard i >= 0, table.cells[i].row == row, !table.cells[i].text.isEmpty else { continue }
+      let start = max(0, table.cells[i].column)
+      if c > start, (start..<c).contains(where: { owner[base + $0] == i }) { continue }
+      return table.cells[i]
+    }
+    return nil
+  }
+
   /// The folded label in column 0 of `row` when a cell starts there.
   func leadLabel(_ row: Int) -> String? {
     fresh(row, 0).map { Vocabulary.fold($0.text) }

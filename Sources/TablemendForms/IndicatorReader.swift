@@ -131,7 +131,7 @@ struct IndicatorReader {
     let l1col = level1Column ?? max(0, (sortedL2.first ?? 1) - 1)
     for r in firstData..<end {
       // A closing row (合计, 总分, 评价结论, 项目负责人 …) ends the indicators.
-      if let lead = view.filled(r).first, Self.isClosingRow(Vocabulary.fold(lead.text)) {
+      if let lead = view.firstFilled(r), Self.isClosingRow(Vocabulary.fold(lead.text)) {
         break
       }
       var rowShift = 0
@@ -193,9 +193,21 @@ struct IndicatorReader {
     "合计", "总计", "总分", "评价结论", "自评结论", "存在问题", "改进措施", "项目负责人", "财务负责人",
     "单位负责人", "填报人", "审核人",
   ]
+  private static let closingWordBytes = closingWords.map { Array($0.utf8) }
 
   /// True when a row's first cell closes the indicator block (`合计`, `总分`, `项目负责人:查小兵`).
   static func isClosingRow(_ folded: String) -> Bool {
+    if Vocabulary.isPlainCJK(folded) && !folded.utf8.contains(0x0D) {
+      // One scalar per character and equal exactly when the bytes are: compare bytes (the
+      // `count` and `hasPrefix` below break graphemes and normalise, 15,000 instructions a row).
+      guard folded.unicodeScalars.count <= 24 else { return false }
+      return closingWordBytes.contains { word in
+        guard folded.utf8.starts(with: word) else { return false }
+        guard let next = folded.utf8.dropFirst(word.count).first else { return true }
+        // ASCII after the word, or an ideograph's lead byte (E4...E9 for U+4E00...U+9FFF).
+        return next < 0x80
+      }
+    }
     guard folded.count <= 24 else { return false }
     return closingWords.contains { word in
       guard folded.hasPrefix(word) else { return false }

@@ -24,6 +24,25 @@ public enum JSONOutput {
     return try encodeWithFoundation(value, pretty: pretty)
   }
 
+  /// The compact JSON of `tables` as a `Document` writes them (its `tables` value), encoded
+  /// apart so that it can be written on another thread while the forms stage runs.
+  public static func encodeTables(_ tables: [Table]) -> Data {
+    var writer = JSONWriter(capacity: 4096 + 320 * tables.reduce(0) { $0 + $1.cells.count })
+    writer.array(tables)
+    return writer.data()
+  }
+
+  /// The compact JSON of `document` (what `encode(document)` gives) in three parts to write
+  /// one after the other: everything before the tables, `encodedTables` (which must be
+  /// `encodeTables(document.tables)`), and the closing brace.
+  public static func encode(_ document: Document, encodedTables: Data) -> [Data] {
+    // An indicator writes ~330 bytes.
+    let indicators = document.forms.reduce(0) { $0 + $1.indicators.count + $1.records.count }
+    var writer = JSONWriter(capacity: 4096 + 400 * indicators)
+    document.writeJSONBeforeTables(into: &writer)
+    return [writer.data(), encodedTables, Data("}".utf8)]
+  }
+
   /// Encodes `value` with Foundation's `JSONEncoder` under the same settings: the reference
   /// the fast path must match byte for byte.
   private static func encodeWithFoundation<T: Encodable>(_ value: T, pretty: Bool = false) throws

@@ -5,6 +5,14 @@
 
 extension Document: JSONWritable {
   func writeJSON(into w: inout JSONWriter) {
+    writeJSONBeforeTables(into: &w)
+    w.array(tables)
+    w.endObject()
+  }
+
+  /// Everything up to and including the `"tables":` key (the last key); the tables' array and
+  /// the closing brace follow.
+  func writeJSONBeforeTables(into w: inout JSONWriter) {
     w.beginObject()
     var first = true
     w.key("diagnostics", &first)
@@ -16,8 +24,6 @@ extension Document: JSONWritable {
     w.key("source", &first)
     source.writeJSON(into: &w)
     w.key("tables", &first)
-    w.array(tables)
-    w.endObject()
   }
 }
 
