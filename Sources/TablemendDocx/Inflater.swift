@@ -38,7 +38,9 @@ enum Inflater {
     // One byte more than the cap, so that passing it is seen (a cap overridden to the
     // largest Int cannot be passed).
     let ceiling = cap < Int.max ? max(cap, 0) + 1 : Int.max
-    var capacity = max(min(declared, ceiling - 1) + 1, 64)
+    // The declared size sizes the buffer, up to 64 MiB: a small stream that declares a large
+    // part does not get a large buffer before it has inflated that much.
+    var capacity = max(min(declared, ceiling - 1, 64 << 20) + 1, 64)
     var out = Data(count: capacity)
     var produced = 0
     var consumed = 0
