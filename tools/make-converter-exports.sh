@@ -88,6 +88,11 @@ for docx in corpus/docx/seed-000-department.docx corpus/docx/seed-002-project.do
   html=$out/pandoc-html/$name.html
   mkdir -p "$out"/{w3m,lynx,elinks,html2text,pandoc-asciidoc,pandoc-mediawiki,pandoc-latex,pandoc-org,pandoc-jira,pandoc-dokuwiki,pandoc-rst}
   w3m -dump -cols 200 -T text/html "$html" >"$out/w3m/$name.txt"
+  # The same page with table borders (as most government pages draw them): w3m draws them
+  # with box-drawing characters.
+  mkdir -p "$out/w3m-border"
+  sed 's/<table>/<table border="1">/g; s/<table /<table border="1" /g' "$html" >"$work/$name.border.html"
+  w3m -dump -cols 200 -T text/html "$work/$name.border.html" >"$out/w3m-border/$name.txt"
   lynx -dump -width=200 -display_charset=utf-8 "$html" >"$out/lynx/$name.txt"
   elinks -dump -dump-width 200 -dump-charset utf-8 "$html" >"$out/elinks/$name.txt"
   html2text --body-width=0 "$html" >"$out/html2text/$name.txt"

@@ -10,6 +10,8 @@ public enum TextReader {
   public static func tokenize(_ text: String, dialect: String?, limits: Limits) throws(TextError)
     -> TokenizedText
   {
+    // Borders drawn with box-drawing characters are read as an ASCII grid table.
+    let text = BoxDrawing.drawsTables(text) ? BoxDrawing.asciiGrid(text) : text
     let lines = try splitLines(text, limits: limits)
     if let dialect {
       guard let chosen = DialectRegistry.dialect(named: dialect) else {

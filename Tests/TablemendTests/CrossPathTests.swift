@@ -71,6 +71,7 @@ import Testing
     // Flattened as web pages flatten HTML tables (tools/flatten-like-pages.py).
     ("web-pipe-rows", "pipe-rows"), ("web-cell-lines", "pipe-cell-per-line"),
     ("web-blank-cells", "blank-line-cells"), ("web-space-rows", "space-rows"),
+    ("w3m-border", "pandoc-grid"),
   ]
   static let department = [
     "pandoc2-plain", "pandoc3-plain", "python-docx-tsv", "pdftotext-layout", "libreoffice-txt",
@@ -80,7 +81,7 @@ import Testing
     // LibreOffice's web-writer PDF of pandoc's HTML: text centred in its cells.
     "pdftotext-layout-html",
     // Text browsers and html2text on pandoc's HTML; pandoc 3's rst, org, jira, dokuwiki.
-    "w3m", "elinks", "lynx", "html2text", "pandoc-rst", "pandoc-org", "pandoc-jira",
+    "w3m", "w3m-border", "elinks", "lynx", "html2text", "pandoc-rst", "pandoc-org", "pandoc-jira",
     "pandoc-dokuwiki",
     "web-pipe-rows", "web-cell-lines", "web-blank-cells", "web-space-rows", "web-run-together",
   ]
