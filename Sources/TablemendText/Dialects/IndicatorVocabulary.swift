@@ -98,6 +98,14 @@ enum IndicatorVocabulary {
   }
 
   /// Characters that open a target value.
+  /// Comparison words a value's text opens with (`大于等于100个`, `不低于 80%`), longest first:
+  /// the compound and negated ones, which are never anything but a comparison, then the plain
+  /// two-character ones, which also occur inside ordinary words.
+  static let strictComparisonWords = [
+    "大于等于", "小于等于", "不低于", "不少于", "不高于", "不超过", "不大于", "不小于",
+  ]
+  static let comparisonWords = strictComparisonWords + ["大于", "小于", "等于", "达到", "超过", "低于"]
+
   static let comparators: Set<Character> = [
     "≥", "≤", "＞", "＜", ">", "<", "=", "＝", "≧", "≦", "≈", "~", "～",
   ]

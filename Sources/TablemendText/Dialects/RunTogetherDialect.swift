@@ -131,11 +131,8 @@ public enum RunTogetherDialect: TextDialect {
       && SpaceRowsDialect.unitWords.contains { text.hasPrefix($0) }
   }
 
-  /// Comparison words a value may open with (`大于等于100个`), longest first.
-  static let comparisonWords: [[Character]] = [
-    "大于等于", "小于等于", "不低于", "不少于", "不高于", "不超过", "不大于", "不小于", "大于", "小于", "等于",
-    "达到", "超过", "低于",
-  ].map(Array.init)
+  /// `IndicatorVocabulary.comparisonWords` as characters, longest first.
+  static let comparisonWords: [[Character]] = IndicatorVocabulary.comparisonWords.map(Array.init)
 
   /// Ranges of a label-free run: a 三级 text and the value after it, repeated.
   static func splitValues(_ chars: [Character]) -> [(Int, Int)] {

@@ -55,7 +55,8 @@ public enum SpaceRowsDialect: TextDialect {
       // A number after a word ending in a comparison (`…改善度不低于 80%`) is its value.
       joinNext =
         comparisonWords.contains(word.text)
-        || (word.text.count > 3 && trailingComparisons.contains { word.text.hasSuffix($0) })
+        || (word.text.count > 3
+          && IndicatorVocabulary.strictComparisonWords.contains { word.text.hasSuffix($0) })
       for c in word.text {
         if c == "(" || c == "（" { depth += 1 }
         if c == ")" || c == "）" { depth = max(0, depth - 1) }
@@ -63,9 +64,6 @@ public enum SpaceRowsDialect: TextDialect {
     }
     return merged
   }
-
-  /// Comparison words a value's text may end in before its number (`不低于 80%`).
-  static let trailingComparisons = ["不低于", "不少于", "不高于", "不超过", "不大于", "不小于", "大于等于", "小于等于"]
 
   /// Units that follow a number as a word of their own.
   static let unitWords: Set<String> = [
