@@ -240,18 +240,15 @@ enum IndicatorAlignment {
     var group = -1
     var next = 0  // next free column
     var hasLevel3 = false
-    var opened = 0
     for (i, cell) in cells.enumerated() {
       let text = cell.text
       if i == 0, IndicatorVocabulary.isLevel1(text), !IndicatorVocabulary.isLevel2(text) {
         columns.append(h.level1)
         continue
       }
-      let end = group + 1 < starts.count ? starts[group + 1] : h.width
       if IndicatorVocabulary.isLevel2(text) {
         guard group + 1 < starts.count else { return nil }
         group += 1
-        opened += 1
         columns.append(starts[group])
         next = starts[group] + 1
         hasLevel3 = false
@@ -260,19 +257,17 @@ enum IndicatorAlignment {
       if group < 0 || (IndicatorStream.isNumberedItem(text) && hasLevel3) {
         guard group + 1 < starts.count else { return nil }
         group += 1
-        if group > 0 { opened += 1 }
         next = starts[group] + 1
         hasLevel3 = false
       }
-      guard next < (group + 1 < starts.count ? starts[group + 1] : h.width) || next < end else {
-        return nil
-      }
+      // The cell stays inside its group.
+      guard next < (group + 1 < starts.count ? starts[group + 1] : h.width) else { return nil }
       columns.append(next)
-      if !hasLevel3 { hasLevel3 = true }
+      hasLevel3 = true
       next += 1
     }
     // Only rows that reach a second group are placed here.
-    guard group >= 1, opened >= 1, zip(columns, columns.dropFirst()).allSatisfy({ $0 < $1 }),
+    guard group >= 1, zip(columns, columns.dropFirst()).allSatisfy({ $0 < $1 }),
       columns.allSatisfy({ $0 < h.width })
     else { return nil }
     return columns
