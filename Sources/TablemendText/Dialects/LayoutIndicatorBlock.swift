@@ -59,16 +59,16 @@ struct LayoutIndicatorBlock {
     var level3Columns: [Int] = []
     var lastLevel1 = 0
     for c in 1...columns.count {
-      let text = header.texts(ofColumn: c).first ?? ""
-      if text.hasPrefix("一级") {
+      switch header.level(ofColumn: c) {
+      case 1:
         labelColumns.append(c)
         parentOf[c] = 0
         lastLevel1 = c
-      } else if text.hasPrefix("二级") {
+      case 2:
         labelColumns.append(c)
         parentOf[c] = lastLevel1
-      } else if text.hasPrefix("三级") {
-        level3Columns.append(c)
+      case 3: level3Columns.append(c)
+      default: break
       }
     }
     if level3Columns.isEmpty {

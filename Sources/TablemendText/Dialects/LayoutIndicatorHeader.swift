@@ -163,6 +163,13 @@ struct LayoutIndicatorHeader {
     }
   }
 
+  /// The indicator level column `c` (1-based) is headed with: 1 (一级…), 2 (二级…), 3 (三级…),
+  /// or 0 for any other column.
+  func level(ofColumn c: Int) -> Int {
+    let text = texts(ofColumn: c).first ?? ""
+    return text.hasPrefix("一级") ? 1 : text.hasPrefix("二级") ? 2 : text.hasPrefix("三级") ? 3 : 0
+  }
+
   /// The header cell texts of column `c` (1-based), top to bottom.
   func texts(ofColumn c: Int) -> [String] {
     cells.filter { $0.column == c }.sorted { $0.row < $1.row }.map(\.text)

@@ -50,11 +50,8 @@ enum LayoutPageJoin {
   /// column), or nil when their columns cannot be matched to the header's.
   static func remap(_ lines: [LayoutLine], to header: LayoutIndicatorHeader) -> [LayoutLine]? {
     var targets = header.columns.map(\.start)
-    // What each target column is headed: 一级 / 二级 labels, or anything else.
-    var levels = header.columns.indices.map { c -> Int in
-      let text = header.texts(ofColumn: c + 1).first ?? ""
-      return text.hasPrefix("一级") ? 1 : text.hasPrefix("二级") ? 2 : 0
-    }
+    // The level each target column is headed with (0: the label column, or not a level).
+    var levels = header.columns.indices.map { header.level(ofColumn: $0 + 1) }
     if let left = header.labelFragments.map(\.chunk.start).min(), left < (targets.first ?? 0) {
       targets.insert(left, at: 0)
       levels.insert(0, at: 0)
