@@ -531,12 +531,11 @@ struct LayoutIndicatorBlock {
   /// True when the space at `i` stands between a number and a unit word after it (`100 个`,
   /// `5 万人次`).
   static func joinsUnit(_ chars: [Character], at i: Int) -> Bool {
-    guard i > 0, chars[i - 1].isNumber || chars[i - 1] == "%" else { return false }
+    guard i > 0 else { return false }
     var end = i + 1
     while end < chars.count, chars[end] != " " { end += 1 }
-    guard end > i + 1 else { return false }
     let word = String(chars[(i + 1)..<end].filter { $0 != LayoutLine.pad })
-    return SpaceRowsDialect.unitWords.contains(word)
+    return SpaceRowsDialect.isUnit(word, after: chars[i - 1])
   }
 
   /// Splits `效益指标 社会效益指标` (two labels one space apart) into two chunks.
