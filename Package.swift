@@ -21,6 +21,12 @@ let package = Package(
     .target(name: "TablemendValues", dependencies: ["TablemendModel"]),
     // Bytes to text (encoding detection) and text to cell tokens (dialect detection).
     .target(name: "TablemendText", dependencies: ["TablemendModel"]),
+    // The domain's words: level labels, header roles, the cell classifier. Pure.
+    .target(name: "TablemendVocabulary", dependencies: ["TablemendModel", "TablemendValues"]),
+    // Flattened text to indicator rows: cell stream, run-together cuts, one typed row aligner.
+    .target(
+      name: "TablemendAlign",
+      dependencies: ["TablemendModel", "TablemendValues", "TablemendVocabulary"]),
     // Tokens to `Table` grids with spans, repairs and their diagnostics.
     .target(name: "TablemendGrid", dependencies: ["TablemendModel", "TablemendText"]),
     // libxml2, seen only by TablemendDocx.
@@ -44,7 +50,7 @@ let package = Package(
       name: "Tablemend",
       dependencies: [
         "TablemendModel", "TablemendText", "TablemendGrid", "TablemendDocx",
-        "TablemendForms", "TablemendValues",
+        "TablemendForms", "TablemendValues", "TablemendAlign",
         .product(name: "Crypto", package: "swift-crypto"),
       ],
       resources: [.copy("Resources/tablemend.schema.json")]
@@ -76,6 +82,8 @@ let package = Package(
     .testTarget(name: "TablemendModelTests", dependencies: ["TablemendModel"]),
     .testTarget(name: "TablemendValuesTests", dependencies: ["TablemendValues"]),
     .testTarget(name: "TablemendTextTests", dependencies: ["TablemendText"]),
+    .testTarget(name: "TablemendVocabularyTests", dependencies: ["TablemendVocabulary"]),
+    .testTarget(name: "TablemendAlignTests", dependencies: ["TablemendAlign", "TablemendVocabulary"]),
     .testTarget(name: "TablemendGridTests", dependencies: ["TablemendGrid", "TablemendText"]),
     .testTarget(name: "TablemendDocxTests", dependencies: ["TablemendDocx"]),
     .testTarget(name: "TablemendFormsTests", dependencies: ["TablemendForms", "TablemendGrid", "TablemendText"]),

@@ -92,7 +92,7 @@ public struct Converter: Sendable {
   /// - Throws: `ConversionError` when the bytes cannot be decoded or parsed at all.
   public func convert(data: Data, path: String) throws(ConversionError) -> Document {
     let read = try self.read(data: data, path: path)
-    let recognised = FormRecognizer.recognize(read.blocks)
+    let recognised = recognize(read)
     return Document(
       source: read.source, tables: read.tables, forms: recognised.forms,
       diagnostics: read.diagnostics + recognised.diagnostics)
@@ -113,7 +113,7 @@ public struct Converter: Sendable {
     DispatchQueue.global().async(group: group) {
       encoded.data = JSONOutput.encodeTables(tables)
     }
-    let recognised = FormRecognizer.recognize(read.blocks)
+    let recognised = recognize(read)
     let document = Document(
       source: read.source, tables: tables, forms: recognised.forms,
       diagnostics: read.diagnostics + recognised.diagnostics)
@@ -121,11 +121,25 @@ public struct Converter: Sendable {
     return (document, JSONOutput.encode(document, encodedTables: encoded.data))
   }
 
+  /// The forms of what was read; for text exports, the typed row aligner's indicators where
+  /// they read more than the grid's.
+  private func recognize(_ read: Read) -> Recognition {
+    var recognised = FormRecognizer.recognize(read.blocks)
+    if let text = read.text {
+      let merged = AlignedIndicators.merge(forms: recognised.forms, text: text)
+      recognised.forms = merged.forms
+      recognised.diagnostics += merged.diagnostics
+    }
+    return recognised
+  }
+
   /// What reading gives before the forms stage.
   private struct Read {
     var source: Source
     var blocks: [Block]
     var diagnostics: [Diagnostic]
+    /// The decoded text of a text export that went through the text dialects, else nil.
+    var text: String? = nil
     var tables: [Table] {
       blocks.compactMap { block -> Table? in
         if case .table(let t) = block { return t }
@@ -148,6 +162,7 @@ public struct Converter: Sendable {
     let diagnostics: [Diagnostic]
     let encoding: String
     let dialect: String
+    var alignText: String? = nil
     if options.dialect == nil || options.dialect == "docx", DocxReader.accepts(data) {
       do {
         let content = try DocxReader.read(data, limits: options.limits)
@@ -199,12 +214,18 @@ public struct Converter: Sendable {
         blocks = built.blocks
         diagnostics = text.diagnostics + built.diagnostics
         dialect = tokens.dialect
+        if !Self.exactGridDialects.contains(dialect) { alignText = text.text }
       }
     }
     return Read(
       source: Source(path: path, sha256: digest, encoding: encoding, dialect: dialect),
-      blocks: blocks, diagnostics: diagnostics)
+      blocks: blocks, diagnostics: diagnostics, text: alignText)
   }
+
+  /// Text dialects that keep every cell: their grids are exact and need no aligner.
+  static let exactGridDialects: Set<String> = [
+    "tab-per-row", "csv", "cell-per-line", "pandoc-grid", "tsv-repeated-spans",
+  ]
 }
 
 /// The tables' JSON, written by the worker of `Converter.convertToJSON` and read after its

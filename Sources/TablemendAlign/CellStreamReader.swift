@@ -1,0 +1,150 @@
+import TablemendModel
+import TablemendVocabulary
+
+/// Text to a stream of cells: the syntax of every flattened-table export at once.
+///
+/// Cells are separated by `|`, tabs, runs of two or more spaces, and single spaces between
+/// words of CJK text (a label spaced out letter by letter, `产 出 指 标`, is joined again).
+/// A line made only of separators (`|||`, `| |`) marks a row break. When most lines of the text
+/// hold several cells, every line is a row; otherwise (one cell per line) a line start is only
+/// weak evidence. Long cells that run several cells together are cut by `RunTogetherSegmenter`,
+/// and labels wrapped over several cells are joined by `FragmentJoiner`.
+public enum CellStreamReader {
+  /// The cells of `text`, in reading order.
+  public static func cells(of text: String) -> [StreamCell] {
+    var lines: [(number: Int, cells: [(String, Int)], separator: Bool)] = []
+    var number = 0
+    for raw in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
+      number += 1
+      let line = String(raw)
+      let pieces = split(line)
+      let pipes = line.reduce(0) { $0 + ($1 == "|" ? 1 : 0) }
+      lines.append((number, pieces, pieces.isEmpty && pipes >= 1))
+    }
+    let filled = lines.filter { !$0.cells.isEmpty }
+    let multi = filled.filter { $0.cells.count >= 2 }.count
+    let linesAreRows = !filled.isEmpty && multi * 2 >= filled.count
+    var out: [StreamCell] = []
+    var pendingBreak = RowEvidence.strong
+    for line in lines {
+      if line.separator {
+        pendingBreak = .strong
+        continue
+      }
+      for (index, piece) in line.cells.enumerated() {
+        var evidence = RowEvidence.none
+        if index == 0 { evidence = max(pendingBreak, linesAreRows ? .strong : .weak) }
+        let segments = RunTogetherSegmenter.segments(of: piece.0)
+        var offset = 0
+        for (s, segment) in segments.enumerated() {
+          out.append(
+            StreamCell(
+              text: segment,
+              location: Location(line: line.number, column: piece.1 + offset),
+              rowBreak: s == 0 ? evidence : .none))
+          offset += segment.count
+        }
+      }
+      if !line.cells.isEmpty { pendingBreak = .none }
+    }
+    return FragmentJoiner.join(out)
+  }
+
+  /// The cells of one line with their 1-based columns.
+  static func split(_ line: String) -> [(String, Int)] {
+    let chars = Array(line)
+    var out: [(String, Int)] = []
+    var current: [Character] = []
+    var start = 0
+    func flush() {
+      if !current.isEmpty { out.append((String(current), start + 1)) }
+      current = []
+    }
+    var i = 0
+    while i < chars.count {
+      let ch = chars[i]
+      if ch == "|" || ch == "\t" || ch == "｜" {
+        flush()
+        i += 1
+        continue
+      }
+      if isSpace(ch) {
+        var j = i
+        while j < chars.count, isSpace(chars[j]) { j += 1 }
+        if j - i == 1, let prev = current.last, j < chars.count,
+          joinsAcrossSpace(prev, chars[j]) || isSpacedOutLetter(chars, space: i)
+        {
+          current.append(ch)
+        } else {
+          flush()
+        }
+        i = j
+        continue
+      }
+      if current.isEmpty { start = i }
+      current.append(ch)
+      i += 1
+    }
+    flush()
+    return out.map { ($0.0.trimmingSpaces(), $0.1) }
+      .filter { !$0.0.isEmpty }
+  }
+
+  static func isSpace(_ ch: Character) -> Bool {
+    ch == " " || ch == "\u{3000}" || ch == "\u{A0}"
+  }
+
+  /// One space that stays inside a cell: between a comparison sign and its number (`≥ 95`),
+  /// a number and `%`, or two Latin letters.
+  static func joinsAcrossSpace(_ prev: Character, _ next: Character) -> Bool {
+    if "≥≤><=＞＜＝".contains(prev) && (next.isNumber || next == ".") { return true }
+    if prev.isASCII && prev.isNumber && (next == "%" || next == "％") { return true }
+    if prev.isASCII && prev.isLetter && next.isASCII && next.isLetter { return true }
+    return false
+  }
+
+  /// True when the characters on both sides of the single space at `space` stand alone
+  /// between single spaces (`产 出 指 标`, `绩 效`): a word spaced out for layout.
+  static func isSpacedOutLetter(_ chars: [Character], space: Int) -> Bool {
+    func alone(_ i: Int) -> Bool {
+      guard i >= 0, i < chars.count, isWide(chars[i]) else { return false }
+      let left = i == 0 || isSpace(chars[i - 1])
+      let right = i + 1 >= chars.count || isSpace(chars[i + 1])
+      return left && right
+    }
+    return alone(space - 1) && alone(space + 1)
+  }
+
+  /// CJK ideographs and full-width punctuation.
+  static func isWide(_ ch: Character) -> Bool {
+    guard let v = ch.unicodeScalars.first?.value else { return false }
+    return (0x2E80...0x9FFF).contains(v) || (0xF900...0xFAFF).contains(v)
+      || (0xFF00...0xFF60).contains(v) || (0x3000...0x303F).contains(v)
+  }
+}
+
+extension String {
+  /// Without leading and trailing white space (ideographic and no-break spaces included).
+  func trimmingSpaces() -> String {
+    let scalars = unicodeScalars
+    guard let first = scalars.firstIndex(where: { !LabelFolding.isSpace($0) }),
+      let last = scalars.lastIndex(where: { !LabelFolding.isSpace($0) })
+    else { return "" }
+    return String(scalars[first...last])
+  }
+}
+
+extension CellStreamReader {
+  /// True when most non-empty lines hold two cells or more: each line is then a table row.
+  public static func linesAreRows(_ text: String) -> Bool {
+    var filled = 0
+    var multi = 0
+    for raw in text.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
+      let cells = split(String(raw))
+      if cells.isEmpty { continue }
+      filled += 1
+      if cells.count >= 2 { multi += 1 }
+    }
+    return filled > 0 && multi * 2 >= filled
+  }
+}

@@ -1,0 +1,63 @@
+import TablemendVocabulary
+
+/// Joins labels and header words that an export wrapped over several cells (`数量` / `指标`,
+/// `经济效` / `益指标`, `年度` / `指标值`, `偏差原因` / `分析及` / `改进措施`) and drops score notes
+/// printed under a label (`(50)`, `30分)`).
+public enum FragmentJoiner {
+  /// The stream with wrapped labels joined.
+  public static func join(_ cells: [StreamCell]) -> [StreamCell] {
+    var out: [StreamCell] = []
+    var i = 0
+    while i < cells.count {
+      var cell = cells[i]
+      // A score note under a level label belongs to the label.
+      if let last = out.last, isLevel(last.kind), isScoreNote(cell.text) {
+        i += 1
+        continue
+      }
+      var j = i + 1
+      while j < cells.count, j - i <= 3, cells[j].rowBreak != .strong || cell.rowBreak == .weak {
+        let merged = cell.text + cells[j].text
+        let joinedKind = CellClassifier.classify(merged)
+        guard joins(cell.kind, cells[j].kind, into: joinedKind, merged) else { break }
+        let location = cell.location
+        let evidence = cell.rowBreak
+        cell = StreamCell(text: merged, location: location, rowBreak: evidence)
+        j += 1
+      }
+      out.append(cell)
+      i = j
+    }
+    return out
+  }
+
+  /// Whether two cells are the two halves of one label or header word.
+  static func joins(_ a: CellKind, _ b: CellKind, into joined: CellKind, _ text: String) -> Bool {
+    switch joined {
+    case .header(let role):
+      if case .header(let ra) = a, case .header(let rb) = b { return ra == role && rb == role }
+      if case .header = a { return isFragment(b) } else if case .header = b { return isFragment(a) }
+      return isFragment(a) && isFragment(b)
+    case .level1, .level2, .eitherLevel:
+      return !isLevel(a) && !isLevel(b) && isFragment(a) && isFragment(b)
+    default:
+      return false
+    }
+  }
+
+  static func isFragment(_ k: CellKind) -> Bool {
+    k == .shortText || k == .text || k == .unit
+  }
+
+  static func isLevel(_ k: CellKind) -> Bool {
+    k == .level1 || k == .level2 || k == .eitherLevel
+  }
+
+  /// `(50)`, `(50分)`, `30分)`, `(10分`.
+  static func isScoreNote(_ text: String) -> Bool {
+    let k = LabelFolding.key(text)
+    guard k.first == "(" || k.last == ")" else { return false }
+    let inner = k.filter { $0 != "(" && $0 != ")" && $0 != "分" }
+    return !inner.isEmpty && inner.allSatisfy { $0.isASCII && ($0.isNumber || $0 == ".") }
+  }
+}

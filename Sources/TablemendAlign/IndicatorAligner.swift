@@ -1,0 +1,220 @@
+import TablemendModel
+import TablemendValues
+import TablemendVocabulary
+
+/// The indicators of one block that `IndicatorAligner` read.
+public struct AlignedBlock: Sendable, Hashable {
+  /// The indicators, in order.
+  public var indicators: [Indicator]
+  /// The columns the block was read with.
+  public var template: IndicatorTemplate
+  /// What was guessed: rows whose 一级/二级 were inherited or inferred, cells dropped.
+  public var diagnostics: [Diagnostic]
+  /// Where the block starts.
+  public var location: Location
+}
+
+/// Reads indicator blocks from any flattened text: cells from `CellStreamReader`, blocks found
+/// by their header rows (or, in an excerpt with no header, by their first level label or
+/// first row holding a value), and rows placed by `RowAligner`.
+public enum IndicatorAligner {
+  /// Every indicator block in `text`.
+  public static func blocks(in text: String) -> [AlignedBlock] {
+    let cells = CellStreamReader.cells(of: text)
+    let linesAreRows = CellStreamReader.linesAreRows(text)
+    var out: [AlignedBlock] = []
+    var i = 0
+    while i < cells.count {
+      guard let (template, dataStart) = nextBlock(cells, from: i) else { break }
+      let end = blockEnd(cells, from: dataStart)
+      if dataStart < end {
+        let slice = Array(cells[dataStart..<end])
+        let aligner = RowAligner(template: template, linesAreRows: linesAreRows)
+        let block = read(slice, placements: aligner.align(slice), template: template)
+        if !block.indicators.isEmpty { out.append(block) }
+      }
+      i = max(end, dataStart + 1)
+    }
+    return out
+  }
+
+  /// The template and first data cell of the next block at or after `from`.
+  static func nextBlock(_ cells: [StreamCell], from: Int) -> (IndicatorTemplate, Int)? {
+    var i = from
+    while i < cells.count {
+      let kind = cells[i].kind
+      if case .header(let role) = kind, [.level1, .level2, .level3].contains(role) {
+        // The header row: header cells (and fillers) from here, with the ones just before.
+        var start = i
+        while start > from, isHeaderish(cells[start - 1].kind) { start -= 1 }
+        var end = i
+        while end < cells.count, isHeaderish(cells[end].kind) { end += 1 }
+        let header = Array(cells[start..<end])
+        if let template = IndicatorTemplate.from(header: header) { return (template, end) }
+        return (.headerless, end)
+      }
+      if isLevel(kind) || (cells[i].rowBreak == .strong && rowHoldsValue(cells, i)) {
+        return (.headerless, i)
+      }
+      i += 1
+    }
+    return nil
+  }
+
+  static func isHeaderish(_ kind: CellKind) -> Bool {
+    if case .header = kind { return true }
+    return kind == .filler
+  }
+
+  static func isLevel(_ kind: CellKind) -> Bool {
+    kind == .level1 || kind == .level2 || kind == .eitherLevel
+  }
+
+  /// True when the row starting at `i` has a name and then a value within its next cells.
+  static func rowHoldsValue(_ cells: [StreamCell], _ i: Int) -> Bool {
+    guard cells[i].kind == .text || cells[i].kind == .shortText else { return false }
+    var j = i + 1
+    while j < cells.count, j <= i + 3, cells[j].rowBreak != .strong {
+      if cells[j].kind == .value || cells[j].kind == .op { return true }
+      j += 1
+    }
+    return false
+  }
+
+  /// Where the block that starts at `from` ends: a closing row, a new header row, or prose.
+  static func blockEnd(_ cells: [StreamCell], from: Int) -> Int {
+    var i = from
+    while i < cells.count {
+      let cell = cells[i]
+      switch cell.kind {
+      case .closing: return i
+      case .header(let role) where [.level1, .level2, .level3].contains(role): return i
+      case .text where isProse(cell.text): return i
+      default: break
+      }
+      i += 1
+    }
+    return cells.count
+  }
+
+  /// A sentence rather than a cell: long, with sentence punctuation.
+  static func isProse(_ text: String) -> Bool {
+    guard text.count >= 40 else { return false }
+    return text.contains("。") || text.filter({ $0 == "，" || $0 == "," }).count >= 2
+  }
+
+  // MARK: Rows to indicators
+
+  static func read(_ cells: [StreamCell], placements: [RowAligner.Placement?], template: IndicatorTemplate)
+    -> AlignedBlock
+  {
+    var rows: [[Int: StreamCell]] = []
+    for (cell, placement) in zip(cells, placements) {
+      guard let placement else { continue }
+      while rows.count <= placement.row { rows.append([:]) }
+      if let existing = rows[placement.row][placement.column] {
+        var joined = existing
+        joined.text += cell.text
+        rows[placement.row][placement.column] = joined
+      } else {
+        rows[placement.row][placement.column] = cell
+      }
+    }
+    var level1 = ""
+    var level2 = ""
+    var indicators: [Indicator] = []
+    var diagnostics: [Diagnostic] = []
+    let roles = template.roles
+    for row in rows {
+      if let l1 = row[0] {
+        level1 = LabelFolding.display(l1.text)
+        level2 = ""
+      }
+      if let l2 = row[1] { level2 = LabelFolding.display(l2.text) }
+      guard let nameCell = row[template.nameColumn] else { continue }
+      let name = withoutNumbering(nameCell.text)
+      guard !name.isEmpty else { continue }
+      var op = ""
+      var target = ""
+      var unit = ""
+      var evaluation: [String: String] = [:]
+      var standard: String?
+      for (c, cell) in row where c > template.nameColumn {
+        switch roles[c] {
+        case .op: op = cell.text
+        case .target: target = cell.text
+        case .unit: unit = cell.text
+        case .result, .weight, .score, .reason:
+          let label = template.labels[c].isEmpty ? roles[c].rawValue : template.labels[c]
+          evaluation[label] = cell.text
+        case .note:
+          if template.labels[c].contains("标准") || template.labels[c].contains("依据") {
+            standard = cell.text
+          } else {
+            evaluation[template.labels[c].isEmpty ? "备注" : template.labels[c]] = cell.text
+          }
+        case .level1, .level2, .level3: break
+        }
+      }
+      var l1 = level1
+      if l1.isEmpty, let parent = LevelLabels.usualParent(ofLevel2: level2) {
+        l1 = parent
+        diagnostics.append(
+          Diagnostic(
+            .info, "level1-inferred",
+            "no 一级指标 is printed for '\(name)'; its 二级 '\(level2)' gives '\(parent)'",
+            at: nameCell.location))
+      }
+      let value = composeValue(op: op, target: target, unit: unit)
+      indicators.append(
+        Indicator(
+          period: "annual", level1: l1, level2: level2, level3: name, value: value,
+          standard: standard, evaluation: template.fromHeader && !evaluation.isEmpty ? evaluation : nil,
+          location: nameCell.location))
+    }
+    return AlignedBlock(
+      indicators: indicators, template: template, diagnostics: diagnostics,
+      location: cells.first?.location ?? Location(line: 1, column: 1))
+  }
+
+  /// The target read from its sign, number and unit cells.
+  static func composeValue(op: String, target: String, unit: String) -> Value {
+    let sign = ["定性", "定量", "正向", "反向", "正向指标", "反向指标", "定量指标", "定性指标", "区间"]
+      .contains(LabelFolding.key(op)) ? "" : op
+    let t = target.trimmingSpaces()
+    if t.isEmpty || CellClassifier.isFiller(LabelFolding.key(t)) {
+      return ValueParser.parse("")
+    }
+    var u = unit
+    if LabelFolding.key(u) == "百分比" { u = "%" }
+    if !u.isEmpty, t.hasSuffix(u) { u = "" }
+    let joined = sign + t + (CellClassifier.isNumber(LabelFolding.key(t)) ? u : (u.isEmpty ? "" : u))
+    var value = ValueParser.parse(joined)
+    value.raw = [op, target, unit].filter { !$0.isEmpty }.joined(separator: " ")
+    return value
+  }
+
+  /// `指标1：培训人次` → `培训人次`; also `1.`, `1、`, `（1）`.
+  static func withoutNumbering(_ text: String) -> String {
+    var chars = Array(text.trimmingSpaces())
+    if chars.count > 2, chars[0] == "指", chars[1] == "标" {
+      var j = 2
+      while j < chars.count, chars[j].isNumber { j += 1 }
+      if j > 2 {
+        if j < chars.count, ":：、.".contains(chars[j]) { j += 1 }
+        chars.removeFirst(j)
+      }
+    } else {
+      var j = 0
+      if j < chars.count, chars[j] == "(" || chars[j] == "（" { j += 1 }
+      let digits = j
+      while j < chars.count, chars[j].isASCII, chars[j].isNumber { j += 1 }
+      if j > digits, j < chars.count, "、.)）".contains(chars[j]), j + 1 < chars.count,
+        !(chars[j] == "." && chars[j + 1].isNumber)
+      {
+        chars.removeFirst(j + 1)
+      }
+    }
+    return String(chars).trimmingSpaces()
+  }
+}

@@ -1,0 +1,68 @@
+import TablemendVocabulary
+
+/// The columns of one indicator block, in order, with the header text that named each.
+///
+/// Always starts 一级, 二级, 三级; the columns after the name come from the header (or, with no
+/// header, a superset that the aligner fills where the cells fit). An optional sign column
+/// before the first target and a unit column after it are added when the header has none, so a
+/// target split over cells (`≥ | 95 | %`) is read as one value.
+public struct IndicatorTemplate: Sendable, Hashable {
+  /// The role of each column.
+  public var roles: [ColumnRole]
+  /// The header text of each column ("" where the template added the column).
+  public var labels: [String]
+  /// True when the columns come from a header row in the text.
+  public var fromHeader: Bool
+
+  /// The template with no header: sign, target, unit, result, weight, score, reason.
+  public static let headerless = IndicatorTemplate(
+    roles: [.level1, .level2, .level3, .op, .target, .unit, .result, .score, .reason],
+    labels: ["", "", "", "", "", "", "实际完成值", "得分", "偏差原因"], fromHeader: false)
+
+  /// The template a header row names, or nil when the row does not name a 三级 column or names
+  /// several period groups side by side (two 二级 or 三级 columns).
+  public static func from(header cells: [StreamCell]) -> IndicatorTemplate? {
+    var roles: [ColumnRole] = []
+    var labels: [String] = []
+    for cell in cells {
+      guard case .header(let role) = cell.kind else { continue }
+      roles.append(role)
+      labels.append(LabelFolding.display(cell.text))
+    }
+    guard roles.contains(.level3) || roles.contains(.level2) else { return nil }
+    if roles.filter({ $0 == .level2 }).count > 1 || roles.filter({ $0 == .level3 }).count > 1 {
+      return nil
+    }
+    // The level columns first, in their order.
+    var rest: [(ColumnRole, String)] = []
+    var sawTarget = false
+    for (role, label) in zip(roles, labels) where ![.level1, .level2, .level3].contains(role) {
+      if role == .target && sawTarget {
+        rest.append((.note, label))
+        continue
+      }
+      if role == .target { sawTarget = true }
+      rest.append((role, label))
+    }
+    if !sawTarget {
+      // A result column with no target column before it: a target column is assumed first.
+      rest.insert((.target, ""), at: 0)
+    }
+    if !rest.contains(where: { $0.0 == .op }), let t = rest.firstIndex(where: { $0.0 == .target }) {
+      rest.insert((.op, ""), at: t)
+    }
+    if !rest.contains(where: { $0.0 == .unit }), let t = rest.firstIndex(where: { $0.0 == .target }) {
+      rest.insert((.unit, ""), at: t + 1)
+    }
+    var outRoles: [ColumnRole] = [.level1, .level2, .level3]
+    var outLabels = ["一级指标", "二级指标", "三级指标"]
+    for (role, label) in rest {
+      outRoles.append(role)
+      outLabels.append(label)
+    }
+    return IndicatorTemplate(roles: outRoles, labels: outLabels, fromHeader: true)
+  }
+
+  /// The index of the 三级 column.
+  public var nameColumn: Int { 2 }
+}

@@ -1,0 +1,239 @@
+import TablemendVocabulary
+
+/// Places a stream of cells into the columns of one `IndicatorTemplate`: the best-scoring
+/// monotone alignment (a Viterbi pass over the cells), where each cell either fills a column
+/// after the last one of its row, starts a new row at the 一级, 二级 or 三级 column (the columns
+/// before it are covered by a merged cell above and inherited), or is dropped as noise.
+///
+/// `fit` says how well a kind of cell suits a column; skipping a column inside a row costs
+/// what leaving it empty is worth (dear for the name, cheap for a score); row evidence makes a
+/// new row cheap where a line or a separator says one starts and dear mid-line when lines are
+/// rows.
+public struct RowAligner: Sendable {
+  /// The columns.
+  public var template: IndicatorTemplate
+  /// True when every line of the text is a table row.
+  public var linesAreRows: Bool
+
+  public init(template: IndicatorTemplate, linesAreRows: Bool) {
+    self.template = template
+    self.linesAreRows = linesAreRows
+  }
+
+  /// Where one cell went: a row number and a column, or nil when it was dropped.
+  public struct Placement: Sendable, Hashable {
+    public var row: Int
+    public var column: Int
+  }
+
+  /// The placement of every cell.
+  public func align(_ cells: [StreamCell]) -> [Placement?] {
+    let m = template.roles.count
+    guard !cells.isEmpty, m > 0 else { return [] }
+    let start = m  // the virtual state before the first cell
+    let minus = -1e9
+    var best = [Double](repeating: minus, count: m + 1)
+    best[start] = 0
+    // back[i][state] = (previous state, new row?, dropped?)
+    var back: [[(Int, Bool, Bool)]] = []
+    back.reserveCapacity(cells.count)
+    for cell in cells {
+      var next = [Double](repeating: minus, count: m + 1)
+      var from = [(Int, Bool, Bool)](repeating: (start, false, true), count: m + 1)
+      for j in 0...m where best[j] > minus / 2 {
+        // Drop the cell.
+        let drop = best[j] + dropCost(cell.kind)
+        if drop > next[j] {
+          next[j] = drop
+          from[j] = (j, false, true)
+        }
+        // The same row, a later column.
+        if j < m {
+          var skip = 0.0
+          for c in (j + 1)..<m {
+            let s = best[j] + skip + fit(cell.kind, c) + sameRow(cell.rowBreak)
+            if s > next[c] {
+              next[c] = s
+              from[c] = (j, false, false)
+            }
+            skip += skipInRow(c)
+          }
+        }
+        // A new row from the 一级, 二级 or 三级 column.
+        let end = j == start ? 0 : trailing(after: j)
+        for c in 0...template.nameColumn {
+          let s = best[j] + end + fit(cell.kind, c) + newRow(cell.rowBreak)
+          if s > next[c] {
+            next[c] = s
+            from[c] = (j, true, false)
+          }
+        }
+      }
+      best = next
+      back.append(from)
+    }
+    // The best final state, its row closed.
+    var state = 0
+    var top = minus
+    for j in 0...m where best[j] > minus / 2 {
+      let s = best[j] + (j == start ? 0 : trailing(after: j))
+      if s > top {
+        top = s
+        state = j
+      }
+    }
+    // Walk back.
+    var steps: [(column: Int, newRow: Bool, dropped: Bool)] = []
+    for i in stride(from: cells.count - 1, through: 0, by: -1) {
+      let (prev, newRow, dropped) = back[i][state]
+      steps.append((state, newRow, dropped))
+      state = prev
+    }
+    steps.reverse()
+    var out: [Placement?] = []
+    var row = -1
+    for step in steps {
+      if step.dropped {
+        out.append(nil)
+        continue
+      }
+      if step.newRow || row < 0 { row += 1 }
+      out.append(Placement(row: row, column: step.column))
+    }
+    return out
+  }
+
+  // MARK: Scores
+
+  /// How well a kind of cell suits column `c`.
+  func fit(_ kind: CellKind, _ c: Int) -> Double {
+    switch template.roles[c] {
+    case .level1:
+      switch kind {
+      case .level1: return 8
+      case .eitherLevel: return 6
+      case .level2: return -3
+      case .shortText: return -2
+      case .text: return -7
+      default: return -30
+      }
+    case .level2:
+      switch kind {
+      case .level2: return 8
+      case .eitherLevel: return 6
+      case .level1: return -5
+      case .shortText: return -3
+      case .text: return -8
+      default: return -30
+      }
+    case .level3:
+      switch kind {
+      case .text: return 4
+      case .shortText: return 2
+      case .level2, .eitherLevel: return -1
+      case .level1: return -6
+      case .value: return -4
+      case .filler: return -3
+      case .number, .unit: return -9
+      case .op: return -12
+      case .header, .closing: return -30
+      }
+    case .target:
+      switch kind {
+      case .value: return 6
+      case .number: return 3
+      case .shortText: return 3
+      case .text: return 2
+      case .filler: return 1
+      case .op: return -6
+      case .unit: return -6
+      case .level1, .level2, .eitherLevel: return -10
+      case .header, .closing: return -30
+      }
+    case .op:
+      return kind == .op ? 7 : -30
+    case .unit:
+      return kind == .unit ? 7 : -30
+    case .result:
+      switch kind {
+      case .value: return 4
+      case .number, .shortText: return 3
+      case .text: return 2
+      case .filler: return 1
+      case .unit: return -4
+      case .op: return -6
+      case .level1, .level2, .eitherLevel: return -10
+      case .header, .closing: return -30
+      }
+    case .weight, .score:
+      switch kind {
+      case .number: return 5
+      case .filler: return 1
+      case .value: return -3
+      case .shortText: return -4
+      case .text, .unit, .op: return -8
+      case .level1, .level2, .eitherLevel: return -10
+      case .header, .closing: return -30
+      }
+    case .reason, .note:
+      switch kind {
+      case .text: return 1.5
+      case .shortText, .filler: return 1
+      case .value: return 0
+      case .number: return -2
+      case .unit, .op: return -5
+      case .level1, .level2, .eitherLevel: return -10
+      case .header, .closing: return -30
+      }
+    }
+  }
+
+  /// Leaving column `c` empty between two cells of one row.
+  func skipInRow(_ c: Int) -> Double {
+    switch template.roles[c] {
+    case .level1, .level2: return -2
+    case .level3: return -15
+    case .target: return -4
+    case .op, .unit, .reason, .note: return 0
+    case .result, .weight, .score: return -1
+    }
+  }
+
+  /// Leaving every column after `j` empty at the end of a row. A row of labels alone (a band
+  /// row, or a label printed above its rows) costs nothing.
+  func trailing(after j: Int) -> Double {
+    if j < template.nameColumn { return 0 }
+    var cost = 0.0
+    for c in (j + 1)..<template.roles.count {
+      switch template.roles[c] {
+      case .target: cost -= 3
+      default: break
+      }
+    }
+    return cost
+  }
+
+  func sameRow(_ evidence: RowEvidence) -> Double {
+    switch evidence {
+    case .strong: return -8
+    case .weak: return -0.5
+    case .none: return 0
+    }
+  }
+
+  func newRow(_ evidence: RowEvidence) -> Double {
+    switch evidence {
+    case .strong: return 2
+    case .weak: return 0
+    case .none: return linesAreRows ? -6 : -1
+    }
+  }
+
+  func dropCost(_ kind: CellKind) -> Double {
+    switch kind {
+    case .header, .filler: return -0.5
+    case .unit, .op: return -3
+    default: return -6
+    }
+  }
+}

@@ -1,0 +1,149 @@
+import TablemendVocabulary
+
+/// Cuts text that runs several cells together (`产出指标数量指标足额保障率=100%`) at what the
+/// vocabulary and the value syntax recognise: level labels and header words, `指标1：` numbering,
+/// and values (`>=28次`, `100%`, `1.2万亩`).
+///
+/// Text with none of these is returned whole. A number is cut out as a value only when a
+/// comparison precedes it or a unit follows it and then another value, a label or the end;
+/// a number inside a name (`6小时内扑灭率`, `2021年11月30日前完成`) stays in the name.
+public enum RunTogetherSegmenter {
+  /// Words that start a cell of their own wherever they occur.
+  static let markers: [String] = {
+    let headers = [
+      "一级指标", "二级指标", "三级指标", "年初目标值", "年度指标值", "实际完成值", "全年实际值", "年度目标值",
+      "指标值", "目标值", "完成值", "分值", "得分", "指标名称", "计量单位", "度量单位", "指标性质",
+      "未完成原因及改进措施", "偏差原因分析及改进措施", "合计", "总分",
+    ]
+    return (LevelLabels.spellings + headers).sorted { $0.count > $1.count }.map { $0 }
+  }()
+
+  static let markerChars: [[Character]] = markers.map { Array($0) }
+
+  static let opPrefixes: [[Character]] = [
+    "大于等于", "小于等于", "不低于", "不少于", "不高于", "不超过", "不多于", "大于", "小于", "高于", "低于", "达到",
+    "至少", ">=", "<=", "≥", "≤", "＞", "＜", ">", "<", "=", "＝", "≧", "≦",
+  ].map { Array($0) }
+
+  /// Units a value may end with, longest first.
+  static let units: [[Character]] = [
+    "百分比", "万人次", "平方公里", "平方米", "立方米", "万平方米", "万元", "亿元", "萬元", "億元", "万亩", "萬畝", "人次",
+    "个月", "小时", "公里", "千米", "公顷", "批次", "课时", "学时", "万人", "元/人", "%", "％", "‰", "元", "个", "個",
+    "次", "人", "户", "戶", "天", "件", "项", "項", "处", "處", "所", "名", "场", "場", "篇", "期", "份", "台", "臺",
+    "辆", "套", "座", "米", "亩", "畝", "吨", "噸", "家", "本", "册", "条", "條", "种", "種", "株", "棵", "头", "只",
+    "起", "粒", "张", "張", "部", "村", "分",
+  ].map { Array($0) }.sorted { $0.count > $1.count }
+
+  /// The cells in `text`.
+  public static func segments(of text: String) -> [String] {
+    let chars = Array(text)
+    guard chars.count >= 6 else { return [text] }
+    var cuts = Set<Int>()
+    // 1. Markers, found in the folded key and mapped back.
+    let (key, origin) = LabelFolding.keyed(chars)
+    var k = 0
+    while k < key.count {
+      var matched = 0
+      for m in markerChars where m.count <= key.count - k && Array(key[k..<(k + m.count)]) == m {
+        matched = m.count
+        break
+      }
+      if matched > 0 {
+        cuts.insert(origin[k])
+        let endKey = k + matched
+        var end = endKey < key.count ? origin[endKey] : chars.count
+        // A score after a label stays with it: 产出指标(50分).
+        if end < chars.count, chars[end] == "(" || chars[end] == "（",
+          let close = chars[end...].firstIndex(where: { $0 == ")" || $0 == "）" }), close - end <= 6,
+          chars[(end + 1)..<close].allSatisfy({ $0.isNumber || $0 == "分" || $0 == " " })
+        {
+          end = close + 1
+        }
+        cuts.insert(end)
+        k = endKey
+        while k < key.count && origin[k] < end { k += 1 }
+        continue
+      }
+      k += 1
+    }
+    // 2. Numbering: 指标1：, 指标2:
+    var i = 0
+    while i + 2 < chars.count {
+      if chars[i] == "指", chars[i + 1] == "标", chars[i + 2].isASCII, chars[i + 2].isNumber,
+        !(i + 3 < chars.count && chars[i + 3] == "值")
+      {
+        cuts.insert(i)
+      }
+      i += 1
+    }
+    // 3. Values.
+    for span in valueSpans(chars) {
+      cuts.insert(span.lowerBound)
+      cuts.insert(span.upperBound)
+    }
+    let sorted = cuts.filter { $0 > 0 && $0 < chars.count }.sorted()
+    guard !sorted.isEmpty else { return [text] }
+    var out: [String] = []
+    var last = 0
+    for c in sorted + [chars.count] {
+      let piece = String(chars[last..<c]).trimmingSpaces()
+      if !piece.isEmpty { out.append(piece) }
+      last = c
+    }
+    return out
+  }
+
+  /// Where values stand in run-together text.
+  static func valueSpans(_ chars: [Character]) -> [Range<Int>] {
+    var spans: [Range<Int>] = []
+    var i = 0
+    while i < chars.count {
+      // An optional comparison, then a number, then an optional unit.
+      var j = i
+      var op = 0
+      for p in opPrefixes where p.count <= chars.count - i && Array(chars[i..<(i + p.count)]) == p {
+        op = p.count
+        break
+      }
+      j += op
+      let numberStart = j
+      while j < chars.count, chars[j].isASCII && (chars[j].isNumber || chars[j] == ".") { j += 1 }
+      let hasNumber = j > numberStart && chars[numberStart] != "."
+      if !hasNumber || (op == 0 && i > 0 && chars[i - 1].isASCII && (chars[i - 1].isNumber || chars[i - 1] == ".")) {
+        i += max(1, op)
+        continue
+      }
+      var unit = 0
+      for u in units where u.count <= chars.count - j && Array(chars[j..<(j + u.count)]) == u {
+        unit = u.count
+        break
+      }
+      let end = j + unit
+      let atEnd = end >= chars.count
+      let nextStartsValue =
+        !atEnd
+        && (chars[end].isNumber || opPrefixes.contains { $0.first == chars[end] }
+          || "≥≤><=".contains(chars[end]))
+      if op > 0 && (unit > 0 || atEnd || nextStartsValue || !isWideLetter(chars[j < chars.count ? j : chars.count - 1])) {
+        spans.append(i..<end)
+        i = end
+        continue
+      }
+      if op == 0 && unit > 0 && (atEnd || nextStartsValue) && !isDateUnit(chars, j) {
+        spans.append(i..<end)
+        i = end
+        continue
+      }
+      i = max(j, i + 1)
+    }
+    return spans
+  }
+
+  static func isDateUnit(_ chars: [Character], _ j: Int) -> Bool {
+    j < chars.count && "年月日时".contains(chars[j])
+  }
+
+  static func isWideLetter(_ ch: Character) -> Bool {
+    CellStreamReader.isWide(ch)
+  }
+}

@@ -1,0 +1,34 @@
+import TablemendModel
+import TablemendVocabulary
+
+/// How sure the text is that a new table row starts at a cell.
+public enum RowEvidence: Int, Sendable, Hashable, Comparable {
+  /// The cell continues the line of the cell before it.
+  case none = 0
+  /// The cell starts a line, in text whose lines are not rows (one cell per line).
+  case weak = 1
+  /// The cell starts a line in text whose lines are rows, or follows a separator line.
+  case strong = 2
+
+  public static func < (a: RowEvidence, b: RowEvidence) -> Bool { a.rawValue < b.rawValue }
+}
+
+/// One cell of a flattened table as a text export wrote it, with the evidence of where rows
+/// break and what kind of cell it is.
+public struct StreamCell: Sendable, Hashable {
+  /// The text as printed (trimmed).
+  public var text: String
+  /// What the text says it is.
+  public var kind: CellKind
+  /// Where the cell starts (1-based line and column).
+  public var location: Location
+  /// Whether a row starts at this cell.
+  public var rowBreak: RowEvidence
+
+  public init(text: String, location: Location, rowBreak: RowEvidence) {
+    self.text = text
+    self.kind = CellClassifier.classify(text)
+    self.location = location
+    self.rowBreak = rowBreak
+  }
+}

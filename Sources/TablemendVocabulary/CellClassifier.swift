@@ -1,0 +1,102 @@
+import TablemendModel
+import TablemendValues
+
+/// One classifier for every stage: the text of a cell to its `CellKind`.
+///
+/// The order of the tests is the order of precedence: a header word before a label (so that
+/// `三级指标` is a header, not a label), a label before a value, a value before text.
+public enum CellClassifier {
+  /// The kind of a cell's text.
+  public static func classify(_ text: String) -> CellKind {
+    let k = LabelFolding.key(text)
+    if k.isEmpty || isFiller(k) { return .filler }
+    if isClosing(k) { return .closing }
+    if let role = ColumnRole.of(header: k), isHeaderWord(k) { return .header(role) }
+    let l1 = LevelLabels.isLevel1(k)
+    let l2 = LevelLabels.isLevel2(k)
+    if l1 && l2 { return .eitherLevel }
+    if l1 { return .level1 }
+    if l2 { return .level2 }
+    if isOp(k) { return .op }
+    if isNumber(k) { return .number }
+    if isUnit(k) { return .unit }
+    if looksLikeValue(text) { return .value }
+    return k.count <= 4 ? .shortText : .text
+  }
+
+  /// Header words are short and name a column outright (not a sentence that mentions one).
+  static func isHeaderWord(_ k: String) -> Bool {
+    k.count <= 16 && !k.contains(":") && !k.contains("，") && !k.contains(",")
+  }
+
+  /// `……`, `/`, `—`, `-`, `无`, `——`.
+  public static func isFiller(_ k: String) -> Bool {
+    k.allSatisfy { "…./／—–-_、\\*＊".contains($0) } || k == "无" || k == "暂无"
+  }
+
+  /// Words that end an indicator block.
+  public static func isClosing(_ k: String) -> Bool {
+    for word in ["合计", "总分", "总计", "评价结论", "存在问题", "项目负责人", "财务负责人", "填表人", "联系电话",
+      "审核意见", "主管部门审核", "单位负责人", "自评总分", "综合评价", "结论"]
+    where k.hasPrefix(word) && k.count <= word.count + 12 {
+      return true
+    }
+    for word in ["注:", "备注:", "说明:", "填报说明", "注1"] where k.hasPrefix(word) { return true }
+    return false
+  }
+
+  static let opWords: Set<String> = [
+    "≥", "≤", "=", ">", "<", "＞", "＜", "＝", ">=", "<=", "≧", "≦", "定性", "定量", "正向", "反向",
+    "正向指标", "反向指标", "定量指标", "定性指标", "大于等于", "小于等于", "大于", "小于", "等于", "不低于",
+    "不高于", "不少于", "不多于", "不超过", "≈", "~", "约", "区间",
+  ]
+
+  /// A comparison written alone.
+  public static func isOp(_ k: String) -> Bool { opWords.contains(k) }
+
+  /// Digits with at most one decimal point (and thousands commas).
+  public static func isNumber(_ k: String) -> Bool {
+    var digits = 0
+    var dots = 0
+    for ch in k {
+      if ch.isASCII && ch.isNumber {
+        digits += 1
+      } else if ch == "." {
+        dots += 1
+      } else if ch != "," {
+        return false
+      }
+    }
+    return digits > 0 && dots <= 1 && digits <= 12
+  }
+
+  static let unitWords: Set<String> = ["百分比", "百分率", "%", "％", "‰", "元", "万元", "亿元", "个", "次", "人", "人次",
+    "户", "天", "日", "月", "年", "小时", "件", "项", "处", "所", "名", "场", "篇", "期", "份", "台", "辆", "套", "座",
+    "公里", "千米", "米", "平方米", "亩", "万亩", "公顷", "吨", "批", "家", "本", "册", "条", "种", "株", "棵", "头",
+    "只", "批次", "课时", "学时", "分", "元/人", "元/年", "人/次", "km", "m", "个月", "周", "季度", "万人", "万人次",
+    "千瓦", "立方米", "万立方米", "万平方米", "平方公里", "所/个", "张", "部", "门", "册/件"]
+
+  /// A unit written alone (`%`, `万元`, `人次`).
+  public static func isUnit(_ k: String) -> Bool {
+    if unitWords.contains(k) { return true }
+    guard k.count <= 6, !k.contains(where: { $0.isNumber }) else { return false }
+    let v = ValueParser.parse("1" + k)
+    return v.kind == .comparison && v.unit == k
+  }
+
+  /// True when the value parser reads the text as a comparison, range, deadline or frequency
+  /// with nothing left over, or as one of those from short text.
+  public static func looksLikeValue(_ text: String) -> Bool {
+    guard text.contains(where: { $0.isNumber }) || text.contains("底") || text.contains("前") else {
+      return false
+    }
+    let v = ValueParser.parse(text)
+    switch v.kind {
+    case .comparison, .range, .deadline, .frequency:
+      return (v.unparsed ?? []).isEmpty && v.subject.map { $0.count <= 2 } ?? true
+        || LabelFolding.key(text).count <= 8
+    case .qualitative, .multiple, .empty:
+      return false
+    }
+  }
+}

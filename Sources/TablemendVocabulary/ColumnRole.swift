@@ -1,0 +1,57 @@
+/// What a column of an indicator table holds, as its header names it.
+public enum ColumnRole: String, Sendable, Hashable, CaseIterable {
+  /// 一级指标.
+  case level1
+  /// 二级指标.
+  case level2
+  /// 三级指标, 指标名称.
+  case level3
+  /// 指标值, 年度指标值, 年初目标值, 目标值: the target.
+  case target
+  /// 指标性质 / 指标方向: `≥`, `=`, `定性` written apart from the value.
+  case op
+  /// 度量单位 / 计量单位: the unit written apart from the value.
+  case unit
+  /// 实际完成值, 完成值, 实施进度: the result of a self-evaluation.
+  case result
+  /// 分值, 权重: the points an indicator is worth.
+  case weight
+  /// 得分: the points it got.
+  case score
+  /// 偏差原因分析及改进措施 and similar free text.
+  case reason
+  /// 评价标准, 指标值确定依据, 指标说明, 备注 and other text columns.
+  case note
+
+  /// The role a header cell names, or nil when the text is not an indicator header word.
+  public static func of(header text: String) -> ColumnRole? {
+    let k = LabelFolding.key(text)
+    guard !k.isEmpty, k.count <= 24 else { return nil }
+    if k.hasPrefix("一级") { return .level1 }
+    if k.hasPrefix("二级") { return .level2 }
+    if k.hasPrefix("三级") || k == "指标名称" || k == "绩效指标名称" || k == "指标内容" { return .level3 }
+    if k.contains("偏差") || k.contains("原因") || k.contains("改进措施") { return .reason }
+    if k.hasPrefix("得分") || k.hasSuffix("得分") || k.hasSuffix("得分(分)") { return .score }
+    if k == "分值" || k.hasSuffix("分值") || k.contains("权重") || k.hasPrefix("分值") {
+      return .weight
+    }
+    if k.contains("实际") || k.contains("完成值") || k.contains("实施进度") || k == "完成情况"
+      || k.hasPrefix("实际完成")
+    {
+      return .result
+    }
+    if k.contains("性质") || k.contains("方向") { return .op }
+    if k.contains("度量单位") || k.contains("计量单位") || k == "单位" { return .unit }
+    if k.contains("标准") || k.contains("依据") || k.contains("说明") || k == "备注"
+      || k.contains("是否核心") || k.contains("系数")
+    {
+      return .note
+    }
+    if k.contains("指标值") || k.contains("目标值") || k.contains("预期值") || k.contains("实现值")
+      || k == "年度目标" || k == "指标目标"
+    {
+      return .target
+    }
+    return nil
+  }
+}

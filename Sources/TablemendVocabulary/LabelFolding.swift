@@ -1,0 +1,157 @@
+/// How labels are compared: the same label printed by different exports folds to one key.
+///
+/// Web pages space labels out (`产 出 指 标`), break them over lines (`社会效益\n指标`), add a
+/// score (`产出指标(50分)`, `效益指标（30）`), print them in traditional characters (`產出指標`)
+/// and some add pinyin in parentheses inside words (`產(chǎn)出`). `key` removes all of that and
+/// maps the traditional characters the domain's words use to simplified ones; it is for
+/// comparing only; output keeps the text as printed.
+public enum LabelFolding {
+  /// The comparison key of a label: no white space, no pinyin notes, full-width brackets and
+  /// colons as ASCII, traditional characters of the domain's words as simplified.
+  public static func key(_ text: String) -> String {
+    var out = String.UnicodeScalarView()
+    let scalars = Array(text.unicodeScalars)
+    var i = 0
+    while i < scalars.count {
+      let s = scalars[i]
+      if s == "(" || s == "（", let end = pinyinNoteEnd(scalars, from: i) {
+        i = end + 1
+        continue
+      }
+      i += 1
+      if isSpace(s) { continue }
+      switch s {
+      case "（": out.append("(")
+      case "）": out.append(")")
+      case "：": out.append(":")
+      default:
+        if let simple = simplified[s] { out.append(simple) } else { out.append(s) }
+      }
+    }
+    return String(out)
+  }
+
+  /// The label as printed, for output: white space and pinyin notes removed, and a trailing
+  /// score (`(50分)`, `（30）`) dropped; the characters are kept as written.
+  public static func display(_ text: String) -> String {
+    var out = String.UnicodeScalarView()
+    let scalars = Array(text.unicodeScalars)
+    var i = 0
+    while i < scalars.count {
+      let s = scalars[i]
+      if s == "(" || s == "（", let end = pinyinNoteEnd(scalars, from: i) {
+        i = end + 1
+        continue
+      }
+      i += 1
+      if !isSpace(s) { out.append(s) }
+    }
+    return withoutScore(String(out))
+  }
+
+  /// `text` without a trailing score annotation: `产出指标(50分)`, `效益指标（30）`,
+  /// `满意度指标(10分`. Text that is only the annotation is returned unchanged.
+  public static func withoutScore(_ text: String) -> String {
+    let chars = Array(text)
+    var end = chars.count
+    if let last = chars.last, last == ")" || last == "）" { end -= 1 }
+    guard let open = chars[..<end].lastIndex(where: { $0 == "(" || $0 == "（" }), open > 0 else {
+      return text
+    }
+    var inner = chars[(open + 1)..<end]
+    if inner.last == "分" { inner = inner.dropLast() }
+    guard !inner.isEmpty, inner.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }) else {
+      return text
+    }
+    return String(chars[..<open])
+  }
+
+  /// True for white space, the ideographic space and the no-break space.
+  public static func isSpace(_ s: Unicode.Scalar) -> Bool {
+    s.properties.isWhitespace || s == "\u{3000}" || s == "\u{A0}"
+  }
+
+  /// The index of the `)` closing a pinyin note that starts at `start` (`(chǎn)`, `(zhì)`):
+  /// one to seven lower-case Latin letters with at least one tone mark or ü, or nil.
+  static func pinyinNoteEnd(_ scalars: [Unicode.Scalar], from start: Int) -> Int? {
+    var j = start + 1
+    var toned = false
+    while j < scalars.count, j - start <= 8 {
+      let s = scalars[j]
+      if s == ")" || s == "）" {
+        return toned && j > start + 1 ? j : nil
+      }
+      if s.value >= 0x61 && s.value <= 0x7A {
+        j += 1
+        continue
+      }
+      if tonedVowels.contains(s) {
+        toned = true
+        j += 1
+        continue
+      }
+      return nil
+    }
+    return nil
+  }
+
+  private static let tonedVowels: Set<Unicode.Scalar> = Set(
+    "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü".unicodeScalars)
+
+  /// Traditional characters that occur in the domain's words, and their simplified forms.
+  static let simplified: [Unicode.Scalar: Unicode.Scalar] = {
+    let pairs =
+      "產产數数質质時时經经濟济會会態态滿满標标項项過过務务對对續续響响實实總总評评價价級级體体資资預预據据準准際际"
+      + "調调達达與与護护環环節节圍围開开關关險险衛卫醫医療疗農农業业學学術术點点運运維维費费額额決决劃划執执"
+      + "監监測测檢检驗验確确認认種种區区縣县鄉乡鎮镇戶户齡龄萬万億亿個个場场處处臺台畝亩噸吨條条張张輛辆間间"
+      + "週周門门長长設设備备責责況况績绩進进度度間间効效響响態态務务計计劃划値值歷历偏偏單单位位總总組组織织"
+      + "稱称屬属狀状採采購购職职權权說说明明無无較较結结餘余執执發发證证書书導导傳传積积極极響响滿满準准類类"
+    var map: [Unicode.Scalar: Unicode.Scalar] = [:]
+    let scalars = Array(pairs.unicodeScalars)
+    var i = 0
+    while i + 1 < scalars.count {
+      if scalars[i] != scalars[i + 1] { map[scalars[i]] = scalars[i + 1] }
+      i += 2
+    }
+    return map
+  }()
+}
+
+extension LabelFolding {
+  /// The key of `text` character by character, with the index in `text` each key character
+  /// comes from: for finding labels inside run-together text and cutting the text where they
+  /// were found.
+  public static func keyed(_ text: [Character]) -> (key: [Character], origin: [Int]) {
+    var key: [Character] = []
+    var origin: [Int] = []
+    var i = 0
+    let scalarsOf: (Character) -> Unicode.Scalar? = { $0.unicodeScalars.count == 1 ? $0.unicodeScalars.first : nil }
+    while i < text.count {
+      let ch = text[i]
+      if ch == "(" || ch == "（" {
+        let rest = text[i...].prefix(10).compactMap(scalarsOf)
+        if let end = pinyinNoteEnd(Array(rest), from: 0) {
+          i += end + 1
+          continue
+        }
+      }
+      if let s = scalarsOf(ch), isSpace(s) {
+        i += 1
+        continue
+      }
+      var out = ch
+      if let s = scalarsOf(ch) {
+        switch s {
+        case "（": out = "("
+        case "）": out = ")"
+        case "：": out = ":"
+        default: if let simple = simplified[s] { out = Character(simple) }
+        }
+      }
+      key.append(out)
+      origin.append(i)
+      i += 1
+    }
+    return (key, origin)
+  }
+}

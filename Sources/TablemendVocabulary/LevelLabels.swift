@@ -1,0 +1,67 @@
+/// The 一级 and 二级 labels of indicator trees, current and older templates.
+///
+/// A label is recognised by its core: the key (`LabelFolding.key`) without a score and without
+/// the suffix 指标 / 目标 / 类指标, so `产 出 指 标 (50分)`, `產出目標` and `产出` all read as the
+/// 一级 `产出`. `满意度指标` and `成本指标` are both 一级 and 二级 labels; which one a cell is
+/// follows from its column.
+public enum LevelLabels {
+  /// Cores of 一级 labels.
+  static let level1Cores: Set<String> = [
+    "产出", "效益", "满意度", "成本", "项目完成", "项目效益", "实施效果", "过程管理", "管理",
+    "履职效能", "决策", "过程", "项目产出", "项目决策", "项目管理", "项目过程", "社会公众或服务对象满意度",
+    "服务对象满意度", "可持续影响", "影响",
+  ]
+
+  /// Cores of 二级 labels, with the 一级 core they usually sit under.
+  static let level2Parents: [String: String] = [
+    "数量": "产出", "质量": "产出", "时效": "产出", "成本": "产出", "进度": "产出",
+    "产出数量": "产出", "产出质量": "产出", "产出时效": "产出", "产出成本": "产出",
+    "经济效益": "效益", "社会效益": "效益", "生态效益": "效益", "环境效益": "效益",
+    "可持续影响": "效益", "可持续发展": "效益", "社会影响": "效益",
+    "服务对象满意度": "满意度", "社会公众或服务对象满意度": "满意度", "社会公众满意度": "满意度",
+    "群众满意度": "满意度", "满意度": "满意度", "受益对象满意度": "满意度", "使用者满意度": "满意度",
+    "经济成本": "成本", "社会成本": "成本", "生态环境成本": "成本", "生态成本": "成本",
+    "环境成本": "成本",
+  ]
+
+  /// The core of a label: its key without a trailing score and suffix, or nil when the text is
+  /// too long to be a label.
+  public static func core(_ text: String) -> String? {
+    var k = LabelFolding.withoutScore(LabelFolding.key(text))
+    guard !k.isEmpty, k.count <= 18 else { return nil }
+    for suffix in ["类指标", "指标", "目标", "类"] where k.hasSuffix(suffix) && k.count > suffix.count {
+      k.removeLast(suffix.count)
+      break
+    }
+    return k
+  }
+
+  /// True when the text is a 一级 label.
+  public static func isLevel1(_ text: String) -> Bool {
+    guard let c = core(text) else { return false }
+    return level1Cores.contains(c)
+  }
+
+  /// True when the text is a 二级 label.
+  public static func isLevel2(_ text: String) -> Bool {
+    guard let c = core(text) else { return false }
+    return level2Parents[c] != nil
+  }
+
+  /// The usual 一级 label (`产出指标`) of a 二级 label, or nil.
+  public static func usualParent(ofLevel2 text: String) -> String? {
+    guard let c = core(text), let parent = level2Parents[c] else { return nil }
+    return parent + "指标"
+  }
+
+  /// Every label spelling the segmenter of run-together text looks for, longest first: the
+  /// cores with their suffixes, in simplified characters (match against `LabelFolding.key`).
+  public static let spellings: [String] = {
+    var all = Set<String>()
+    for core in level1Cores.union(level2Parents.keys) where core.count >= 2 {
+      all.insert(core + "指标")
+      all.insert(core + "目标")
+    }
+    return all.sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }
+  }()
+}
