@@ -39,7 +39,9 @@ public enum FragmentJoiner {
       if case .header = a { return isFragment(b) } else if case .header = b { return isFragment(a) }
       return isFragment(a) && isFragment(b)
     case .level1, .level2, .eitherLevel:
-      return !isLevel(a) && !isLevel(b) && isFragment(a) && isFragment(b)
+      // `经济效益` + `指标`, `服务对象` + `满意度指标`, `经济效` + `益指标`; never two labels.
+      if isLevel(a) && isLevel(b) { return false }
+      return (isFragment(a) || isLevel(a)) && (isFragment(b) || isLevel(b))
     default:
       return false
     }

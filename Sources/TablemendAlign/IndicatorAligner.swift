@@ -53,7 +53,7 @@ public enum IndicatorAligner {
         if let template = IndicatorTemplate.from(header: header) { return (template, end) }
         return (.headerless, end)
       }
-      if isLevel(kind) || (cells[i].rowBreak == .strong && rowHoldsValue(cells, i)) {
+      if isLevel(kind) || (cells[i].rowBreak == .strong && rowHoldsValue(cells, i) && labelFollows(cells, i)) {
         return (.headerless, i)
       }
       i += 1
@@ -79,6 +79,12 @@ public enum IndicatorAligner {
       j += 1
     }
     return false
+  }
+
+  /// True when a level label follows within the next twelve cells: rows of an excerpt that
+  /// starts mid-table, not a page's label/value lines.
+  static func labelFollows(_ cells: [StreamCell], _ i: Int) -> Bool {
+    cells[(i + 1)..<min(cells.count, i + 13)].contains { isLevel($0.kind) }
   }
 
   /// Where the block that starts at `from` ends: a closing row, a new header row, or prose.

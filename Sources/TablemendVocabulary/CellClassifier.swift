@@ -37,12 +37,20 @@ public enum CellClassifier {
   /// Words that end an indicator block.
   public static func isClosing(_ k: String) -> Bool {
     for word in ["合计", "总分", "总计", "评价结论", "存在问题", "项目负责人", "财务负责人", "填表人", "联系电话",
-      "审核意见", "主管部门审核", "单位负责人", "自评总分", "综合评价", "结论"]
+      "审核意见", "主管部门审核", "单位负责人", "自评总分", "综合评价", "结论", "经办人", "上报时间", "填报人",
+      "审核人", "联系人", "填报日期"]
     where k.hasPrefix(word) && k.count <= word.count + 12 {
       return true
     }
     for word in ["注:", "备注:", "说明:", "填报说明", "注1"] where k.hasPrefix(word) { return true }
-    return false
+    return isFormTitle(k)
+  }
+
+  /// A form's title (`项目支出绩效目标表`, `部门整体绩效自评表（2021年度）`): another form starts.
+  public static func isFormTitle(_ k: String) -> Bool {
+    guard k.count >= 5, k.count <= 40, k.contains("绩效") else { return false }
+    let core = k.hasSuffix(")") ? String(k[..<(k.lastIndex(of: "(") ?? k.endIndex)]) : k
+    return core.hasSuffix("表") && !core.hasSuffix("指标")
   }
 
   static let opWords: Set<String> = [
