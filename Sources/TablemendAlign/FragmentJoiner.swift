@@ -16,10 +16,14 @@ public enum FragmentJoiner {
         continue
       }
       var j = i + 1
-      while j < cells.count, j - i <= 3, cells[j].rowBreak != .strong || cell.rowBreak == .weak {
+      while j < cells.count, j - i <= 3 {
         let merged = cell.text + cells[j].text
         let joinedKind = CellClassifier.classify(merged)
         guard joins(cell.kind, cells[j].kind, into: joinedKind, merged) else { break }
+        // Across a row break only a label's wrapped tail (`指标`, `满意度指标`) joins.
+        if cells[j].rowBreak == .strong && cell.rowBreak != .weak && !isWrappedTail(cells[j], joinedKind) {
+          break
+        }
         let location = cell.location
         let evidence = cell.rowBreak
         cell = StreamCell(text: merged, location: location, rowBreak: evidence)
@@ -45,6 +49,12 @@ public enum FragmentJoiner {
     default:
       return false
     }
+  }
+
+  /// The second line of a wrapped label: short, and the join is a level label.
+  static func isWrappedTail(_ cell: StreamCell, _ joined: CellKind) -> Bool {
+    guard isLevel(joined) else { return false }
+    return LabelFolding.key(cell.text).count <= 5
   }
 
   static func isFragment(_ k: CellKind) -> Bool {
