@@ -120,7 +120,7 @@ public struct RowAligner: Sendable {
     case .level2:
       switch kind {
       case .level2: return 8
-      case .eitherLevel: return 6
+      case .eitherLevel: return 7
       case .level1: return -5
       case .shortText: return -3
       case .text: return -8
@@ -141,7 +141,7 @@ public struct RowAligner: Sendable {
     case .target:
       switch kind {
       case .value: return 6
-      case .number: return 3
+      case .number: return 2
       case .shortText: return 3
       case .text: return 2
       case .filler: return 1
@@ -157,7 +157,8 @@ public struct RowAligner: Sendable {
     case .result:
       switch kind {
       case .value: return 4
-      case .number, .shortText: return 3
+      case .number: return 2
+      case .shortText: return 3
       case .text: return 2
       case .filler: return 1
       case .unit: return -4
@@ -193,7 +194,7 @@ public struct RowAligner: Sendable {
     switch template.roles[c] {
     case .level1, .level2: return -2
     case .level3: return -15
-    case .target: return -4
+    case .target: return -3
     case .op, .unit, .reason, .note: return 0
     case .result, .weight, .score: return -1
     }
@@ -202,6 +203,8 @@ public struct RowAligner: Sendable {
   /// Leaving every column after `j` empty at the end of a row. A row of labels alone (a band
   /// row, or a label printed above its rows) costs nothing.
   func trailing(after j: Int) -> Double {
+    // A 一级 alone on its row is a band or a vertical label; a 二级 alone is rarer.
+    if j == 1 { return -2 }
     if j < template.nameColumn { return 0 }
     var cost = 0.0
     for c in (j + 1)..<template.roles.count {
@@ -216,7 +219,7 @@ public struct RowAligner: Sendable {
   func sameRow(_ evidence: RowEvidence) -> Double {
     switch evidence {
     case .strong: return -8
-    case .weak: return -0.5
+    case .weak: return 0
     case .none: return 0
     }
   }
