@@ -46,10 +46,10 @@ public enum IndicatorAligner {
       if case .header(let role) = kind, [.level1, .level2, .level3].contains(role) {
         // The header row: header cells (and fillers) from here, with the ones just before.
         var start = i
-        while start > from, isHeaderish(cells[start - 1].kind) { start -= 1 }
+        while start > from, isHeaderish(cells[start - 1]) { start -= 1 }
         var end = i
-        while end < cells.count, isHeaderish(cells[end].kind) { end += 1 }
-        let header = Array(cells[start..<end])
+        while end < cells.count, isHeaderish(cells[end]) { end += 1 }
+        let header = HeaderLines.merge(Array(cells[start..<end]))
         if let template = IndicatorTemplate.from(header: header) { return (template, end) }
         return (.headerless, end)
       }
@@ -61,9 +61,9 @@ public enum IndicatorAligner {
     return nil
   }
 
-  static func isHeaderish(_ kind: CellKind) -> Bool {
-    if case .header = kind { return true }
-    return kind == .filler
+  static func isHeaderish(_ cell: StreamCell) -> Bool {
+    if case .header = cell.kind { return true }
+    return cell.kind == .filler || HeaderLines.isPrefix(cell.text)
   }
 
   static func isLevel(_ kind: CellKind) -> Bool {
