@@ -114,7 +114,7 @@ public struct RowAligner: Sendable {
       case .eitherLevel: return 6
       case .level2: return -3
       case .shortText: return -2
-      case .text: return -7
+      case .text, .verdict: return -7
       default: return -30
       }
     case .level2:
@@ -123,13 +123,14 @@ public struct RowAligner: Sendable {
       case .eitherLevel: return 7
       case .level1: return -5
       case .shortText: return -3
-      case .text: return -8
+      case .text, .verdict: return -8
       default: return -30
       }
     case .level3:
       switch kind {
       case .text: return 4
-      case .shortText: return 2
+      case .shortText: return 3
+      case .verdict: return 1
       case .level2, .eitherLevel: return -1
       case .level1: return -6
       case .value: return -4
@@ -141,6 +142,7 @@ public struct RowAligner: Sendable {
     case .target:
       switch kind {
       case .value: return 6
+      case .verdict: return 5
       case .number: return 2
       case .shortText: return 3
       case .text: return 2
@@ -156,7 +158,7 @@ public struct RowAligner: Sendable {
       return kind == .unit ? 7 : -30
     case .result:
       switch kind {
-      case .value: return 4
+      case .value, .verdict: return 4
       case .number: return 2
       case .shortText: return 3
       case .text: return 2
@@ -172,14 +174,14 @@ public struct RowAligner: Sendable {
       case .filler: return 1
       case .value: return -3
       case .shortText: return -4
-      case .text, .unit, .op: return -8
+      case .text, .unit, .op, .verdict: return -8
       case .level1, .level2, .eitherLevel: return -10
       case .header, .closing: return -30
       }
     case .reason, .note:
       switch kind {
       case .text: return 1.5
-      case .shortText, .filler: return 1
+      case .shortText, .filler, .verdict: return 1
       case .value: return 0
       case .number: return -2
       case .unit, .op: return -5
@@ -209,7 +211,7 @@ public struct RowAligner: Sendable {
     var cost = 0.0
     for c in (j + 1)..<template.roles.count {
       switch template.roles[c] {
-      case .target: cost -= 3
+      case .target: cost -= 4
       default: break
       }
     }

@@ -76,8 +76,11 @@ public enum RunTogetherSegmenter {
       }
       i += 1
     }
-    // 3. Values.
-    for span in valueSpans(chars) {
+    // 3. Values, where the text is plainly several cells: a marker was found, several values
+    // stand in it, or it is too long for one cell (`已完成100%` stays whole).
+    let spans = valueSpans(chars)
+    let plain = !cuts.isEmpty || spans.count >= 2 || chars.count >= 20
+    for span in spans where plain || startsWithSign(chars, span) {
       cuts.insert(span.lowerBound)
       cuts.insert(span.upperBound)
     }
@@ -137,6 +140,11 @@ public enum RunTogetherSegmenter {
       i = max(j, i + 1)
     }
     return spans
+  }
+
+  /// True when the value at `span` opens with a comparison sign (`≤10次`), which no name does.
+  static func startsWithSign(_ chars: [Character], _ span: Range<Int>) -> Bool {
+    span.lowerBound > 0 && "≥≤><=＞＜＝≧≦".contains(chars[span.lowerBound])
   }
 
   static func isDateUnit(_ chars: [Character], _ j: Int) -> Bool {

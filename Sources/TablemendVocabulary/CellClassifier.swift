@@ -21,6 +21,10 @@ public enum CellClassifier {
     if isNumber(k) { return .number }
     if isUnit(k) { return .unit }
     if looksLikeValue(text) { return .value }
+    if k.count <= 10 {
+      let v = ValueParser.parse(text)
+      if v.kind == .qualitative && (v.direction != nil || v.grade != nil) { return .verdict }
+    }
     return k.count <= 4 ? .shortText : .text
   }
 
@@ -43,6 +47,7 @@ public enum CellClassifier {
       return true
     }
     for word in ["注:", "备注:", "说明:", "填报说明", "注1"] where k.hasPrefix(word) { return true }
+    if k.count <= 24, furniture.contains(where: { k.contains($0) }) { return true }
     return isFormTitle(k)
   }
 
@@ -52,6 +57,19 @@ public enum CellClassifier {
     let core = k.hasSuffix(")") ? String(k[..<(k.lastIndex(of: "(") ?? k.endIndex)]) : k
     return core.hasSuffix("表") && !core.hasSuffix("指标")
   }
+
+  /// Page furniture of web pages and document sites: after it, no table goes on.
+  static let furniture = [
+    "扫码", "下载APP", "联系客服", "返回顶部", "qrcode", "关注微信", "分享到", "关闭窗口", "浏览次数", "浏览量",
+    "责任编辑", "上一篇", "下一篇", "相关链接", "版权所有", "网站地图", "主办单位", "【字体", "字号:", "打印本页",
+    "收藏本页", "点击次数", "阅读次数", "下载本文档", "还剩", "继续阅读", "〈meta", "<meta",
+  ]
+
+  /// Words a target opens with: a cell that starts with one is a value, however long.
+  static let signWords = [
+    "≥", "≤", ">", "<", "=", "＞", "＜", "＝", "≧", "≦", "至少", "不低于", "不少于", "不高于", "不超过", "大于",
+    "小于", "高于", "低于", "达到", "控制在", "约",
+  ]
 
   static let opWords: Set<String> = [
     "≥", "≤", "=", ">", "<", "＞", "＜", "＝", ">=", "<=", "≧", "≦", "定性", "定量", "正向", "反向",
@@ -99,8 +117,10 @@ public enum CellClassifier {
       return false
     }
     let v = ValueParser.parse(text)
+    let k = LabelFolding.key(text)
     switch v.kind {
     case .comparison, .range, .deadline, .frequency:
+      if signWords.contains(where: { k.hasPrefix($0) }) { return true }
       return (v.unparsed ?? []).isEmpty && v.subject.map { $0.count <= 2 } ?? true
         || LabelFolding.key(text).count <= 8
     case .qualitative, .multiple, .empty:

@@ -18,6 +18,9 @@ public enum CellKind: Sendable, Hashable {
   case number
   /// What the value parser reads as a comparison, range, deadline or frequency.
   case value
+  /// A qualitative target or verdict: text the value parser reads with a direction or grade
+  /// (`进一步完善`, `逐步提高`, `长期`, `是`, `优`).
+  case verdict
   /// A filler: `……`, `/`, `—`, `无`.
   case filler
   /// Short free text (up to four characters): `是`, `优`, `长期`, `显著`.
