@@ -21,6 +21,8 @@ public enum CellStreamReader {
       let pipes = line.reduce(0) { $0 + ($1 == "|" ? 1 : 0) }
       lines.append((number, pieces, pieces.isEmpty && pipes >= 1))
     }
+    let phrases = RunTogetherSegmenter.repeatedPhrases(
+      in: lines.flatMap { $0.cells.map { Array($0.0) } })
     let filled = lines.filter { !$0.cells.isEmpty }
     let multi = filled.filter { $0.cells.count >= 2 }.count
     let linesAreRows = !filled.isEmpty && multi * 2 >= filled.count
@@ -34,7 +36,7 @@ public enum CellStreamReader {
       for (index, piece) in line.cells.enumerated() {
         var evidence = RowEvidence.none
         if index == 0 { evidence = max(pendingBreak, linesAreRows ? .strong : .weak) }
-        let segments = RunTogetherSegmenter.segments(of: piece.0)
+        let segments = RunTogetherSegmenter.segments(of: piece.0, phrases: phrases)
         var offset = 0
         for (s, segment) in segments.enumerated() {
           out.append(

@@ -35,10 +35,13 @@ public enum RunTogetherSegmenter {
   ].map { Array($0) }.sorted { $0.count > $1.count }
 
   /// The cells in `text`.
-  public static func segments(of text: String) -> [String] {
+  /// - Parameter phrases: phrases that repeat in the document's run-together text after values
+  ///   (a result column's `达成预期指标`): each occurrence is a cell of its own.
+  public static func segments(of text: String, phrases: [[Character]] = []) -> [String] {
     let chars = Array(text)
     guard chars.count >= 6 else { return [text] }
     var cuts = Set<Int>()
+    let markerChars = phrases.isEmpty ? Self.markerChars : phrases + Self.markerChars
     // 1. Markers, found in the folded key and mapped back.
     let (key, origin) = LabelFolding.keyed(chars)
     var k = 0
@@ -78,7 +81,7 @@ public enum RunTogetherSegmenter {
     }
     // 3. Values, where the text is plainly several cells: a marker was found, several values
     // stand in it, or it is too long for one cell (`已完成100%` stays whole).
-    let spans = valueSpans(chars)
+    let spans = valueSpans(chars, boundaries: cuts)
     let plain = !cuts.isEmpty || spans.count >= 2 || chars.count >= 20
     for span in spans where plain || startsWithSign(chars, span) {
       cuts.insert(span.lowerBound)
@@ -97,7 +100,7 @@ public enum RunTogetherSegmenter {
   }
 
   /// Where values stand in run-together text.
-  static func valueSpans(_ chars: [Character]) -> [Range<Int>] {
+  static func valueSpans(_ chars: [Character], boundaries: Set<Int> = []) -> [Range<Int>] {
     var spans: [Range<Int>] = []
     var i = 0
     while i < chars.count {
@@ -125,14 +128,23 @@ public enum RunTogetherSegmenter {
       let atEnd = end >= chars.count
       let nextStartsValue =
         !atEnd
-        && (chars[end].isNumber || opPrefixes.contains { $0.first == chars[end] }
+        && (boundaries.contains(end) || chars[end].isNumber || opPrefixes.contains { $0.first == chars[end] }
           || "≥≤><=".contains(chars[end]))
       if op > 0 && (unit > 0 || atEnd || nextStartsValue || !isWideLetter(chars[j < chars.count ? j : chars.count - 1])) {
         spans.append(i..<end)
         i = end
         continue
       }
-      if op == 0 && unit > 0 && (atEnd || nextStartsValue) && !isDateUnit(chars, j) {
+      let afterValue = spans.last?.upperBound == i
+      if op == 0 && unit > 0 && (atEnd || nextStartsValue || afterValue) && !isDateUnit(chars, j) {
+        spans.append(i..<end)
+        i = end
+        continue
+      }
+      // A bare number between a name and a cut (`成本控制数(万元)63` + `达成预期指标`).
+      if op == 0 && unit == 0 && !atEnd && boundaries.contains(end) && i > 0
+        && (isWideLetter(chars[i - 1]) || chars[i - 1] == ")")
+      {
         spans.append(i..<end)
         i = end
         continue
@@ -140,6 +152,50 @@ public enum RunTogetherSegmenter {
       i = max(j, i + 1)
     }
     return spans
+  }
+
+  /// Phrases of four to eight CJK characters (compared as `LabelFolding` keys) that follow a
+  /// number or a unit three times or more, and in two of three occurrences: the repeated cell of a result column in run-together text.
+  /// Longest first; a phrase inside a longer one that occurs as often is left out.
+  public static func repeatedPhrases(in texts: [[Character]]) -> [[Character]] {
+    var counts: [String: (all: Int, afterValue: Int)] = [:]
+    var budget = 200_000
+    for text in texts where text.count >= 20 {
+      budget -= text.count
+      if budget < 0 { break }
+      let chars = LabelFolding.keyed(text).key
+      for start in chars.indices where CellStreamReader.isWide(chars[start]) {
+        var end = start
+        while end < chars.count, end - start < 8, CellStreamReader.isWide(chars[end]) {
+          end += 1
+          if end - start >= 4 {
+            let phrase = String(chars[start..<end])
+            let before = start > 0 ? chars[start - 1] : " "
+            let afterValue = before.isNumber || "%％‰".contains(before)
+              || units.contains { $0.count == 1 && $0[0] == before }
+            var entry = counts[phrase] ?? (0, 0)
+            entry.all += 1
+            if afterValue { entry.afterValue += 1 }
+            counts[phrase] = entry
+          }
+        }
+      }
+    }
+    let found = counts.filter { $0.value.afterValue >= 3 && $0.value.afterValue * 3 >= $0.value.all * 2 }
+      .filter { LevelLabels.core($0.key).map { !LevelLabels.isLevel1($0) && !LevelLabels.isLevel2($0) } ?? true }
+    // The most frequent first; a phrase that holds a kept one, or a label, is not a cell.
+    let sorted = found.keys.sorted {
+      let (a, b) = (found[$0]?.afterValue ?? 0, found[$1]?.afterValue ?? 0)
+      if a != b { return a > b }
+      return $0.count != $1.count ? $0.count > $1.count : $0 < $1
+    }
+    var kept: [String] = []
+    for phrase in sorted {
+      if kept.contains(where: { $0.contains(phrase) || phrase.contains($0) }) { continue }
+      if markers.contains(where: { phrase.contains($0) }) { continue }
+      kept.append(phrase)
+    }
+    return kept.map { Array($0) }
   }
 
   /// True when the value at `span` opens with a comparison sign (`≤10次`), which no name does.

@@ -62,6 +62,8 @@ public enum LevelLabels {
       all.insert(core + "指标")
       all.insert(core + "目标")
     }
+    // Four-character 二级 cores stand alone in some templates (产出数量, 社会效益).
+    for core in level2Parents.keys where core.count >= 4 { all.insert(core) }
     return all.sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }
   }()
 }
