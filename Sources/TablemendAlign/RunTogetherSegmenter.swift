@@ -170,9 +170,7 @@ public enum RunTogetherSegmenter {
           end += 1
           if end - start >= 4 {
             let phrase = String(chars[start..<end])
-            let before = start > 0 ? chars[start - 1] : " "
-            let afterValue = before.isNumber || "%％‰".contains(before)
-              || units.contains { $0.count == 1 && $0[0] == before }
+            let afterValue = followsValue(chars, start)
             var entry = counts[phrase] ?? (0, 0)
             entry.all += 1
             if afterValue { entry.afterValue += 1 }
@@ -196,6 +194,16 @@ public enum RunTogetherSegmenter {
       kept.append(phrase)
     }
     return kept.map { Array($0) }
+  }
+
+  /// True when a number, or a number and a one-character unit, ends just before `start`.
+  static func followsValue(_ chars: [Character], _ start: Int) -> Bool {
+    guard start > 0 else { return false }
+    let before = chars[start - 1]
+    if (before.isASCII && before.isNumber) || "%％‰".contains(before) { return true }
+    guard start > 1, units.contains(where: { $0.count == 1 && $0[0] == before }) else { return false }
+    let digit = chars[start - 2]
+    return digit.isASCII && digit.isNumber
   }
 
   /// True when the value at `span` opens with a comparison sign (`≤10次`), which no name does.
