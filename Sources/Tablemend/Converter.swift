@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import TablemendAlign
 import TablemendDocx
 import TablemendForms
 import TablemendGrid
@@ -58,6 +59,18 @@ public struct Converter: Sendable {
     document: Document, json: [Data]
   ) {
     try convertToJSON(data: load(url), path: url.path)
+  }
+
+  /// How the typed row aligner reads the text file at `url` (`IndicatorAligner.trace`).
+  /// - Throws: `ConversionError` when the file cannot be read or decoded.
+  public func alignmentTrace(fileAt url: URL) throws(ConversionError) -> String {
+    let data = try load(url)
+    do {
+      let text = try TextDecoding.decode(data, forcing: options.encoding)
+      return IndicatorAligner.trace(text.text)
+    } catch {
+      throw ConversionError(path: url.path, place: error.place, message: error.message)
+    }
   }
 
   /// The bytes of the file at `url`, within the input limit.

@@ -162,6 +162,11 @@ public enum IndicatorAligner {
         case .level1, .level2, .level3: break
         }
       }
+      // A weight glued to the target (`8550万粒` before the result `550万粒`, weight 8).
+      if let (weight, rest) = gluedWeight(target: target, row: row, template: template) {
+        if let w = roles.firstIndex(of: .weight) { evaluation[template.labels[w]] = weight }
+        target = rest
+      }
       var l1 = level1
       if l1.isEmpty, let parent = LevelLabels.usualParent(ofLevel2: level2) {
         l1 = parent
@@ -181,6 +186,22 @@ public enum IndicatorAligner {
     return AlignedBlock(
       indicators: indicators, template: template, diagnostics: diagnostics,
       location: cells.first?.location ?? Location(line: 1, column: 1))
+  }
+
+  /// A weight glued before the target in run-together text: the template has a weight column
+  /// just before the target, the row has none, and the target ends with the row's result.
+  static func gluedWeight(target: String, row: [Int: StreamCell], template: IndicatorTemplate)
+    -> (String, String)?
+  {
+    let roles = template.roles
+    guard let w = roles.firstIndex(of: .weight), row[w] == nil,
+      let t = roles.firstIndex(of: .target), t > w, t - w <= 2,
+      let r = roles.firstIndex(of: .result), let result = row[r]?.text, !result.isEmpty,
+      target.count > result.count, target.hasSuffix(result)
+    else { return nil }
+    let weight = String(target.dropLast(result.count))
+    guard CellClassifier.isNumber(weight), let n = Double(weight), n <= 100 else { return nil }
+    return (weight, result)
   }
 
   /// The target read from its sign, number and unit cells.

@@ -70,12 +70,24 @@ public enum RunTogetherSegmenter {
       k += 1
     }
     // 2. Numbering: 指标1：, 指标2:
+    var numbering: [Range<Int>] = []
     var i = 0
     while i + 2 < chars.count {
       if chars[i] == "指", chars[i + 1] == "标", chars[i + 2].isASCII, chars[i + 2].isNumber,
         !(i + 3 < chars.count && chars[i + 3] == "值")
       {
         cuts.insert(i)
+        var end = i + 2
+        // One digit: 指标12021年… is 指标1 and a name that starts with a year.
+        end += 1
+        if end < chars.count, chars[end].isASCII, chars[end].isNumber,
+          !(end + 1 < chars.count && chars[end + 1].isASCII && chars[end + 1].isNumber)
+        {
+          end += 1
+        }
+        if end < chars.count, ":：、.".contains(chars[end]) { end += 1 }
+        cuts.insert(end)
+        numbering.append(i..<end)
       }
       i += 1
     }
@@ -87,13 +99,15 @@ public enum RunTogetherSegmenter {
       cuts.insert(span.lowerBound)
       cuts.insert(span.upperBound)
     }
-    let sorted = cuts.filter { $0 > 0 && $0 < chars.count }.sorted()
+    let sorted = cuts.filter { c in
+      c > 0 && c < chars.count && !numbering.contains { $0.lowerBound < c && c < $0.upperBound }
+    }.sorted()
     guard !sorted.isEmpty else { return [text] }
     var out: [String] = []
     var last = 0
     for c in sorted + [chars.count] {
       let piece = String(chars[last..<c]).trimmingSpaces()
-      if !piece.isEmpty { out.append(piece) }
+      if !piece.isEmpty && !isNumbering(piece) { out.append(piece) }
       last = c
     }
     return out
@@ -120,8 +134,12 @@ public enum RunTogetherSegmenter {
         continue
       }
       var unit = 0
-      for u in units where u.count <= chars.count - j && Array(chars[j..<(j + u.count)]) == u {
-        unit = u.count
+      // 万 or 亿 before a unit is part of it (550万粒).
+      let scale = j < chars.count && "万亿萬億".contains(chars[j]) ? 1 : 0
+      for u in units where u.count <= chars.count - j - scale
+        && Array(chars[(j + scale)..<(j + scale + u.count)]) == u
+      {
+        unit = u.count + scale
         break
       }
       let end = j + unit
@@ -194,6 +212,13 @@ public enum RunTogetherSegmenter {
       kept.append(phrase)
     }
     return kept.map { Array($0) }
+  }
+
+  /// `指标1`, `指标2：` alone: numbering cut off its name.
+  static func isNumbering(_ text: String) -> Bool {
+    let chars = Array(text)
+    guard chars.count >= 3, chars[0] == "指", chars[1] == "标" else { return false }
+    return chars[2...].allSatisfy { ($0.isASCII && $0.isNumber) || ":：、.".contains($0) }
   }
 
   /// True when a number, or a number and a one-character unit, ends just before `start`.

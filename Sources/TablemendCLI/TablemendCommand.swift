@@ -9,7 +9,7 @@ struct TablemendCommand: ParsableCommand {
     abstract: "Turn flattened exports of Chinese budget-performance forms back into data.",
     subcommands: [
       ConvertCommand.self, ValueCommand.self, SchemaCommand.self, BatchCommand.self,
-      CheckCommand.self,
+      CheckCommand.self, CellsCommand.self,
     ],
     defaultSubcommand: nil)
 

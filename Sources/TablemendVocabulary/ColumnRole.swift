@@ -23,13 +23,19 @@ public enum ColumnRole: String, Sendable, Hashable, CaseIterable {
   /// 评价标准, 指标值确定依据, 指标说明, 备注 and other text columns.
   case note
 
+  /// `一级`, `一级指标`, `一级指标(分值)`: the level word alone or with 指标 after it (not
+  /// `一级种薯繁育基地`).
+  static func levelHeader(_ k: String, _ level: String) -> Bool {
+    k == level || k.hasPrefix(level + "指标") || k.hasPrefix(level + "(")
+  }
+
   /// The role a header cell names, or nil when the text is not an indicator header word.
   public static func of(header text: String) -> ColumnRole? {
     let k = LabelFolding.key(text)
     guard !k.isEmpty, k.count <= 24 else { return nil }
-    if k.hasPrefix("一级") { return .level1 }
-    if k.hasPrefix("二级") { return .level2 }
-    if k.hasPrefix("三级") || k == "指标名称" || k == "绩效指标名称" || k == "指标内容" { return .level3 }
+    if levelHeader(k, "一级") { return .level1 }
+    if levelHeader(k, "二级") { return .level2 }
+    if levelHeader(k, "三级") || k == "指标名称" || k == "绩效指标名称" || k == "指标内容" { return .level3 }
     if k.contains("偏差") || k.contains("原因") || k.contains("改进措施") { return .reason }
     if k.hasPrefix("得分") || k.hasSuffix("得分") || k.hasSuffix("得分(分)") { return .score }
     if k == "分值" || k.hasSuffix("分值") || k.contains("权重") || k.hasPrefix("分值") {

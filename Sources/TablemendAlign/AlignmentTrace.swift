@@ -1,0 +1,48 @@
+import TablemendModel
+import TablemendVocabulary
+
+extension IndicatorAligner {
+  /// A readable account of how `text` was aligned: every cell with its place, row evidence and
+  /// kind, then each block's columns and rows. For `tablemend cells`, to see why an indicator
+  /// came out as it did.
+  public static func trace(_ text: String) -> String {
+    let cells = CellStreamReader.cells(of: text)
+    var out = "cells (line:column evidence kind text):\n"
+    for cell in cells {
+      let evidence = ["-", "~", "#"][cell.rowBreak.rawValue]
+      out += "  \(cell.location.line):\(cell.location.column) \(evidence) \(describe(cell.kind)) \(cell.text)\n"
+    }
+    let linesAreRows = CellStreamReader.linesAreRows(text)
+    out += "lines are rows: \(linesAreRows)\n"
+    var i = 0
+    while i < cells.count {
+      guard let (template, dataStart) = nextBlock(cells, from: i) else { break }
+      let end = blockEnd(cells, from: dataStart)
+      out += "block at cell \(dataStart)..<\(end), columns: "
+      out += template.roles.map(\.rawValue).joined(separator: " | ") + "\n"
+      if dataStart < end {
+        let slice = Array(cells[dataStart..<end])
+        let placements = RowAligner(template: template, linesAreRows: linesAreRows).align(slice)
+        var row = -1
+        for (cell, placement) in zip(slice, placements) {
+          guard let placement else {
+            out += "      (dropped) \(cell.text)\n"
+            continue
+          }
+          if placement.row != row {
+            row = placement.row
+            out += "  row \(row):\n"
+          }
+          out += "    \(template.roles[placement.column].rawValue): \(cell.text)\n"
+        }
+      }
+      i = max(end, dataStart + 1)
+    }
+    return out
+  }
+
+  static func describe(_ kind: CellKind) -> String {
+    if case .header(let role) = kind { return "header(\(role.rawValue))" }
+    return "\(kind)"
+  }
+}
