@@ -46,6 +46,34 @@ enum Lexicon {
     }
   }
 
+  /// Traditional characters read as simplified ones, in pairs (traditional, simplified): the
+  /// traditional forms of the characters in these lists (checked against OpenCC's
+  /// character tables), each one a character that simplified text does not use.
+  static let traditionalPairs = """
+    萬万兩两個个為为爲为鄉乡於于畝亩億亿價价優优餘余內内冊册準准減减別别製制劑剂辦办單单捲卷壓压叄叁
+    發发變变隻只檯台臺台號号後后噸吨週周園园場场塊块處处頭头學学實实寬宽層层屆届歲岁鞏巩並并牀床應应
+    張张強强當当態态戶户擴扩護护據据數数無无時时條条標标棟栋檔档滿满點点現现電电盞盏蓋盖確确種种穩稳
+    筆笔簡简類类約约級级組组終终結结維维綜综縮缩節节評评訴诉課课貳贰車车輪轮輕轻較较輛辆達达過过進进
+    遞递裡里裏里鍾钟鐘钟鎮镇長长門门間间隊队陸陆麵面頂顶頃顷項项預预顆颗
+    """
+
+  /// For each scalar of U+4E00…U+9FFF, its simplified form's offset plus one (0: unchanged).
+  static let simplifiedOffsets: [UInt16] = {
+    var table = [UInt16](repeating: 0, count: 0x9FFF - 0x4E00 + 1)
+    var pending: Unicode.Scalar?
+    for c in traditionalPairs.unicodeScalars where Scalars.isIdeograph(c) {
+      if let t = pending {
+        if t.value >= 0x4E00, c.value >= 0x4E00 {
+          table[Int(t.value - 0x4E00)] = UInt16(c.value - 0x4E00 + 1)
+        }
+        pending = nil
+      } else {
+        pending = c
+      }
+    }
+    return table
+  }()
+
   /// Units as written; the payload is the normalised spelling.
   static let units = Table<String>(
     [

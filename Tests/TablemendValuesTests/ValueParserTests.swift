@@ -6,6 +6,7 @@ import Testing
 struct ValueParserTests {
   static let all: [(String, String)] =
     ValueCases.seeds + ValueCases.real + ValueCases.issue + ValueCases.realistic
+    + ValueCases.traditional
 
   @Test("the table has at least 300 cases")
   func enoughCases() {
@@ -29,6 +30,11 @@ struct ValueParserTests {
 
   @Test("realistic phrases", arguments: ValueCases.realistic)
   func realistic(_ c: (String, String)) {
+    #expect(describe(ValueParser.parse(c.0)) == c.1, "\(c.0)")
+  }
+
+  @Test("traditional characters", arguments: ValueCases.traditional)
+  func traditional(_ c: (String, String)) {
     #expect(describe(ValueParser.parse(c.0)) == c.1, "\(c.0)")
   }
 
@@ -77,6 +83,21 @@ struct ValueParserTests {
     #expect(w.unit == "万人次")
     #expect(w.baseUnit == "人次")
     #expect(w.baseValue == 50_000)
+  }
+
+  @Test("traditional characters are read, and reported as written")
+  func traditionalWritten() {
+    let v = ValueParser.parse("≤104萬元")
+    #expect(v.unit == "萬元")
+    #expect(v.baseValue == 1_040_000)
+    #expect(v.baseUnit == "元")
+    #expect(v.subject == nil)
+    let w = ValueParser.parse("≥1萬畝")
+    #expect(w.baseValue == 10_000)
+    #expect(w.baseUnit == "畝")
+    #expect(ValueParser.parse("市直62家行政機構").subject == "市直…行政機構")
+    #expect(ValueParser.parse("減少").text == "減少")
+    #expect(ValueParser.parse("10場").subject == nil)
   }
 
   @Test("directions on counts written with a direction word")
