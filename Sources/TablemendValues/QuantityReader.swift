@@ -235,9 +235,11 @@ enum QuantityReader {
 
   /// A unit written at `j`: its length, the lexicon's spelling (`key`, for the lexicon's own
   /// checks) and the text to report: as written when it is the lexicon's word (`個`, `萬元`
-  /// keep their traditional characters), else the lexicon's spelling (`m2` → `m²`).
+  /// keep their traditional characters), else the lexicon's spelling (`m2` → `m²`). A Latin
+  /// unit must end the word: `5min` is not `5m`.
   static func unit(_ t: Scalars, _ j: Int) -> (length: Int, key: String, text: String)? {
     guard let (len, u) = Lexicon.units.match(t, j) else { return nil }
+    if Scalars.isLatin(t[j + len - 1]), Scalars.isLatin(t.at(j + len)) { return nil }
     return (len, u, t.written(j, j + len, lexicon: u))
   }
 
@@ -286,9 +288,9 @@ enum QuantityReader {
         }
       }
     }
-    // Compound units: 元/个/年, 人/次, 元/平方米.
+    // Compound units: 元/个/年, 人/次, 元/平方米, 元/人·月, 元/人*月.
     if unit != nil {
-      while t.at(j) == "/" || t.at(j) == "·" {
+      while t.at(j) == "/" || t.at(j) == "·" || t.at(j) == "*" {
         let sep = String(t.at(j))
         if let u = Self.unit(t, j + 1) {
           unit = (unit ?? "") + sep + u.text

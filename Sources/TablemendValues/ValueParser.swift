@@ -256,6 +256,10 @@ public enum ValueParser {
     var i = 0
     while i < a.count {
       guard let (len, _) = Lexicon.units.match(a, i) else { return false }
+      // A Latin unit ends its word (`mins` is not `min` and `s`).
+      if Scalars.isLatin(a[i + len - 1]), i + len < a.count, Scalars.isLatin(a[i + len]) {
+        return false
+      }
       i += len
     }
     return a.count <= 4

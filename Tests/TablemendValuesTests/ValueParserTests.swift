@@ -6,7 +6,7 @@ import Testing
 struct ValueParserTests {
   static let all: [(String, String)] =
     ValueCases.seeds + ValueCases.real + ValueCases.issue + ValueCases.realistic
-    + ValueCases.traditional
+    + ValueCases.traditional + ValueCases.units
 
   @Test("the table has at least 300 cases")
   func enoughCases() {
@@ -35,6 +35,11 @@ struct ValueParserTests {
 
   @Test("traditional characters", arguments: ValueCases.traditional)
   func traditional(_ c: (String, String)) {
+    #expect(describe(ValueParser.parse(c.0)) == c.1, "\(c.0)")
+  }
+
+  @Test("units: Latin, 周岁, measure words, compound", arguments: ValueCases.units)
+  func units(_ c: (String, String)) {
     #expect(describe(ValueParser.parse(c.0)) == c.1, "\(c.0)")
   }
 
@@ -98,6 +103,17 @@ struct ValueParserTests {
     #expect(ValueParser.parse("市直62家行政機構").subject == "市直…行政機構")
     #expect(ValueParser.parse("減少").text == "減少")
     #expect(ValueParser.parse("10場").subject == nil)
+  }
+
+  @Test("compound and Latin units leave nothing behind")
+  func unitsWhole() {
+    for text in [">=530元/人*月", "524m", "18—54周岁", "≥50km2"] {
+      let v = ValueParser.parse(text)
+      #expect(v.subject == nil, "\(text)")
+      #expect(v.unparsed == nil, "\(text)")
+    }
+    // A Latin unit ends its word: `mins` is not `min` + `s`, nor a stray unit.
+    #expect(ValueParser.parse("5mins").subject == "mins")
   }
 
   @Test("directions on counts written with a direction word")
