@@ -243,6 +243,35 @@ enum QuantityReader {
     return (len, u, t.written(j, j + len, lexicon: u))
   }
 
+  /// True for 万 and 亿 (and so for 萬 and 億, read as these).
+  static func isScale(_ c: Unicode.Scalar) -> Bool { c == "万" || c == "亿" }
+
+  /// The unit after a scale (`万元`, `万人次`, and any unit character: `万粒`, `万尾`).
+  static func unitAfterScale(_ t: Scalars, _ j: Int) -> (length: Int, text: String)? {
+    if let u = unit(t, j) { return (u.length, u.text) }
+    if isUnitCharacter(t, j) { return (1, t.string(j, j + 1)) }
+    return nil
+  }
+
+  /// Words that never stand as a unit after 万/亿 (a numeral, 余/多, a range or joining word).
+  static let notUnitCharacters: Set<Unicode.Scalar> = [
+    "余", "多", "至", "到", "每", "的", "和", "与", "或", "及", "且", "并", "以", "之", "不",
+    "约", "为", "是", "达", "左", "上", "下", "前", "后", "内", "外", "第", "这", "那",
+  ]
+
+  /// A character the lexicon does not list that still stands as a unit after 万/亿
+  /// (`550万粒`, `3万尾`): an ideograph that ends the word (what follows is not another
+  /// ideograph, or is a suffix word such as 以上), and is no numeral, operator or joining word.
+  static func isUnitCharacter(_ t: Scalars, _ j: Int) -> Bool {
+    let c = t.at(j)
+    guard Scalars.isIdeograph(c), !notUnitCharacters.contains(c),
+      NumberReader.digit(c) == nil, NumberReader.multiplier(c) == nil,
+      Lexicon.suffixOps.match(t, j) == nil, Lexicon.prefixOps.match(t, j) == nil
+    else { return false }
+    let n = t.at(j + 1)
+    return !Scalars.isIdeograph(n) || Lexicon.suffixOps.match(t, j + 1) != nil
+  }
+
   /// Reads the unit at `j` (and a scale such as 万 before it); nil when the number must be
   /// rejected (a Chinese numeral with a unit it never takes).
   static func readUnit(_ t: Scalars, _ j: inout Int, _ value: inout Double, chinese: Bool)
@@ -254,13 +283,11 @@ enum QuantityReader {
       if chinese, u.length == 1, Lexicon.numeralBlockedUnits.contains(u.key) { return nil }
       unit = u.text
       j += u.length
-    } else if c == "万" || c == "亿", let u = Self.unit(t, j + 1) {
-      // 万元, 亿元: the number stays as written, the scale goes with the unit.
+    } else if isScale(c), let u = unitAfterScale(t, j + 1) {
+      // 万元, 亿元, 万粒: the number stays as written, the scale goes with the unit.
       unit = t.string(j, j + 1) + u.text
       j += 1 + u.length
-    } else if c == "万" || c == "亿" || (c == "千" && !chinese)
-      || (c == "百" && !chinese && t.at(j + 1) != "分")
-    {
+    } else if isScale(c) || (c == "千" && !chinese) || (c == "百" && !chinese && t.at(j + 1) != "分") {
       switch c {
       case "万": value *= 1e4
       case "亿": value *= 1e8
@@ -280,9 +307,7 @@ enum QuantityReader {
         if let u = Self.unit(t, j + 1), j + 1 + u.length == e {
           unit = u.text
           j = e + 1
-        } else if t.at(j + 1) == "万" || t.at(j + 1) == "亿", let u = Self.unit(t, j + 2),
-          j + 2 + u.length == e
-        {
+        } else if isScale(t.at(j + 1)), let u = unitAfterScale(t, j + 2), j + 2 + u.length == e {
           unit = t.string(j + 1, j + 2) + u.text
           j = e + 1
         }

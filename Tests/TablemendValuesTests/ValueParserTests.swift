@@ -6,7 +6,7 @@ import Testing
 struct ValueParserTests {
   static let all: [(String, String)] =
     ValueCases.seeds + ValueCases.real + ValueCases.issue + ValueCases.realistic
-    + ValueCases.traditional + ValueCases.units
+    + ValueCases.traditional + ValueCases.units + ValueCases.scaled
 
   @Test("the table has at least 300 cases")
   func enoughCases() {
@@ -40,6 +40,11 @@ struct ValueParserTests {
 
   @Test("units: Latin, 周岁, measure words, compound", arguments: ValueCases.units)
   func units(_ c: (String, String)) {
+    #expect(describe(ValueParser.parse(c.0)) == c.1, "\(c.0)")
+  }
+
+  @Test("scaled units", arguments: ValueCases.scaled)
+  func scaled(_ c: (String, String)) {
     #expect(describe(ValueParser.parse(c.0)) == c.1, "\(c.0)")
   }
 
@@ -103,6 +108,17 @@ struct ValueParserTests {
     #expect(ValueParser.parse("市直62家行政機構").subject == "市直…行政機構")
     #expect(ValueParser.parse("減少").text == "減少")
     #expect(ValueParser.parse("10場").subject == nil)
+  }
+
+  @Test("a unit after 万 that the lexicon does not list keeps the number as written")
+  func scaledAnyUnit() {
+    let v = ValueParser.parse("550万粒")
+    #expect(v.value == 550)
+    #expect(v.unit == "万粒")
+    #expect(v.baseValue == 5_500_000)
+    #expect(v.baseUnit == "粒")
+    #expect(v.subject == nil)
+    #expect(ValueParser.parse("200万粒种薯").subject == "种薯")
   }
 
   @Test("compound and Latin units leave nothing behind")
