@@ -325,10 +325,7 @@ public enum ValueParser {
   static func deadline(raw: String, _ t: Scalars, _ a: QuantityReader.Analysis) -> Value? {
     guard let (d, from) = mergedDate(a.dates) else { return nil }
     let dated = d.month != nil || d.day != nil || d.quarter != nil || d.relation != nil
-    if !dated { return nil }
-    var v = Value(raw: raw, kind: .deadline)
-    v.date = d
-    v.from = from
+    if !dated && d.year == nil { return nil }
     var covered: [Range<Int>] = a.dates.map { $0.start..<$0.end }
     if a.dates.count >= 2 {
       for k in 1..<a.dates.count {
@@ -337,6 +334,12 @@ public enum ValueParser {
       }
     }
     let (subject, unparsed) = leftovers(t, covered)
+    // A year alone is a deadline only as the whole value (`2021年`, `2021年度`); in a sentence
+    // (`较2020年有所提高`) it is the date of a qualitative target.
+    if !dated && subject != nil { return nil }
+    var v = Value(raw: raw, kind: .deadline)
+    v.date = d
+    v.from = from
     v.subject = subject
     v.unparsed = unparsed
     return v

@@ -256,4 +256,12 @@ enum ValueCases {
     ("2万及以上", ">= 20000"), ("三万五千", "= 35000"), ("两万元", "= 2 万元"),
   ]
 
+  /// A year alone is a deadline; a year inside a sentence stays the date of that sentence.
+  static let years: [(String, String)] = [
+    ("2021年", "deadline 2021-?-?"), ("2022年度", "deadline 2022-?-?"),
+    ("2021年-2023年", "deadline 2023-?-? from 2021-?-?"),
+    ("2021年(计划标准)", "deadline 2021-?-?"), ("较2020年有所提高", "qual up"),
+    ("2021年完成", "qual achieved"), ("2021", "= 2021"),
+  ]
+
 }

@@ -6,7 +6,7 @@ import Testing
 struct ValueParserTests {
   static let all: [(String, String)] =
     ValueCases.seeds + ValueCases.real + ValueCases.issue + ValueCases.realistic
-    + ValueCases.traditional + ValueCases.units + ValueCases.scaled
+    + ValueCases.traditional + ValueCases.units + ValueCases.scaled + ValueCases.years
 
   @Test("the table has at least 300 cases")
   func enoughCases() {
@@ -45,6 +45,11 @@ struct ValueParserTests {
 
   @Test("scaled units", arguments: ValueCases.scaled)
   func scaled(_ c: (String, String)) {
+    #expect(describe(ValueParser.parse(c.0)) == c.1, "\(c.0)")
+  }
+
+  @Test("years", arguments: ValueCases.years)
+  func years(_ c: (String, String)) {
     #expect(describe(ValueParser.parse(c.0)) == c.1, "\(c.0)")
   }
 
@@ -130,6 +135,18 @@ struct ValueParserTests {
     }
     // A Latin unit ends its word: `mins` is not `min` + `s`, nor a stray unit.
     #expect(ValueParser.parse("5mins").subject == "mins")
+  }
+
+  @Test("a year alone is a deadline with that year")
+  func yearAlone() {
+    let v = ValueParser.parse("2021年")
+    #expect(v.kind == .deadline)
+    #expect(v.date == Value.DateParts(year: 2021))
+    #expect(v.subject == nil)
+    #expect(ValueParser.parse("2021年(计划标准)").unparsed == ["(计划标准)"])
+    let q = ValueParser.parse("较2020年有所提高")
+    #expect(q.kind == .qualitative)
+    #expect(q.date?.year == 2020)
   }
 
   @Test("directions on counts written with a direction word")
