@@ -264,4 +264,20 @@ enum ValueCases {
     ("2021年完成", "qual achieved"), ("2021", "= 2021"),
   ]
 
+  /// A target whose operator, number and unit come from separate cells, joined with spaces,
+  /// tabs or line breaks, is one comparison.
+  static let spaced: [(String, String)] = [
+    ("≥ 95 %", ">= 95 %"), ("100 %", "= 100 %"), ("≥\n95\n%", ">= 95 %"),
+    ("≥\t95\t%", ">= 95 %"), ("≥ 95\u{202F}%", ">= 95 %"), ("≥ 95\u{3000}%", ">= 95 %"),
+    ("> = 95 %", ">= 95 %"), ("大于等于 100 %", ">= 100 %"), ("≤ 104 萬元", "<= 104 萬元"),
+    ("≥ 2 個", ">= 2 個"), ("95 % 以上", ">= 95 %"), ("= 100 百分比", "= 100 %"),
+  ]
+
+  /// Forms that must keep working beside the cases above.
+  static let kept: [(String, String)] = [
+    ("100百分比", "= 100 %"), ("不少于3次", ">= 3 次"), ("大于等于100%", ">= 100 %"),
+    ("≥98%", ">= 98 %"), ("3-5个", "[3,5] 个"), ("年底前", "deadline ?-12-? by"),
+    ("12月底前", "deadline ?-12-? by"), ("60%及以上", ">= 60 %"), ("每亩300", "= 300 per 亩"),
+    ("2021年12月", "deadline 2021-12-?"), ("150万", "= 1500000"), ("10万元", "= 10 万元"),
+  ]
 }

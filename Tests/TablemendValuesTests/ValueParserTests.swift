@@ -7,6 +7,7 @@ struct ValueParserTests {
   static let all: [(String, String)] =
     ValueCases.seeds + ValueCases.real + ValueCases.issue + ValueCases.realistic
     + ValueCases.traditional + ValueCases.units + ValueCases.scaled + ValueCases.years
+    + ValueCases.spaced + ValueCases.kept
 
   @Test("the table has at least 300 cases")
   func enoughCases() {
@@ -50,6 +51,16 @@ struct ValueParserTests {
 
   @Test("years", arguments: ValueCases.years)
   func years(_ c: (String, String)) {
+    #expect(describe(ValueParser.parse(c.0)) == c.1, "\(c.0)")
+  }
+
+  @Test("targets joined from cells with spaces", arguments: ValueCases.spaced)
+  func spaced(_ c: (String, String)) {
+    #expect(describe(ValueParser.parse(c.0)) == c.1, "\(c.0)")
+  }
+
+  @Test("forms that keep working", arguments: ValueCases.kept)
+  func kept(_ c: (String, String)) {
     #expect(describe(ValueParser.parse(c.0)) == c.1, "\(c.0)")
   }
 
