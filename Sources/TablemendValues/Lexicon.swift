@@ -46,6 +46,34 @@ enum Lexicon {
     }
   }
 
+  /// Traditional characters read as simplified ones, in pairs (traditional, simplified): the
+  /// traditional forms of the characters in these lists (checked against OpenCC's
+  /// character tables), each one a character that simplified text does not use.
+  static let traditionalPairs = """
+    萬万兩两個个為为爲为鄉乡於于畝亩億亿價价優优餘余內内冊册準准減减別别製制劑剂辦办單单捲卷壓压叄叁
+    發发變变隻只檯台臺台號号後后噸吨週周園园場场塊块處处頭头學学實实寬宽層层屆届歲岁鞏巩並并牀床應应
+    張张強强當当態态戶户擴扩護护據据數数無无時时條条標标棟栋檔档滿满點点現现電电盞盏蓋盖確确種种穩稳
+    筆笔簡简類类約约級级組组終终結结維维綜综縮缩節节評评訴诉課课貳贰車车輪轮輕轻較较輛辆達达過过進进
+    遞递裡里裏里鍾钟鐘钟鎮镇長长門门間间隊队陸陆麵面頂顶頃顷項项預预顆颗
+    """
+
+  /// For each scalar of U+4E00…U+9FFF, its simplified form's offset plus one (0: unchanged).
+  static let simplifiedOffsets: [UInt16] = {
+    var table = [UInt16](repeating: 0, count: 0x9FFF - 0x4E00 + 1)
+    var pending: Unicode.Scalar?
+    for c in traditionalPairs.unicodeScalars where Scalars.isIdeograph(c) {
+      if let t = pending {
+        if t.value >= 0x4E00, c.value >= 0x4E00 {
+          table[Int(t.value - 0x4E00)] = UInt16(c.value - 0x4E00 + 1)
+        }
+        pending = nil
+      } else {
+        pending = c
+      }
+    }
+    return table
+  }()
+
   /// Units as written; the payload is the normalised spelling.
   static let units = Table<String>(
     [
@@ -59,8 +87,15 @@ enum Lexicon {
       ("公里", "公里"), ("千米", "千米"), ("米", "米"), ("延米", "延米"), ("km", "km"),
       ("立方米", "立方米"), ("立方", "立方米"), ("m³", "m³"), ("方", "方"), ("吨", "吨"),
       ("公斤", "公斤"), ("千克", "千克"), ("克", "克"), ("斤", "斤"), ("升", "升"),
-      ("kg", "kg"), ("t", "t"), ("千瓦时", "千瓦时"), ("千瓦", "千瓦"), ("兆瓦", "兆瓦"),
-      ("kWh", "kWh"), ("kW", "kW"), ("MW", "MW"), ("度电", "度电"),
+      ("千瓦时", "千瓦时"), ("千瓦", "千瓦"), ("兆瓦", "兆瓦"), ("度电", "度电"),
+      // Latin units (a Latin unit ends where a word would go on: `5min` is not `5m`).
+      ("m", "m"), ("cm", "cm"), ("mm", "mm"), ("KM", "km"), ("Km", "km"), ("km2", "km²"),
+      ("m3", "m³"), ("kg", "kg"), ("KG", "kg"), ("Kg", "kg"), ("g", "g"), ("mg", "mg"),
+      ("t", "t"), ("L", "L"), ("mL", "mL"), ("ml", "mL"), ("kWh", "kWh"), ("kwh", "kWh"),
+      ("KWh", "kWh"), ("KWH", "kWh"), ("kW", "kW"), ("kw", "kW"), ("KW", "kW"), ("MW", "MW"),
+      ("MWh", "MWh"), ("GW", "GW"), ("W", "W"), ("kV", "kV"), ("KV", "kV"), ("V", "V"),
+      ("dB", "dB"), ("GB", "GB"), ("TB", "TB"), ("MB", "MB"), ("KB", "KB"), ("Mbps", "Mbps"),
+      ("Gbps", "Gbps"), ("min", "min"), ("s", "s"),
       // People and bodies.
       ("人次", "人次"), ("人天", "人天"), ("人日", "人日"), ("人数", "人数"), ("人", "人"),
       ("名", "名"), ("户次", "户次"), ("户", "户"), ("位", "位"), ("家次", "家次"), ("家", "家"),
@@ -79,7 +114,9 @@ enum Lexicon {
       ("车次", "车次"), ("架次", "架次"), ("班次", "班次"), ("课时", "课时"), ("学时", "学时"),
       ("口", "口"), ("眼", "眼"), ("道", "道"), ("孔", "孔"), ("单", "单"), ("面", "面"),
       ("卷", "卷"), ("盒", "盒"), ("箱", "箱"), ("袋", "袋"), ("瓶", "瓶"), ("包", "包"),
-      ("分", "分"), ("倍", "倍"), ("度", "度"), ("℃", "℃"), ("岁", "岁"), ("元/人", "元/人"),
+      ("分", "分"), ("倍", "倍"), ("度", "度"), ("℃", "℃"), ("周岁", "周岁"), ("岁", "岁"),
+      ("元/人", "元/人"), ("粒", "粒"), ("颗", "颗"), ("尾", "尾"), ("字", "字"), ("艘", "艘"),
+      ("副", "副"), ("顶", "顶"), ("剂", "剂"),
       // Time.
       ("个工作日", "个工作日"), ("工作日", "工作日"), ("个月", "个月"), ("个季度", "个季度"),
       ("季度", "季度"), ("年", "年"), ("周", "周"), ("个星期", "个星期"), ("星期", "星期"),
@@ -91,7 +128,8 @@ enum Lexicon {
   static let numeralBlockedUnits: Set<String> = [
     "级", "批", "起", "点", "类", "道", "口", "面", "方", "单", "本", "门", "部", "队", "组",
     "片", "段", "根", "头", "分", "度", "星", "届", "节", "首", "集", "层", "处", "种", "支",
-    "号", "色", "名", "村", "乡", "镇", "园", "站", "校", "期", "包", "块",
+    "号", "色", "名", "村", "乡", "镇", "园", "站", "校", "期", "包", "块", "字", "副", "顶",
+    "尾",
   ]
 
   static func startsUnit(_ a: [Unicode.Scalar], _ i: Int) -> Bool {

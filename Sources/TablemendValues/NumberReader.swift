@@ -127,7 +127,7 @@ enum NumberReader {
       } else if let m = multiplier(c) {
         if m >= 1e4 {
           // Leave 万/亿 to the unit when a unit follows it.
-          if j + 1 < t.count, Lexicon.units.match(t, j + 1) != nil {
+          if j + 1 < t.count, QuantityReader.unitAfterScale(t, j + 1) != nil {
             break
           }
           section += number

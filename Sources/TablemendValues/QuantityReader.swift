@@ -123,10 +123,10 @@ enum QuantityReader {
       let a = qs[k]
       let b = qs[k + 1]
       if a.end == b.numStart, a.op == nil, a.max == nil, b.per == nil,
-        let u = a.unit, periodUnits.contains(u)
+        let u = a.unit, case let key = Scalars.simplified(u), periodUnits.contains(key)
       {
         var merged = b
-        merged.per = a.value == 1 ? (u == "个月" ? "月" : u) : formatNumber(a.value) + u
+        merged.per = a.value == 1 ? (key == "个月" ? "月" : u) : formatNumber(a.value) + u
         merged.perSpan = a.numStart..<a.end
         qs[k + 1] = merged
         qs.remove(at: k)
@@ -233,61 +233,98 @@ enum QuantityReader {
     var unit: String?
   }
 
+  /// A unit written at `j`: its length, the lexicon's spelling (`key`, for the lexicon's own
+  /// checks) and the text to report: as written when it is the lexicon's word (`個`, `萬元`
+  /// keep their traditional characters), else the lexicon's spelling (`m2` → `m²`). A Latin
+  /// unit must end the word: `5min` is not `5m`.
+  static func unit(_ t: Scalars, _ j: Int) -> (length: Int, key: String, text: String)? {
+    guard let (len, u) = Lexicon.units.match(t, j) else { return nil }
+    if Scalars.isLatin(t[j + len - 1]), Scalars.isLatin(t.at(j + len)) { return nil }
+    return (len, u, t.written(j, j + len, lexicon: u))
+  }
+
+  /// True for 万 and 亿 (and so for 萬 and 億, read as these).
+  static func isScale(_ c: Unicode.Scalar) -> Bool { c == "万" || c == "亿" }
+
+  /// The unit after a scale (`万元`, `万人次`, and any unit character: `万粒`, `万尾`).
+  static func unitAfterScale(_ t: Scalars, _ j: Int) -> (length: Int, text: String)? {
+    if let u = unit(t, j) { return (u.length, u.text) }
+    if isUnitCharacter(t, j) { return (1, t.string(j, j + 1)) }
+    return nil
+  }
+
+  /// Words that never stand as a unit after 万/亿 (a numeral, 余/多, a range or joining word).
+  static let notUnitCharacters: Set<Unicode.Scalar> = [
+    "余", "多", "至", "到", "每", "的", "和", "与", "或", "及", "且", "并", "以", "之", "不",
+    "约", "为", "是", "达", "左", "上", "下", "前", "后", "内", "外", "第", "这", "那",
+  ]
+
+  /// A character the lexicon does not list that still stands as a unit after 万/亿
+  /// (`550万粒`, `3万尾`): an ideograph that ends the word (what follows is not another
+  /// ideograph, or is a suffix word such as 以上), and is no numeral, operator or joining word.
+  static func isUnitCharacter(_ t: Scalars, _ j: Int) -> Bool {
+    let c = t.at(j)
+    guard Scalars.isIdeograph(c), !notUnitCharacters.contains(c),
+      NumberReader.digit(c) == nil, NumberReader.multiplier(c) == nil,
+      Lexicon.suffixOps.match(t, j) == nil, Lexicon.prefixOps.match(t, j) == nil
+    else { return false }
+    let n = t.at(j + 1)
+    return !Scalars.isIdeograph(n) || Lexicon.suffixOps.match(t, j + 1) != nil
+  }
+
   /// Reads the unit at `j` (and a scale such as 万 before it); nil when the number must be
   /// rejected (a Chinese numeral with a unit it never takes).
   static func readUnit(_ t: Scalars, _ j: inout Int, _ value: inout Double, chinese: Bool)
     -> UnitRead?
   {
     var unit: String?
-    if let (len, u) = Lexicon.units.match(t, j) {
-      if chinese, len == 1, Lexicon.numeralBlockedUnits.contains(u) { return nil }
-      unit = u
-      j += len
-    } else if t.at(j) == "万" || t.at(j) == "亿", let (len, u) = Lexicon.units.match(t, j + 1) {
-      unit = String(t.at(j)) + u
-      j += 1 + len
-    } else if t.at(j) == "万" || t.at(j) == "亿" || (t.at(j) == "千" && !chinese)
-      || (t.at(j) == "百" && !chinese && t.at(j + 1) != "分")
-    {
-      switch t.at(j) {
+    let c = t.at(j)
+    if let u = Self.unit(t, j) {
+      if chinese, u.length == 1, Lexicon.numeralBlockedUnits.contains(u.key) { return nil }
+      unit = u.text
+      j += u.length
+    } else if isScale(c), let u = unitAfterScale(t, j + 1) {
+      // 万元, 亿元, 万粒: the number stays as written, the scale goes with the unit.
+      unit = t.string(j, j + 1) + u.text
+      j += 1 + u.length
+    } else if isScale(c) || (c == "千" && !chinese) || (c == "百" && !chinese && t.at(j + 1) != "分") {
+      switch c {
       case "万": value *= 1e4
       case "亿": value *= 1e8
       case "千": value *= 1e3
       default: value *= 100
       }
       j += 1
-      if let (len, u) = Lexicon.units.match(t, j) {
-        unit = u
-        j += len
+      if let u = Self.unit(t, j) {
+        unit = u.text
+        j += u.length
       }
-    } else if t.at(j) == "(" {
-      // (平方米), (%), (次)
+    } else if c == "(" {
+      // (平方米), (%), (次), (万元)
       var e = j + 1
       while e < t.count, e - j <= 6, t[e] != ")" { e += 1 }
       if t.at(e) == ")" {
-        if let (len, u) = Lexicon.units.match(t, j + 1), j + 1 + len == e {
-          unit = u
+        if let u = Self.unit(t, j + 1), j + 1 + u.length == e {
+          unit = u.text
           j = e + 1
-        } else if t.at(j + 1) == "万" || t.at(j + 1) == "亿",
-          let (len, u) = Lexicon.units.match(t, j + 2), j + 2 + len == e
-        {
-          unit = String(t.at(j + 1)) + u
+        } else if isScale(t.at(j + 1)), let u = unitAfterScale(t, j + 2), j + 2 + u.length == e {
+          unit = t.string(j + 1, j + 2) + u.text
           j = e + 1
         }
       }
     }
-    // Compound units: 元/个/年, 人/次, 元/平方米.
+    // Compound units: 元/个/年, 人/次, 元/平方米, 元/人·月, 元/人*月.
     if unit != nil {
-      while t.at(j) == "/" || t.at(j) == "·" {
-        let sep = t.at(j)
-        if let (len, u) = Lexicon.units.match(t, j + 1) {
-          unit = (unit ?? "") + String(sep) + u
-          j += 1 + len
+      while t.at(j) == "/" || t.at(j) == "·" || t.at(j) == "*" {
+        let sep = String(t.at(j))
+        if let u = Self.unit(t, j + 1) {
+          unit = (unit ?? "") + sep + u.text
+          j += 1 + u.length
         } else if let (len, p) = Lexicon.periods.match(t, j + 1) {
-          unit = (unit ?? "") + String(sep) + p
+          unit = (unit ?? "") + sep + t.written(j + 1, j + 1 + len, lexicon: p)
           j += 1 + len
         } else if Scalars.isIdeograph(t.at(j + 1)), !Scalars.isIdeograph(t.at(j + 2)) {
-          unit = (unit ?? "") + String(sep) + String(t.at(j + 1))
+          unit = (unit ?? "") + sep + t.string(j + 1, j + 2)
           j += 2
         } else {
           break
@@ -328,13 +365,13 @@ enum QuantityReader {
         var k = i + 1
         if t.at(k) == "个" || t.at(k) == "一" { k += 1 }
         if let (len, p) = Lexicon.periods.match(t, k), k + len <= end {
-          q.per = p
+          q.per = t.written(k, k + len, lexicon: p)
           q.perSpan = i..<(k + len)
           i = k + len
           continue
         }
         if k < end, Scalars.isIdeograph(t[k]) {
-          q.per = String(t[k])
+          q.per = t.string(k, k + 1)
           q.perSpan = i..<(k + 1)
           i = k + 1
           continue

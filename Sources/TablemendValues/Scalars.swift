@@ -3,19 +3,44 @@
 /// Folding maps full-width ASCII to ASCII, `≧ ≦` to `≥ ≤`, dashes and waves to `-` and `~`,
 /// and the ASCII pairs `>=`, `<=` to `≥`, `≤`. Whitespace runs are dropped, or become a
 /// `\n` separator where they split two labelled parts (`机关300元/个/年 事业200元/个/年`).
+///
+/// Traditional characters are matched as their simplified forms (`萬元` is read as `万元`,
+/// `不少於` as `不少于`), but every text the value reports (unit, subject, text, grade) comes
+/// from `shown` through `string` and `written`, as the text has it.
 struct Scalars {
+  /// The folded text that every reader matches against, traditional characters simplified.
   var s: [Unicode.Scalar]
+  /// The same text with traditional characters as written, index for index; nil when no
+  /// character was simplified.
+  var shown: [Unicode.Scalar]?
 
   init(folding text: String) {
     var out: [Unicode.Scalar] = []
     out.reserveCapacity(text.utf8.count)
+    var simplified: [Unicode.Scalar]?
     for c in text.unicodeScalars {
-      out.append(Scalars.fold(c))
+      let f = Scalars.fold(c)
+      let k = Scalars.simplified(f)
+      if k != f, simplified == nil { simplified = out }
+      out.append(f)
+      simplified?.append(k)
     }
-    s = Scalars.resolveWhitespace(out)
+    if let k = simplified {
+      (s, shown) = Scalars.resolveWhitespace(k, written: out)
+    } else {
+      (s, shown) = Scalars.resolveWhitespace(out, written: nil)
+    }
   }
 
-  init(_ s: [Unicode.Scalar]) { self.s = s }
+  init(_ s: [Unicode.Scalar], shown: [Unicode.Scalar]? = nil) {
+    self.s = s
+    self.shown = shown
+  }
+
+  /// The part `r` of the text.
+  func slice(_ r: Range<Int>) -> Scalars {
+    Scalars(Array(s[r]), shown: shown.map { Array($0[r]) })
+  }
 
   var count: Int { s.count }
 
@@ -45,10 +70,31 @@ struct Scalars {
     return false
   }
 
-  /// The text of `lo..<hi` as a string.
+  /// The scalar at `i` as written (traditional characters kept).
+  func written(_ i: Int) -> Unicode.Scalar { shown?[i] ?? s[i] }
+
+  /// The text of `lo..<hi` as written (traditional characters kept).
   func string(_ lo: Int, _ hi: Int) -> String {
     if lo >= hi { return "" }
+    return Scalars.utf8String((shown ?? s)[lo..<hi])
+  }
+
+  /// The text of `lo..<hi` as matched (traditional characters simplified).
+  func key(_ lo: Int, _ hi: Int) -> String {
+    if lo >= hi { return "" }
     return Scalars.utf8String(s[lo..<hi])
+  }
+
+  /// The lexicon's `word` matched at `lo..<hi`, as written: the text itself when `word` is
+  /// what it reads as (`個` for `个`), else `word`, a normalised spelling (`周` for `星期`).
+  func written(_ lo: Int, _ hi: Int, lexicon word: String) -> String {
+    if shown == nil || key(lo, hi) != word { return word }
+    return string(lo, hi)
+  }
+
+  /// The text at the positions `indices`, as written.
+  func string<C: Collection>(at indices: C) -> String where C.Element == Int {
+    Scalars.utf8String(indices.lazy.map { written($0) })
   }
 
   /// A string from scalars, through one UTF-8 buffer (much faster than a scalar view).
@@ -84,7 +130,7 @@ struct Scalars {
     }
     switch v {
     case 0xFF01...0xFF5E: return Unicode.Scalar(v - 0xFEE0) ?? c
-    case 0x3000, 0x00A0, 0x2002, 0x2003, 0x2009, 0x200B, 0xFEFF: return " "
+    case 0x3000, 0x00A0, 0x2000...0x200B, 0x202F, 0x205F, 0xFEFF: return " "
     case 0x2028, 0x2029, 0x0085: return "\n"
     case 0x2267, 0x2A7E: return "≥"
     case 0x2266, 0x2A7D: return "≤"
@@ -117,10 +163,15 @@ struct Scalars {
   }
 
   /// Drops whitespace, except that a run between a counted part and a new label
-  /// (`…/年 事业…`, `…/年\n事业…`) becomes a `\n` separator.
-  static func resolveWhitespace(_ a: [Unicode.Scalar]) -> [Unicode.Scalar] {
+  /// (`…/年 事业…`, `…/年\n事业…`) becomes a `\n` separator. `written`, when given, is the
+  /// same text with traditional characters kept; it gets the same edits.
+  static func resolveWhitespace(_ a: [Unicode.Scalar], written w: [Unicode.Scalar]?)
+    -> ([Unicode.Scalar], [Unicode.Scalar]?)
+  {
     var out: [Unicode.Scalar] = []
     out.reserveCapacity(a.count)
+    var shown: [Unicode.Scalar]? = w == nil ? nil : []
+    shown?.reserveCapacity(a.count)
     var digitSinceSeparator = false
     var i = 0
     while i < a.count {
@@ -135,6 +186,7 @@ struct Scalars {
             isIdeograph(n) && !Lexicon.startsUnit(a, j) && !Lexicon.startsSuffixWord(a, j)
           if digitSinceSeparator && prevEndsPart && nextStartsLabel {
             out.append("\n")
+            shown?.append("\n")
             digitSinceSeparator = false
           }
         }
@@ -146,17 +198,43 @@ struct Scalars {
       // `>=` → `≥`, `<=` → `≤`, `=>` → `≥`, `=<` → `≤`, `≥=` → `≥`, `==` → `=`.
       if c == "=", let p = out.last, p == ">" || p == "≥" || p == "<" || p == "≤" || p == "=" {
         out[out.count - 1] = p == ">" ? "≥" : p == "<" ? "≤" : p
+        shown?[out.count - 1] = out[out.count - 1]
       } else if c == ">" || c == "<", out.last == "=" {
         out[out.count - 1] = c == ">" ? "≥" : "≤"
+        shown?[out.count - 1] = out[out.count - 1]
       } else {
         out.append(c)
+        if let w { shown?.append(w[i]) }
       }
       i += 1
     }
     // Trim separators at the ends.
-    while let f = out.first, isSeparator(f) { out.removeFirst() }
-    while let l = out.last, isSeparator(l) { out.removeLast() }
-    return out
+    while let f = out.first, isSeparator(f) {
+      out.removeFirst()
+      shown?.removeFirst()
+    }
+    while let l = out.last, isSeparator(l) {
+      out.removeLast()
+      shown?.removeLast()
+    }
+    return (out, shown)
+  }
+
+  /// `text` with the traditional characters the lexicon needs simplified (`週` → `周`).
+  static func simplified(_ text: String) -> String {
+    var out = String.UnicodeScalarView()
+    for c in text.unicodeScalars { out.append(simplified(c)) }
+    return String(out)
+  }
+
+  /// The simplified form of a traditional character the lexicon needs (`萬` → `万`, `個` → `个`),
+  /// or `c` itself.
+  @inline(__always)
+  static func simplified(_ c: Unicode.Scalar) -> Unicode.Scalar {
+    let v = c.value
+    guard v >= 0x4E00, v <= 0x9FFF else { return c }
+    let k = Lexicon.simplifiedOffsets[Int(v - 0x4E00)]
+    return k == 0 ? c : Unicode.Scalar(0x4E00 + UInt32(k) - 1) ?? c
   }
 
 }

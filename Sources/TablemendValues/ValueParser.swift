@@ -16,7 +16,7 @@ public enum ValueParser {
       var numeric: [(Scalars, QuantityReader.Analysis)] = []
       var all: [(Scalars, QuantityReader.Analysis)] = []
       for r in segments {
-        let s = Scalars(Array(t.s[r]))
+        let s = t.slice(r)
         let a = QuantityReader.analyse(s)
         all.append((s, a))
         if !a.quantities.isEmpty { numeric.append((s, a)) }
@@ -44,7 +44,7 @@ public enum ValueParser {
       return true
     }
     guard t.count <= 4, let f = t.s.first, !Scalars.isDigit(f) else { return false }
-    return Lexicon.emptyMarks.contains(t.string(0, t.count))
+    return Lexicon.emptyMarks.contains(t.key(0, t.count))
   }
 
   /// Splits at separators outside brackets.
@@ -176,7 +176,7 @@ public enum ValueParser {
   static func scale(_ v: inout Value, _ value: Double, _ unit: String) {
     guard let f = unit.unicodeScalars.first, unit.unicodeScalars.count > 1 else { return }
     let rest = String(unit.unicodeScalars.dropFirst())
-    switch f {
+    switch Scalars.simplified(f) {
     case "万":
       v.baseValue = value * 1e4
       v.baseUnit = rest
@@ -203,35 +203,35 @@ public enum ValueParser {
       for r in covered where r.contains(k) { return true }
       return false
     }
-    var before: [Unicode.Scalar] = []
-    for k in 0..<min(firstCovered, t.count) { before.append(t[k]) }
-    var between: [Unicode.Scalar] = []
+    // Positions in `t`, so that the text is reported as written.
+    var before: [Int] = Array(0..<min(firstCovered, t.count))
+    var between: [Int] = []
     if firstCovered < lastCovered {
-      for k in firstCovered..<min(lastCovered, t.count) where !isCovered(k) { between.append(t[k]) }
+      for k in firstCovered..<min(lastCovered, t.count) where !isCovered(k) { between.append(k) }
     }
-    var after = Array(t.s[min(lastCovered, t.count)..<t.count])
+    var after: [Int] = Array(min(lastCovered, t.count)..<t.count)
     var unparsed: [String] = []
     // Trailing notes in brackets: (计划标准).
-    while let l = after.last, l == ")" || l == "]",
-      let open = after.lastIndex(where: { $0 == "(" || $0 == "[" })
+    while let l = after.last, t[l] == ")" || t[l] == "]",
+      let open = after.lastIndex(where: { t[$0] == "(" || t[$0] == "[" })
     {
-      unparsed.insert(Scalars.utf8String((after[open...])), at: 0)
+      unparsed.insert(t.string(at: after[open...]), at: 0)
       after.removeSubrange(open...)
     }
-    after = trim(after)
-    if !after.isEmpty, allUnits(after) {
-      unparsed.insert(Scalars.utf8String((after)), at: 0)
+    after = trim(t, after)
+    if !after.isEmpty, allUnits(after.map { t[$0] }) {
+      unparsed.insert(t.string(at: after), at: 0)
       after = []
     }
-    if after.first == "的" { after.removeFirst() }
-    before = trim(trim(before) + trim(between))
+    if let f = after.first, t[f] == "的" { after.removeFirst() }
+    before = trim(t, trim(t, before) + trim(t, between))
     var subject: String?
     if !before.isEmpty && !after.isEmpty {
-      subject = Scalars.utf8String((before + ["…"] + after))
+      subject = t.string(at: before) + "…" + t.string(at: after)
     } else if !before.isEmpty {
-      subject = Scalars.utf8String((before))
+      subject = t.string(at: before)
     } else if !after.isEmpty {
-      subject = Scalars.utf8String((after))
+      subject = t.string(at: after)
     }
     return (subject, unparsed.isEmpty ? nil : unparsed)
   }
@@ -241,13 +241,14 @@ public enum ValueParser {
       || c == ")" || c == "!" || c == "?"
   }
 
-  static func trim(_ a: [Unicode.Scalar]) -> [Unicode.Scalar] {
+  /// `positions` of `t` without trimmable characters at either end.
+  static func trim(_ t: Scalars, _ positions: [Int]) -> [Int] {
     var lo = 0
-    var hi = a.count
-    while lo < hi, isTrimmable(a[lo]) { lo += 1 }
-    while hi > lo, isTrimmable(a[hi - 1]) { hi -= 1 }
+    var hi = positions.count
+    while lo < hi, isTrimmable(t[positions[lo]]) { lo += 1 }
+    while hi > lo, isTrimmable(t[positions[hi - 1]]) { hi -= 1 }
     // Keep balanced brackets: drop an unmatched trailing "(" only.
-    return Array(a[lo..<hi])
+    return Array(positions[lo..<hi])
   }
 
   /// True when the text is nothing but units (the stray `次` of `100% 次`).
@@ -255,6 +256,10 @@ public enum ValueParser {
     var i = 0
     while i < a.count {
       guard let (len, _) = Lexicon.units.match(a, i) else { return false }
+      // A Latin unit ends its word (`mins` is not `min` and `s`).
+      if Scalars.isLatin(a[i + len - 1]), i + len < a.count, Scalars.isLatin(a[i + len]) {
+        return false
+      }
       i += len
     }
     return a.count <= 4
@@ -289,24 +294,24 @@ public enum ValueParser {
       if c == "每" || c == "按" {
         var k = i + 1
         if t.at(k) == "个" || t.at(k) == "一" { k += 1 }
-        if let (len, p) = Lexicon.periods.match(t, k) {
+        if let (len, period) = Lexicon.periods.match(t, k) {
+          let p = t.written(k, k + len, lexicon: period)
           var v = Value(raw: raw, kind: .frequency)
           v.every = p
-          var rest = Array(t.s[(k + len)...])
-          rest = trim(rest)
-          let before = trim(Array(t.s[0..<i]))
-          if let f = rest.first,
+          let rest = trim(t, Array((k + len)..<t.count))
+          let before = trim(t, Array(0..<i))
+          if let f = rest.first.map({ t[$0] }),
             Scalars.isDigit(f) || NumberReader.isChineseStart(f) || f == "第" || f == "月"
               || f == "年" || f == "季" || f == "周" || f == "初" || f == "末" || f == "底"
               || f == "中" || f == "上" || f == "下"
           {
-            let atText = Scalars.utf8String((rest))
+            let atText = t.string(at: rest)
             v.at = (f == "初" || f == "末" || f == "底" || f == "中") ? p + atText : atText
           } else if !rest.isEmpty {
-            v.subject = Scalars.utf8String((rest))
+            v.subject = t.string(at: rest)
           }
           if !before.isEmpty {
-            let b = Scalars.utf8String((before))
+            let b = t.string(at: before)
             v.subject = v.subject.map { b + "…" + $0 } ?? b
           }
           return v
@@ -320,10 +325,7 @@ public enum ValueParser {
   static func deadline(raw: String, _ t: Scalars, _ a: QuantityReader.Analysis) -> Value? {
     guard let (d, from) = mergedDate(a.dates) else { return nil }
     let dated = d.month != nil || d.day != nil || d.quarter != nil || d.relation != nil
-    if !dated { return nil }
-    var v = Value(raw: raw, kind: .deadline)
-    v.date = d
-    v.from = from
+    if !dated && d.year == nil { return nil }
     var covered: [Range<Int>] = a.dates.map { $0.start..<$0.end }
     if a.dates.count >= 2 {
       for k in 1..<a.dates.count {
@@ -332,6 +334,12 @@ public enum ValueParser {
       }
     }
     let (subject, unparsed) = leftovers(t, covered)
+    // A year alone is a deadline only as the whole value (`2021年`, `2021年度`); in a sentence
+    // (`较2020年有所提高`) it is the date of a qualitative target.
+    if !dated && subject != nil { return nil }
+    var v = Value(raw: raw, kind: .deadline)
+    v.date = d
+    v.from = from
     v.subject = subject
     v.unparsed = unparsed
     return v
@@ -368,11 +376,8 @@ public enum ValueParser {
       break
     }
     if hi - lo > 5 { return nil }
-    var s = t.string(lo, hi)
-    if !Lexicon.grades.contains(s), hi - lo > 1, t[hi - 1] == "级" {
-      s = t.string(lo, hi - 1)
-    }
-    return Lexicon.grades.contains(s) ? (s, atLeast) : nil
+    if !Lexicon.grades.contains(t.key(lo, hi)), hi - lo > 1, t[hi - 1] == "级" { hi -= 1 }
+    return Lexicon.grades.contains(t.key(lo, hi)) ? (t.string(lo, hi), atLeast) : nil
   }
 
   /// A direction word written right before a number (`下降2个百分点`, `提高5%`).

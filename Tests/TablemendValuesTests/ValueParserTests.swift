@@ -6,6 +6,8 @@ import Testing
 struct ValueParserTests {
   static let all: [(String, String)] =
     ValueCases.seeds + ValueCases.real + ValueCases.issue + ValueCases.realistic
+    + ValueCases.traditional + ValueCases.units + ValueCases.scaled + ValueCases.years
+    + ValueCases.spaced + ValueCases.kept
 
   @Test("the table has at least 300 cases")
   func enoughCases() {
@@ -29,6 +31,36 @@ struct ValueParserTests {
 
   @Test("realistic phrases", arguments: ValueCases.realistic)
   func realistic(_ c: (String, String)) {
+    #expect(describe(ValueParser.parse(c.0)) == c.1, "\(c.0)")
+  }
+
+  @Test("traditional characters", arguments: ValueCases.traditional)
+  func traditional(_ c: (String, String)) {
+    #expect(describe(ValueParser.parse(c.0)) == c.1, "\(c.0)")
+  }
+
+  @Test("units: Latin, 周岁, measure words, compound", arguments: ValueCases.units)
+  func units(_ c: (String, String)) {
+    #expect(describe(ValueParser.parse(c.0)) == c.1, "\(c.0)")
+  }
+
+  @Test("scaled units", arguments: ValueCases.scaled)
+  func scaled(_ c: (String, String)) {
+    #expect(describe(ValueParser.parse(c.0)) == c.1, "\(c.0)")
+  }
+
+  @Test("years", arguments: ValueCases.years)
+  func years(_ c: (String, String)) {
+    #expect(describe(ValueParser.parse(c.0)) == c.1, "\(c.0)")
+  }
+
+  @Test("targets joined from cells with spaces", arguments: ValueCases.spaced)
+  func spaced(_ c: (String, String)) {
+    #expect(describe(ValueParser.parse(c.0)) == c.1, "\(c.0)")
+  }
+
+  @Test("forms that keep working", arguments: ValueCases.kept)
+  func kept(_ c: (String, String)) {
     #expect(describe(ValueParser.parse(c.0)) == c.1, "\(c.0)")
   }
 
@@ -77,6 +109,55 @@ struct ValueParserTests {
     #expect(w.unit == "万人次")
     #expect(w.baseUnit == "人次")
     #expect(w.baseValue == 50_000)
+  }
+
+  @Test("traditional characters are read, and reported as written")
+  func traditionalWritten() {
+    let v = ValueParser.parse("≤104萬元")
+    #expect(v.unit == "萬元")
+    #expect(v.baseValue == 1_040_000)
+    #expect(v.baseUnit == "元")
+    #expect(v.subject == nil)
+    let w = ValueParser.parse("≥1萬畝")
+    #expect(w.baseValue == 10_000)
+    #expect(w.baseUnit == "畝")
+    #expect(ValueParser.parse("市直62家行政機構").subject == "市直…行政機構")
+    #expect(ValueParser.parse("減少").text == "減少")
+    #expect(ValueParser.parse("10場").subject == nil)
+  }
+
+  @Test("a unit after 万 that the lexicon does not list keeps the number as written")
+  func scaledAnyUnit() {
+    let v = ValueParser.parse("550万粒")
+    #expect(v.value == 550)
+    #expect(v.unit == "万粒")
+    #expect(v.baseValue == 5_500_000)
+    #expect(v.baseUnit == "粒")
+    #expect(v.subject == nil)
+    #expect(ValueParser.parse("200万粒种薯").subject == "种薯")
+  }
+
+  @Test("compound and Latin units leave nothing behind")
+  func unitsWhole() {
+    for text in [">=530元/人*月", "524m", "18—54周岁", "≥50km2"] {
+      let v = ValueParser.parse(text)
+      #expect(v.subject == nil, "\(text)")
+      #expect(v.unparsed == nil, "\(text)")
+    }
+    // A Latin unit ends its word: `mins` is not `min` + `s`, nor a stray unit.
+    #expect(ValueParser.parse("5mins").subject == "mins")
+  }
+
+  @Test("a year alone is a deadline with that year")
+  func yearAlone() {
+    let v = ValueParser.parse("2021年")
+    #expect(v.kind == .deadline)
+    #expect(v.date == Value.DateParts(year: 2021))
+    #expect(v.subject == nil)
+    #expect(ValueParser.parse("2021年(计划标准)").unparsed == ["(计划标准)"])
+    let q = ValueParser.parse("较2020年有所提高")
+    #expect(q.kind == .qualitative)
+    #expect(q.date?.year == 2020)
   }
 
   @Test("directions on counts written with a direction word")
