@@ -78,7 +78,7 @@ enum Lexicon {
   static let units = Table<String>(
     [
       // Percent and points.
-      ("%", "%"), ("‰", "‰"), ("百分比", "%"), ("个百分点", "个百分点"), ("百分点", "百分点"),
+      ("%", "%"), ("‰", "‰"), ("百分比", "百分比"), ("个百分点", "个百分点"), ("百分点", "百分点"),
       // Money.
       ("元", "元"), ("千元", "千元"), ("美元", "美元"),
       // Area, length, volume, weight, energy.
