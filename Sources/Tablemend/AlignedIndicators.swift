@@ -5,16 +5,26 @@ import TablemendVocabulary
 /// Chooses, for a text export, between the indicators the grid path read and the ones the
 /// typed row aligner read, by how much of each indicator was recognised.
 enum AlignedIndicators {
-  /// How much of an indicator list was recognised: a known 二级 label, a target that is not
-  /// empty, and a name, for each indicator.
+  /// How much of an indicator list was recognised: for each indicator a known 二级 label, a
+  /// target that is not empty, and a name that reads as a name (a value, a label or a header
+  /// in the name's place costs).
   static func quality(_ indicators: [Indicator]) -> Double {
     var q = 0.0
     for i in indicators {
       if LevelLabels.isLevel2(i.level2) { q += 1 }
       if i.value.kind != .empty { q += 1 }
-      if !i.level3.isEmpty { q += 0.5 }
+      switch CellClassifier.classify(i.level3) {
+      case .text, .shortText: q += i.level3.count >= 2 ? 1 : 0
+      case .verdict, .filler: break
+      default: q -= 2  // a value, a label or a header read as a name
+      }
     }
     return q
+  }
+
+  /// True when the aligner's reading recognised clearly more than the grid's.
+  static func prefersAligned(aligned: Double, grid: Double) -> Bool {
+    aligned > grid
   }
 
   /// The forms with the aligner's indicators where they read more than the grid path did.
@@ -22,14 +32,17 @@ enum AlignedIndicators {
     let blocks = IndicatorAligner.blocks(in: text)
     let aligned = blocks.flatMap(\.indicators)
     let old = forms.flatMap(\.indicators)
-    guard !aligned.isEmpty, quality(aligned) > quality(old) else { return (forms, []) }
+    guard !aligned.isEmpty else { return (forms, []) }
+    let (qa, qo) = (quality(aligned), quality(old))
+    let figures =
+      "the typed row aligner read \(aligned.count) indicator(s) in \(blocks.count) block(s), "
+      + "recognition \(qa); the grid reading \(old.count), recognition \(qo)"
+    guard prefersAligned(aligned: qa, grid: qo) else {
+      return (forms, [Diagnostic(.info, "aligner-declined", figures + ": the grid's were kept", at: blocks.first?.location)])
+    }
     var diagnostics = blocks.flatMap(\.diagnostics)
     diagnostics.append(
-      Diagnostic(
-        .info, "indicators-aligned",
-        "the indicators were read by the typed row aligner (\(aligned.count) in \(blocks.count) "
-          + "block(s)); the grid reading gave \(old.count)",
-        at: blocks.first?.location))
+      Diagnostic(.info, "indicators-aligned", figures + ": the aligner's were kept", at: blocks.first?.location))
     var out = forms
     if out.isEmpty {
       out.append(

@@ -235,9 +235,11 @@ public struct Converter: Sendable {
       blocks: blocks, diagnostics: diagnostics, text: alignText)
   }
 
-  /// Text dialects that keep every cell: their grids are exact and need no aligner.
+  /// Text dialects the aligner leaves alone: those that keep every cell (their grids are exact),
+  /// and `pdftotext-layout`, whose column geometry the layout reader uses and the aligner does
+  /// not yet.
   static let exactGridDialects: Set<String> = [
-    "tab-per-row", "csv", "cell-per-line", "pandoc-grid", "tsv-repeated-spans",
+    "tab-per-row", "csv", "cell-per-line", "pandoc-grid", "tsv-repeated-spans", "pdftotext-layout",
   ]
 }
 

@@ -20,7 +20,8 @@ extension IndicatorAligner {
       let end = blockEnd(cells, from: dataStart)
       out += "block at cell \(dataStart)..<\(end), columns: "
       out += template.roles.map(\.rawValue).joined(separator: " | ") + "\n"
-      if dataStart < end {
+      if template == .unsupported { out += "  (period groups side by side: left to the grid reading)\n" }
+      if dataStart < end, template != .unsupported {
         let slice = Array(cells[dataStart..<end])
         let placements = RowAligner(template: template, linesAreRows: linesAreRows).align(slice)
         var row = -1

@@ -55,30 +55,37 @@ public enum CellStreamReader {
   /// The cells of one line with their 1-based columns.
   static func split(_ line: String) -> [(String, Int)] {
     let chars = Array(line)
-    var out: [(String, Int)] = []
+    // Lines with explicit separators keep their single spaces inside cells.
+    let explicit = chars.contains { $0 == "|" || $0 == "\t" || $0 == "｜" }
+    var out: [(text: String, column: Int, afterSingleSpace: Bool)] = []
     var current: [Character] = []
     var start = 0
-    func flush() {
-      if !current.isEmpty { out.append((String(current), start + 1)) }
+    var gapBefore = false
+    func flush(_ singleSpaceAfter: Bool) {
+      if !current.isEmpty {
+        out.append((String(current), start + 1, gapBefore))
+      }
       current = []
+      gapBefore = singleSpaceAfter
     }
     var i = 0
     while i < chars.count {
       let ch = chars[i]
       if ch == "|" || ch == "\t" || ch == "｜" {
-        flush()
+        flush(false)
         i += 1
         continue
       }
       if isSpace(ch) {
         var j = i
         while j < chars.count, isSpace(chars[j]) { j += 1 }
-        if j - i == 1, let prev = current.last, j < chars.count,
-          joinsAcrossSpace(prev, chars[j]) || isSpacedOutLetter(chars, space: i)
+        let single = j - i == 1
+        if single, let prev = current.last, j < chars.count,
+          explicit || joinsAcrossSpace(prev, chars[j]) || isSpacedOutLetter(chars, space: i)
         {
           current.append(ch)
         } else {
-          flush()
+          flush(single && !current.isEmpty)
         }
         i = j
         continue
@@ -87,9 +94,27 @@ public enum CellStreamReader {
       current.append(ch)
       i += 1
     }
-    flush()
-    return out.map { ($0.0.trimmingSpaces(), $0.1) }
-      .filter { !$0.0.isEmpty }
+    flush(false)
+    // A target written with spaces (`大于等于 100 个`, `≥ 95 %`) is one cell.
+    var merged: [(String, Int)] = []
+    var previousKind: CellKind?
+    for token in out {
+      let text = token.text.trimmingSpaces()
+      if text.isEmpty { continue }
+      let key = LabelFolding.key(text)
+      let kind: CellKind =
+        CellClassifier.isOp(key) ? .op : CellClassifier.isNumber(key) ? .number : CellClassifier.isUnit(key) ? .unit : .text
+      if token.afterSingleSpace, let last = merged.last, let previous = previousKind,
+        (previous == .op && kind == .number) || (previous == .number && kind == .unit)
+      {
+        merged[merged.count - 1] = (last.0 + " " + text, last.1)
+        previousKind = kind
+        continue
+      }
+      merged.append((text, token.column))
+      previousKind = kind
+    }
+    return merged
   }
 
   static func isSpace(_ ch: Character) -> Bool {

@@ -58,7 +58,7 @@ public enum FragmentJoiner {
   }
 
   static func isFragment(_ k: CellKind) -> Bool {
-    k == .shortText || k == .text || k == .unit
+    k == .shortText || k == .text
   }
 
   static func isLevel(_ k: CellKind) -> Bool {

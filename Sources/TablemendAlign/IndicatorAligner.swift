@@ -27,7 +27,7 @@ public enum IndicatorAligner {
     while i < cells.count {
       guard let (template, dataStart) = nextBlock(cells, from: i) else { break }
       let end = blockEnd(cells, from: dataStart)
-      if dataStart < end {
+      if dataStart < end, template != .unsupported {
         let slice = Array(cells[dataStart..<end])
         let aligner = RowAligner(template: template, linesAreRows: linesAreRows)
         let block = read(slice, placements: aligner.align(slice), template: template)
@@ -51,7 +51,9 @@ public enum IndicatorAligner {
         while end < cells.count, isHeaderish(cells[end]) { end += 1 }
         let header = HeaderLines.merge(Array(cells[start..<end]))
         if let template = IndicatorTemplate.from(header: header) { return (template, end) }
-        return (.headerless, end)
+        // A header this aligner does not model (period groups side by side): its block is left
+        // to the grid reading.
+        return (.unsupported, end)
       }
       if isLevel(kind) || (cells[i].rowBreak == .strong && rowHoldsValue(cells, i) && labelFollows(cells, i)) {
         return (.headerless, i)
@@ -95,12 +97,24 @@ public enum IndicatorAligner {
       switch cell.kind {
       case .closing: return i
       case .header(let role) where [.level1, .level2, .level3].contains(role): return i
-      case .text where isProse(cell.text): return i
+      case .header where startsHeader(cells, i): return i
+      case .text, .shortText:
+        if isProse(cell.text) { return i }
+        // A period label before a new header row (年度绩效指标 | 一级指标 …).
+        if startsHeader(cells, i), LabelFolding.key(cell.text).hasSuffix("指标") { return i }
       default: break
       }
       i += 1
     }
     return cells.count
+  }
+
+  /// True when a level header (一级/二级/三级指标) follows within the next three cells.
+  static func startsHeader(_ cells: [StreamCell], _ i: Int) -> Bool {
+    cells[(i + 1)..<min(cells.count, i + 4)].contains {
+      if case .header(let role) = $0.kind { return [.level1, .level2, .level3].contains(role) }
+      return false
+    }
   }
 
   /// A sentence rather than a cell: long, with sentence punctuation.
@@ -131,7 +145,31 @@ public enum IndicatorAligner {
     var indicators: [Indicator] = []
     var diagnostics: [Diagnostic] = []
     let roles = template.roles
-    for row in rows {
+    for index in rows.indices {
+      let row = rows[index]
+      // A name alone on its row after a complete row is the rest of that name, wrapped.
+      if row.count == 1, let only = row[template.nameColumn], index + 1 < rows.count,
+        index > 0, rows[index - 1][template.nameColumn] != nil,
+        rows[index - 1].keys.contains(where: { $0 > template.nameColumn }),
+        let last = indicators.indices.last, withoutNumbering(only.text) == only.text
+      {
+        indicators[last].level3 += only.text
+        continue
+      }
+      // A name with nothing after it, and the next row a name with values but no labels: one
+      // name wrapped over two lines (`保障机关事业单位编制实名` / `制管理工作透明度、公信力`).
+      if let nameCell = row[template.nameColumn], !row.keys.contains(where: { $0 > template.nameColumn }),
+        index + 1 < rows.count, let next = rows[index + 1][template.nameColumn],
+        rows[index + 1][0] == nil, rows[index + 1][1] == nil,
+        rows[index + 1].keys.contains(where: { $0 > template.nameColumn }),
+        withoutNumbering(next.text) == next.text, next.location.line == nameCell.location.line + 1
+      {
+        if let l1 = row[0] { level1 = LabelFolding.display(l1.text); level2 = "" }
+        if let l2 = row[1] { level2 = LabelFolding.display(l2.text) }
+        rows[index + 1][template.nameColumn]?.text = nameCell.text + next.text
+        rows[index + 1][template.nameColumn]?.location = nameCell.location
+        continue
+      }
       if let l1 = row[0] {
         level1 = LabelFolding.display(l1.text)
         level2 = ""

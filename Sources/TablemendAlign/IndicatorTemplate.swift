@@ -14,10 +14,13 @@ public struct IndicatorTemplate: Sendable, Hashable {
   /// True when the columns come from a header row in the text.
   public var fromHeader: Bool
 
-  /// The template with no header: sign, target, unit, result, weight, score, reason.
+  /// The template with no header: sign, target, unit, standard, result, score, reason.
   public static let headerless = IndicatorTemplate(
-    roles: [.level1, .level2, .level3, .op, .target, .unit, .result, .score, .reason],
-    labels: ["", "", "", "", "", "", "实际完成值", "得分", "偏差原因"], fromHeader: false)
+    roles: [.level1, .level2, .level3, .op, .target, .unit, .note, .result, .score, .reason],
+    labels: ["", "", "", "", "", "", "", "实际完成值", "得分", "偏差原因"], fromHeader: false)
+
+  /// A header the aligner does not model: its block is skipped.
+  public static let unsupported = IndicatorTemplate(roles: [], labels: [], fromHeader: true)
 
   /// The template a header row names, or nil when the row does not name a 三级 column or names
   /// several period groups side by side (two 二级 or 三级 columns).
@@ -44,6 +47,20 @@ public struct IndicatorTemplate: Sendable, Hashable {
       if role == .target { sawTarget = true }
       rest.append((role, label))
     }
+    // History columns (近两年, 上年) with a target named after them (预期当年实现值): that one is
+    // the target, the spanning 指标值 above them is not a column of its own.
+    if let later = rest.lastIndex(where: { $0.0 == .note && isTargetWord($0.1) }),
+      let first = rest.firstIndex(where: { $0.0 == .target }), first < later,
+      rest[..<later].contains(where: { $0.0 == .note && isHistoryWord($0.1) })
+    {
+      rest[later].0 = .target
+      rest.remove(at: first)
+    }
+    // A standard (…依据, …标准) column is the last of the value columns.
+    let standards = rest.filter { $0.0 == .note && ($0.1.contains("依据") || $0.1.contains("标准")) }
+    rest.removeAll { $0.0 == .note && ($0.1.contains("依据") || $0.1.contains("标准")) }
+    let reasonAt = rest.firstIndex { $0.0 == .reason } ?? rest.count
+    rest.insert(contentsOf: standards, at: reasonAt)
     if !sawTarget {
       // A result column with no target column before it: a target column is assumed first.
       rest.insert((.target, ""), at: 0)
@@ -61,6 +78,14 @@ public struct IndicatorTemplate: Sendable, Hashable {
       outLabels.append(label)
     }
     return IndicatorTemplate(roles: outRoles, labels: outLabels, fromHeader: true)
+  }
+
+  static func isTargetWord(_ label: String) -> Bool {
+    label.contains("实现值") || label.contains("预期") || label.contains("目标值")
+  }
+
+  static func isHistoryWord(_ label: String) -> Bool {
+    ["近两年", "上年", "前年", "历史"].contains { label.contains($0) }
   }
 
   /// The index of the 三级 column.

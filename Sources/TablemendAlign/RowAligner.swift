@@ -131,6 +131,7 @@ public struct RowAligner: Sendable {
       case .text: return 4
       case .shortText: return 3
       case .verdict: return 1
+      case .standard: return -8
       case .level2, .eitherLevel: return -1
       case .level1: return -6
       case .value: return -4
@@ -148,7 +149,7 @@ public struct RowAligner: Sendable {
       case .text: return 2
       case .filler: return 1
       case .op: return -6
-      case .unit: return -6
+      case .unit, .standard: return -6
       case .level1, .level2, .eitherLevel: return -10
       case .header, .closing: return -30
       }
@@ -163,7 +164,7 @@ public struct RowAligner: Sendable {
       case .shortText: return 3
       case .text: return 2
       case .filler: return 1
-      case .unit: return -4
+      case .unit, .standard: return -4
       case .op: return -6
       case .level1, .level2, .eitherLevel: return -10
       case .header, .closing: return -30
@@ -174,12 +175,13 @@ public struct RowAligner: Sendable {
       case .filler: return 1
       case .value: return -3
       case .shortText: return -4
-      case .text, .unit, .op, .verdict: return -8
+      case .text, .unit, .op, .verdict, .standard: return -8
       case .level1, .level2, .eitherLevel: return -10
       case .header, .closing: return -30
       }
     case .reason, .note:
       switch kind {
+      case .standard: return 5
       case .text: return 1.5
       case .shortText, .filler, .verdict: return 1
       case .value: return 0

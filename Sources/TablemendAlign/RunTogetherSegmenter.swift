@@ -126,6 +126,8 @@ public enum RunTogetherSegmenter {
         break
       }
       j += op
+      // `大于等于 100 个`: spaces between the sign, the number and the unit.
+      if op > 0 { while j < chars.count, chars[j] == " " { j += 1 } }
       let numberStart = j
       while j < chars.count, chars[j].isASCII && (chars[j].isNumber || chars[j] == ".") { j += 1 }
       let hasNumber = j > numberStart && chars[numberStart] != "."
@@ -134,6 +136,8 @@ public enum RunTogetherSegmenter {
         continue
       }
       var unit = 0
+      let numberEnd = j
+      if hasNumber, j + 1 < chars.count, chars[j] == " ", !chars[j + 1].isNumber { j += 1 }
       // 万 or 亿 before a unit is part of it (550万粒).
       let scale = j < chars.count && "万亿萬億".contains(chars[j]) ? 1 : 0
       for u in units where u.count <= chars.count - j - scale
@@ -142,6 +146,7 @@ public enum RunTogetherSegmenter {
         unit = u.count + scale
         break
       }
+      if unit == 0 { j = numberEnd }
       let end = j + unit
       let atEnd = end >= chars.count
       let nextStartsValue =

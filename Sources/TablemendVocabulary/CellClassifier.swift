@@ -11,6 +11,7 @@ public enum CellClassifier {
     let k = LabelFolding.key(text)
     if k.isEmpty || isFiller(k) { return .filler }
     if isClosing(k) { return .closing }
+    if isStandard(k) { return .standard }
     if let role = ColumnRole.of(header: k), isHeaderWord(k) { return .header(role) }
     let l1 = LevelLabels.isLevel1(k)
     let l2 = LevelLabels.isLevel2(k)
@@ -36,6 +37,12 @@ public enum CellClassifier {
   /// `……`, `/`, `—`, `-`, `无`, `——`.
   public static func isFiller(_ k: String) -> Bool {
     k.allSatisfy { "…./／—–-_、\\*＊".contains($0) } || k == "无" || k == "暂无"
+  }
+
+  /// `计划标准`, `行业标准`, `历史标准`: a standard cell, not the header of a standard column.
+  public static func isStandard(_ k: String) -> Bool {
+    guard k.hasSuffix("标准"), k.count <= 6 else { return false }
+    return ["计划", "行业", "历史", "其他", "国家", "省", "市", "县", "地方", "部门"].contains { k.hasPrefix($0) }
   }
 
   /// Words that end an indicator block.

@@ -21,6 +21,8 @@ public enum CellKind: Sendable, Hashable {
   /// A qualitative target or verdict: text the value parser reads with a direction or grade
   /// (`进一步完善`, `逐步提高`, `长期`, `是`, `优`).
   case verdict
+  /// A standard the target was set by (`计划标准`, `行业标准`).
+  case standard
   /// A filler: `……`, `/`, `—`, `无`.
   case filler
   /// Short free text (up to four characters): `是`, `优`, `长期`, `显著`.

@@ -37,6 +37,8 @@ public enum ColumnRole: String, Sendable, Hashable, CaseIterable {
     if levelHeader(k, "二级") { return .level2 }
     if levelHeader(k, "三级") || k == "指标名称" || k == "绩效指标名称" || k == "指标内容" { return .level3 }
     if k.contains("偏差") || k.contains("原因") || k.contains("改进措施") { return .reason }
+    // Earlier years' values (近两年指标值, 上年实际值, 前年): kept as notes, never the target.
+    if k.contains("近两年") || k.contains("上年") || k.contains("前年") || k.contains("历史") { return .note }
     if k.hasPrefix("得分") || k.hasSuffix("得分") || k.hasSuffix("得分(分)") { return .score }
     if k == "分值" || k.hasSuffix("分值") || k.contains("权重") || k.hasPrefix("分值") {
       return .weight
