@@ -82,6 +82,7 @@ public enum CellStreamReader {
         let single = j - i == 1
         if single, let prev = current.last, j < chars.count,
           explicit || joinsAcrossSpace(prev, chars[j]) || isSpacedOutLetter(chars, space: i)
+            || signBeforeNumber(current, chars[j]) || unitAfterNumber(prev, chars, j)
         {
           current.append(ch)
         } else {
@@ -128,6 +129,22 @@ public enum CellStreamReader {
     if prev.isASCII && prev.isNumber && (next == "%" || next == "％") { return true }
     if prev.isASCII && prev.isLetter && next.isASCII && next.isLetter { return true }
     return false
+  }
+
+  /// `大于等于 100`: a comparison word, a space, a number.
+  static func signBeforeNumber(_ current: [Character], _ next: Character) -> Bool {
+    guard next.isASCII && next.isNumber else { return false }
+    return RunTogetherSegmenter.opPrefixes.contains { p in
+      p.count <= current.count && Array(current[(current.count - p.count)...]) == p
+    }
+  }
+
+  /// `100 个`: a number, a space, a unit.
+  static func unitAfterNumber(_ prev: Character, _ chars: [Character], _ j: Int) -> Bool {
+    guard prev.isASCII && prev.isNumber else { return false }
+    return RunTogetherSegmenter.units.contains { u in
+      u.count <= chars.count - j && Array(chars[j..<(j + u.count)]) == u
+    }
   }
 
   /// True when the characters on both sides of the single space at `space` stand alone

@@ -13,7 +13,8 @@ public enum RunTogetherSegmenter {
     let headers = [
       "一级指标", "二级指标", "三级指标", "年初目标值", "年度指标值", "实际完成值", "全年实际值", "年度目标值",
       "指标值", "目标值", "完成值", "分值", "得分", "指标名称", "计量单位", "度量单位", "指标性质",
-      "未完成原因及改进措施", "偏差原因分析及改进措施", "合计", "总分",
+      "未完成原因及改进措施", "偏差原因分析及改进措施", "合计", "总分", "计划标准", "行业标准", "历史标准",
+      "其他标准",
     ]
     return (LevelLabels.spellings + headers).sorted { $0.count > $1.count }.map { $0 }
   }()
@@ -50,6 +51,11 @@ public enum RunTogetherSegmenter {
       for m in markerChars where m.count <= key.count - k && Array(key[k..<(k + m.count)]) == m {
         matched = m.count
         break
+      }
+      // A word in brackets is a note on the cell before it: `90%(计划标准)`.
+      if matched > 0, k > 0, key[k - 1] == "(" {
+        k += matched
+        continue
       }
       if matched > 0 {
         cuts.insert(origin[k])

@@ -50,7 +50,7 @@ public enum ColumnRole: String, Sendable, Hashable, CaseIterable {
     }
     if k.contains("性质") || k.contains("方向") { return .op }
     if k.contains("度量单位") || k.contains("计量单位") || k == "单位" { return .unit }
-    if k.contains("标准") || k.contains("依据") || k.contains("说明") || k == "备注"
+    if k.contains("标准") || k.contains("依据") || k.contains("说明") || k.contains("解释") || k == "备注"
       || k.contains("是否核心") || k.contains("系数")
     {
       return .note
