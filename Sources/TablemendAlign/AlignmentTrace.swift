@@ -22,7 +22,7 @@ extension IndicatorAligner {
       out += template.roles.map(\.rawValue).joined(separator: " | ") + "\n"
       if template == .unsupported { out += "  (period groups side by side: left to the grid reading)\n" }
       if dataStart < end, template != .unsupported {
-        let slice = Array(cells[dataStart..<end])
+        let slice = LevelLabels.demotingUnderTiers(Array(cells[dataStart..<end]))
         let placements = RowAligner(template: template, linesAreRows: linesAreRows).align(slice)
         var row = -1
         for (cell, placement) in zip(slice, placements) {

@@ -28,7 +28,7 @@ public enum IndicatorAligner {
       guard let (template, dataStart) = nextBlock(cells, from: i) else { break }
       let end = blockEnd(cells, from: dataStart)
       if dataStart < end, template != .unsupported {
-        let slice = Array(cells[dataStart..<end])
+        let slice = LevelLabels.demotingUnderTiers(Array(cells[dataStart..<end]))
         let aligner = RowAligner(template: template, linesAreRows: linesAreRows)
         let block = read(slice, placements: aligner.align(slice), template: template)
         if !block.indicators.isEmpty { out.append(block) }
@@ -160,21 +160,21 @@ public enum IndicatorAligner {
       // name wrapped over two lines (`保障机关事业单位编制实名` / `制管理工作透明度、公信力`).
       if let nameCell = row[template.nameColumn], !row.keys.contains(where: { $0 > template.nameColumn }),
         index + 1 < rows.count, let next = rows[index + 1][template.nameColumn],
-        rows[index + 1][0] == nil, rows[index + 1][1] == nil,
+        rows[index + 1][template.level1Column] == nil, rows[index + 1][template.level2Column] == nil,
         rows[index + 1].keys.contains(where: { $0 > template.nameColumn }),
         withoutNumbering(next.text) == next.text, next.location.line == nameCell.location.line + 1
       {
-        if let l1 = row[0] { level1 = LabelFolding.display(l1.text); level2 = "" }
-        if let l2 = row[1] { level2 = LabelFolding.display(l2.text) }
+        if let l1 = row[template.level1Column] { level1 = LabelFolding.display(l1.text); level2 = "" }
+        if let l2 = row[template.level2Column] { level2 = LabelFolding.display(l2.text) }
         rows[index + 1][template.nameColumn]?.text = nameCell.text + next.text
         rows[index + 1][template.nameColumn]?.location = nameCell.location
         continue
       }
-      if let l1 = row[0] {
+      if let l1 = row[template.level1Column] {
         level1 = LabelFolding.display(l1.text)
         level2 = ""
       }
-      if let l2 = row[1] { level2 = LabelFolding.display(l2.text) }
+      if let l2 = row[template.level2Column] { level2 = LabelFolding.display(l2.text) }
       guard let nameCell = row[template.nameColumn] else { continue }
       let name = withoutNumbering(nameCell.text)
       guard !name.isEmpty else { continue }
@@ -185,7 +185,8 @@ public enum IndicatorAligner {
       var standard: String?
       for (c, cell) in row where c > template.nameColumn {
         switch roles[c] {
-        case .op: op = cell.text
+        // A sign (≥) wins over a direction (正向指标) when a form has both columns.
+        case .op: if op.isEmpty || isDirectionWord(op) { op = cell.text }
         case .target: target = cell.text
         case .unit: unit = cell.text
         case .result, .weight, .score, .reason:
@@ -242,10 +243,15 @@ public enum IndicatorAligner {
     return (weight, result)
   }
 
+  /// `定性`, `正向指标`: what kind of indicator, not a comparison.
+  static func isDirectionWord(_ text: String) -> Bool {
+    ["定性", "定量", "正向", "反向", "正向指标", "反向指标", "定量指标", "定性指标", "区间"]
+      .contains(LabelFolding.key(text))
+  }
+
   /// The target read from its sign, number and unit cells.
   static func composeValue(op: String, target: String, unit: String) -> Value {
-    let sign = ["定性", "定量", "正向", "反向", "正向指标", "反向指标", "定量指标", "定性指标", "区间"]
-      .contains(LabelFolding.key(op)) ? "" : op
+    let sign = isDirectionWord(op) ? "" : op
     let t = target.trimmingSpaces()
     if t.isEmpty || CellClassifier.isFiller(LabelFolding.key(t)) {
       return ValueParser.parse("")

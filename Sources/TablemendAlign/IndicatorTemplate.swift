@@ -17,18 +17,33 @@ public struct IndicatorTemplate: Sendable, Hashable {
   /// The template with no header: sign, target, unit, standard, result, score, reason.
   public static let headerless = IndicatorTemplate(
     roles: [.level1, .level2, .level3, .op, .target, .unit, .note, .result, .score, .reason],
-    labels: ["", "", "", "", "", "", "", "实际完成值", "得分", "偏差原因"], fromHeader: false)
+    labels: ["", "", "", "", "", "", "", "实际完成值", "得分", "偏差原因"], fromHeader: false,
+    level1Column: 0)
 
   /// A header the aligner does not model: its block is skipped.
-  public static let unsupported = IndicatorTemplate(roles: [], labels: [], fromHeader: true)
+  public static let unsupported = IndicatorTemplate(
+    roles: [], labels: [], fromHeader: true, level1Column: 0)
 
   /// The template a header row names, or nil when the row does not name a 三级 column or names
   /// several period groups side by side (two 二级 or 三级 columns).
   public static func from(header cells: [StreamCell]) -> IndicatorTemplate? {
     var roles: [ColumnRole] = []
     var labels: [String] = []
-    for cell in cells {
+    // Columns a listing puts before the indicator's own (项目名称 | 预算数 | 年度目标 | 一级指标 …)
+    // on the level headers' line: kept as leading notes.
+    var leading: [String] = []
+    let levelAt = cells.firstIndex {
+      if case .header(let role) = $0.kind { return [.level1, .level2, .level3].contains(role) }
+      return false
+    }
+    for (n, cell) in cells.enumerated() {
       guard case .header(let role) = cell.kind else { continue }
+      if let levelAt, n < levelAt, cell.location.line == cells[levelAt].location.line,
+        ![.level1, .level2, .level3].contains(role)
+      {
+        leading.append(LabelFolding.display(cell.text))
+        continue
+      }
       roles.append(role)
       labels.append(LabelFolding.display(cell.text))
     }
@@ -71,13 +86,14 @@ public struct IndicatorTemplate: Sendable, Hashable {
     if !rest.contains(where: { $0.0 == .unit }), let t = rest.firstIndex(where: { $0.0 == .target }) {
       rest.insert((.unit, ""), at: t + 1)
     }
-    var outRoles: [ColumnRole] = [.level1, .level2, .level3]
-    var outLabels = ["一级指标", "二级指标", "三级指标"]
+    var outRoles: [ColumnRole] = Array(repeating: .note, count: leading.count) + [.level1, .level2, .level3]
+    var outLabels = leading + ["一级指标", "二级指标", "三级指标"]
     for (role, label) in rest {
       outRoles.append(role)
       outLabels.append(label)
     }
-    return IndicatorTemplate(roles: outRoles, labels: outLabels, fromHeader: true)
+    return IndicatorTemplate(
+      roles: outRoles, labels: outLabels, fromHeader: true, level1Column: leading.count)
   }
 
   static func isTargetWord(_ label: String) -> Bool {
@@ -88,6 +104,10 @@ public struct IndicatorTemplate: Sendable, Hashable {
     ["近两年", "上年", "前年", "历史"].contains { label.contains($0) }
   }
 
+  /// The index of the 一级 column (after a listing's leading columns).
+  public var level1Column: Int = 0
+  /// The index of the 二级 column.
+  public var level2Column: Int { level1Column + 1 }
   /// The index of the 三级 column.
-  public var nameColumn: Int { 2 }
+  public var nameColumn: Int { level1Column + 2 }
 }

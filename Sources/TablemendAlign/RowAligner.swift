@@ -208,7 +208,7 @@ public struct RowAligner: Sendable {
   /// row, or a label printed above its rows) costs nothing.
   func trailing(after j: Int) -> Double {
     // A 一级 alone on its row is a band or a vertical label; a 二级 alone is rarer.
-    if j == 1 { return -2 }
+    if j == template.level2Column { return -2 }
     if j < template.nameColumn { return 0 }
     var cost = 0.0
     for c in (j + 1)..<template.roles.count {
