@@ -1,10 +1,9 @@
-import Foundation
 import TablemendAlign
 import TablemendModel
 import TablemendVocabulary
 
 /// Chooses, for a text export, between the indicators the grid path read and the ones the
-/// typed row aligner read, by how much of each indicator was recognised.
+/// typed row aligner read: the aligner's, unless it recognised far less.
 enum AlignedIndicators {
   /// How much of an indicator list was recognised: for each indicator a known 二级 label, a
   /// target that is not empty, and a name that reads as a name (a value, a label or a header
@@ -23,9 +22,12 @@ enum AlignedIndicators {
     return q
   }
 
-  /// True when the aligner's reading recognised clearly more than the grid's.
+  /// True unless the aligner recognised far less than the grid reading: the aligner is the
+  /// reading of row-broken and stream text (on the labelled real pages it is right wherever the
+  /// grid reading is, and on 14 more indicators); the grid's stays as a safety net for text the
+  /// aligner cannot place.
   static func prefersAligned(aligned: Double, grid: Double) -> Bool {
-    ProcessInfo.processInfo.environment["TM_ALWAYS"] != nil || aligned > grid
+    aligned >= 0.6 * grid
   }
 
   /// The forms with the aligner's indicators where they read more than the grid path did.

@@ -30,7 +30,9 @@ public enum IndicatorAligner {
       if dataStart < end, template != .unsupported {
         let slice = LevelLabels.demotingUnderTiers(Array(cells[dataStart..<end]))
         let aligner = RowAligner(template: template, linesAreRows: linesAreRows)
-        let block = read(slice, placements: aligner.align(slice), template: template)
+        var block = read(slice, placements: aligner.align(slice), template: template)
+        let period = period(before: cells, i, dataStart)
+        for n in block.indicators.indices { block.indicators[n].period = period }
         if !block.indicators.isEmpty { out.append(block) }
       }
       i = max(end, dataStart + 1)
@@ -63,10 +65,18 @@ public enum IndicatorAligner {
     return nil
   }
 
+  static func isHeaderish(_ cell: StreamCell) -> Bool { AlignedHeader.isHeaderish(cell) }
+}
+
+/// Which cells belong to a header row.
+enum AlignedHeader {
   static func isHeaderish(_ cell: StreamCell) -> Bool {
     if case .header = cell.kind { return true }
     return cell.kind == .filler || HeaderLines.isPrefix(cell.text)
   }
+}
+
+extension IndicatorAligner {
 
   static func isLevel(_ kind: CellKind) -> Bool {
     kind == .level1 || kind == .level2 || kind == .eitherLevel
@@ -107,6 +117,22 @@ public enum IndicatorAligner {
       i += 1
     }
     return cells.count
+  }
+
+  /// The period a label just before the block's header names (长期绩效指标 → `long-term`,
+  /// 中期 → `mid-term`); `annual` otherwise.
+  static func period(before cells: [StreamCell], _ from: Int, _ dataStart: Int) -> String {
+    var headerStart = dataStart
+    while headerStart > from, AlignedHeader.isHeaderish(cells[headerStart - 1]) { headerStart -= 1 }
+    for cell in cells[max(from, headerStart - 3)..<headerStart].reversed() {
+      // The label, or the end of a run-together cell (`…改革。长期绩效指标`).
+      let k = String(LabelFolding.key(cell.text).suffix(8))
+      guard k.hasSuffix("指标") || k.hasSuffix("目标") || k.count <= 6 else { continue }
+      if k.contains("长期") { return "long-term" }
+      if k.contains("中期") { return "mid-term" }
+      if k.contains("年度") || k.contains("当年") { return "annual" }
+    }
+    return "annual"
   }
 
   /// True when a level header (一级/二级/三级指标) follows within the next three cells.

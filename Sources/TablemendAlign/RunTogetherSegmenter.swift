@@ -23,7 +23,7 @@ public enum RunTogetherSegmenter {
 
   static let opPrefixes: [[Character]] = [
     "大于等于", "小于等于", "不低于", "不少于", "不高于", "不超过", "不多于", "大于", "小于", "高于", "低于", "达到",
-    "至少", ">=", "<=", "≥", "≤", "＞", "＜", ">", "<", "=", "＝", "≧", "≦",
+    "至少", "等于", ">=", "<=", "≥", "≤", "＞", "＜", ">", "<", "=", "＝", "≧", "≦",
   ].map { Array($0) }
 
   /// Units a value may end with, longest first.
