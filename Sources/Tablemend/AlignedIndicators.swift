@@ -63,6 +63,17 @@ enum AlignedIndicators {
     return (out, diagnostics)
   }
 
+  /// How many cells of `texts` (whole texts are cut into cells first) are 一级 or 二级 labels.
+  static func levelLabelCount(in texts: [String]) -> Int {
+    var count = 0
+    for text in texts {
+      for cell in CellStreamReader.cells(of: text) {
+        if cell.kind == .level1 || cell.kind == .level2 || cell.kind == .eitherLevel { count += 1 }
+      }
+    }
+    return count
+  }
+
   /// The form kind the text's title words name.
   static func kind(of text: String) -> Form.Kind {
     let k = LabelFolding.key(String(text.prefix(4000)))

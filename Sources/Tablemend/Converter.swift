@@ -143,6 +143,17 @@ public struct Converter: Sendable {
       recognised.forms = merged.forms
       recognised.diagnostics += merged.diagnostics
     }
+    if recognised.forms.isEmpty {
+      let texts = read.text.map { [$0] } ?? read.tables.flatMap { $0.cells.map(\.text) }
+      let labels = AlignedIndicators.levelLabelCount(in: texts)
+      if labels >= 2 {
+        recognised.diagnostics.append(
+          Diagnostic(
+            .warning, "no-form",
+            "\(labels) indicator level labels (产出指标, 数量指标 …) were found but no form could "
+              + "be built from them: the layout was not recognised", at: nil))
+      }
+    }
     return recognised
   }
 

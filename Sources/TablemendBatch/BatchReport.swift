@@ -41,6 +41,8 @@ public struct BatchReport: Codable, Sendable, Hashable {
   public var indicators: Int
   /// Every failure, in path order.
   public var failures: [BatchFailure]
+  /// Files converted without error that gave no form (nothing was recognised), in path order.
+  public var withoutForms: [String] = []
   /// Earlier documents that could not be read back and were dropped, with the reason.
   public var dropped: [BatchFailure]
   /// Wall-clock seconds the run took.
@@ -67,6 +69,9 @@ public struct BatchReport: Codable, Sendable, Hashable {
       lines.append("tablemend: failed: \(failure.error)")
     }
     for drop in dropped { lines.append("tablemend: dropped earlier document: \(drop.error)") }
+    if !withoutForms.isEmpty {
+      lines.append("tablemend: \(withoutForms.count) file(s) gave no form (listed in report.json, withoutForms)")
+    }
     return lines.joined(separator: "\n")
   }
 }

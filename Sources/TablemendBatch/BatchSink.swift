@@ -20,6 +20,7 @@ final class BatchSink {
   private var kept = 0
   private var formCount = 0
   private var indicatorCount = 0
+  private var withoutForms: [String] = []
 
   init(staging: inout OutputStaging) throws(BatchError) {
     documentsURL = try staging.stage(BatchOutputs.documents)
@@ -74,16 +75,19 @@ final class BatchSink {
       indicatorCount += 1
     }
     formCount += document.forms.count
+    if document.forms.isEmpty { withoutForms.append(document.source.path) }
     try database.insert(document)
   }
 
   /// The report of what was written.
   func report(output: String, inputs: Int, seconds: Double) -> BatchReport {
-    BatchReport(
+    var report = BatchReport(
       tablemendVersion: TablemendVersion.current, model: Document.modelVersion, output: output,
       inputs: inputs, converted: converted, skipped: skipped, failed: failures.count, kept: kept,
       documents: entries.count, forms: formCount, indicators: indicatorCount, failures: failures,
       dropped: dropped, seconds: seconds)
+    report.withoutForms = withoutForms.sorted()
+    return report
   }
 
   /// Completes every temporary file: documents, CSV, database, report and manifest.

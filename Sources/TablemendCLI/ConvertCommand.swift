@@ -23,6 +23,13 @@ struct ConvertCommand: ParsableCommand {
   @Option(name: .shortAndLong, help: "Write the output to this file instead of standard output.")
   var output: String?
 
+  @Flag(
+    help: """
+      Exit 3 when a file gives no form (nothing recognised), naming it on stderr; the JSON is \
+      still written.
+      """)
+  var strict = false
+
   @Flag(help: "Indent the JSON (one document only).")
   var pretty = false
 
@@ -48,6 +55,12 @@ struct ConvertCommand: ParsableCommand {
       files, output: output, pretty: pretty,
       options: ConvertOptions(encoding: encoding, dialect: dialect, limits: limits))
     if result.status != 0 { throw ExitCode(result.status) }
+    if strict && !result.formless.isEmpty {
+      for file in result.formless {
+        FileHandle.standardError.write(Data("tablemend: \(file): no form recognised (--strict)\n".utf8))
+      }
+      throw ExitCode(3)
+    }
   }
 
   /// The files of `tablemend convert FILE…` given without any option (the common call), or nil
@@ -67,8 +80,9 @@ struct ConvertCommand: ParsableCommand {
   ///   not be written) and, for one file, its document, which a caller about to exit may keep
   ///   from being freed.
   static func convert(_ files: [String], output: String?, pretty: Bool, options: ConvertOptions)
-    throws -> (status: Int32, documents: [Document])
+    throws -> (status: Int32, documents: [Document], formless: [String])
   {
+    var formless: [String] = []
     let converter = Converter(options: options)
     var out: [Data] = []
     var failures = 0
@@ -85,6 +99,7 @@ struct ConvertCommand: ParsableCommand {
             : try converter.convertToJSON(fileAt: URL(fileURLWithPath: file))
           out = converted.json
           documents = [converted.document]
+          if converted.document.forms.isEmpty { formless.append(file) }
         } else {
           let document: Document
           if file == "-" {
@@ -93,6 +108,7 @@ struct ConvertCommand: ParsableCommand {
           } else {
             document = try converter.convert(fileAt: URL(fileURLWithPath: file))
           }
+          if document.forms.isEmpty { formless.append(file) }
           out.append(try JSONOutput.encode(document, pretty: pretty && files.count == 1))
         }
         out.append(Data([0x0A]))
@@ -109,12 +125,12 @@ struct ConvertCommand: ParsableCommand {
         } catch {
           FileHandle.standardError.write(
             Data("tablemend: \(output): cannot write: \(error.localizedDescription)\n".utf8))
-          return (2, documents)
+          return (2, documents, formless)
         }
       }
     } else {
       for part in out { FileHandle.standardOutput.write(part) }
     }
-    return (failures > 0 ? 1 : 0, documents)
+    return (failures > 0 ? 1 : 0, documents, formless)
   }
 }
