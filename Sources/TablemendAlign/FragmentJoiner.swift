@@ -17,6 +17,8 @@ public enum FragmentJoiner {
       }
       var j = i + 1
       while j < cells.count, j - i <= 3 {
+        // A header word's first half (`实际`, `年度`) starts a header of its own.
+        if HeaderLines.isPrefix(cells[j].text) { break }
         let merged = cell.text + cells[j].text
         let joinedKind = CellClassifier.classify(merged)
         guard joins(cell.kind, cells[j].kind, into: joinedKind, merged) else { break }

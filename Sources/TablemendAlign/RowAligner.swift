@@ -171,7 +171,7 @@ public struct RowAligner: Sendable {
       }
     case .weight, .score:
       switch kind {
-      case .number: return 5
+      case .number: return 5.5
       case .filler: return 1
       case .value: return -3
       case .shortText: return -4

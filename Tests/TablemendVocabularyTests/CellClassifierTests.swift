@@ -1,0 +1,63 @@
+import Testing
+
+@testable import TablemendVocabulary
+
+/// The one classifier, table-driven: text as exports print it → the kind every stage reads.
+@Suite("CellClassifier")
+struct CellClassifierTests {
+  static let cases: [(String, CellKind)] = [
+    // 一级, spaced out, with a score, traditional, with pinyin notes, older templates.
+    ("产出指标", .level1), ("产 出 指 标", .level1), ("产出指标(50分)", .level1),
+    ("效益指标（30）", .level1), ("產出指標", .level1), ("產(chǎn)出指標(biāo)", .level1),
+    ("產出目標", .level1), ("项目完成指标", .level1), ("实施效果指标", .level1),
+    // 二级, with or without 指标, wrapped, traditional.
+    ("数量指标", .level2), ("社会效益", .level2), ("经济效益指标", .level2), ("產出數量", .level2),
+    ("數量目標", .level2), ("可持续影响指标", .level2), ("服务对象满意度指标", .eitherLevel),
+    // Both.
+    ("满意度指标", .eitherLevel), ("成本指标", .eitherLevel),
+    // Header words name their column.
+    ("一级指标", .header(.level1)), ("二级指标", .header(.level2)), ("三级指标", .header(.level3)),
+    ("指标名称", .header(.level3)), ("年度指标值", .header(.target)), ("年初目标值(A)", .header(.target)),
+    ("实际完成值", .header(.result)), ("全年实际值", .header(.result)), ("分值", .header(.weight)),
+    ("权重", .header(.weight)), ("得分", .header(.score)), ("偏差原因分析及改进措施", .header(.reason)),
+    ("指标性质", .header(.op)), ("度量单位", .header(.unit)), ("指标值确定依据", .header(.note)),
+    ("近两年指标值", .header(.note)),
+    // A name that starts like a header is a name.
+    ("一级种薯繁育基地", .text),
+    // Values, signs, units, numbers.
+    ("≥95%", .value), ("不少于3次", .value), ("大于等于 100 个", .value), ("1.2万亩", .value),
+    ("≤104萬元", .value), ("12月底前", .value), ("至少全年完成2次宣传", .value),
+    ("≥", .op), ("=", .op), ("定性", .op), ("正向指标", .op),
+    ("%", .unit), ("万元", .unit), ("人次", .unit), ("百分比", .unit),
+    ("10", .number), ("22.5", .number), ("3,309,840.00", .number),
+    // Verdicts and standards.
+    ("进一步完善", .verdict), ("逐步提高", .verdict), ("长期", .verdict), ("是", .verdict),
+    ("计划标准", .standard), ("行业标准", .standard),
+    // Block ends and fillers.
+    ("合计", .closing), ("总分", .closing), ("评价结论", .closing), ("项目负责人:", .closing),
+    ("项目支出绩效目标表", .closing), ("返回顶部", .closing),
+    ("……", .filler), ("/", .filler), ("—", .filler), ("", .filler),
+    // Names.
+    ("宣传次数", .shortText), ("机构编制实名制宣传", .text), ("森林火災(zāi)受害面積", .text),
+  ]
+
+  @Test("every case", arguments: cases)
+  func classify(_ c: (String, CellKind)) {
+    #expect(CellClassifier.classify(c.0) == c.1, "\(c.0)")
+  }
+
+  @Test func labelsFoldToOneKey() {
+    #expect(LabelFolding.key("產(chǎn)出指標(biāo)") == "产出指标")
+    #expect(LabelFolding.key("产 出\n指 标") == "产出指标")
+    #expect(LabelFolding.display("产出指标(50分)") == "产出指标")
+    #expect(LabelFolding.display("效益指 标（30）") == "效益指标")
+    #expect(LabelFolding.display("滿意度指標") == "滿意度指標")
+  }
+
+  @Test func level2KnowsItsUsualParent() {
+    #expect(LevelLabels.usualParent(ofLevel2: "数量指标") == "产出指标")
+    #expect(LevelLabels.usualParent(ofLevel2: "社会效益") == "效益指标")
+    #expect(LevelLabels.usualParent(ofLevel2: "服务对象满意度指标") == "满意度指标")
+    #expect(LevelLabels.usualParent(ofLevel2: "培训人次") == nil)
+  }
+}
