@@ -41,7 +41,11 @@ public enum FragmentJoiner {
   static func joins(_ a: CellKind, _ b: CellKind, into joined: CellKind, _ text: String) -> Bool {
     switch joined {
     case .header(let role):
-      if case .header(let ra) = a, case .header(let rb) = b { return ra == role && rb == role }
+      // Two whole header words are two columns; only a reason's wrapped tail (偏差原因分析及 /
+      // 改进措施) joins.
+      if case .header(let ra) = a, case .header(let rb) = b {
+        return ra == role && rb == role && role == .reason
+      }
       if case .header = a { return isFragment(b) } else if case .header = b { return isFragment(a) }
       return isFragment(a) && isFragment(b)
     case .level1, .level2, .eitherLevel:

@@ -209,6 +209,7 @@ extension IndicatorAligner {
       var unit = ""
       var evaluation: [String: String] = [:]
       var standard: String?
+      var history: [HistoryValue] = []
       for (c, cell) in row where c > template.nameColumn {
         switch roles[c] {
         // A sign (≥) wins over a direction (正向指标) when a form has both columns.
@@ -219,8 +220,11 @@ extension IndicatorAligner {
           let label = template.labels[c].isEmpty ? roles[c].rawValue : template.labels[c]
           evaluation[label] = cell.text
         case .note:
-          if template.labels[c].contains("标准") || template.labels[c].contains("依据") {
+          let label = template.labels[c]
+          if label.contains("标准") || label.contains("依据") {
             standard = cell.text
+          } else if IndicatorTemplate.isHistoryWord(label) {
+            history.append(HistoryValue(label: label, value: ValueParser.parse(cell.text)))
           } else {
             evaluation[template.labels[c].isEmpty ? "备注" : template.labels[c]] = cell.text
           }
@@ -245,7 +249,7 @@ extension IndicatorAligner {
       indicators.append(
         Indicator(
           period: "annual", level1: l1, level2: level2, level3: name, value: value,
-          standard: standard, evaluation: template.fromHeader && !evaluation.isEmpty ? evaluation : nil,
+          standard: standard, history: history, evaluation: template.fromHeader && !evaluation.isEmpty ? evaluation : nil,
           location: nameCell.location))
     }
     return AlignedBlock(

@@ -69,7 +69,14 @@ public struct IndicatorTemplate: Sendable, Hashable {
       rest[..<later].contains(where: { $0.0 == .note && isHistoryWord($0.1) })
     {
       rest[later].0 = .target
-      rest.remove(at: first)
+      // The spanning header, and its repeats where an export wrote a merged cell once per
+      // column (docx2python), are no columns of their own.
+      let spanning = rest[first].1
+      rest.removeAll { ($0.0 == .target || $0.0 == .note) && $0.1 == spanning }
+    }
+    // A group label over the history columns (近两年指标值 over 上年 | 前年) is no column.
+    if rest.contains(where: { $0.0 == .note && ($0.1.contains("上年") || $0.1.contains("前年")) }) {
+      rest.removeAll { $0.0 == .note && $0.1.contains("近两年") }
     }
     // A standard (…依据, …标准) column is the last of the value columns.
     let standards = rest.filter { $0.0 == .note && ($0.1.contains("依据") || $0.1.contains("标准")) }

@@ -41,6 +41,11 @@ public enum RunTogetherSegmenter {
   public static func segments(of text: String, phrases: [[Character]] = []) -> [String] {
     let chars = Array(text)
     guard chars.count >= 6 else { return [text] }
+    // A cell that is one header word or label as a whole is not cut (`近两年指标值`).
+    switch CellClassifier.classify(text) {
+    case .header, .level1, .level2, .eitherLevel, .standard: return [text]
+    default: break
+    }
     var cuts = Set<Int>()
     let markerChars = phrases.isEmpty ? Self.markerChars : phrases + Self.markerChars
     // 1. Markers, found in the folded key and mapped back.
