@@ -26,7 +26,8 @@ public struct IndicatorTemplate: Sendable, Hashable {
 
   /// The template a header row names, or nil when the row does not name a 三级 column or names
   /// several period groups side by side (two 二级 or 三级 columns).
-  public static func from(header cells: [StreamCell]) -> IndicatorTemplate? {
+  public static func from(header unordered: [StreamCell]) -> IndicatorTemplate? {
+    let cells = levelLineFirst(unordered)
     var roles: [ColumnRole] = []
     var labels: [String] = []
     // Columns a listing puts before the indicator's own (项目名称 | 预算数 | 年度目标 | 一级指标 …)
@@ -101,6 +102,24 @@ public struct IndicatorTemplate: Sendable, Hashable {
     }
     return IndicatorTemplate(
       roles: outRoles, labels: outLabels, fromHeader: true, level1Column: leading.count)
+  }
+
+  /// A header over two lines whose level words are on the second (`绩效指标 | 年度指标值 |
+  /// 实际完成值 | 分值` over `一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位`): the
+  /// level line's columns come first, then the other line's; a target above the level line's
+  /// own target is the group label over it.
+  static func levelLineFirst(_ cells: [StreamCell]) -> [StreamCell] {
+    guard
+      let level = cells.first(where: {
+        if case .header(let role) = $0.kind { return role == .level3 || role == .level2 }
+        return false
+      })?.location.line,
+      let first = cells.first?.location.line, first < level
+    else { return cells }
+    let own = cells.filter { $0.location.line >= level }
+    let ownTarget = own.contains { $0.kind == .header(.target) }
+    let above = cells.filter { $0.location.line < level && !(ownTarget && $0.kind == .header(.target)) }
+    return own + above
   }
 
   static func isTargetWord(_ label: String) -> Bool {

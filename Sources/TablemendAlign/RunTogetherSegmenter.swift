@@ -57,8 +57,10 @@ public enum RunTogetherSegmenter {
         matched = m.count
         break
       }
-      // A word in brackets is a note on the cell before it: `90%(计划标准)`.
-      if matched > 0, k > 0, key[k - 1] == "(" {
+      // A word in brackets is a note on the cell before it: `90%(计划标准)`; a 二级 label
+      // without 指标 ending a short cell is the end of a name (`…的可持续影响`).
+      let bare = matched > 0 && !bareLabelCuts(key, k, matched)
+      if matched > 0, (k > 0 && key[k - 1] == "(") || bare {
         k += matched
         continue
       }
@@ -122,6 +124,14 @@ public enum RunTogetherSegmenter {
       last = c
     }
     return out
+  }
+
+  /// Whether a match at `k` of `length` key characters may cut: a label with its suffix
+  /// (`数量指标`) always; a bare four-character one (`产出数量`) only inside long run-together
+  /// text and not at its end.
+  static func bareLabelCuts(_ key: [Character], _ k: Int, _ length: Int) -> Bool {
+    guard LevelLabels.isBareLevel2Core(String(key[k..<(k + length)])) else { return true }
+    return key.count >= 16 && k + length < key.count
   }
 
   /// Where values stand in run-together text.

@@ -48,6 +48,9 @@ public enum LevelLabels {
     return level2Parents[c] != nil
   }
 
+  /// True when `key` is a 二级 core written without 指标 (`产出数量`, `社会效益`).
+  public static func isBareLevel2Core(_ key: String) -> Bool { level2Parents[key] != nil }
+
   /// The usual 一级 label (`产出指标`) of a 二级 label, or nil.
   public static func usualParent(ofLevel2 text: String) -> String? {
     guard let c = core(text), let parent = level2Parents[c] else { return nil }
