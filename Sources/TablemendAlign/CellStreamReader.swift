@@ -36,7 +36,8 @@ public enum CellStreamReader {
       for (index, piece) in line.cells.enumerated() {
         var evidence = RowEvidence.none
         if index == 0 { evidence = max(pendingBreak, linesAreRows ? .strong : .weak) }
-        let segments = RunTogetherSegmenter.segments(of: piece.0, phrases: phrases)
+        let segments = RunTogetherSegmenter.segments(
+          of: piece.0, phrases: phrases, wholeLine: line.cells.count == 1)
         var offset = 0
         for (s, segment) in segments.enumerated() {
           out.append(
@@ -81,7 +82,7 @@ public enum CellStreamReader {
         while j < chars.count, isSpace(chars[j]) { j += 1 }
         let single = j - i == 1
         if single, let prev = current.last, j < chars.count,
-          explicit || joinsAcrossSpace(prev, chars[j]) || isSpacedOutLetter(chars, space: i)
+          explicit || insideBrackets(current) || joinsAcrossSpace(prev, chars[j]) || isSpacedOutLetter(chars, space: i)
             || signBeforeNumber(current, chars[j]) || unitAfterNumber(prev, chars, j)
         {
           current.append(ch)
@@ -129,6 +130,16 @@ public enum CellStreamReader {
     if prev.isASCII && prev.isNumber && (next == "%" || next == "％") { return true }
     if prev.isASCII && prev.isLetter && next.isASCII && next.isLetter { return true }
     return false
+  }
+
+  /// True when a bracket opened in the cell so far is not closed: `开发数量( ≥**个 )` is one
+  /// cell.
+  static func insideBrackets(_ current: [Character]) -> Bool {
+    var depth = 0
+    for ch in current {
+      if ch == "(" || ch == "（" { depth += 1 } else if ch == ")" || ch == "）" { depth -= 1 }
+    }
+    return depth > 0
   }
 
   /// `大于等于 100`: a comparison word, a space, a number.

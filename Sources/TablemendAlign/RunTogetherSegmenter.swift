@@ -38,7 +38,11 @@ public enum RunTogetherSegmenter {
   /// The cells in `text`.
   /// - Parameter phrases: phrases that repeat in the document's run-together text after values
   ///   (a result column's `达成预期指标`): each occurrence is a cell of its own.
-  public static func segments(of text: String, phrases: [[Character]] = []) -> [String] {
+  /// - Parameter wholeLine: true when the text is a whole line with no separator in it, so a
+  ///   long text is run-together cells rather than one long name.
+  public static func segments(of text: String, phrases: [[Character]] = [], wholeLine: Bool = true)
+    -> [String]
+  {
     let chars = Array(text)
     guard chars.count >= 6 else { return [text] }
     // A cell that is one header word or label as a whole is not cut (`近两年指标值`).
@@ -107,7 +111,7 @@ public enum RunTogetherSegmenter {
     // 3. Values, where the text is plainly several cells: a marker was found, several values
     // stand in it, or it is too long for one cell (`已完成100%` stays whole).
     let spans = valueSpans(chars, boundaries: cuts)
-    let plain = !cuts.isEmpty || spans.count >= 2 || chars.count >= 20
+    let plain = !cuts.isEmpty || spans.count >= 2 || (wholeLine && chars.count >= 20)
     for span in spans where plain || startsWithSign(chars, span) {
       cuts.insert(span.lowerBound)
       cuts.insert(span.upperBound)

@@ -55,6 +55,8 @@ public enum CellClassifier {
     }
     for word in ["注:", "备注:", "说明:", "填报说明", "注1"] where k.hasPrefix(word) { return true }
     if k.count <= 24, furniture.contains(where: { k.contains($0) }) { return true }
+    // Sign-off cells: 财政部门审核意见, (盖章).
+    if k.count <= 16, k.hasSuffix("审核意见") || k.hasSuffix("初审意见") || k == "(盖章)" { return true }
     return isFormTitle(k)
   }
 

@@ -23,6 +23,11 @@ public enum ColumnRole: String, Sendable, Hashable, CaseIterable {
   /// 评价标准, 指标值确定依据, 指标说明, 备注 and other text columns.
   case note
 
+  static let noteHeaders: Set<String> = [
+    "评价标准", "绩效标准", "评分标准", "依据", "确定依据", "说明", "指标说明", "指标解释", "备注", "标准",
+    "指标标准", "计算方法", "评价要点", "指标内涵",
+  ]
+
   /// `一级`, `一级指标`, `一级指标(分值)`: the level word alone or with 指标 after it (not
   /// `一级种薯繁育基地`).
   static func levelHeader(_ k: String, _ level: String) -> Bool {
@@ -50,8 +55,10 @@ public enum ColumnRole: String, Sendable, Hashable, CaseIterable {
     }
     if k.contains("性质") || k.contains("方向") { return .op }
     if k.contains("度量单位") || k.contains("计量单位") || k == "单位" { return .unit }
-    if k.contains("标准") || k.contains("依据") || k.contains("说明") || k.contains("解释") || k == "备注"
-      || k.contains("是否核心") || k.contains("系数")
+    // Standards and notes: the header words themselves, not names that mention a standard
+    // (补助标准).
+    if noteHeaders.contains(k) || k.hasSuffix("确定依据") || k.hasPrefix("指标值确定")
+      || k.hasPrefix("是否核心") || k.hasPrefix("得分系数") || k.hasPrefix("评分标准")
     {
       return .note
     }
