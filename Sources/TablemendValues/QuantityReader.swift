@@ -287,6 +287,10 @@ enum QuantityReader {
       // 万元, 亿元, 万粒: the number stays as written, the scale goes with the unit.
       unit = t.string(j, j + 1) + u.text
       j += 1 + u.length
+    } else if isScale(c), !chinese, Self.unit(t, j + 1) == nil {
+      // 150万 with no unit after it: the number as written, 万 as the unit (base value beside).
+      unit = t.string(j, j + 1)
+      j += 1
     } else if isScale(c) || (c == "千" && !chinese) || (c == "百" && !chinese && t.at(j + 1) != "分") {
       switch c {
       case "万": value *= 1e4

@@ -174,7 +174,16 @@ public enum ValueParser {
 
   /// Adds the base value beside a scaled unit (`万元` → `元`).
   static func scale(_ v: inout Value, _ value: Double, _ unit: String) {
-    guard let f = unit.unicodeScalars.first, unit.unicodeScalars.count > 1 else { return }
+    guard let f = unit.unicodeScalars.first else { return }
+    if unit.unicodeScalars.count == 1 {
+      // 万 or 亿 alone: the base value without a unit.
+      switch Scalars.simplified(f) {
+      case "万": v.baseValue = value * 1e4
+      case "亿": v.baseValue = value * 1e8
+      default: break
+      }
+      return
+    }
     let rest = String(unit.unicodeScalars.dropFirst())
     switch Scalars.simplified(f) {
     case "万":
