@@ -245,7 +245,7 @@ extension IndicatorAligner {
             "no 一级指标 is printed for '\(name)'; its 二级 '\(level2)' gives '\(parent)'",
             at: nameCell.location))
       }
-      let value = composeValue(op: op, target: target, unit: unit)
+      let value = TimeLimits.reading(composeValue(op: op, target: target, unit: unit), under: level2)
       indicators.append(
         Indicator(
           period: "annual", level1: l1, level2: level2, level3: name, value: value,

@@ -2,6 +2,7 @@ import Foundation
 import TablemendModel
 import TablemendText
 import TablemendValues
+import TablemendVocabulary
 
 /// Reads one indicator block: a header row naming 一级/二级/三级指标, then the rows under it,
 /// possibly with several periods side by side sharing the 一级 column.
@@ -455,7 +456,7 @@ struct IndicatorReader {
     }
     return Indicator(
       period: group.period, level1: l1, level2: l2, level3: level3Text,
-      value: parsed ?? ValueParser.parse(valueText),
+      value: TimeLimits.reading(parsed ?? ValueParser.parse(valueText), under: l2),
       standard: standards.first.map { Vocabulary.joinLines($0.paragraphs) },
       history: history.map { HistoryValue(label: $0.0, value: ValueParser.parse($0.1.text)) },
       evaluation: evaluation.isEmpty ? nil : evaluation,
