@@ -54,6 +54,7 @@ public enum RunTogetherSegmenter {
     let markerChars = phrases.isEmpty ? Self.markerChars : phrases + Self.markerChars
     // 1. Markers, found in the folded key and mapped back.
     let (key, origin) = LabelFolding.keyed(chars)
+    var sawLevel1 = false
     var k = 0
     while k < key.count {
       var matched = 0
@@ -70,6 +71,15 @@ public enum RunTogetherSegmenter {
       }
       if matched > 0 {
         cuts.insert(origin[k])
+        let word = String(key[k..<(k + matched)])
+        if LevelLabels.isLevel1(word) { sawLevel1 = true }
+        // `产出数量指标` with no 一级 before it: the 一级 `产出` run into the 二级 `数量指标`.
+        if !sawLevel1, word.hasPrefix("产出"), word.hasSuffix("指标"), matched >= 6,
+          LevelLabels.isLevel2(String(word.dropFirst(2)))
+        {
+          cuts.insert(origin[k + 2])
+          sawLevel1 = true
+        }
         let endKey = k + matched
         var end = endKey < key.count ? origin[endKey] : chars.count
         // A score after a label stays with it: 产出指标(50分).
