@@ -21,8 +21,10 @@ public enum CellStreamReader {
       let pipes = line.reduce(0) { $0 + ($1 == "|" ? 1 : 0) }
       lines.append((number, pieces, pieces.isEmpty && pipes >= 1))
     }
+    let memo = KindMemo()
+    // Repeated result phrases are looked for only in lines that are one run-together cell.
     let phrases = RunTogetherSegmenter.repeatedPhrases(
-      in: lines.flatMap { $0.cells.map { Array($0.0) } })
+      in: lines.filter { $0.cells.count == 1 }.map { Array($0.cells[0].0) })
     let filled = lines.filter { !$0.cells.isEmpty }
     let multi = filled.filter { $0.cells.count >= 2 }.count
     let linesAreRows = !filled.isEmpty && multi * 2 >= filled.count
@@ -37,12 +39,12 @@ public enum CellStreamReader {
         var evidence = RowEvidence.none
         if index == 0 { evidence = max(pendingBreak, linesAreRows ? .strong : .weak) }
         let segments = RunTogetherSegmenter.segments(
-          of: piece.0, phrases: phrases, wholeLine: line.cells.count == 1)
+          of: piece.0, phrases: phrases, wholeLine: line.cells.count == 1, memo: memo)
         var offset = 0
         for (s, segment) in segments.enumerated() {
           out.append(
             StreamCell(
-              text: segment,
+              text: segment, kind: memo.kind(of: segment),
               location: Location(line: line.number, column: piece.1 + offset),
               rowBreak: s == 0 ? evidence : .none))
           offset += segment.count
@@ -50,7 +52,7 @@ public enum CellStreamReader {
       }
       if !line.cells.isEmpty { pendingBreak = .none }
     }
-    return FragmentJoiner.join(out)
+    return FragmentJoiner.join(out, memo: memo)
   }
 
   /// The cells of one line with their 1-based columns.
@@ -146,16 +148,14 @@ public enum CellStreamReader {
   static func signBeforeNumber(_ current: [Character], _ next: Character) -> Bool {
     guard next.isASCII && next.isNumber else { return false }
     return RunTogetherSegmenter.opPrefixes.contains { p in
-      p.count <= current.count && Array(current[(current.count - p.count)...]) == p
+      p.count <= current.count && RunTogetherSegmenter.matches(p, current, at: current.count - p.count)
     }
   }
 
   /// `100 个`: a number, a space, a unit.
   static func unitAfterNumber(_ prev: Character, _ chars: [Character], _ j: Int) -> Bool {
     guard prev.isASCII && prev.isNumber else { return false }
-    return RunTogetherSegmenter.units.contains { u in
-      u.count <= chars.count - j && Array(chars[j..<(j + u.count)]) == u
-    }
+    return RunTogetherSegmenter.units.contains { RunTogetherSegmenter.matches($0, chars, at: j) }
   }
 
   /// True when the characters on both sides of the single space at `space` stand alone

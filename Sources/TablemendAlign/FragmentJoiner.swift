@@ -5,7 +5,7 @@ import TablemendVocabulary
 /// printed under a label (`(50)`, `30分)`).
 public enum FragmentJoiner {
   /// The stream with wrapped labels joined.
-  public static func join(_ cells: [StreamCell]) -> [StreamCell] {
+  static func join(_ cells: [StreamCell], memo: KindMemo = KindMemo()) -> [StreamCell] {
     var out: [StreamCell] = []
     var i = 0
     while i < cells.count {
@@ -19,8 +19,12 @@ public enum FragmentJoiner {
       while j < cells.count, j - i <= 3 {
         // A header word's first half (`实际`, `年度`) starts a header of its own.
         if HeaderLines.isPrefix(cells[j].text) { break }
+        // Only short pieces make up a label or a header word.
+        guard joinable(cell.kind), joinable(cells[j].kind), cell.text.count <= 16,
+          cells[j].text.count <= 12
+        else { break }
         let merged = cell.text + cells[j].text
-        let joinedKind = CellClassifier.classify(merged)
+        let joinedKind = memo.kind(of: merged)
         guard joins(cell.kind, cells[j].kind, into: joinedKind, merged) else { break }
         // Across a row break only a label's wrapped tail (`指标`, `满意度指标`) joins.
         if cells[j].rowBreak == .strong && cell.rowBreak != .weak && !isWrappedTail(cells[j], joinedKind) {
@@ -28,13 +32,19 @@ public enum FragmentJoiner {
         }
         let location = cell.location
         let evidence = cell.rowBreak
-        cell = StreamCell(text: merged, location: location, rowBreak: evidence)
+        cell = StreamCell(text: merged, kind: joinedKind, location: location, rowBreak: evidence)
         j += 1
       }
       out.append(cell)
       i = j
     }
     return out
+  }
+
+  /// Kinds a half of a label or header word can have.
+  static func joinable(_ k: CellKind) -> Bool {
+    if case .header = k { return true }
+    return isFragment(k) || isLevel(k)
   }
 
   /// Whether two cells are the two halves of one label or header word.

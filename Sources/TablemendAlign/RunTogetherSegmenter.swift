@@ -21,6 +21,21 @@ public enum RunTogetherSegmenter {
 
   static let markerChars: [[Character]] = markers.map { Array($0) }
 
+  /// The markers by their first character, longest first.
+  static let markersByFirst: [Character: [[Character]]] = Dictionary(
+    grouping: markerChars, by: { $0[0] })
+
+  /// True when `word` stands in `text` at `k`.
+  static func matches(_ word: [Character], _ text: [Character], at k: Int) -> Bool {
+    guard word.count <= text.count - k else { return false }
+    var i = 0
+    while i < word.count {
+      if text[k + i] != word[i] { return false }
+      i += 1
+    }
+    return true
+  }
+
   static let opPrefixes: [[Character]] = [
     "大于等于", "小于等于", "不低于", "不少于", "不高于", "不超过", "不多于", "大于", "小于", "高于", "低于", "达到",
     "至少", "等于", ">=", "<=", "≥", "≤", "＞", "＜", ">", "<", "=", "＝", "≧", "≦",
@@ -40,27 +55,33 @@ public enum RunTogetherSegmenter {
   ///   (a result column's `达成预期指标`): each occurrence is a cell of its own.
   /// - Parameter wholeLine: true when the text is a whole line with no separator in it, so a
   ///   long text is run-together cells rather than one long name.
-  public static func segments(of text: String, phrases: [[Character]] = [], wholeLine: Bool = true)
-    -> [String]
-  {
+  static func segments(
+    of text: String, phrases: [[Character]] = [], wholeLine: Bool = true, memo: KindMemo = KindMemo()
+  ) -> [String] {
     let chars = Array(text)
     guard chars.count >= 6 else { return [text] }
     // A cell that is one header word or label as a whole is not cut (`近两年指标值`).
-    switch CellClassifier.classify(text) {
+    switch memo.kind(of: text) {
     case .header, .level1, .level2, .eitherLevel, .standard: return [text]
     default: break
     }
     var cuts = Set<Int>()
-    let markerChars = phrases.isEmpty ? Self.markerChars : phrases + Self.markerChars
+
     // 1. Markers, found in the folded key and mapped back.
     let (key, origin) = LabelFolding.keyed(chars)
     var sawLevel1 = false
     var k = 0
     while k < key.count {
       var matched = 0
-      for m in markerChars where m.count <= key.count - k && Array(key[k..<(k + m.count)]) == m {
+      for m in phrases where Self.matches(m, key, at: k) {
         matched = m.count
         break
+      }
+      if matched == 0, let candidates = Self.markersByFirst[key[k]] {
+        for m in candidates where Self.matches(m, key, at: k) {
+          matched = m.count
+          break
+        }
       }
       // A word in brackets is a note on the cell before it: `90%(计划标准)`; a 二级 label
       // without 指标 ending a short cell is the end of a name (`…的可持续影响`).
@@ -156,7 +177,7 @@ public enum RunTogetherSegmenter {
       // An optional comparison, then a number, then an optional unit.
       var j = i
       var op = 0
-      for p in opPrefixes where p.count <= chars.count - i && Array(chars[i..<(i + p.count)]) == p {
+      for p in opPrefixes where Self.matches(p, chars, at: i) {
         op = p.count
         break
       }
@@ -175,9 +196,7 @@ public enum RunTogetherSegmenter {
       if hasNumber, j + 1 < chars.count, chars[j] == " ", !chars[j + 1].isNumber { j += 1 }
       // 万 or 亿 before a unit is part of it (550万粒).
       let scale = j < chars.count && "万亿萬億".contains(chars[j]) ? 1 : 0
-      for u in units where u.count <= chars.count - j - scale
-        && Array(chars[(j + scale)..<(j + scale + u.count)]) == u
-      {
+      for u in units where Self.matches(u, chars, at: j + scale) {
         unit = u.count + scale
         break
       }
@@ -217,7 +236,7 @@ public enum RunTogetherSegmenter {
   /// Longest first; a phrase inside a longer one that occurs as often is left out.
   public static func repeatedPhrases(in texts: [[Character]]) -> [[Character]] {
     var counts: [String: (all: Int, afterValue: Int)] = [:]
-    var budget = 200_000
+    var budget = 100_000
     for text in texts where text.count >= 20 {
       budget -= text.count
       if budget < 0 { break }

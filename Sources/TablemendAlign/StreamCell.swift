@@ -26,9 +26,27 @@ public struct StreamCell: Sendable, Hashable {
   public var rowBreak: RowEvidence
 
   public init(text: String, location: Location, rowBreak: RowEvidence) {
+    self.init(text: text, kind: CellClassifier.classify(text), location: location, rowBreak: rowBreak)
+  }
+
+  /// A cell whose kind is already known.
+  public init(text: String, kind: CellKind, location: Location, rowBreak: RowEvidence) {
     self.text = text
-    self.kind = CellClassifier.classify(text)
+    self.kind = kind
     self.location = location
     self.rowBreak = rowBreak
+  }
+}
+
+/// `CellClassifier.classify` remembered per text for one document: exports repeat their
+/// labels, values and fillers many times.
+final class KindMemo {
+  private var kinds: [String: CellKind] = [:]
+
+  func kind(of text: String) -> CellKind {
+    if let known = kinds[text] { return known }
+    let kind = CellClassifier.classify(text)
+    if kinds.count < 200_000 { kinds[text] = kind }
+    return kind
   }
 }

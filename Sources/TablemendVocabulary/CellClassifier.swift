@@ -31,7 +31,7 @@ public enum CellClassifier {
 
   /// Header words are short and name a column outright (not a sentence that mentions one).
   static func isHeaderWord(_ k: String) -> Bool {
-    k.count <= 16 && !k.contains(":") && !k.contains("，") && !k.contains(",")
+    k.count <= 16 && !k.has(":") && !k.has("，") && !k.has(",")
   }
 
   /// `……`, `/`, `—`, `-`, `无`, `——`.
@@ -54,7 +54,7 @@ public enum CellClassifier {
       return true
     }
     for word in ["注:", "备注:", "说明:", "填报说明", "注1"] where k.hasPrefix(word) { return true }
-    if k.count <= 24, furniture.contains(where: { k.contains($0) }) { return true }
+    if k.count <= 24, furniture.contains(where: { k.has($0) }) { return true }
     // Sign-off cells: 财政部门审核意见, (盖章).
     if k.count <= 16, k.hasSuffix("审核意见") || k.hasSuffix("初审意见") || k == "(盖章)" { return true }
     return isFormTitle(k)
@@ -62,7 +62,7 @@ public enum CellClassifier {
 
   /// A form's title (`项目支出绩效目标表`, `部门整体绩效自评表（2021年度）`): another form starts.
   public static func isFormTitle(_ k: String) -> Bool {
-    guard k.count >= 5, k.count <= 40, k.contains("绩效") else { return false }
+    guard k.count >= 5, k.count <= 40, k.has("绩效") else { return false }
     let core = k.hasSuffix(")") ? String(k[..<(k.lastIndex(of: "(") ?? k.endIndex)]) : k
     return core.hasSuffix("表") && !core.hasSuffix("指标")
   }

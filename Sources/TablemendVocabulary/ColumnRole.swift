@@ -41,20 +41,20 @@ public enum ColumnRole: String, Sendable, Hashable, CaseIterable {
     if levelHeader(k, "一级") { return .level1 }
     if levelHeader(k, "二级") { return .level2 }
     if levelHeader(k, "三级") || k == "指标名称" || k == "绩效指标名称" || k == "指标内容" { return .level3 }
-    if k.contains("偏差") || k.contains("原因") || k.contains("改进措施") { return .reason }
+    if k.has("偏差") || k.has("原因") || k.has("改进措施") { return .reason }
     // Earlier years' values (近两年指标值, 上年实际值, 前年): kept as notes, never the target.
-    if k.contains("近两年") || k.contains("上年") || k.contains("前年") || k.contains("历史") { return .note }
+    if k.has("近两年") || k.has("上年") || k.has("前年") || k.has("历史") { return .note }
     if k.hasPrefix("得分") || k.hasSuffix("得分") || k.hasSuffix("得分(分)") { return .score }
-    if k == "分值" || k.hasSuffix("分值") || k.contains("权重") || k.hasPrefix("分值") {
+    if k == "分值" || k.hasSuffix("分值") || k.has("权重") || k.hasPrefix("分值") {
       return .weight
     }
-    if k.contains("实际") || k.contains("完成值") || k.contains("实施进度") || k == "完成情况"
+    if k.has("实际") || k.has("完成值") || k.has("实施进度") || k == "完成情况"
       || k.hasPrefix("实际完成")
     {
       return .result
     }
-    if k.contains("性质") || k.contains("方向") { return .op }
-    if k.contains("度量单位") || k.contains("计量单位") || k == "单位" { return .unit }
+    if k.has("性质") || k.has("方向") { return .op }
+    if k.has("度量单位") || k.has("计量单位") || k == "单位" { return .unit }
     // Standards and notes: the header words themselves, not names that mention a standard
     // (补助标准).
     if noteHeaders.contains(k) || k.hasSuffix("确定依据") || k.hasPrefix("指标值确定")
@@ -62,7 +62,7 @@ public enum ColumnRole: String, Sendable, Hashable, CaseIterable {
     {
       return .note
     }
-    if k.contains("指标值") || k.contains("目标值") || k.contains("预期值") || k.contains("实现值")
+    if k.has("指标值") || k.has("目标值") || k.has("预期值") || k.has("实现值")
       || k == "年度目标" || k == "指标目标"
     {
       return .target
