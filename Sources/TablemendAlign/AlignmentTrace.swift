@@ -6,13 +6,14 @@ extension IndicatorAligner {
   /// kind, then each block's columns and rows. For `tablemend cells`, to see why an indicator
   /// came out as it did.
   public static func trace(_ text: String) -> String {
-    let cells = CellStreamReader.cells(of: text)
+    let stream = CellStreamReader.read(text)
+    let cells = stream.cells
     var out = "cells (line:column evidence kind text):\n"
     for cell in cells {
       let evidence = ["-", "~", "#"][cell.rowBreak.rawValue]
       out += "  \(cell.location.line):\(cell.location.column) \(evidence) \(describe(cell.kind)) \(cell.text)\n"
     }
-    let linesAreRows = CellStreamReader.linesAreRows(text)
+    let linesAreRows = stream.linesAreRows
     out += "lines are rows: \(linesAreRows)\n"
     var i = 0
     while i < cells.count {

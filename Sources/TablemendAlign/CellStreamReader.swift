@@ -11,7 +11,10 @@ import TablemendVocabulary
 /// and labels wrapped over several cells are joined by `FragmentJoiner`.
 public enum CellStreamReader {
   /// The cells of `text`, in reading order.
-  public static func cells(of text: String) -> [StreamCell] {
+  public static func cells(of text: String) -> [StreamCell] { read(text).cells }
+
+  /// The cells of `text` and whether its lines are rows.
+  public static func read(_ text: String) -> CellStream {
     var lines: [(number: Int, cells: [(String, Int)], separator: Bool)] = []
     var number = 0
     for raw in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
@@ -52,7 +55,7 @@ public enum CellStreamReader {
       }
       if !line.cells.isEmpty { pendingBreak = .none }
     }
-    return FragmentJoiner.join(out, memo: memo)
+    return CellStream(cells: FragmentJoiner.join(out, memo: memo), linesAreRows: linesAreRows)
   }
 
   /// The cells of one line with their 1-based columns.
@@ -189,17 +192,8 @@ extension String {
   }
 }
 
-extension CellStreamReader {
-  /// True when most non-empty lines hold two cells or more: each line is then a table row.
-  public static func linesAreRows(_ text: String) -> Bool {
-    var filled = 0
-    var multi = 0
-    for raw in text.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
-      let cells = split(String(raw))
-      if cells.isEmpty { continue }
-      filled += 1
-      if cells.count >= 2 { multi += 1 }
-    }
-    return filled > 0 && multi * 2 >= filled
-  }
+/// The cells of one text, and whether its lines are table rows (most hold two cells or more).
+public struct CellStream: Sendable {
+  public var cells: [StreamCell]
+  public var linesAreRows: Bool
 }

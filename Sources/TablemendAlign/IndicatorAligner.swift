@@ -20,8 +20,9 @@ public struct AlignedBlock: Sendable, Hashable {
 public enum IndicatorAligner {
   /// Every indicator block in `text`.
   public static func blocks(in text: String) -> [AlignedBlock] {
-    let cells = CellStreamReader.cells(of: text)
-    let linesAreRows = CellStreamReader.linesAreRows(text)
+    let stream = CellStreamReader.read(text)
+    let cells = stream.cells
+    let linesAreRows = stream.linesAreRows
     var out: [AlignedBlock] = []
     var i = 0
     while i < cells.count {
