@@ -78,17 +78,23 @@ let package = Package(
     .executableTarget(
       name: "TablemendFuzzText",
       dependencies: ["TablemendText", "TablemendGrid", "TablemendFuzzSupport"]),
-    .executableTarget(name: "TablemendFuzzDocx", dependencies: ["TablemendDocx", "TablemendFuzzSupport"]),
-    .executableTarget(name: "TablemendFuzzForms", dependencies: ["TablemendForms", "TablemendFuzzSupport"]),
-    .executableTarget(name: "TablemendFuzzValues", dependencies: ["TablemendValues", "TablemendFuzzSupport"]),
+    .executableTarget(
+      name: "TablemendFuzzDocx", dependencies: ["TablemendDocx", "TablemendFuzzSupport"]),
+    .executableTarget(
+      name: "TablemendFuzzForms", dependencies: ["TablemendForms", "TablemendFuzzSupport"]),
+    .executableTarget(
+      name: "TablemendFuzzValues", dependencies: ["TablemendValues", "TablemendFuzzSupport"]),
     .testTarget(name: "TablemendModelTests", dependencies: ["TablemendModel"]),
     .testTarget(name: "TablemendValuesTests", dependencies: ["TablemendValues"]),
     .testTarget(name: "TablemendTextTests", dependencies: ["TablemendText"]),
     .testTarget(name: "TablemendVocabularyTests", dependencies: ["TablemendVocabulary"]),
-    .testTarget(name: "TablemendAlignTests", dependencies: ["TablemendAlign", "TablemendVocabulary"]),
+    .testTarget(
+      name: "TablemendAlignTests", dependencies: ["TablemendAlign", "TablemendVocabulary"]),
     .testTarget(name: "TablemendGridTests", dependencies: ["TablemendGrid", "TablemendText"]),
     .testTarget(name: "TablemendDocxTests", dependencies: ["TablemendDocx"]),
-    .testTarget(name: "TablemendFormsTests", dependencies: ["TablemendForms", "TablemendGrid", "TablemendText"]),
+    .testTarget(
+      name: "TablemendFormsTests",
+      dependencies: ["TablemendForms", "TablemendGrid", "TablemendText"]),
     .testTarget(name: "TablemendTests", dependencies: ["Tablemend", "TablemendBatch"]),
     .testTarget(
       name: "TablemendBatchTests",

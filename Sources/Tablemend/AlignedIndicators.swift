@@ -41,11 +41,20 @@ enum AlignedIndicators {
       "the typed row aligner read \(aligned.count) indicator(s) in \(blocks.count) block(s), "
       + "recognition \(qa); the grid reading \(old.count), recognition \(qo)"
     guard prefersAligned(aligned: qa, grid: qo) else {
-      return (forms, [Diagnostic(.info, "aligner-declined", figures + ": the grid's were kept", at: blocks.first?.location)])
+      return (
+        forms,
+        [
+          Diagnostic(
+            .info, "aligner-declined", figures + ": the grid's were kept",
+            at: blocks.first?.location)
+        ]
+      )
     }
     var diagnostics = blocks.flatMap(\.diagnostics)
     diagnostics.append(
-      Diagnostic(.info, "indicators-aligned", figures + ": the aligner's were kept", at: blocks.first?.location))
+      Diagnostic(
+        .info, "indicators-aligned", figures + ": the aligner's were kept",
+        at: blocks.first?.location))
     var out = forms
     if out.isEmpty {
       out.append(

@@ -11,7 +11,8 @@ extension IndicatorAligner {
     var out = "cells (line:column evidence kind text):\n"
     for cell in cells {
       let evidence = ["-", "~", "#"][cell.rowBreak.rawValue]
-      out += "  \(cell.location.line):\(cell.location.column) \(evidence) \(describe(cell.kind)) \(cell.text)\n"
+      out +=
+        "  \(cell.location.line):\(cell.location.column) \(evidence) \(describe(cell.kind)) \(cell.text)\n"
     }
     let linesAreRows = stream.linesAreRows
     out += "lines are rows: \(linesAreRows)\n"
@@ -21,7 +22,9 @@ extension IndicatorAligner {
       let end = blockEnd(cells, from: dataStart)
       out += "block at cell \(dataStart)..<\(end), columns: "
       out += template.roles.map(\.rawValue).joined(separator: " | ") + "\n"
-      if template == .unsupported { out += "  (period groups side by side: left to the grid reading)\n" }
+      if template == .unsupported {
+        out += "  (period groups side by side: left to the grid reading)\n"
+      }
       if dataStart < end, template != .unsupported {
         let slice = LevelLabels.demotingUnderTiers(Array(cells[dataStart..<end]))
         let placements = RowAligner(template: template, linesAreRows: linesAreRows).align(slice)

@@ -17,7 +17,9 @@ public enum CellStreamReader {
   public static func read(_ text: String) -> CellStream {
     var lines: [(number: Int, cells: [(String, Int)], separator: Bool)] = []
     var number = 0
-    for raw in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
+    for raw in text.split(
+      omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
+    ) {
       number += 1
       let line = String(raw)
       let pieces = split(line)
@@ -87,7 +89,8 @@ public enum CellStreamReader {
         while j < chars.count, isSpace(chars[j]) { j += 1 }
         let single = j - i == 1
         if single, let prev = current.last, j < chars.count,
-          explicit || insideBrackets(current) || joinsAcrossSpace(prev, chars[j]) || isSpacedOutLetter(chars, space: i)
+          explicit || insideBrackets(current) || joinsAcrossSpace(prev, chars[j])
+            || isSpacedOutLetter(chars, space: i)
             || signBeforeNumber(current, chars[j]) || unitAfterNumber(prev, chars, j)
         {
           current.append(ch)
@@ -110,7 +113,8 @@ public enum CellStreamReader {
       if text.isEmpty { continue }
       let key = LabelFolding.key(text)
       let kind: CellKind =
-        CellClassifier.isOp(key) ? .op : CellClassifier.isNumber(key) ? .number : CellClassifier.isUnit(key) ? .unit : .text
+        CellClassifier.isOp(key)
+        ? .op : CellClassifier.isNumber(key) ? .number : CellClassifier.isUnit(key) ? .unit : .text
       if token.afterSingleSpace, let last = merged.last, let previous = previousKind,
         (previous == .op && kind == .number) || (previous == .number && kind == .unit)
       {
@@ -151,7 +155,8 @@ public enum CellStreamReader {
   static func signBeforeNumber(_ current: [Character], _ next: Character) -> Bool {
     guard next.isASCII && next.isNumber else { return false }
     return RunTogetherSegmenter.opPrefixes.contains { p in
-      p.count <= current.count && RunTogetherSegmenter.matches(p, current, at: current.count - p.count)
+      p.count <= current.count
+        && RunTogetherSegmenter.matches(p, current, at: current.count - p.count)
     }
   }
 

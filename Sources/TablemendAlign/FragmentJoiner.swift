@@ -27,7 +27,9 @@ public enum FragmentJoiner {
         let joinedKind = memo.kind(of: merged)
         guard joins(cell.kind, cells[j].kind, into: joinedKind, merged) else { break }
         // Across a row break only a label's wrapped tail (`指标`, `满意度指标`) joins.
-        if cells[j].rowBreak == .strong && cell.rowBreak != .weak && !isWrappedTail(cells[j], joinedKind) {
+        if cells[j].rowBreak == .strong && cell.rowBreak != .weak
+          && !isWrappedTail(cells[j], joinedKind)
+        {
           break
         }
         let location = cell.location

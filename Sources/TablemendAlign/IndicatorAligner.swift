@@ -58,7 +58,9 @@ public enum IndicatorAligner {
         // to the grid reading.
         return (.unsupported, end)
       }
-      if isLevel(kind) || (cells[i].rowBreak == .strong && rowHoldsValue(cells, i) && labelFollows(cells, i)) {
+      if isLevel(kind)
+        || (cells[i].rowBreak == .strong && rowHoldsValue(cells, i) && labelFollows(cells, i))
+      {
         return (.headerless, i)
       }
       i += 1
@@ -152,7 +154,9 @@ extension IndicatorAligner {
 
   // MARK: Rows to indicators
 
-  static func read(_ cells: [StreamCell], placements: [RowAligner.Placement?], template: IndicatorTemplate)
+  static func read(
+    _ cells: [StreamCell], placements: [RowAligner.Placement?], template: IndicatorTemplate
+  )
     -> AlignedBlock
   {
     var rows: [[Int: StreamCell]] = []
@@ -185,13 +189,17 @@ extension IndicatorAligner {
       }
       // A name with nothing after it, and the next row a name with values but no labels: one
       // name wrapped over two lines (`保障机关事业单位编制实名` / `制管理工作透明度、公信力`).
-      if let nameCell = row[template.nameColumn], !row.keys.contains(where: { $0 > template.nameColumn }),
+      if let nameCell = row[template.nameColumn],
+        !row.keys.contains(where: { $0 > template.nameColumn }),
         index + 1 < rows.count, let next = rows[index + 1][template.nameColumn],
-        rows[index + 1][template.level1Column] == nil, rows[index + 1][template.level2Column] == nil,
+        rows[index + 1][template.level1Column] == nil,
+        rows[index + 1][template.level2Column] == nil,
         rows[index + 1].keys.contains(where: { $0 > template.nameColumn }),
         withoutNumbering(next.text) == next.text, next.location.line == nameCell.location.line + 1
       {
-        if let l1 = row[template.level1Column] { level1 = LabelFolding.display(l1.text); level2 = "" }
+        if let l1 = row[template.level1Column] {
+          level1 = LabelFolding.display(l1.text); level2 = ""
+        }
         if let l2 = row[template.level2Column] { level2 = LabelFolding.display(l2.text) }
         rows[index + 1][template.nameColumn]?.text = nameCell.text + next.text
         rows[index + 1][template.nameColumn]?.location = nameCell.location
@@ -246,11 +254,13 @@ extension IndicatorAligner {
             "no 一级指标 is printed for '\(name)'; its 二级 '\(level2)' gives '\(parent)'",
             at: nameCell.location))
       }
-      let value = TimeLimits.reading(composeValue(op: op, target: target, unit: unit), under: level2)
+      let value = TimeLimits.reading(
+        composeValue(op: op, target: target, unit: unit), under: level2)
       indicators.append(
         Indicator(
           period: "annual", level1: l1, level2: level2, level3: name, value: value,
-          standard: standard, history: history, evaluation: template.fromHeader && !evaluation.isEmpty ? evaluation : nil,
+          standard: standard, history: history,
+          evaluation: template.fromHeader && !evaluation.isEmpty ? evaluation : nil,
           location: nameCell.location))
     }
     return AlignedBlock(
@@ -290,7 +300,8 @@ extension IndicatorAligner {
     var u = unit
     if LabelFolding.key(u) == "百分比" { u = "%" }
     if !u.isEmpty, t.hasSuffix(u) { u = "" }
-    let joined = sign + t + (CellClassifier.isNumber(LabelFolding.key(t)) ? u : (u.isEmpty ? "" : u))
+    let joined =
+      sign + t + (CellClassifier.isNumber(LabelFolding.key(t)) ? u : (u.isEmpty ? "" : u))
     var value = ValueParser.parse(joined)
     value.raw = [op, target, unit].filter { !$0.isEmpty }.joined(separator: " ")
     return value

@@ -91,10 +91,12 @@ public struct IndicatorTemplate: Sendable, Hashable {
     if !rest.contains(where: { $0.0 == .op }), let t = rest.firstIndex(where: { $0.0 == .target }) {
       rest.insert((.op, ""), at: t)
     }
-    if !rest.contains(where: { $0.0 == .unit }), let t = rest.firstIndex(where: { $0.0 == .target }) {
+    if !rest.contains(where: { $0.0 == .unit }), let t = rest.firstIndex(where: { $0.0 == .target })
+    {
       rest.insert((.unit, ""), at: t + 1)
     }
-    var outRoles: [ColumnRole] = Array(repeating: .note, count: leading.count) + [.level1, .level2, .level3]
+    var outRoles: [ColumnRole] =
+      Array(repeating: .note, count: leading.count) + [.level1, .level2, .level3]
     var outLabels = leading + ["一级指标", "二级指标", "三级指标"]
     for (role, label) in rest {
       outRoles.append(role)
@@ -118,7 +120,9 @@ public struct IndicatorTemplate: Sendable, Hashable {
     else { return cells }
     let own = cells.filter { $0.location.line >= level }
     let ownTarget = own.contains { $0.kind == .header(.target) }
-    let above = cells.filter { $0.location.line < level && !(ownTarget && $0.kind == .header(.target)) }
+    let above = cells.filter {
+      $0.location.line < level && !(ownTarget && $0.kind == .header(.target))
+    }
     return own + above
   }
 

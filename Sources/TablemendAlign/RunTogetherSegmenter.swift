@@ -56,7 +56,8 @@ public enum RunTogetherSegmenter {
   /// - Parameter wholeLine: true when the text is a whole line with no separator in it, so a
   ///   long text is run-together cells rather than one long name.
   static func segments(
-    of text: String, phrases: [[Character]] = [], wholeLine: Bool = true, memo: KindMemo = KindMemo()
+    of text: String, phrases: [[Character]] = [], wholeLine: Bool = true,
+    memo: KindMemo = KindMemo()
   ) -> [String] {
     let chars = Array(text)
     guard chars.count >= 6 else { return [text] }
@@ -187,7 +188,10 @@ public enum RunTogetherSegmenter {
       let numberStart = j
       while j < chars.count, chars[j].isASCII && (chars[j].isNumber || chars[j] == ".") { j += 1 }
       let hasNumber = j > numberStart && chars[numberStart] != "."
-      if !hasNumber || (op == 0 && i > 0 && chars[i - 1].isASCII && (chars[i - 1].isNumber || chars[i - 1] == ".")) {
+      if !hasNumber
+        || (op == 0 && i > 0 && chars[i - 1].isASCII
+          && (chars[i - 1].isNumber || chars[i - 1] == "."))
+      {
         i += max(1, op)
         continue
       }
@@ -205,9 +209,13 @@ public enum RunTogetherSegmenter {
       let atEnd = end >= chars.count
       let nextStartsValue =
         !atEnd
-        && (boundaries.contains(end) || chars[end].isNumber || opPrefixes.contains { $0.first == chars[end] }
+        && (boundaries.contains(end) || chars[end].isNumber
+          || opPrefixes.contains { $0.first == chars[end] }
           || "≥≤><=".contains(chars[end]))
-      if op > 0 && (unit > 0 || atEnd || nextStartsValue || !isWideLetter(chars[j < chars.count ? j : chars.count - 1])) {
+      if op > 0
+        && (unit > 0 || atEnd || nextStartsValue
+          || !isWideLetter(chars[j < chars.count ? j : chars.count - 1]))
+      {
         spans.append(i..<end)
         i = end
         continue
@@ -256,8 +264,13 @@ public enum RunTogetherSegmenter {
         }
       }
     }
-    let found = counts.filter { $0.value.afterValue >= 3 && $0.value.afterValue * 3 >= $0.value.all * 2 }
-      .filter { LevelLabels.core($0.key).map { !LevelLabels.isLevel1($0) && !LevelLabels.isLevel2($0) } ?? true }
+    let found = counts.filter {
+      $0.value.afterValue >= 3 && $0.value.afterValue * 3 >= $0.value.all * 2
+    }
+    .filter {
+      LevelLabels.core($0.key).map { !LevelLabels.isLevel1($0) && !LevelLabels.isLevel2($0) }
+        ?? true
+    }
     // The most frequent first; a phrase that holds a kept one, or a label, is not a cell.
     let sorted = found.keys.sorted {
       let (a, b) = (found[$0]?.afterValue ?? 0, found[$1]?.afterValue ?? 0)
@@ -285,7 +298,9 @@ public enum RunTogetherSegmenter {
     guard start > 0 else { return false }
     let before = chars[start - 1]
     if (before.isASCII && before.isNumber) || "%％‰".contains(before) { return true }
-    guard start > 1, units.contains(where: { $0.count == 1 && $0[0] == before }) else { return false }
+    guard start > 1, units.contains(where: { $0.count == 1 && $0[0] == before }) else {
+      return false
+    }
     let digit = chars[start - 2]
     return digit.isASCII && digit.isNumber
   }

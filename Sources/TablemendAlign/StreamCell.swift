@@ -26,7 +26,8 @@ public struct StreamCell: Sendable, Hashable {
   public var rowBreak: RowEvidence
 
   public init(text: String, location: Location, rowBreak: RowEvidence) {
-    self.init(text: text, kind: CellClassifier.classify(text), location: location, rowBreak: rowBreak)
+    self.init(
+      text: text, kind: CellClassifier.classify(text), location: location, rowBreak: rowBreak)
   }
 
   /// A cell whose kind is already known.

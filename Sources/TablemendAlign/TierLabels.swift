@@ -8,7 +8,9 @@ extension LevelLabels {
     guard cells.contains(where: { isTier($0.text) }) else { return cells }
     return cells.map { cell in
       var out = cell
-      if (cell.kind == .level1 || cell.kind == .eitherLevel) && !isTier(cell.text) { out.kind = .level2 }
+      if (cell.kind == .level1 || cell.kind == .eitherLevel) && !isTier(cell.text) {
+        out.kind = .level2
+      }
       return out
     }
   }

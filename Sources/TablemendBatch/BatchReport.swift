@@ -70,7 +70,9 @@ public struct BatchReport: Codable, Sendable, Hashable {
     }
     for drop in dropped { lines.append("tablemend: dropped earlier document: \(drop.error)") }
     if !withoutForms.isEmpty {
-      lines.append("tablemend: \(withoutForms.count) file(s) gave no form (listed in report.json, withoutForms)")
+      lines.append(
+        "tablemend: \(withoutForms.count) file(s) gave no form (listed in report.json, withoutForms)"
+      )
     }
     return lines.joined(separator: "\n")
   }

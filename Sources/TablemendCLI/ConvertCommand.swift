@@ -57,7 +57,8 @@ struct ConvertCommand: ParsableCommand {
     if result.status != 0 { throw ExitCode(result.status) }
     if strict && !result.formless.isEmpty {
       for file in result.formless {
-        FileHandle.standardError.write(Data("tablemend: \(file): no form recognised (--strict)\n".utf8))
+        FileHandle.standardError.write(
+          Data("tablemend: \(file): no form recognised (--strict)\n".utf8))
       }
       throw ExitCode(3)
     }

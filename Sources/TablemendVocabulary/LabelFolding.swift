@@ -125,7 +125,9 @@ extension LabelFolding {
     var key: [Character] = []
     var origin: [Int] = []
     var i = 0
-    let scalarsOf: (Character) -> Unicode.Scalar? = { $0.unicodeScalars.count == 1 ? $0.unicodeScalars.first : nil }
+    let scalarsOf: (Character) -> Unicode.Scalar? = {
+      $0.unicodeScalars.count == 1 ? $0.unicodeScalars.first : nil
+    }
     while i < text.count {
       let ch = text[i]
       if ch == "(" || ch == "（" {
