@@ -132,11 +132,12 @@ public struct RowAligner: Sendable {
       case .shortText: return 3
       case .verdict: return 1
       case .standard: return -8
-      case .level2, .eitherLevel: return -1
+      case .level2, .eitherLevel: return 0
       case .level1: return -6
       case .value: return -4
       case .filler: return -3
-      case .number, .unit: return -9
+      case .number: return -9
+      case .unit: return -12
       case .op: return -12
       case .header, .closing: return -30
       }
