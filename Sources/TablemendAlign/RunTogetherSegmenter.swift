@@ -159,6 +159,28 @@ public enum RunTogetherSegmenter {
       if !piece.isEmpty && !isNumbering(piece) { out.append(piece) }
       last = c
     }
+    return wholeLine ? splittingTrailingVerdicts(out, memo: memo) : out
+  }
+
+  /// Short qualitative targets that run-together text glues to the end of a name.
+  static let trailingVerdicts = ["长远", "长期", "提升", "提高", "显著", "明显", "良好", "达标", "合格", "有效"]
+
+  /// In run-together text, a name with a short qualitative target glued to its end and no other
+  /// target after it (`对当地文物保护、文化传承影响长远`, then a label) is two cells.
+  static func splittingTrailingVerdicts(_ pieces: [String], memo: KindMemo) -> [String] {
+    var out: [String] = []
+    for (n, piece) in pieces.enumerated() {
+      let next = n + 1 < pieces.count ? memo.kind(of: pieces[n + 1]) : nil
+      let nextIsTarget = [CellKind.value, .number, .op, .verdict, .unit].contains { $0 == next }
+      if !nextIsTarget, memo.kind(of: piece) == .text, piece.count >= 8,
+        let word = trailingVerdicts.first(where: { piece.hasSuffix($0) })
+      {
+        out.append(String(piece.dropLast(word.count)))
+        out.append(word)
+        continue
+      }
+      out.append(piece)
+    }
     return out
   }
 
