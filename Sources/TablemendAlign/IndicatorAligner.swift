@@ -149,7 +149,8 @@ extension IndicatorAligner {
   /// A sentence rather than a cell: long, with sentence punctuation.
   static func isProse(_ text: String) -> Bool {
     guard text.count >= 40 else { return false }
-    return text.count >= 80 || text.contains("。") || text.filter({ $0 == "，" || $0 == "," }).count >= 2
+    return text.count >= 80 || text.contains("。")
+      || text.filter({ $0 == "，" || $0 == "," }).count >= 2
   }
 
   // MARK: Rows to indicators

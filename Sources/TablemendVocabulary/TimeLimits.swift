@@ -2,12 +2,23 @@ import TablemendModel
 
 /// What a target means under a 时效 二级.
 public enum TimeLimits {
-  /// Under a 时效 二级, a target that is a bare length of time (`1个月`, `4个月`) is a time
+  /// Under a 时效 二级, a target that says "on schedule" (`按期完工`) is a deadline whose date
+  /// the form does not give (`date.relation` `by`, nothing else), and a target that is a bare length of time (`1个月`, `4个月`) is a time
   /// limit: a deadline given as a duration (its op, value and unit kept, no date). A compared
   /// length (`≤7工作日`, `一周内`, `≥1年`) stays a comparison, as the labelled real pages read
   /// it; other 二级 leave the value as it is.
   public static func reading(_ value: Value, under level2: String) -> Value {
-    guard value.kind == .comparison, LevelLabels.core(level2).map({ $0.hasSuffix("时效") }) == true,
+    guard LevelLabels.core(level2).map({ $0.hasSuffix("时效") }) == true else { return value }
+    // `按期完工`, `在项目计划完成时间内完成`: a deadline set by the plan, its date not given.
+    if value.kind == .qualitative, let text = value.text,
+      onSchedule.contains(where: { LabelFolding.key(text).has($0) })
+    {
+      var out = value
+      out.kind = .deadline
+      out.date = Value.DateParts(relation: "by")
+      return out
+    }
+    guard value.kind == .comparison,
       value.op == .equal,
       let unit = value.unit, durationUnits.contains(LabelFolding.key(unit))
     else { return value }
@@ -15,6 +26,11 @@ public enum TimeLimits {
     out.kind = .deadline
     return out
   }
+
+  /// Words that name a deadline without its date.
+  static let onSchedule = [
+    "按期", "按时", "如期", "限期", "计划时间内", "计划完成时间内", "规定时间内", "规定期限内", "规定时限内",
+  ]
 
   static let durationUnits: Set<String> = [
     "个月", "月", "天", "日", "周", "年", "小时", "工作日", "个工作日", "分钟", "季度", "星期",
