@@ -10,10 +10,16 @@ enum AlignedIndicators {
   /// in the name's place costs).
   static func quality(_ indicators: [Indicator]) -> Double {
     var q = 0.0
+    var level2s: [String: Bool] = [:]
+    var names: [String: CellKind] = [:]
     for i in indicators {
-      if LevelLabels.isLevel2(i.level2) { q += 1 }
+      let isLevel2 = level2s[i.level2] ?? LevelLabels.isLevel2(i.level2)
+      level2s[i.level2] = isLevel2
+      if isLevel2 { q += 1 }
       if i.value.kind != .empty { q += 1 }
-      switch CellClassifier.classify(i.level3) {
+      let kind = names[i.level3] ?? CellClassifier.classify(i.level3)
+      names[i.level3] = kind
+      switch kind {
       case .text, .shortText: q += i.level3.count >= 2 ? 1 : 0
       case .verdict, .filler: break
       default: q -= 2  // a value, a label or a header read as a name

@@ -43,8 +43,8 @@ public enum CellStreamReader {
       for (index, piece) in line.cells.enumerated() {
         var evidence = RowEvidence.none
         if index == 0 { evidence = max(pendingBreak, linesAreRows ? .strong : .weak) }
-        let segments = RunTogetherSegmenter.segments(
-          of: piece.0, phrases: phrases, wholeLine: line.cells.count == 1, memo: memo)
+        let segments = RunTogetherSegmenter.remembered(
+          piece.0, phrases: phrases, wholeLine: line.cells.count == 1, memo: memo)
         var offset = 0
         for (s, segment) in segments.enumerated() {
           out.append(
@@ -108,9 +108,16 @@ public enum CellStreamReader {
     // A target written with spaces (`大于等于 100 个`, `≥ 95 %`) is one cell.
     var merged: [(String, Int)] = []
     var previousKind: CellKind?
-    for token in out {
+    for (n, token) in out.enumerated() {
       let text = token.text.trimmingSpaces()
       if text.isEmpty { continue }
+      // Only tokens a single space separates can join; the others need no kind.
+      let nextJoins = n + 1 < out.count && out[n + 1].afterSingleSpace
+      guard token.afterSingleSpace || nextJoins else {
+        merged.append((text, token.column))
+        previousKind = nil
+        continue
+      }
       let key = LabelFolding.key(text)
       let kind: CellKind =
         CellClassifier.isOp(key)

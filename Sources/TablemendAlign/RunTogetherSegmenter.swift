@@ -142,7 +142,7 @@ public enum RunTogetherSegmenter {
     }
     // 3. Values, where the text is plainly several cells: a marker was found, several values
     // stand in it, or it is too long for one cell (`已完成100%` stays whole).
-    let spans = valueSpans(chars, boundaries: cuts)
+    let spans = chars.contains(where: { $0.isASCII && $0.isNumber }) ? valueSpans(chars, boundaries: cuts) : []
     let plain = !cuts.isEmpty || spans.count >= 2 || (wholeLine && chars.count >= 20)
     for span in spans where plain || startsWithSign(chars, span) {
       cuts.insert(span.lowerBound)
@@ -259,6 +259,18 @@ public enum RunTogetherSegmenter {
       i = max(j, i + 1)
     }
     return spans
+  }
+
+  /// `segments(of:)` remembered per text (exports repeat their cells).
+  static func remembered(_ text: String, phrases: [[Character]], wholeLine: Bool, memo: KindMemo)
+    -> [String]
+  {
+    if let known = wholeLine ? memo.lineSegments[text] : memo.segments[text] { return known }
+    let out = segments(of: text, phrases: phrases, wholeLine: wholeLine, memo: memo)
+    if memo.segments.count + memo.lineSegments.count < 100_000 {
+      if wholeLine { memo.lineSegments[text] = out } else { memo.segments[text] = out }
+    }
+    return out
   }
 
   /// Phrases of four to eight CJK characters (compared as `LabelFolding` keys) that follow a

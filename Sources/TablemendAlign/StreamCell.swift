@@ -43,6 +43,9 @@ public struct StreamCell: Sendable, Hashable {
 /// labels, values and fillers many times.
 final class KindMemo {
   private var kinds: [String: CellKind] = [:]
+  /// Run-together cuts of whole cells, by text and whether the cell was a whole line.
+  var segments: [String: [String]] = [:]
+  var lineSegments: [String: [String]] = [:]
 
   func kind(of text: String) -> CellKind {
     if let known = kinds[text] { return known }

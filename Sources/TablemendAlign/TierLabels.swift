@@ -5,7 +5,7 @@ extension LevelLabels {
   /// 过程管理指标 form, with 产出指标 / 效益指标 / 满意度指标 under them) reads the usual 一级
   /// labels as its 二级.
   static func demotingUnderTiers(_ cells: [StreamCell]) -> [StreamCell] {
-    guard cells.contains(where: { isTier($0.text) }) else { return cells }
+    guard cells.contains(where: { $0.kind == .level1 && isTier($0.text) }) else { return cells }
     return cells.map { cell in
       var out = cell
       if (cell.kind == .level1 || cell.kind == .eitherLevel) && !isTier(cell.text) {

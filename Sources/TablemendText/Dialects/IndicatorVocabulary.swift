@@ -41,7 +41,12 @@ enum IndicatorVocabulary {
 
   /// `text` without any whitespace.
   static func squeezed<S: StringProtocol>(_ text: S) -> String {
-    String(text.filter { !$0.isWhitespace && $0 != LayoutLine.pad })
+    // Most cells hold no space: checked scalar by scalar, without grapheme breaking.
+    let spaced = text.unicodeScalars.contains {
+      $0.properties.isWhitespace || $0 == "\u{F8FF}" || $0 == "\u{85}"
+    }
+    if !spaced { return String(text) }
+    return String(text.filter { !$0.isWhitespace && $0 != LayoutLine.pad })
   }
 
   /// Drops a trailing score annotation such as `(50分)` / `（30分）`.
