@@ -77,7 +77,7 @@ let package = Package(
     .target(name: "TablemendFuzzSupport"),
     .executableTarget(
       name: "TablemendFuzzText",
-      dependencies: ["TablemendText", "TablemendGrid", "TablemendFuzzSupport"]),
+      dependencies: ["TablemendText", "TablemendGrid", "TablemendAlign", "TablemendFuzzSupport"]),
     .executableTarget(
       name: "TablemendFuzzDocx", dependencies: ["TablemendDocx", "TablemendFuzzSupport"]),
     .executableTarget(

@@ -1,10 +1,12 @@
 import Foundation
+import TablemendAlign
 import TablemendFuzzSupport
 import TablemendGrid
 import TablemendModel
 import TablemendText
 
-/// Fuzz target for the text path: bytes → decoding → dialect detection and tokens → grids.
+/// Fuzz target for the text path: bytes → decoding → dialect detection and tokens → grids,
+/// and the typed row aligner's cell stream and rows.
 ///
 /// Built with `-DTABLEMEND_FUZZ` (see `tools/fuzz.sh`) it is a libFuzzer target; in a plain
 /// build it is a replayer that runs the same code on each file named on the command line.
@@ -22,6 +24,7 @@ enum FuzzText {
   /// outcomes; only a crash, a hang or a leak is a finding.
   static func run(_ data: Data) {
     guard let text = try? TextDecoding.decode(data) else { return }
+    if text.text.utf8.count <= 64 << 10 { _ = IndicatorAligner.blocks(in: text.text) }
     guard let tokens = try? TextReader.tokenize(text.text, dialect: nil, limits: limits) else {
       return
     }
