@@ -1,3 +1,5 @@
+import TablemendModel
+
 /// What a column of an indicator table holds, as its header names it.
 public enum ColumnRole: String, Sendable, Hashable, CaseIterable {
   /// 一级指标.

@@ -10,22 +10,13 @@ public enum LabelFolding {
   /// colons as ASCII, traditional characters of the domain's words as simplified.
   public static func key(_ text: String) -> String {
     var out = String.UnicodeScalarView()
-    let scalars = Array(text.unicodeScalars)
-    var i = 0
-    while i < scalars.count {
-      let s = scalars[i]
-      if s == "(" || s == "（", let end = pinyinNoteEnd(scalars, from: i) {
-        i = end + 1
-        continue
-      }
-      i += 1
-      if isSpace(s) { continue }
+    forEachScalarOutsideNotes(text) { s in
+      if isSpace(s) { return }
       switch s {
       case "（": out.append("(")
       case "）": out.append(")")
       case "：": out.append(":")
-      default:
-        if let simple = simplified[s] { out.append(simple) } else { out.append(s) }
+      default: out.append(simplified[s] ?? s)
       }
     }
     return String(out)
@@ -35,6 +26,14 @@ public enum LabelFolding {
   /// score (`(50分)`, `（30）`) dropped; the characters are kept as written.
   public static func display(_ text: String) -> String {
     var out = String.UnicodeScalarView()
+    forEachScalarOutsideNotes(text) { s in
+      if !isSpace(s) { out.append(s) }
+    }
+    return withoutScore(String(out))
+  }
+
+  /// Calls `body` with each scalar of `text` that is not inside a pinyin note (`(chǎn)`).
+  static func forEachScalarOutsideNotes(_ text: String, _ body: (Unicode.Scalar) -> Void) {
     let scalars = Array(text.unicodeScalars)
     var i = 0
     while i < scalars.count {
@@ -43,10 +42,9 @@ public enum LabelFolding {
         i = end + 1
         continue
       }
+      body(s)
       i += 1
-      if !isSpace(s) { out.append(s) }
     }
-    return withoutScore(String(out))
   }
 
   /// `text` without a trailing score annotation: `产出指标(50分)`, `效益指标（30）`,
