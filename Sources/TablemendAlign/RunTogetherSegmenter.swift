@@ -47,7 +47,7 @@ public enum RunTogetherSegmenter {
     "个月", "小时", "公里", "千米", "公顷", "批次", "课时", "学时", "万人", "元/人", "%", "％", "‰", "元", "个", "個",
     "次", "人", "户", "戶", "天", "件", "项", "項", "处", "處", "所", "名", "场", "場", "篇", "期", "份", "台", "臺",
     "辆", "套", "座", "米", "亩", "畝", "吨", "噸", "家", "本", "册", "条", "條", "种", "種", "株", "棵", "头", "只",
-    "起", "粒", "张", "張", "部", "村", "分",
+    "起", "粒", "张", "張", "部", "村", "分", "微克", "毫克", "千克", "公斤", "克", "分贝", "升", "立方米",
   ].map { Array($0) }.sorted { $0.count > $1.count }
 
   /// The cells in `text`.
@@ -227,6 +227,12 @@ public enum RunTogetherSegmenter {
         break
       }
       if unit == 0 { j = numberEnd }
+      // A compound unit: 元/人, 微克/立方米.
+      if unit > 0, j + unit < chars.count, chars[j + unit] == "/",
+        let per = units.first(where: { matches($0, chars, at: j + unit + 1) })
+      {
+        unit += 1 + per.count
+      }
       let end = j + unit
       let atEnd = end >= chars.count
       let nextStartsValue =
