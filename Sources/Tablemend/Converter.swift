@@ -42,6 +42,14 @@ public struct Converter: Sendable {
   /// The text dialects tablemend detects, by the names `source.dialect` and `--dialect` use.
   public static var textDialects: [String] { TextReader.dialects + [HTMLReader.dialect] }
 
+  /// The Word readers' names (`source.dialect`): a DOCX package, a bare `document.xml`, a flat
+  /// OPC file. `--dialect` with one of them reads the input as Word XML.
+  public static let wordDialects = ["docx", "wordprocessingml", "flat-opc"]
+
+  /// Every reader by the name `--dialect` takes: one registry for the Word readers, HTML and
+  /// the text dialects.
+  public static var dialects: [String] { wordDialects + textDialects }
+
   public init(options: ConvertOptions = ConvertOptions()) {
     self.options = options
   }
@@ -187,7 +195,20 @@ public struct Converter: Sendable {
     let encoding: String
     let dialect: String
     var alignText: String? = nil
-    if options.dialect == nil || options.dialect == "docx", DocxReader.accepts(data) {
+    if let forced = options.dialect, !Self.dialects.contains(forced) {
+      throw ConversionError(
+        path: path,
+        message: "unknown dialect '\(forced)'; known: \(Self.dialects.joined(separator: ", "))")
+    }
+    let forcedWord = options.dialect.map { Self.wordDialects.contains($0) } ?? false
+    if forcedWord && !DocxReader.accepts(data) {
+      throw ConversionError(
+        path: path,
+        message:
+          "--dialect \(options.dialect ?? "") needs a DOCX package, a WordprocessingML "
+          + "document.xml or a flat OPC file, and this input is none of them")
+    }
+    if options.dialect == nil || forcedWord, DocxReader.accepts(data) {
       do {
         let content = try DocxReader.read(data, limits: options.limits)
         blocks = content.blocks

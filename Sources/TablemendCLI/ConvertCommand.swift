@@ -14,7 +14,7 @@ struct ConvertCommand: ParsableCommand {
       status is 1.
 
       Input is detected: .docx and WordprocessingML XML, or text in UTF-8, UTF-16 or GB18030 \
-      in one of these dialects: \(Converter.textDialects.joined(separator: ", ")).
+      in one of these dialects: \(Converter.dialects.joined(separator: ", ")).
       """)
 
   @Argument(help: "Files to convert (`-` for standard input).")
