@@ -2,6 +2,7 @@ import Foundation
 import TablemendModel
 import TablemendText
 import TablemendValues
+import TablemendVocabulary
 
 /// Reads one table (and the paragraphs before it) into a `Form`.
 struct FormReader {
@@ -219,7 +220,9 @@ struct FormReader {
       let value = CellCleaner.trimmed(String(text[text.index(after: colon)...]))
       let labelShape = label.range(
         of: #"^[\p{Han}][\p{Han}()（）]{1,9}$"#, options: .regularExpression)
-      if labelShape != nil, !value.isEmpty, !label.hasPrefix("附") {
+      if labelShape != nil, !value.isEmpty, !label.hasPrefix("附"), !FieldLabels.isFurniture(label),
+        !FieldLabels.isFieldLabel(value)
+      {
         fields[label] = value
       }
     }
@@ -240,7 +243,15 @@ struct FormReader {
       let value = cells[i + 1].paragraphs.map(CellCleaner.trimmed).filter { !$0.isEmpty }
         .joined(separator: "\n")
       let key = label.trimmingCharacters(in: CharacterSet(charactersIn: ":： "))
-      fields[key] = fieldValue(key, value, at: cells[i + 1].location)
+      // A label whose value cell was dropped is followed by the next label (`主管部门 |
+      // 实施单位 | …`): it has no value, and the next cell starts the next pair.
+      if FieldLabels.isFieldLabel(value) && FieldLabels.isFieldLabel(key) {
+        i += 1
+        continue
+      }
+      if !FieldLabels.isFurniture(key) {
+        fields[key] = fieldValue(key, value, at: cells[i + 1].location)
+      }
       i += 2
     }
   }

@@ -1,0 +1,33 @@
+/// The labels of a form's fields, and the page furniture around a form that looks like fields.
+public enum FieldLabels {
+  /// Field labels printed on the forms (compared as `LabelFolding` keys).
+  static let known: Set<String> = [
+    "项目名称", "主管部门", "实施单位", "项目实施单位", "主管部门及代码", "项目负责人", "项目负责人及电话",
+    "联系电话", "联系人", "联系人及电话", "项目属性", "项目类型", "项目类别", "项目期", "项目来源",
+    "项目分类", "资金用途", "预算执行数", "预算执行率", "预算数", "执行数", "执行率", "资金来源", "填报日期",
+    "单位名称", "部门名称", "部门(单位)名称", "填报人", "预算单位", "实施期", "项目起止时间",
+    "开始日期", "结束日期", "项目开始日期", "项目完成日期", "资金使用单位", "绩效编制单位", "项目口径",
+    "归口业务科室", "是否政府采购", "专项名称", "专项属性", "专项负责人", "专项起止时间",
+  ]
+
+  /// Labels of the page around a form (a portal's metadata, a document site's banner).
+  static let furniture: [String] = [
+    "资源ID", "资源大小", "资源格式", "下载积分", "还剩", "索引号", "发文日期", "发布时间", "发布日期",
+    "发布机构", "来源", "浏览量", "浏览次数", "点击数", "阅读数", "字号", "字体", "文号", "发文字号",
+    "主题分类", "体裁分类", "成文日期", "有效性", "公开方式", "公开范围", "信息时效性", "统一登记号",
+    "主题词", "作者", "责任编辑", "编辑", "分享到", "所属类别", "信息来源", "生成日期", "发布单位", "搜索",
+  ]
+
+  /// True when `label` is a known field label of the forms.
+  public static func isFieldLabel(_ label: String) -> Bool {
+    known.contains(LabelFolding.key(label).trimmingCharacters(in: [":", "："]))
+  }
+
+  /// True when `label` belongs to the page, not to the form: never a field.
+  public static func isFurniture(_ label: String) -> Bool {
+    let k = LabelFolding.key(label).trimmingCharacters(in: [":", "：", "[", "]", "【", "】"])
+    if furniture.contains(k) { return true }
+    // A form's title read as a label (`…绩效目标自评表(`).
+    return k.has("绩效") && (k.has("表(") || k.hasSuffix("表"))
+  }
+}
