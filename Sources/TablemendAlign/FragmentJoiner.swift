@@ -58,7 +58,9 @@ public enum FragmentJoiner {
       if case .header(let ra) = a, case .header(let rb) = b {
         return ra == role && rb == role && role == .reason
       }
-      if case .header = a { return isFragment(b) } else if case .header = b { return isFragment(a) }
+      // A header word and its wrapped tail (`偏差原因分析及` + `改进措施`): the tail is short.
+      if case .header = a { return isFragment(b) && text.count <= 16 }
+      if case .header = b { return isFragment(a) }
       return isFragment(a) && isFragment(b)
     case .level1, .level2, .eitherLevel:
       // `经济效益` + `指标`, `服务对象` + `满意度指标`, `经济效` + `益指标`; never two labels.

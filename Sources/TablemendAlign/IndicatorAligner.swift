@@ -2,6 +2,32 @@ import TablemendModel
 import TablemendValues
 import TablemendVocabulary
 
+/// The first 一级 and 二级 labels of a block that held labels but no indicator: the labels of
+/// the rows that follow when a PDF's text was read column by column.
+struct PendingLabels {
+  var level1 = ""
+  var level2 = ""
+
+  init() {}
+
+  /// These labels, with `other`'s where these have none.
+  func adding(_ other: PendingLabels) -> PendingLabels {
+    var out = self
+    if out.level1.isEmpty { out.level1 = other.level1 }
+    if out.level2.isEmpty { out.level2 = other.level2 }
+    return out
+  }
+
+  init(_ cells: [StreamCell]) {
+    for cell in cells {
+      if level1.isEmpty, cell.kind == .level1 { level1 = LabelFolding.display(cell.text) }
+      if level2.isEmpty, cell.kind == .level2 || cell.kind == .eitherLevel {
+        level2 = LabelFolding.display(cell.text)
+      }
+    }
+  }
+}
+
 /// The indicators of one block that `IndicatorAligner` read.
 public struct AlignedBlock: Sendable, Hashable {
   /// The indicators, in order.
@@ -24,6 +50,7 @@ public enum IndicatorAligner {
     let cells = stream.cells
     let linesAreRows = stream.linesAreRows
     var out: [AlignedBlock] = []
+    var pending = PendingLabels()
     var i = 0
     while i < cells.count {
       guard let (template, dataStart) = nextBlock(cells, from: i) else { break }
@@ -31,10 +58,12 @@ public enum IndicatorAligner {
       if dataStart < end, template != .unsupported {
         let slice = LevelLabels.demotingUnderTiers(Array(cells[dataStart..<end]))
         let aligner = RowAligner(template: template, linesAreRows: linesAreRows)
-        var block = read(slice, placements: aligner.align(slice), template: template)
+        var block = read(
+          slice, placements: aligner.align(slice), template: template, pending: pending)
         let period = period(before: cells, i, dataStart)
         for n in block.indicators.indices { block.indicators[n].period = period }
         if !block.indicators.isEmpty { out.append(block) }
+        pending = block.indicators.isEmpty ? pending.adding(PendingLabels(slice)) : PendingLabels()
       }
       i = max(end, dataStart + 1)
     }
@@ -156,7 +185,8 @@ extension IndicatorAligner {
   // MARK: Rows to indicators
 
   static func read(
-    _ cells: [StreamCell], placements: [RowAligner.Placement?], template: IndicatorTemplate
+    _ cells: [StreamCell], placements: [RowAligner.Placement?], template: IndicatorTemplate,
+    pending: PendingLabels = PendingLabels()
   )
     -> AlignedBlock
   {
@@ -172,8 +202,10 @@ extension IndicatorAligner {
         rows[placement.row][placement.column] = cell
       }
     }
-    var level1 = ""
-    var level2 = ""
+    // Labels a block of labels alone left before this one (text whose columns were read one
+    // after the other: 一级指标 二级指标 数量指标 产出指标 … 三级指标 指标值 永安真武庙戏台 1处).
+    var level1 = pending.level1
+    var level2 = pending.level2
     var indicators: [Indicator] = []
     var diagnostics: [Diagnostic] = []
     let roles = template.roles
