@@ -14,7 +14,8 @@ public enum RunTogetherSegmenter {
       "一级指标", "二级指标", "三级指标", "年初目标值", "年度指标值", "实际完成值", "全年实际值", "年度目标值",
       "指标值", "目标值", "完成值", "分值", "得分", "指标名称", "计量单位", "度量单位", "指标性质",
       "未完成原因及改进措施", "偏差原因分析及改进措施", "合计", "总分", "计划标准", "行业标准", "历史标准",
-      "其他标准", "绩效目标表", "绩效自评表", "绩效目标申报表", "绩效目标填报表",
+      "其他标准", "是否核心指标", "指标权重", "指标得分", "得分系数", "年初指标值", "调整指标值", "全年完成值",
+      "绩效目标表", "绩效自评表", "绩效目标申报表", "绩效目标填报表",
     ]
     return (LevelLabels.spellings + headers).sorted { $0.count > $1.count }.map { $0 }
   }()
@@ -135,6 +136,14 @@ public enum RunTogetherSegmenter {
           end += 1
         }
         if end < chars.count, ":：、.".contains(chars[end]) { end += 1 }
+        // `指标100%` is a label's end and a value, not numbering.
+        var run = i + 2
+        while run < chars.count, chars[run].isASCII, chars[run].isNumber || chars[run] == "." { run += 1 }
+        if run < chars.count, "%％‰".contains(chars[run]) {
+          cuts.remove(i)
+          i += 1
+          continue
+        }
         cuts.insert(end)
         numbering.append(i..<end)
       }
