@@ -15,7 +15,7 @@ public enum CellStreamReader {
 
   /// The cells of `text` and whether its lines are rows.
   public static func read(_ text: String) -> CellStream {
-    var lines: [(number: Int, cells: [(String, Int)], separator: Bool)] = []
+    var lines: [(number: Int, cells: [(String, Int)], separator: Bool, bare: Bool)] = []
     var number = 0
     for raw in text.split(
       omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
@@ -24,12 +24,14 @@ public enum CellStreamReader {
       let line = String(raw)
       let pieces = split(line)
       let pipes = line.reduce(0) { $0 + ($1 == "|" ? 1 : 0) }
-      lines.append((number, pieces, pieces.isEmpty && pipes >= 1))
+      // A bare line (no separator in it) that is one cell may be several run together.
+      let bare = pieces.count == 1 && pipes == 0 && !line.contains("\t")
+      lines.append((number, pieces, pieces.isEmpty && pipes >= 1, bare))
     }
     let memo = KindMemo()
     // Repeated result phrases are looked for only in lines that are one run-together cell.
     let phrases = RunTogetherSegmenter.repeatedPhrases(
-      in: lines.filter { $0.cells.count == 1 }.map { Array($0.cells[0].0) })
+      in: lines.filter(\.bare).map { Array($0.cells[0].0) })
     let filled = lines.filter { !$0.cells.isEmpty }
     let multi = filled.filter { $0.cells.count >= 2 }.count
     let linesAreRows = !filled.isEmpty && multi * 2 >= filled.count
@@ -44,7 +46,7 @@ public enum CellStreamReader {
         var evidence = RowEvidence.none
         if index == 0 { evidence = max(pendingBreak, linesAreRows ? .strong : .weak) }
         let segments = RunTogetherSegmenter.remembered(
-          piece.0, phrases: phrases, wholeLine: line.cells.count == 1, memo: memo)
+          piece.0, phrases: phrases, wholeLine: line.bare, memo: memo)
         var offset = 0
         for (s, segment) in segments.enumerated() {
           out.append(
