@@ -46,7 +46,11 @@ enum AlignedIndicators {
     let figures =
       "the typed row aligner read \(aligned.count) indicator(s) in \(blocks.count) block(s), "
       + "recognition \(qa); the grid reading \(old.count), recognition \(qo)"
-    guard prefersAligned(aligned: qa, grid: qo) else {
+    // Text with page breaks (`\f`) came out of a PDF, whose pages and reading order the grid
+    // reading rebuilds (pdftotext -raw and reading order: a page's columns one after the
+    // other) and the aligner, which has no page model yet, does not.
+    let fromPDF = text.utf8.contains(0x0C)
+    guard !fromPDF, prefersAligned(aligned: qa, grid: qo) else {
       return (
         forms,
         [
