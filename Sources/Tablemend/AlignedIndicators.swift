@@ -55,7 +55,9 @@ enum AlignedIndicators {
         forms,
         [
           Diagnostic(
-            .info, "aligner-declined", figures + ": the grid's were kept",
+            .info, "aligner-declined",
+            figures + ": the grid's were kept"
+              + (fromPDF ? " (text from a PDF, with page breaks)" : ""),
             at: blocks.first?.location)
         ]
       )
