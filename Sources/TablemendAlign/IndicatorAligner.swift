@@ -252,7 +252,8 @@ extension IndicatorAligner {
       var evaluation: [String: String] = [:]
       var standard: String?
       var history: [HistoryValue] = []
-      for (c, cell) in row where c > template.nameColumn {
+      for c in row.keys.sorted() where c > template.nameColumn {
+        guard let cell = row[c] else { continue }
         switch roles[c] {
         // A sign (≥) wins over a direction (正向指标) when a form has both columns.
         case .op: if op.isEmpty || isDirectionWord(op) { op = cell.text }
