@@ -67,21 +67,56 @@ enum AlignedIndicators {
       Diagnostic(
         .info, "indicators-aligned", figures + ": the aligner's were kept",
         at: blocks.first?.location))
+    return (assign(blocks, to: forms, text: text), diagnostics)
+  }
+
+  /// The blocks' indicators given to the forms they belong to: each block to the last form that
+  /// starts at or before it (the first form if none does); a form no block falls to keeps no
+  /// indicator, so a document is read one way. With no form from the grid, one form per title
+  /// (`…绩效目标表`) that precedes blocks, its kind and title from that title.
+  static func assign(_ blocks: [AlignedBlock], to forms: [Form], text: String) -> [Form] {
+    if forms.isEmpty {
+      let titles = titleLines(in: text)
+      var out: [Form] = []
+      var lastTitle: Int? = -1
+      for block in blocks {
+        let title = titles.last { $0.line <= block.location.line }
+        if let form = out.indices.last, title?.line == lastTitle {
+          out[form].indicators += block.indicators
+          continue
+        }
+        lastTitle = title?.line
+        out.append(
+          Form(
+            kind: kind(of: title?.text ?? text),
+            title: title?.text ?? (out.isEmpty ? self.title(in: text) : nil),
+            indicators: block.indicators, tables: [], location: block.location))
+      }
+      return out
+    }
     var out = forms
-    if out.isEmpty {
-      out.append(
-        Form(
-          kind: kind(of: text), title: title(in: text), indicators: aligned, tables: [],
-          location: blocks.first?.location ?? Location(line: 1, column: 1)))
-      return (out, diagnostics)
+    var given = [[Indicator]](repeating: [], count: forms.count)
+    for block in blocks {
+      let n = forms.indices.last { forms[$0].location.line <= block.location.line } ?? 0
+      given[n] += block.indicators
     }
-    if out.count == blocks.count {
-      for (n, block) in blocks.enumerated() { out[n].indicators = block.indicators }
-      return (out, diagnostics)
+    for n in out.indices { out[n].indicators = given[n] }
+    return out
+  }
+
+  /// Lines that name a form (…绩效…表), with their numbers.
+  static func titleLines(in text: String) -> [(line: Int, text: String)] {
+    var out: [(line: Int, text: String)] = []
+    var number = 0
+    for line in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
+      number += 1
+      guard line.count <= 80, line.contains("绩") || line.contains("績") else { continue }
+      let k = LabelFolding.key(String(line))
+      if k.count <= 60, k.contains("绩效"), k.hasSuffix("表") || k.contains("表(") {
+        out.append((number, LabelFolding.display(String(line)).trimmingCharacters(in: ["|"])))
+      }
     }
-    for n in out.indices { out[n].indicators = [] }
-    out[0].indicators = aligned
-    return (out, diagnostics)
+    return out
   }
 
   /// How many cells of `texts` (whole texts are cut into cells first) are 一级 or 二级 labels.
@@ -110,12 +145,6 @@ enum AlignedIndicators {
 
   /// The first line that names a form (…绩效…表), trimmed, or nil.
   static func title(in text: String) -> String? {
-    for line in text.split(whereSeparator: \.isNewline).prefix(200) {
-      let k = LabelFolding.key(String(line))
-      if k.count <= 60, k.contains("绩效"), k.hasSuffix("表") || k.contains("表(") {
-        return LabelFolding.display(String(line)).trimmingCharacters(in: ["|"])
-      }
-    }
-    return nil
+    titleLines(in: text).first?.text
   }
 }
