@@ -22,6 +22,9 @@ public enum RunTogetherSegmenter {
 
   static let markerChars: [[Character]] = markers.map { Array($0) }
 
+  /// Markers that end a form's title.
+  static let titleWords: Set<String> = ["绩效目标表", "绩效自评表", "绩效目标申报表", "绩效目标填报表"]
+
   /// The markers by their first character, longest first.
   static let markersByFirst: [Character: [[Character]]] = Dictionary(
     grouping: markerChars, by: { $0[0] })
@@ -93,8 +96,10 @@ public enum RunTogetherSegmenter {
         continue
       }
       if matched > 0 {
-        cuts.insert(origin[k])
         let word = String(key[k..<(k + matched)])
+        // A form's title word ends the title it closes (`省级部门预算项目支出绩效目标表`): the
+        // cut is after it only.
+        if !titleWords.contains(word) { cuts.insert(origin[k]) }
         if LevelLabels.isLevel1(word) { sawLevel1 = true }
         // `产出数量指标` with no 一级 before it: the 一级 `产出` run into the 二级 `数量指标`.
         if !sawLevel1, word.hasPrefix("产出"), word.hasSuffix("指标"), matched >= 6,
@@ -138,7 +143,9 @@ public enum RunTogetherSegmenter {
         if end < chars.count, ":：、.".contains(chars[end]) { end += 1 }
         // `指标100%` is a label's end and a value, not numbering.
         var run = i + 2
-        while run < chars.count, chars[run].isASCII, chars[run].isNumber || chars[run] == "." { run += 1 }
+        while run < chars.count, chars[run].isASCII, chars[run].isNumber || chars[run] == "." {
+          run += 1
+        }
         if run < chars.count, "%％‰".contains(chars[run]) {
           cuts.remove(i)
           i += 1
@@ -151,7 +158,9 @@ public enum RunTogetherSegmenter {
     }
     // 3. Values, where the text is plainly several cells: a marker was found, several values
     // stand in it, or it is too long for one cell (`已完成100%` stays whole).
-    let spans = chars.contains(where: { $0.isASCII && $0.isNumber }) ? valueSpans(chars, boundaries: cuts) : []
+    let spans =
+      chars.contains(where: { $0.isASCII && $0.isNumber })
+      ? valueSpans(chars, boundaries: cuts) : []
     let plain = !cuts.isEmpty || spans.count >= 2 || (wholeLine && chars.count >= 20)
     for span in spans where plain || startsWithSign(chars, span) {
       cuts.insert(span.lowerBound)
