@@ -46,7 +46,7 @@ let package = Package(
     // Grids to forms: fields, funds, goals, records and the indicator tree.
     .target(
       name: "TablemendForms",
-      dependencies: ["TablemendModel", "TablemendValues", "TablemendText", "TablemendVocabulary"]),
+      dependencies: ["TablemendModel", "TablemendValues", "TablemendVocabulary"]),
     // The library facade: one call from bytes to a `Document`.
     .target(
       name: "Tablemend",

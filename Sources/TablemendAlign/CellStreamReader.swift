@@ -111,7 +111,7 @@ public enum CellStreamReader {
     var merged: [(String, Int)] = []
     var previousKind: CellKind?
     for (n, token) in out.enumerated() {
-      let text = token.text.trimmingSpaces()
+      let text = token.text.trimmedPadding()
       if text.isEmpty { continue }
       // Only tokens a single space separates can join; the others need no kind.
       let nextJoins = n + 1 < out.count && out[n + 1].afterSingleSpace
@@ -192,17 +192,6 @@ public enum CellStreamReader {
     guard let v = ch.unicodeScalars.first?.value else { return false }
     return (0x2E80...0x9FFF).contains(v) || (0xF900...0xFAFF).contains(v)
       || (0xFF00...0xFF60).contains(v) || (0x3000...0x303F).contains(v)
-  }
-}
-
-extension String {
-  /// Without leading and trailing white space (ideographic and no-break spaces included).
-  func trimmingSpaces() -> String {
-    let scalars = unicodeScalars
-    guard let first = scalars.firstIndex(where: { !LabelFolding.isSpace($0) }),
-      let last = scalars.lastIndex(where: { !LabelFolding.isSpace($0) })
-    else { return "" }
-    return String(scalars[first...last])
   }
 }
 

@@ -327,7 +327,7 @@ extension IndicatorAligner {
   /// The target read from its sign, number and unit cells.
   static func composeValue(op: String, target: String, unit: String) -> Value {
     let sign = isDirectionWord(op) ? "" : op
-    let t = target.trimmingSpaces()
+    let t = target.trimmedPadding()
     if t.isEmpty || CellClassifier.isFiller(LabelFolding.key(t)) {
       return ValueParser.parse("")
     }
@@ -343,7 +343,7 @@ extension IndicatorAligner {
 
   /// `指标1：培训人次` → `培训人次`; also `1.`, `1、`, `（1）`.
   static func withoutNumbering(_ text: String) -> String {
-    var chars = Array(text.trimmingSpaces())
+    var chars = Array(text.trimmedPadding())
     if chars.count > 2, chars[0] == "指", chars[1] == "标" {
       var j = 2
       while j < chars.count, chars[j].isNumber { j += 1 }
@@ -362,6 +362,6 @@ extension IndicatorAligner {
         chars.removeFirst(j + 1)
       }
     }
-    return String(chars).trimmingSpaces()
+    return String(chars).trimmedPadding()
   }
 }

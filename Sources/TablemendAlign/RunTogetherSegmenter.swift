@@ -173,7 +173,7 @@ public enum RunTogetherSegmenter {
     var out: [String] = []
     var last = 0
     for c in sorted + [chars.count] {
-      let piece = String(chars[last..<c]).trimmingSpaces()
+      let piece = String(chars[last..<c]).trimmedPadding()
       if !piece.isEmpty && !isNumbering(piece) { out.append(piece) }
       last = c
     }

@@ -1,6 +1,5 @@
 import Foundation
 import TablemendModel
-import TablemendText
 import TablemendValues
 import TablemendVocabulary
 
@@ -202,7 +201,7 @@ struct FormReader {
     let f = Vocabulary.fold(text)
     if f.isEmpty { return }
     if title == nil, Self.titleWords.contains(where: { f.has($0) }), f.count <= 40 {
-      title = CellCleaner.trimmed(text)
+      title = text.trimmedPadding()
     }
     let hasYear = f.has("年")
     if hasYear, let m = f.firstMatch(of: Patterns.budgetYear), f.count <= 24 || f.hasPrefix("(") {
@@ -216,8 +215,8 @@ struct FormReader {
       return
     }
     if f.count <= 40, let colon = text.firstIndex(where: { $0 == ":" || $0 == "：" }) {
-      let label = CellCleaner.trimmed(String(text[..<colon]))
-      let value = CellCleaner.trimmed(String(text[text.index(after: colon)...]))
+      let label = String(text[..<colon]).trimmedPadding()
+      let value = String(text[text.index(after: colon)...]).trimmedPadding()
       let labelShape = label.range(
         of: #"^[\p{Han}][\p{Han}()（）]{1,9}$"#, options: .regularExpression)
       if labelShape != nil, !value.isEmpty, !label.hasPrefix("附"), !FieldLabels.isFurniture(label),
@@ -234,13 +233,13 @@ struct FormReader {
       let label = Vocabulary.joinLines(cells[i].paragraphs)
       guard i + 1 < cells.count else {
         if let colon = label.firstIndex(where: { $0 == ":" || $0 == "：" }) {
-          let l = CellCleaner.trimmed(String(label[..<colon]))
-          let v = CellCleaner.trimmed(String(label[label.index(after: colon)...]))
+          let l = String(label[..<colon]).trimmedPadding()
+          let v = String(label[label.index(after: colon)...]).trimmedPadding()
           if !l.isEmpty && !v.isEmpty { fields[l] = v }
         }
         break
       }
-      let value = cells[i + 1].paragraphs.map(CellCleaner.trimmed).filter { !$0.isEmpty }
+      let value = cells[i + 1].paragraphs.map { $0.trimmedPadding() }.filter { !$0.isEmpty }
         .joined(separator: "\n")
       let key = label.trimmingCharacters(in: CharacterSet(charactersIn: ":： "))
       // A label whose value cell was dropped is followed by the next label (`主管部门 |
@@ -290,10 +289,10 @@ struct FormReader {
   // MARK: - Funds
 
   func clean(_ s: String) -> String {
-    var t = CellCleaner.trimmed(s)
+    var t = s.trimmedPadding()
     if t.utf8.contains(UInt8(ascii: ",")) { t = t.replacingOccurrences(of: ",", with: "") }
     for suffix in ["万元", "元"] where t.hasSuffix(suffix) { t = String(t.dropLast(suffix.count)) }
-    return CellCleaner.trimmed(t)
+    return t.trimmedPadding()
   }
 
   mutating func readFunds(_ start: Int, _ end: Int) {
@@ -330,7 +329,7 @@ struct FormReader {
           let next = origins.dropFirst(k + 1).first { !$0.text.isEmpty }
           if next.map({ Double(clean($0.text)) == nil }) ?? true { continue }
         }
-        let text = CellCleaner.trimmed(cell.text)
+        let text = cell.text.trimmedPadding()
         if text.isEmpty { continue }
         let number = Double(clean(text))
         if number == nil {
@@ -418,7 +417,7 @@ struct FormReader {
     var out: [String] = []
     let marker = Patterns.goalNumbering
     for paragraph in paragraphs {
-      let text = CellCleaner.trimmed(paragraph)
+      let text = paragraph.trimmedPadding()
       if text.isEmpty { continue }
       // Numbering always holds a digit: skip the regular expression for text without one.
       let matches =
@@ -428,11 +427,11 @@ struct FormReader {
         continue
       }
       var pieces: [String] = []
-      let head = CellCleaner.trimmed(String(text[..<matches[0].range.lowerBound]))
+      let head = String(text[..<matches[0].range.lowerBound]).trimmedPadding()
       if !head.isEmpty { pieces.append(head) }
       for (k, m) in matches.enumerated() {
         let stop = k + 1 < matches.count ? matches[k + 1].range.lowerBound : text.endIndex
-        let piece = CellCleaner.trimmed(String(text[m.range.upperBound..<stop]))
+        let piece = String(text[m.range.upperBound..<stop]).trimmedPadding()
         if !piece.isEmpty { pieces.append(piece) }
       }
       out += pieces

@@ -1,5 +1,4 @@
 import TablemendModel
-import TablemendText
 
 /// A slot-by-slot view of one table for the forms stage.
 struct GridView {

@@ -1,6 +1,5 @@
 import Foundation
 import TablemendModel
-import TablemendText
 import TablemendValues
 import TablemendVocabulary
 
@@ -363,9 +362,9 @@ struct IndicatorReader {
       case .evaluation(let label): evaluation[label] = cell.text
       case .op:
         // Two operator-like columns: keep the one with a comparison sign.
-        let text = CellCleaner.trimmed(cell.text)
+        let text = cell.text.trimmedPadding()
         if opText == nil || text.contains(where: { "<>=≥≤≧≦＞＜＝".contains($0) }) { opText = text }
-      case .unit: unitText = CellCleaner.trimmed(cell.text)
+      case .unit: unitText = cell.text.trimmedPadding()
       default: break
       }
     }
@@ -385,7 +384,7 @@ struct IndicatorReader {
       Vocabulary.level2(folded3) != nil || Vocabulary.isLevel1(folded3)
       || (folded3.hasSuffix("绩效指标") && folded3.count <= 8)
     if blank(level3Text) || namesALevel {
-      if values.allSatisfy({ blank(CellCleaner.trimmed($0.text)) }) {
+      if values.allSatisfy({ blank($0.text.trimmedPadding()) }) {
         diagnostics.append(
           Diagnostic(
             .info, "placeholder-row",
@@ -417,8 +416,8 @@ struct IndicatorReader {
       let op = opText ?? ""
       let qualitative = op.has("定性") || op.has("正向") || op.has("反向")
       let combined =
-        (qualitative ? "" : op) + CellCleaner.trimmed(valueText) + (unitText ?? "")
-      if !CellCleaner.trimmed(valueText).isEmpty {
+        (qualitative ? "" : op) + valueText.trimmedPadding() + (unitText ?? "")
+      if !valueText.trimmedPadding().isEmpty {
         valueText = combined
         parsed = ValueParser.parse(combined)
         if qualitative { evaluation["指标性质"] = op }
@@ -440,7 +439,7 @@ struct IndicatorReader {
         l1 = parent
       }
     }
-    if l1.isEmpty && l2.isEmpty && CellCleaner.trimmed(valueText).isEmpty {
+    if l1.isEmpty && l2.isEmpty && valueText.trimmedPadding().isEmpty {
       diagnostics.append(
         Diagnostic(
           .info, "not-an-indicator",

@@ -1,5 +1,3 @@
-import TablemendText
-
 /// The domain's words: indicator levels, section labels and how to compare labels.
 enum Vocabulary {
   /// Folds a label for comparison: no white space (ASCII, full-width, line breaks), ASCII
@@ -73,9 +71,9 @@ enum Vocabulary {
 
   /// Joins wrapped lines of one label or sentence: no space between CJK characters.
   static func joinLines(_ paragraphs: [String]) -> String {
-    if paragraphs.count == 1 { return CellCleaner.trimmed(paragraphs[0]) }
+    if paragraphs.count == 1 { return paragraphs[0].trimmedPadding() }
     var out = ""
-    for p in paragraphs.map(CellCleaner.trimmed) where !p.isEmpty {
+    for p in paragraphs.map { $0.trimmedPadding() } where !p.isEmpty {
       if let last = out.last, let first = p.first, last.isASCII && first.isASCII,
         last.isLetter || last.isNumber, first.isLetter || first.isNumber
       {

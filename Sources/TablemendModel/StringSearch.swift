@@ -26,3 +26,14 @@ extension StringProtocol {
     }
   }
 }
+
+extension StringProtocol {
+  /// The text without leading and trailing white space, ideographic (U+3000) and no-break
+  /// (U+00A0) spaces: the one trim every stage uses.
+  public func trimmedPadding() -> String {
+    let isPad: (Character) -> Bool = { $0.isWhitespace || $0 == "\u{3000}" || $0 == "\u{00A0}" }
+    guard let start = firstIndex(where: { !isPad($0) }), let end = lastIndex(where: { !isPad($0) })
+    else { return "" }
+    return String(self[start...end])
+  }
+}

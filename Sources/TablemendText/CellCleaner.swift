@@ -53,13 +53,7 @@ public struct CellCleaner: Sendable {
   }
 
   /// Trims ASCII and full-width spaces (and other white space) at both ends.
-  public static func trim(_ s: String) -> String {
-    let isPad: (Character) -> Bool = { $0.isWhitespace || $0 == "\u{3000}" || $0 == "\u{00A0}" }
-    guard let start = s.firstIndex(where: { !isPad($0) }),
-      let end = s.lastIndex(where: { !isPad($0) })
-    else { return "" }
-    return String(s[start...end])
-  }
+  public static func trim(_ s: String) -> String { s.trimmedPadding() }
 
   private func removeBookmarks(_ text: String) -> String {
     var result = ""
