@@ -6,6 +6,8 @@ enum IndicatorVocabulary {
   static let level1: Set<String> = [
     "产出指标", "效益指标", "满意度指标", "成本指标", "项目完成指标", "项目效益指标",
     "实施效果指标", "过程管理指标", "社会公众或服务对象满意度指标", "服务对象满意度",
+    // 部门整体 templates' 一级 (the forms stage knew them; the text dialects did not).
+    "履职效能指标", "管理指标", "决策指标", "过程指标",
   ]
 
   /// 二级指标 labels.
