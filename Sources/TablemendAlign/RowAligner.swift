@@ -26,8 +26,32 @@ public struct RowAligner: Sendable {
     public var column: Int
   }
 
-  /// The placement of every cell.
-  public func align(_ cells: [StreamCell]) -> [Placement?] {
+  /// The placement of every cell. A long block is aligned in windows of at most `window`
+  /// cells, cut at a certain row break where one is near, so that memory stays bounded.
+  public func align(_ cells: [StreamCell], window: Int = 20_000) -> [Placement?] {
+    guard cells.count > window else { return alignWindow(cells) }
+    var out: [Placement?] = []
+    out.reserveCapacity(cells.count)
+    var start = 0
+    var rowOffset = 0
+    while start < cells.count {
+      var end = min(cells.count, start + window)
+      if end < cells.count {
+        var k = end
+        while k > start + window / 2, cells[k].rowBreak != .strong { k -= 1 }
+        if k > start + window / 2 { end = k }
+      }
+      let part = alignWindow(Array(cells[start..<end]))
+      let rows = part.compactMap { $0?.row }.max().map { $0 + 1 } ?? 0
+      out += part.map { $0.map { Placement(row: $0.row + rowOffset, column: $0.column) } }
+      rowOffset += rows
+      start = end
+    }
+    return out
+  }
+
+  /// One Viterbi pass over `cells`.
+  func alignWindow(_ cells: [StreamCell]) -> [Placement?] {
     let m = template.roles.count
     guard !cells.isEmpty, m > 0 else { return [] }
     let start = m  // the virtual state before the first cell

@@ -100,3 +100,19 @@ struct AlignerTests {
     #expect(aligner.fit(.op, 3) > 0 && aligner.fit(.text, 3) < -10)
   }
 }
+
+@Suite("RowAligner windows")
+struct RowAlignerWindowTests {
+  @Test func aLongBlockAlignedInWindowsGivesTheSameRows() {
+    var text = "一级指标 | 二级指标 | 三级指标 | 指标值 |\n"
+    for n in 0..<300 { text += "产出指标 | 数量指标 | 培训人次\(n) | ≥\(n)人次 |\n" }
+    let stream = CellStreamReader.read(text)
+    let cells = Array(
+      stream.cells.drop { if case .header = $0.kind { return true } else { return false } })
+    let aligner = RowAligner(template: .headerless, linesAreRows: true)
+    let whole = aligner.align(cells)
+    let windowed = aligner.align(cells, window: 100)
+    #expect(whole == windowed)
+    #expect(Set(whole.compactMap { $0?.row }).count == 300)
+  }
+}
