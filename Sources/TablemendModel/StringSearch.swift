@@ -37,3 +37,16 @@ extension StringProtocol {
     return String(self[start...end])
   }
 }
+
+extension Unicode.Scalar {
+  /// The scalars Unicode calls white space (`properties.isWhitespace`), by their code points:
+  /// a table lookup per scalar is the top cost of squeezing and folding cells.
+  public var isSpaceLike: Bool {
+    switch value {
+    case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F,
+      0x3000:
+      return true
+    default: return false
+    }
+  }
+}

@@ -66,7 +66,7 @@ public enum LabelFolding {
 
   /// True for white space, the ideographic space and the no-break space.
   public static func isSpace(_ s: Unicode.Scalar) -> Bool {
-    s.properties.isWhitespace || s == "\u{3000}" || s == "\u{A0}"
+    s.isSpaceLike
   }
 
   /// The index of the `)` closing a pinyin note that starts at `start` (`(chǎn)`, `(zhì)`):

@@ -44,9 +44,7 @@ enum IndicatorVocabulary {
   /// `text` without any whitespace.
   static func squeezed<S: StringProtocol>(_ text: S) -> String {
     // Most cells hold no space: checked scalar by scalar, without grapheme breaking.
-    let spaced = text.unicodeScalars.contains {
-      $0.properties.isWhitespace || $0 == "\u{F8FF}" || $0 == "\u{85}"
-    }
+    let spaced = text.unicodeScalars.contains { $0.isSpaceLike || $0 == "\u{F8FF}" }
     if !spaced { return String(text) }
     return String(text.filter { !$0.isWhitespace && $0 != LayoutLine.pad })
   }
