@@ -27,14 +27,18 @@ extension StringProtocol {
   }
 }
 
-extension StringProtocol {
+extension String {
   /// The text without leading and trailing white space, ideographic (U+3000) and no-break
-  /// (U+00A0) spaces: the one trim every stage uses.
+  /// (U+00A0) spaces: the one trim every stage uses. Compared scalar by scalar (white space is
+  /// one scalar), and the text itself is returned when there is nothing to trim.
   public func trimmedPadding() -> String {
-    let isPad: (Character) -> Bool = { $0.isWhitespace || $0 == "\u{3000}" || $0 == "\u{00A0}" }
-    guard let start = firstIndex(where: { !isPad($0) }), let end = lastIndex(where: { !isPad($0) })
+    let scalars = unicodeScalars
+    guard let first = scalars.first, let last = scalars.last else { return self }
+    if !first.isSpaceLike && !last.isSpaceLike { return self }
+    guard let start = scalars.firstIndex(where: { !$0.isSpaceLike }),
+      let end = scalars.lastIndex(where: { !$0.isSpaceLike })
     else { return "" }
-    return String(self[start...end])
+    return String(scalars[start...end])
   }
 }
 

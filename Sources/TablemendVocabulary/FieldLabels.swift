@@ -20,11 +20,13 @@ public enum FieldLabels {
 
   /// True when `label` is a known field label of the forms.
   public static func isFieldLabel(_ label: String) -> Bool {
-    known.contains(LabelFolding.key(label).trimmingCharacters(in: [":", "："]))
+    guard label.utf8.count <= 48 else { return false }
+    return known.contains(LabelFolding.key(label).trimmingCharacters(in: [":", "："]))
   }
 
   /// True when `label` belongs to the page, not to the form: never a field.
   public static func isFurniture(_ label: String) -> Bool {
+    guard label.utf8.count <= 120 else { return false }
     let k = LabelFolding.key(label).trimmingCharacters(in: [":", "：", "[", "]", "【", "】"])
     if furniture.contains(k) { return true }
     // A form's title read as a label (`…绩效目标自评表(`).

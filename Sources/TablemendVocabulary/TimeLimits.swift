@@ -8,23 +8,32 @@ public enum TimeLimits {
   /// length (`≤7工作日`, `一周内`, `≥1年`) stays a comparison, as the labelled real pages read
   /// it; other 二级 leave the value as it is.
   public static func reading(_ value: Value, under level2: String) -> Value {
-    guard LevelLabels.core(level2).map({ $0.hasSuffix("时效") }) == true else { return value }
-    // `按期完工`, `在项目计划完成时间内完成`: a deadline set by the plan, its date not given.
-    if value.kind == .qualitative, let text = value.text,
-      onSchedule.contains(where: { LabelFolding.key(text).has($0) })
-    {
+    // Cheap tests first: most values are neither.
+    switch value.kind {
+    case .qualitative:
+      guard let text = value.text, onSchedule.contains(where: { text.has($0) }),
+        isTimeliness(level2)
+      else { return value }
       var out = value
       out.kind = .deadline
       out.date = Value.DateParts(relation: "by")
       return out
+    case .comparison:
+      guard value.op == .equal, let unit = value.unit, durationUnits.contains(unit),
+        isTimeliness(level2)
+      else { return value }
+      var out = value
+      out.kind = .deadline
+      return out
+    default:
+      return value
     }
-    guard value.kind == .comparison,
-      value.op == .equal,
-      let unit = value.unit, durationUnits.contains(LabelFolding.key(unit))
-    else { return value }
-    var out = value
-    out.kind = .deadline
-    return out
+  }
+
+  /// True for a 时效 二级 (`时效指标`, `产出时效`, `時效指標`).
+  static func isTimeliness(_ level2: String) -> Bool {
+    guard level2.utf8.count <= 48 else { return false }
+    return LevelLabels.core(level2).map { $0.hasSuffix("时效") } == true
   }
 
   /// Words that name a deadline without its date.
