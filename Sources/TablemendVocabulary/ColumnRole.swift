@@ -46,8 +46,15 @@ public enum ColumnRole: String, Sendable, Hashable, CaseIterable {
     if k.has("偏差") || k.has("原因") || k.has("改进措施") { return .reason }
     // Earlier years' values (近两年指标值, 上年实际值, 前年): kept as notes, never the target.
     if k.has("近两年") || k.has("上年") || k.has("前年") || k.has("历史") { return .note }
-    if k.hasPrefix("得分") || k.hasSuffix("得分") || k.hasSuffix("得分(分)") { return .score }
-    if k == "分值" || k.hasSuffix("分值") || k.has("权重") || k.hasPrefix("分值") {
+    // The word, with a note in brackets or a word before it (指标得分, 得分(分)); not a word
+    // run into the cell after it (`得分产出指标`).
+    if k.hasPrefix("得分系数") { return .note }
+    if k == "得分" || k.hasPrefix("得分(") || k.hasSuffix("得分") || k.hasSuffix("得分(分)") {
+      return .score
+    }
+    if k == "分值" || k.hasSuffix("分值") || k.hasPrefix("分值(") || k.hasSuffix("权重")
+      || k.hasPrefix("权重") && k.count <= 6
+    {
       return .weight
     }
     if k.has("实际") || k.has("完成值") || k.has("实施进度") || k == "完成情况"
