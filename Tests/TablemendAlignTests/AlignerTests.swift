@@ -83,6 +83,16 @@ struct AlignerTests {
     #expect(got.first?.evaluation?["实际完成值"] == "6000平方米")
   }
 
+  @Test func aTwoLineHeaderWhoseLineBreakWasLost() {
+    let text =
+      "一级指标 二级指标 三级指标 年度 实际 分值 得分 指标值 完成值 "
+      + "产出指标 数量指标 修缮建筑面积 6000平方米 5000平方米 7 6"
+    let got = IndicatorAligner.blocks(in: text).flatMap(\.indicators)
+    #expect(got.first?.value.value == 6000)
+    #expect(got.first?.evaluation?["实际完成值"] == "5000平方米")
+    #expect(got.first?.evaluation?["得分"] == "6")
+  }
+
   @Test func periodGroupsSideBySideAreLeftToTheGrid() {
     let text = """
       一级指标 | 二级指标 | 三级指标 | 指标值 | 二级指标 | 三级指标 | 指标值 |
