@@ -14,34 +14,27 @@ extension IndicatorAligner {
       out +=
         "  \(cell.location.line):\(cell.location.column) \(evidence) \(describe(cell.kind)) \(cell.text)\n"
     }
-    let linesAreRows = stream.linesAreRows
-    out += "lines are rows: \(linesAreRows)\n"
-    var i = 0
-    while i < cells.count {
-      guard let (template, dataStart) = nextBlock(cells, from: i) else { break }
-      let end = blockEnd(cells, from: dataStart)
-      out += "block at cell \(dataStart)..<\(end), columns: "
+    out += "lines are rows: \(stream.linesAreRows)\n"
+    forEachBlock(stream) { found in
+      let template = found.template
+      out += "block at cell \(found.dataStart)..<\(found.end), columns: "
       out += template.roles.map(\.rawValue).joined(separator: " | ") + "\n"
       if template == .unsupported {
         out += "  (period groups side by side: left to the grid reading)\n"
       }
-      if dataStart < end, template != .unsupported {
-        let slice = LevelLabels.demotingUnderTiers(Array(cells[dataStart..<end]))
-        let placements = RowAligner(template: template, linesAreRows: linesAreRows).align(slice)
-        var row = -1
-        for (cell, placement) in zip(slice, placements) {
-          guard let placement else {
-            out += "      (dropped) \(cell.text)\n"
-            continue
-          }
-          if placement.row != row {
-            row = placement.row
-            out += "  row \(row):\n"
-          }
-          out += "    \(template.roles[placement.column].rawValue): \(cell.text)\n"
+      guard let slice = found.slice, let placements = found.placements else { return }
+      var row = -1
+      for (cell, placement) in zip(slice, placements) {
+        guard let placement else {
+          out += "      (dropped) \(cell.text)\n"
+          continue
         }
+        if placement.row != row {
+          row = placement.row
+          out += "  row \(row):\n"
+        }
+        out += "    \(template.roles[placement.column].rawValue): \(cell.text)\n"
       }
-      i = max(end, dataStart + 1)
     }
     return out
   }

@@ -47,27 +47,48 @@ public enum IndicatorAligner {
   /// Every indicator block in `text`.
   public static func blocks(in text: String) -> [AlignedBlock] {
     let stream = CellStreamReader.read(text)
-    let cells = stream.cells
-    let linesAreRows = stream.linesAreRows
     var out: [AlignedBlock] = []
     var pending = PendingLabels()
+    forEachBlock(stream) { found in
+      guard let slice = found.slice, let placements = found.placements else { return }
+      var block = read(slice, placements: placements, template: found.template, pending: pending)
+      let period = period(before: stream.cells, found.from, found.dataStart)
+      for n in block.indicators.indices { block.indicators[n].period = period }
+      if !block.indicators.isEmpty { out.append(block) }
+      pending = block.indicators.isEmpty ? pending.adding(PendingLabels(slice)) : PendingLabels()
+    }
+    return out
+  }
+
+  /// One block as the walk over a cell stream finds it.
+  struct FoundBlock {
+    /// Where the search for it started, where its data starts and ends.
+    var from, dataStart, end: Int
+    var template: IndicatorTemplate
+    /// The data cells (tier labels demoted) and their placements; nil when the block is empty
+    /// or its header is not modelled.
+    var slice: [StreamCell]?
+    var placements: [RowAligner.Placement?]?
+  }
+
+  /// Calls `body` with every block of `stream` in order, aligned: the one walk `blocks(in:)`
+  /// and `trace(_:)` share.
+  static func forEachBlock(_ stream: CellStream, _ body: (FoundBlock) -> Void) {
+    let cells = stream.cells
     var i = 0
     while i < cells.count {
       guard let (template, dataStart) = nextBlock(cells, from: i) else { break }
       let end = blockEnd(cells, from: dataStart)
+      var found = FoundBlock(from: i, dataStart: dataStart, end: end, template: template)
       if dataStart < end, template != .unsupported {
         let slice = LevelLabels.demotingUnderTiers(Array(cells[dataStart..<end]))
-        let aligner = RowAligner(template: template, linesAreRows: linesAreRows)
-        var block = read(
-          slice, placements: aligner.align(slice), template: template, pending: pending)
-        let period = period(before: cells, i, dataStart)
-        for n in block.indicators.indices { block.indicators[n].period = period }
-        if !block.indicators.isEmpty { out.append(block) }
-        pending = block.indicators.isEmpty ? pending.adding(PendingLabels(slice)) : PendingLabels()
+        found.slice = slice
+        found.placements = RowAligner(template: template, linesAreRows: stream.linesAreRows)
+          .align(slice)
       }
+      body(found)
       i = max(end, dataStart + 1)
     }
-    return out
   }
 
   /// The template and first data cell of the next block at or after `from`.
