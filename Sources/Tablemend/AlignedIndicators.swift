@@ -36,12 +36,15 @@ enum AlignedIndicators {
     aligned >= 0.6 * grid
   }
 
-  /// The forms with the aligner's indicators where they read more than the grid path did.
-  static func merge(forms: [Form], text: String) -> (forms: [Form], diagnostics: [Diagnostic]) {
+  /// The forms with the aligner's indicators where they read more than the grid path did, and
+  /// whether they were taken (the grid reading's indicator diagnostics then no longer apply).
+  static func merge(forms: [Form], text: String) -> (
+    forms: [Form], diagnostics: [Diagnostic], aligned: Bool
+  ) {
     let blocks = IndicatorAligner.blocks(in: text)
     let aligned = blocks.flatMap(\.indicators)
     let old = forms.flatMap(\.indicators)
-    guard !aligned.isEmpty else { return (forms, []) }
+    guard !aligned.isEmpty else { return (forms, [], false) }
     let (qa, qo) = (quality(aligned), quality(old))
     let figures =
       "the typed row aligner read \(aligned.count) indicator(s) in \(blocks.count) block(s), "
@@ -59,7 +62,8 @@ enum AlignedIndicators {
             figures + ": the grid's were kept"
               + (fromPDF ? " (text from a PDF, with page breaks)" : ""),
             at: blocks.first?.location)
-        ]
+        ],
+        false
       )
     }
     var diagnostics = blocks.flatMap(\.diagnostics)
@@ -67,7 +71,7 @@ enum AlignedIndicators {
       Diagnostic(
         .info, "indicators-aligned", figures + ": the aligner's were kept",
         at: blocks.first?.location))
-    return (assign(blocks, to: forms, text: text), diagnostics)
+    return (assign(blocks, to: forms, text: text), diagnostics, true)
   }
 
   /// The blocks' indicators given to the forms they belong to: each block to the last form that

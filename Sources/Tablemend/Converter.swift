@@ -149,6 +149,11 @@ public struct Converter: Sendable {
     if let text = read.text {
       let merged = AlignedIndicators.merge(forms: recognised.forms, text: text)
       recognised.forms = merged.forms
+      if merged.aligned {
+        recognised.diagnostics.removeAll {
+          FormRecognizer.indicatorDiagnosticCodes.contains($0.code)
+        }
+      }
       recognised.diagnostics += merged.diagnostics
     }
     if recognised.forms.isEmpty {

@@ -131,7 +131,7 @@ public struct IndicatorTemplate: Sendable, Hashable {
   }
 
   static func isHistoryWord(_ label: String) -> Bool {
-    ["近两年", "上年", "前年", "历史"].contains { label.contains($0) }
+    ColumnRole.isHistory(header: label)
   }
 
   /// The index of the 一级 column (after a listing's leading columns).

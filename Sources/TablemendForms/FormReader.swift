@@ -31,7 +31,7 @@ struct FormReader {
     for cell in view.table.cells {
       // A label of money with its unit, or the unit alone on a wrapped label's second line.
       guard let end = cell.text.last, end == ")" || end == "）" else { continue }
-      let f = Vocabulary.fold(cell.text)
+      let f = TextFolding.fold(cell.text)
       let money = ["资金", "金额", "预算", "拨款"].contains { f.has($0) }
       if f.count <= 16, money || f.hasPrefix("("),
         let m = f.firstMatch(of: Patterns.moneyUnitLabel)
@@ -48,7 +48,7 @@ struct FormReader {
         r += 1
         continue
       }
-      let lead = Vocabulary.fold(first.text)
+      let lead = TextFolding.fold(first.text)
       // A full-width single cell: a title or a year line inside the table.
       if cells.count == 1 && first.columnSpan == view.columnCount || cells.count == 1 && r < 3 {
         readParagraph(first.text)
@@ -57,8 +57,8 @@ struct FormReader {
       }
       if IndicatorReader.isHeader(view, r) {
         let end = blockEnd(after: r)
-        let label = view.cell(r, 0).map { Vocabulary.fold($0.text) } ?? ""
-        let blockPeriod = Vocabulary.period(of: label)
+        let label = view.cell(r, 0).map { TextFolding.fold($0.text) } ?? ""
+        let blockPeriod = PeriodWords.period(of: label)
         var reader = IndicatorReader(view: view)
         let periods = goalPeriods.isEmpty ? [] : goalPeriods
         indicators += reader.read(
@@ -84,7 +84,7 @@ struct FormReader {
         cells.dropFirst().allSatisfy({ $0.text.count <= 14 && Double(clean($0.text)) == nil })
       {
         let end = sectionEnd(after: r)
-        readRecords(r, end, section: Vocabulary.joinLines(first.paragraphs))
+        readRecords(r, end, section: TextFolding.joinLines(first.paragraphs))
         r = end
         continue
       }
@@ -102,13 +102,13 @@ struct FormReader {
   }
 
   func isIdentityField(_ label: String) -> Bool {
-    let f = Vocabulary.fold(label)
+    let f = TextFolding.fold(label)
     return f.has("项目名称") || f.has("部门(单位)名称") || f.has("单位名称")
       || f.has("部门名称")
   }
 
   func formKind() -> Form.Kind {
-    let t = title.map(Vocabulary.fold) ?? ""
+    let t = title.map(TextFolding.fold) ?? ""
     let department =
       t.has("部门整体") || t.has("整体支出") || t.has("部门绩效")
       || (!t.has("项目") && fields.keys.contains { !$0.has("项目") && isIdentityField($0) })
@@ -148,18 +148,18 @@ struct FormReader {
   /// The end of an indicator block: rows continuing the header's column-0 cell, or, when the
   /// header has no label column, rows until the next labelled section.
   func blockEnd(after header: Int) -> Int {
-    let headerLead = view.cell(header, 0).map { Vocabulary.fold($0.text) } ?? ""
+    let headerLead = view.cell(header, 0).map { TextFolding.fold($0.text) } ?? ""
     // A block label in column 0 (绩效指标, 年度绩效指标) spans its rows; a column header there
     // (一级指标, 单位名称) does not, and the block runs to the next section.
     let blockLabel =
-      headerLead.hasSuffix("指标") && !Vocabulary.isHeader(headerLead, Vocabulary.level1Header)
+      headerLead.hasSuffix("指标") && ColumnRole.of(header: headerLead) != .level1
       || headerLead.hasSuffix("目标")
     if blockLabel {
       // Past the rows the label spans, rows that open with an indicator label (a row whose
       // first cells were lost and whose 二级 moved into column 0) still belong to the block.
       var r = sectionEnd(after: header)
       while r < view.rowCount, !IndicatorReader.isHeader(view, r), let lead = view.leadLabel(r),
-        Vocabulary.level2(lead) != nil || Vocabulary.isLevel1(Vocabulary.withoutScore(lead))
+        LevelLabels.isLevel2Label(lead) || LevelLabels.isLevel1Label(lead)
       {
         r = sectionEnd(after: r)
       }
@@ -198,7 +198,7 @@ struct FormReader {
   // MARK: - Paragraphs and fields
 
   mutating func readParagraph(_ text: String) {
-    let f = Vocabulary.fold(text)
+    let f = TextFolding.fold(text)
     if f.isEmpty { return }
     if title == nil, Self.titleWords.contains(where: { f.has($0) }), f.count <= 40 {
       title = text.trimmedPadding()
@@ -230,7 +230,7 @@ struct FormReader {
   mutating func readFieldRow(_ cells: [Cell]) {
     var i = 0
     while i < cells.count {
-      let label = Vocabulary.joinLines(cells[i].paragraphs)
+      let label = TextFolding.joinLines(cells[i].paragraphs)
       guard i + 1 < cells.count else {
         if let colon = label.firstIndex(where: { $0 == ":" || $0 == "：" }) {
           let l = String(label[..<colon]).trimmedPadding()
@@ -248,7 +248,7 @@ struct FormReader {
         i += 1
         continue
       }
-      if !FieldLabels.isFurniture(key) {
+      if !FieldLabels.isFurniture(key), FieldLabels.isLabelShaped(key) {
         fields[key] = fieldValue(key, value, at: cells[i + 1].location)
       }
       i += 2
@@ -301,7 +301,7 @@ struct FormReader {
     for r in start..<end {
       for cell in view.origins(r) {
         if cell.text.has("元"),
-          let m = Vocabulary.fold(cell.text).firstMatch(of: Patterns.moneyUnit)
+          let m = TextFolding.fold(cell.text).firstMatch(of: Patterns.moneyUnit)
         {
           sectionUnit = String(m.1)
         }
@@ -334,12 +334,12 @@ struct FormReader {
         let number = Double(clean(text))
         if number == nil {
           if text.hasSuffix("%") { continue }
-          let f = Vocabulary.fold(text)
+          let f = TextFolding.fold(text)
           if f.has("占比") || f.has("比例") || f.has("比重") {
             for c in cell.column..<(cell.column + cell.columnSpan) { shareColumns.insert(c) }
             continue
           }
-          if let p = Vocabulary.period(of: f),
+          if let p = PeriodWords.period(of: f),
             f.has("金额") || f.has("资金") || f.hasSuffix("目标")
           {
             for c in cell.column..<(cell.column + cell.columnSpan) { columnPeriod[c] = p }
@@ -367,9 +367,9 @@ struct FormReader {
           cat = "其中"
         }
         let period =
-          columnPeriod[cell.column] ?? Vocabulary.period(of: name) ?? columnPeriod[labelColumn]
+          columnPeriod[cell.column] ?? PeriodWords.period(of: name) ?? columnPeriod[labelColumn]
           ?? "annual"
-        if let p = Vocabulary.period(of: name) {
+        if let p = PeriodWords.period(of: name) {
           for c in labelColumn...cell.column { columnPeriod[c] = p }
         }
         funds.append(
@@ -384,13 +384,13 @@ struct FormReader {
   mutating func readGoals(_ start: Int, _ end: Int, label: String) -> [String] {
     var periodColumns: [(period: String, columns: Range<Int>)] = []
     for cell in view.origins(start) where cell.column > 0 {
-      if let p = Vocabulary.period(of: cell.text), Vocabulary.fold(cell.text).has("目标") {
+      if let p = PeriodWords.period(of: cell.text), TextFolding.fold(cell.text).has("目标") {
         periodColumns.append((p, cell.column..<(cell.column + cell.columnSpan)))
       }
     }
     var items: [String: [String]] = [:]
     var order: [String] = periodColumns.map(\.period)
-    let ownPeriod = Vocabulary.period(of: label)
+    let ownPeriod = PeriodWords.period(of: label)
     for r in start..<end {
       for cell in view.origins(r) where cell.column > 0 && !cell.text.isEmpty {
         if r == start && !periodColumns.isEmpty { continue }
@@ -446,7 +446,7 @@ struct FormReader {
     for r in (start + 1)..<end {
       var fields: [String: String] = [:]
       for header in headers {
-        let key = Vocabulary.joinLines(header.paragraphs)
+        let key = TextFolding.joinLines(header.paragraphs)
         if key.isEmpty { continue }
         if let cell = view.cell(r, header.column), cell.row == r, !cell.text.isEmpty {
           fields[key] = cell.text

@@ -1,6 +1,7 @@
 import Foundation
 import TablemendModel
 import TablemendValues
+import TablemendVocabulary
 
 /// Forms found in a document's blocks, and what was repaired or doubted on the way.
 public struct Recognition: Sendable {
@@ -16,6 +17,13 @@ public struct Recognition: Sendable {
 /// funds (…资金…), goals (…目标), an indicator block, a repeated sub-table, or label/value
 /// pairs.
 public enum FormRecognizer {
+  /// The codes of the diagnostics the indicator reading gives: they concern indicators the
+  /// grid reading found, and go when another reading's indicators replace them.
+  public static let indicatorDiagnosticCodes: Set<String> = [
+    "header-shifted", "level-missing", "level1-repaired", "level2-repaired", "not-an-indicator",
+    "placeholder-row", "row-shifted",
+  ]
+
   /// Recognises every form in `blocks`.
   public static func recognize(_ blocks: [Block]) -> Recognition {
     var forms: [Form] = []
@@ -93,7 +101,7 @@ public enum FormRecognizer {
 
   /// `财政项目支出绩效目标填报表`, `项目支出绩效自评表` … alone in a row.
   static func isFormTitle(_ text: String) -> Bool {
-    let f = Vocabulary.fold(text)
+    let f = TextFolding.fold(text)
     return f.count <= 30 && f.has("绩效") && FormReader.titleWords.contains { f.has($0) }
   }
 }

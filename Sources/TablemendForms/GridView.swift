@@ -1,4 +1,5 @@
 import TablemendModel
+import TablemendVocabulary
 
 /// A slot-by-slot view of one table for the forms stage.
 struct GridView {
@@ -98,6 +99,6 @@ struct GridView {
 
   /// The folded label in column 0 of `row` when a cell starts there.
   func leadLabel(_ row: Int) -> String? {
-    fresh(row, 0).map { Vocabulary.fold($0.text) }
+    fresh(row, 0).map { TextFolding.fold($0.text) }
   }
 }

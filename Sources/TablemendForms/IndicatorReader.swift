@@ -43,9 +43,9 @@ struct IndicatorReader {
     guard view.mentionsLevel(row) else { return false }
     let cells = view.filled(row)
     guard cells.contains(where: { $0.text.has("级") }) else { return false }
-    let texts = cells.map { Vocabulary.fold($0.text) }
-    let hasLevel2 = texts.contains { Vocabulary.isHeader($0, Vocabulary.level2Header) }
-    let hasLevel3 = texts.contains { Vocabulary.isHeader($0, Vocabulary.level3Header) }
+    let texts = cells.map { TextFolding.fold($0.text) }
+    let hasLevel2 = texts.contains { ColumnRole.of(header: $0) == .level2 }
+    let hasLevel3 = texts.contains { ColumnRole.of(header: $0) == .level3 }
     return hasLevel2 && hasLevel3
   }
 
@@ -63,9 +63,9 @@ struct IndicatorReader {
     var level1Column: Int?
     var level2Columns: [Int] = []
     for cell in view.origins(header) {
-      let f = Vocabulary.fold(cell.text)
+      let f = TextFolding.fold(cell.text)
       if f.isEmpty { continue }
-      if Vocabulary.isLevel1(f) && !Vocabulary.isHeader(f, Vocabulary.level1Header) {
+      if LevelLabels.isLevel1Label(f) && ColumnRole.of(header: f) != .level1 {
         displacedLevel1 = f
         shift += cell.columnSpan
         diagnostics.append(
@@ -87,7 +87,7 @@ struct IndicatorReader {
     while firstData < end, !hasLevel2Label(firstData), isSubHeader(firstData) {
       var sawHistory = false
       for cell in view.filled(firstData) {
-        let f = Vocabulary.fold(cell.text)
+        let f = TextFolding.fold(cell.text)
         guard let role = Self.role(of: f) else { continue }
         if case .history(let label) = role {
           sawHistory = true
@@ -131,14 +131,14 @@ struct IndicatorReader {
     let l1col = level1Column ?? max(0, (sortedL2.first ?? 1) - 1)
     for r in firstData..<end {
       // A closing row (合计, 总分, 评价结论, 项目负责人 …) ends the indicators.
-      if let lead = view.firstFilled(r), Self.isClosingRow(Vocabulary.fold(lead.text)) {
+      if let lead = view.firstFilled(r), Self.isClosingRow(TextFolding.fold(lead.text)) {
         break
       }
       var rowShift = 0
       // A row whose 二级 label sits left of the 二级 column lost a cell: shift it back.
       if let first = groups.first {
         for c in stride(from: first.level2, through: 0, by: -1) {
-          if let cell = view.fresh(r, c), Vocabulary.level2(cell.text) != nil {
+          if let cell = view.fresh(r, c), LevelLabels.isLevel2Label(cell.text) {
             rowShift = c - first.level2
             break
           }
@@ -150,9 +150,9 @@ struct IndicatorReader {
       if level1Slot >= 0, level1Slot < groups[0].level2 + rowShift,
         let cell = view.fresh(r, level1Slot)
       {
-        let f = Vocabulary.fold(cell.text)
-        let label = Vocabulary.withoutScore(f)
-        if !label.isEmpty && Vocabulary.level2(label) == nil {
+        let f = TextFolding.fold(cell.text)
+        let label = TextFolding.withoutScore(f)
+        if !label.isEmpty && !LevelLabels.isLevel2Label(label) {
           level1 = label
         } else if label.isEmpty && !f.isEmpty {
           // Only a score such as (50分) is left of the label: the 一级 is silent here.
@@ -197,7 +197,7 @@ struct IndicatorReader {
 
   /// True when a row's first cell closes the indicator block (`合计`, `总分`, `项目负责人:查小兵`).
   static func isClosingRow(_ folded: String) -> Bool {
-    if Vocabulary.isPlainCJK(folded) && !folded.utf8.contains(0x0D) {
+    if TextFolding.isPlainCJK(folded) && !folded.utf8.contains(0x0D) {
       // One scalar per character and equal exactly when the bytes are: compare bytes (the
       // `count` and `hasPrefix` below break graphemes and normalise, 15,000 instructions a row).
       guard folded.unicodeScalars.count <= 24 else { return false }
@@ -217,40 +217,44 @@ struct IndicatorReader {
     }
   }
 
+  /// The role a header cell names, as `ColumnRole` reads header words; an earlier year's column
+  /// (`2021年`) is history, and 指标方向性 (正向 / 反向) an evaluation column.
   static func role(of folded: String) -> Role? {
     let f = folded
-    if Vocabulary.isHeader(f, Vocabulary.level1Header) { return .level1 }
-    if Vocabulary.isHeader(f, Vocabulary.level2Header) { return .level2 }
-    if Vocabulary.isHeader(f, Vocabulary.level3Header) { return .level3 }
-    if Vocabulary.isHeader(f, Vocabulary.standardHeader) { return .standard }
-    if Vocabulary.isHeader(f, Vocabulary.historyHeader) { return .history(f) }
     if f.count <= 8, f.first?.isNumber == true,
       f.range(of: #"^\d{4}年"#, options: .regularExpression) != nil
     {
       return .history(f)
     }
     if f == "指标方向性" || f == "方向性" { return .evaluation(f) }
-    if Vocabulary.isHeader(f, Vocabulary.operatorHeader) { return .op }
-    if Vocabulary.isHeader(f, Vocabulary.unitHeader) { return .unit }
-    if Vocabulary.isHeader(f, Vocabulary.evaluationHeader) { return .evaluation(f) }
-    if Vocabulary.isHeader(f, Vocabulary.valueHeader) { return .value }
-    // 年度(/项目)指标值, 2023年指标值, 中期目标值 …
-    if f.count <= 16 && (f.hasSuffix("指标值") || f.hasSuffix("目标值")) { return .value }
-    return nil
+    switch ColumnRole.of(header: f) {
+    case .level1: return .level1
+    case .level2: return .level2
+    case .level3: return .level3
+    case .target: return .value
+    case .op: return .op
+    case .unit: return .unit
+    case .result, .weight, .score, .reason: return .evaluation(f)
+    case .note: return ColumnRole.isHistory(header: f) ? .history(f) : .standard
+    case nil:
+      // 年度(/项目)指标值, 2023年指标值, 中期目标值 …
+      if f.count <= 16 && (f.hasSuffix("指标值") || f.hasSuffix("目标值")) { return .value }
+      return nil
+    }
   }
 
   func hasLevel2Label(_ r: Int) -> Bool {
-    view.filled(r).contains { Vocabulary.level2($0.text) != nil }
+    view.filled(r).contains { LevelLabels.isLevel2Label($0.text) }
   }
 
   func isSubHeader(_ r: Int) -> Bool {
     let cells = view.filled(r)
-    return !cells.isEmpty && cells.allSatisfy { Self.role(of: Vocabulary.fold($0.text)) != nil }
+    return !cells.isEmpty && cells.allSatisfy { Self.role(of: TextFolding.fold($0.text)) != nil }
   }
 
   func statedLevel2(_ r: Int, _ group: Group, _ shift: Int) -> String? {
     guard let cell = view.fresh(r, group.level2 + shift) else { return nil }
-    let label = Vocabulary.withoutScore(Vocabulary.fold(cell.text))
+    let label = TextFolding.withoutScore(TextFolding.fold(cell.text))
     return label.isEmpty ? nil : label
   }
 
@@ -336,7 +340,7 @@ struct IndicatorReader {
     _ r: Int, _ group: Group, _ shift: Int, level1: String?, level2: String?
   ) -> Indicator? {
     guard let l3col = group.level3, let l3cell = view.fresh(r, l3col + shift) else { return nil }
-    let level3Text = Self.stripNumbering(Vocabulary.joinLines(l3cell.paragraphs))
+    let level3Text = Self.stripNumbering(TextFolding.joinLines(l3cell.paragraphs))
     var values: [Cell] = []
     var standards: [Cell] = []
     var history: [(String, Cell)] = []
@@ -379,9 +383,9 @@ struct IndicatorReader {
     // A 二级 or 一级 label alone on its row (a level the form lists without an indicator
     // under it), or the block's own label (绩效指标, printed after the rows it spans in
     // reading order), is not an indicator either.
-    let folded3 = Vocabulary.fold(level3Text)
+    let folded3 = TextFolding.fold(level3Text)
     let namesALevel =
-      Vocabulary.level2(folded3) != nil || Vocabulary.isLevel1(folded3)
+      LevelLabels.isLevel2Label(folded3) || LevelLabels.isLevel1Label(folded3)
       || (folded3.hasSuffix("绩效指标") && folded3.count <= 8)
     if blank(level3Text) || namesALevel {
       if values.allSatisfy({ blank($0.text.trimmedPadding()) }) {
@@ -425,9 +429,11 @@ struct IndicatorReader {
     }
     var l1 = level1 ?? ""
     let l2 = level2 ?? ""
-    if let parent = Vocabulary.parent(ofLevel2: l2) {
+    if let parent = LevelLabels.usualParent(ofLevel2: l2), LevelLabels.isLevel2Label(l2) {
+      let core1 = LevelLabels.core(l1)
       let keep =
-        Vocabulary.acceptedParents(of: l2).contains(l1) || !Vocabulary.standardLevel1.contains(l1)
+        LevelLabels.acceptedParents(ofLevel2: l2).contains { LevelLabels.core($0) == core1 }
+        || !LevelLabels.isStandardLevel1(l1)
       if !keep || l1.isEmpty {
         diagnostics.append(
           Diagnostic(
@@ -456,7 +462,7 @@ struct IndicatorReader {
     return Indicator(
       period: group.period, level1: l1, level2: l2, level3: level3Text,
       value: TimeLimits.reading(parsed ?? ValueParser.parse(valueText), under: l2),
-      standard: standards.first.map { Vocabulary.joinLines($0.paragraphs) },
+      standard: standards.first.map { TextFolding.joinLines($0.paragraphs) },
       history: history.map { HistoryValue(label: $0.0, value: ValueParser.parse($0.1.text)) },
       evaluation: evaluation.isEmpty ? nil : evaluation,
       location: l3cell.location)

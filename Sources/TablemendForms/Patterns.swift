@@ -9,5 +9,4 @@ enum Patterns {
   nonisolated(unsafe) static let ofWhich = /^其中[:：]\s*(.+)$/
   nonisolated(unsafe) static let goalNumbering =
     /(?:^|\s)(?:目标\s*\d+\s*[：:.．、]|\d+\s*[、．]|\(\d+\)|（\d+）)/
-  nonisolated(unsafe) static let score = /\(\d+(\.\d+)?分\)/
 }

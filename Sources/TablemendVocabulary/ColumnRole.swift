@@ -30,6 +30,12 @@ public enum ColumnRole: String, Sendable, Hashable, CaseIterable {
     "指标标准", "计算方法", "评价要点", "指标内涵",
   ]
 
+  /// True when a header names an earlier year's values (近两年指标值, 上年实际值, 前年, 历史值):
+  /// kept as notes, never the target.
+  public static func isHistory(header text: String) -> Bool {
+    ["近两年", "上年", "前年", "历史"].contains { text.has($0) }
+  }
+
   /// `一级`, `一级指标`, `一级指标(分值)`: the level word alone or with 指标 after it (not
   /// `一级种薯繁育基地`).
   static func levelHeader(_ k: String, _ level: String) -> Bool {
@@ -45,7 +51,7 @@ public enum ColumnRole: String, Sendable, Hashable, CaseIterable {
     if levelHeader(k, "三级") || k == "指标名称" || k == "绩效指标名称" || k == "指标内容" { return .level3 }
     if k.has("偏差") || k.has("原因") || k.has("改进措施") { return .reason }
     // Earlier years' values (近两年指标值, 上年实际值, 前年): kept as notes, never the target.
-    if k.has("近两年") || k.has("上年") || k.has("前年") || k.has("历史") { return .note }
+    if isHistory(header: k) { return .note }
     // The word, with a note in brackets or a word before it (指标得分, 得分(分)); not a word
     // run into the cell after it (`得分产出指标`).
     if k.hasPrefix("得分系数") { return .note }
@@ -62,11 +68,11 @@ public enum ColumnRole: String, Sendable, Hashable, CaseIterable {
     {
       return .result
     }
-    if k.has("性质") || k.has("方向") { return .op }
+    if k.has("性质") || k.has("方向") || k == "比较符" || k == "符号" { return .op }
     if k.has("度量单位") || k.has("计量单位") || k == "单位" { return .unit }
     // Standards and notes: the header words themselves, not names that mention a standard
     // (补助标准).
-    if noteHeaders.contains(k) || k.hasSuffix("确定依据") || k.hasPrefix("指标值确定")
+    if noteHeaders.contains(k) || k.hasSuffix("依据") || k.hasPrefix("备注") || k.hasPrefix("指标值确定")
       || k.hasPrefix("是否核心") || k.hasPrefix("得分系数") || k.hasPrefix("评分标准")
     {
       return .note

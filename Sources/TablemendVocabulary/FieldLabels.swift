@@ -24,6 +24,29 @@ public enum FieldLabels {
     return known.contains(LabelFolding.key(label).trimmingCharacters(in: [":", "："]))
   }
 
+  /// True when `label` can be a field's label at all: 1 to 24 characters that open with an
+  /// ideograph or a bracket and hold no run of more than four digits (a run-together line cut
+  /// in the wrong places gives `10606.7522万元` or `总体概念规划201620202、核心区规划` as labels).
+  public static func isLabelShaped(_ label: String) -> Bool {
+    var k = Substring(LabelFolding.key(label))
+    // Numbering before the label (`1、一般公共预算`, `2.`) is no part of its shape.
+    if let mark = k.firstIndex(where: { $0 == "、" || $0 == "." }), mark != k.startIndex,
+      k[..<mark].allSatisfy(\.isASCII), k[..<mark].allSatisfy(\.isNumber)
+    {
+      k = k[k.index(after: mark)...]
+    }
+    guard let first = k.unicodeScalars.first, k.count <= 24 else { return false }
+    guard (0x4E00...0x9FFF).contains(first.value) || "([【〔".unicodeScalars.contains(first) else {
+      return false
+    }
+    var digits = 0
+    for s in k.unicodeScalars {
+      digits = ("0"..."9").contains(s) ? digits + 1 : 0
+      if digits > 4 { return false }
+    }
+    return true
+  }
+
   /// True when `label` belongs to the page, not to the form: never a field.
   public static func isFurniture(_ label: String) -> Bool {
     guard label.utf8.count <= 120 else { return false }

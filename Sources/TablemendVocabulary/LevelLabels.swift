@@ -48,6 +48,47 @@ public enum LevelLabels {
     return level2Parents[c] != nil
   }
 
+  /// True when the text is a 二级 label that is not also a 一级 one (`满意度指标` and
+  /// `成本指标` are both, depending on the template).
+  public static func isOnlyLevel2(_ text: String) -> Bool {
+    guard let c = core(text) else { return false }
+    return level2Parents[c] != nil && !level1Cores.contains(c)
+  }
+
+  /// True when a grid cell with this text reads as a 二级 label: any 二级 label except
+  /// `满意度指标`, which templates use as a 一级 far more often (`成本指标` stays 二级: the
+  /// column decides).
+  public static func isLevel2Label(_ text: String) -> Bool {
+    guard let c = core(text) else { return false }
+    return level2Parents[c] != nil && c != "满意度"
+  }
+
+  /// True when a grid cell with this text reads as a 一级 label: a standard one, or a 一级
+  /// label that is no 二级 label.
+  public static func isLevel1Label(_ text: String) -> Bool {
+    guard let c = core(text) else { return false }
+    return standardLevel1Cores.contains(c) || level1Cores.contains(c) && level2Parents[c] == nil
+  }
+
+  /// The 一级 cores whose 二级 labels the taxonomy knows.
+  static let standardLevel1Cores: Set<String> = ["产出", "效益", "满意度", "成本"]
+
+  /// True when the text is one of the standard 一级 labels (产出 / 效益 / 满意度 / 成本指标).
+  public static func isStandardLevel1(_ text: String) -> Bool {
+    guard let c = core(text) else { return false }
+    return standardLevel1Cores.contains(c)
+  }
+
+  /// The 一级 labels real templates put a 二级 label under: the usual one first, then the
+  /// variants written on purpose (cost under 产出 before 2021 and under 成本 since,
+  /// satisfaction under 效益); empty when the label is no 二级 label.
+  public static func acceptedParents(ofLevel2 text: String) -> [String] {
+    guard let c = core(text), let usual = level2Parents[c] else { return [] }
+    if c.hasSuffix("成本") { return [usual + "指标", (usual == "成本" ? "产出" : "成本") + "指标"] }
+    if usual == "满意度" { return ["满意度指标", "效益指标"] }
+    return [usual + "指标"]
+  }
+
   /// True when `key` is a 二级 core written without 指标 (`产出数量`, `社会效益`).
   public static func isBareLevel2Core(_ key: String) -> Bool { level2Parents[key] != nil }
 

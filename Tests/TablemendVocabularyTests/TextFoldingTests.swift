@@ -1,17 +1,17 @@
 import Testing
 
-@testable import TablemendForms
+@testable import TablemendVocabulary
 
-/// The scalar-by-scalar fast path of `Vocabulary.fold` against the character-by-character one.
+/// The scalar-by-scalar fast path of `TextFolding.fold` against the character-by-character one.
 @Suite struct VocabularyFoldTests {
   @Test func labelsFoldAsBefore() {
-    #expect(Vocabulary.fold("部门（单位）名称：") == "部门(单位)名称:")
-    #expect(Vocabulary.fold(" 一级\u{3000}指标\r\n") == "一级指标")
-    #expect(Vocabulary.fold("年度\u{a0}目标\u{2028}1") == "年度目标1")
+    #expect(TextFolding.fold("部门（单位）名称：") == "部门(单位)名称:")
+    #expect(TextFolding.fold(" 一级\u{3000}指标\r\n") == "一级指标")
+    #expect(TextFolding.fold("年度\u{a0}目标\u{2028}1") == "年度目标1")
     // A combining mark or an emoji leaves the fast path; the result is still folded.
-    #expect(Vocabulary.foldStandalone("e\u{301}（") == nil)
-    #expect(Vocabulary.fold(" e\u{301}（😀 ") == "e\u{301}(😀")
-    #expect(Vocabulary.fold("（\u{301}") == "（\u{301}")
+    #expect(TextFolding.foldStandalone("e\u{301}（") == nil)
+    #expect(TextFolding.fold(" e\u{301}（😀 ") == "e\u{301}(😀")
+    #expect(TextFolding.fold("（\u{301}") == "（\u{301}")
   }
 
   @Test func everyStandaloneScalarFoldsLikeItsCharacter() {
@@ -19,8 +19,8 @@ import Testing
     for v in UInt32(0)...0xFFFF {
       guard let scalar = Unicode.Scalar(v) else { continue }
       let text = "a" + String(scalar) + "（b"
-      guard let fast = Vocabulary.foldStandalone(text) else { continue }
-      #expect(fast == Vocabulary.foldCharacters(text), "U+\(String(v, radix: 16))")
+      guard let fast = TextFolding.foldStandalone(text) else { continue }
+      #expect(fast == TextFolding.foldCharacters(text), "U+\(String(v, radix: 16))")
       checked += 1
     }
     #expect(checked > 28_000)
@@ -41,7 +41,8 @@ import Testing
       var scalars = String.UnicodeScalarView()
       for _ in 0..<(next() % 10) { scalars.append(pool[next() % pool.count]) }
       let text = String(scalars)
-      #expect(Vocabulary.fold(text) == Vocabulary.foldCharacters(text), "\(text.debugDescription)")
+      #expect(
+        TextFolding.fold(text) == TextFolding.foldCharacters(text), "\(text.debugDescription)")
     }
   }
 }
