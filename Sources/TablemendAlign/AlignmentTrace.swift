@@ -8,9 +8,16 @@ extension IndicatorAligner {
   public static func trace(_ text: String) -> String {
     let stream = CellStreamReader.read(text)
     let cells = stream.cells
-    var out = "cells (line:column evidence kind text):\n"
+    var out = "cells (line:column evidence kind text; evidence: # row starts, ~ may start, "
+    out += "- may continue, = continues):\n"
     for cell in cells {
-      let evidence = ["-", "~", "#"][cell.rowBreak.rawValue]
+      let evidence: String
+      switch cell.rowBreak {
+      case .against: evidence = "="
+      case .none: evidence = "-"
+      case .weak: evidence = "~"
+      case .strong: evidence = "#"
+      }
       out +=
         "  \(cell.location.line):\(cell.location.column) \(evidence) \(describe(cell.kind)) \(cell.text)\n"
     }
@@ -20,7 +27,7 @@ extension IndicatorAligner {
       out += "block at cell \(found.dataStart)..<\(found.end), columns: "
       out += template.roles.map(\.rawValue).joined(separator: " | ") + "\n"
       if template == .unsupported {
-        out += "  (period groups side by side: left to the grid reading)\n"
+        out += "  (a header the aligner does not model: left to the grid reading)\n"
       }
       guard let slice = found.slice, let placements = found.placements else { return }
       var row = -1

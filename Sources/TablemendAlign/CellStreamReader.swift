@@ -15,19 +15,24 @@ public enum CellStreamReader {
 
   /// The cells of `text` and whether its lines are rows.
   public static func read(_ text: String) -> CellStream {
-    var lines: [(number: Int, cells: [(String, Int)], separator: Bool, bare: Bool)] = []
+    var lines:
+      [(number: Int, cells: [(String, Int)], separator: Bool, bare: Bool, explicit: Bool)] = []
+    var raws: [String] = []
     var number = 0
     for raw in text.split(
       omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
     ) {
       number += 1
-      let line = String(raw)
+      let line = withoutForcedBreaks(String(raw))
       let pieces = split(line)
       let pipes = line.reduce(0) { $0 + ($1 == "|" ? 1 : 0) }
       // A bare line (no separator in it) that is one cell may be several run together.
       let bare = pieces.count == 1 && pipes == 0 && !line.contains("\t")
-      lines.append((number, pieces, pieces.isEmpty && pipes >= 1, bare))
+      lines.append(
+        (number, pieces, pieces.isEmpty && pipes >= 1, bare, pipes > 0 || line.contains("\t")))
+      raws.append(line)
     }
+    joinWrappedCells(&lines, raws)
     let memo = KindMemo()
     // Repeated result phrases are looked for only in lines that are one run-together cell.
     let phrases = RunTogetherSegmenter.repeatedPhrases(
@@ -44,7 +49,11 @@ public enum CellStreamReader {
       }
       for (index, piece) in line.cells.enumerated() {
         var evidence = RowEvidence.none
-        if index == 0 { evidence = max(pendingBreak, linesAreRows ? .strong : .weak) }
+        if index == 0 {
+          evidence = max(pendingBreak, linesAreRows ? .strong : .weak)
+        } else if linesAreRows && line.explicit {
+          evidence = .against
+        }
         let segments = RunTogetherSegmenter.remembered(
           piece.0, phrases: phrases, wholeLine: line.bare, memo: memo)
         var offset = 0
@@ -60,6 +69,63 @@ public enum CellStreamReader {
       if !line.cells.isEmpty { pendingBreak = .none }
     }
     return CellStream(cells: FragmentJoiner.join(out, memo: memo), linesAreRows: linesAreRows)
+  }
+
+  /// Pipe tables that wrap a row's short cells over several lines (pandoc's org tables:
+  /// `| 绩 | 一级 |`, then `| 效 | 指标 |`, a vertical label one character per line): a line whose
+  /// every cell is a short fragment of CJK text under a short cell of the last line with content
+  /// (same pipe slot) is appended to those cells, and the line becomes a separator.
+  static func joinWrappedCells(
+    _ lines:
+      inout [(number: Int, cells: [(String, Int)], separator: Bool, bare: Bool, explicit: Bool)],
+    _ raws: [String]
+  ) {
+    func slot(_ line: Int, _ column: Int) -> Int {
+      raws[line].prefix(column - 1).reduce(0) { $0 + ($1 == "|" ? 1 : 0) }
+    }
+    func isFragment(_ text: String) -> Bool {
+      let k = LabelFolding.key(text)
+      return (1...4).contains(k.count) && k.allSatisfy(isWide)
+        && !LevelLabels.isLevel1(k) && !LevelLabels.isLevel2(k)
+    }
+    var last: Int?
+    for i in lines.indices where !lines[i].cells.isEmpty {
+      // Rows of several columns only (a cell-per-line export has one slot a line).
+      guard lines[i].explicit, raws[i].reduce(0, { $0 + ($1 == "|" ? 1 : 0) }) >= 3 else {
+        last = nil
+        continue
+      }
+      if let p = last {
+        let above = Dictionary(
+          lines[p].cells.indices.map { (slot(p, lines[p].cells[$0].1), $0) },
+          uniquingKeysWith: { a, _ in a })
+        let targets = lines[i].cells.map { above[slot(i, $0.1)] }
+        // Each cell a fragment under a short cell, or the rest of a label (`服务对象` + `满意度指标`).
+        let wraps = zip(lines[i].cells, targets).allSatisfy { cell, target in
+          guard let target else { return false }
+          let head = lines[p].cells[target].0
+          if isFragment(cell.0) { return LabelFolding.key(head).count <= 6 }
+          let joined = head + cell.0
+          return !LevelLabels.isLevel1(head) && !LevelLabels.isLevel2(head)
+            && (LevelLabels.isLevel1(joined) || LevelLabels.isLevel2(joined))
+        }
+        if wraps {
+          for (cell, target) in zip(lines[i].cells, targets) {
+            if let t = target { lines[p].cells[t].0 += cell.0.trimmedPadding() }
+          }
+          lines[i].cells = []
+          lines[i].separator = true
+          continue
+        }
+      }
+      last = i
+    }
+  }
+
+  /// A line with DokuWiki's forced line breaks inside cells (`产\\ \\ 出`) as spaces.
+  static func withoutForcedBreaks(_ line: String) -> String {
+    guard line.contains("\\\\") else { return line }
+    return line.replacing(/(?:\\\\(?: |$))+/, with: " ")
   }
 
   /// The cells of one line with their 1-based columns.

@@ -38,6 +38,8 @@ public struct AlignedBlock: Sendable, Hashable {
   public var diagnostics: [Diagnostic]
   /// Where the block starts.
   public var location: Location
+  /// The aligned row each indicator was read from.
+  var rows: [Int] = []
 }
 
 /// Reads indicator blocks from any flattened text: cells from `CellStreamReader`, blocks found
@@ -51,9 +53,10 @@ public enum IndicatorAligner {
     var pending = PendingLabels()
     forEachBlock(stream) { found in
       guard let slice = found.slice, let placements = found.placements else { return }
-      var block = read(slice, placements: placements, template: found.template, pending: pending)
-      let period = period(before: stream.cells, found.from, found.dataStart)
-      for n in block.indicators.indices { block.indicators[n].period = period }
+      let periods = periods(before: stream.cells, found.from, found.dataStart, found.template)
+      let block = read(
+        slice, placements: placements, template: found.template, pending: pending,
+        periods: periods)
       if !block.indicators.isEmpty { out.append(block) }
       pending = block.indicators.isEmpty ? pending.adding(PendingLabels(slice)) : PendingLabels()
     }
@@ -205,9 +208,35 @@ extension IndicatorAligner {
 
   // MARK: Rows to indicators
 
+  /// The periods of a block's groups: each group's own header word (中期指标值), else the
+  /// periods the goals before the block name in order (中期目标 … 年度目标) when they name one
+  /// per group, else mid-term, annual, long-term in turn. One group: the label before the
+  /// header (`period(before:)`).
+  static func periods(
+    before cells: [StreamCell], _ from: Int, _ dataStart: Int, _ template: IndicatorTemplate
+  ) -> [String] {
+    let single = period(before: cells, from, dataStart)
+    guard template.groupCount > 1 else { return [single] }
+    var named: [String] = []
+    for cell in cells[max(from, dataStart - 120)..<dataStart] {
+      let k = LabelFolding.key(cell.text)
+      guard k.count <= 24, k.contains("目标") || k.contains("指标"),
+        let p = PeriodWords.period(of: k), named.last != p
+      else { continue }
+      named.append(p)
+    }
+    let defaults = ["mid-term", "annual", "long-term"]
+    return (0..<template.groupCount).map { g in
+      let (group, _) = template.group(g)
+      if let own = group.labels.lazy.compactMap({ PeriodWords.period(of: $0) }).first { return own }
+      if named.count == template.groupCount { return named[g] }
+      return defaults[min(g, defaults.count - 1)]
+    }
+  }
+
   static func read(
     _ cells: [StreamCell], placements: [RowAligner.Placement?], template: IndicatorTemplate,
-    pending: PendingLabels = PendingLabels()
+    pending: PendingLabels = PendingLabels(), periods: [String] = ["annual"]
   )
     -> AlignedBlock
   {
@@ -223,6 +252,43 @@ extension IndicatorAligner {
         rows[placement.row][placement.column] = cell
       }
     }
+    let location = cells.first?.location ?? Location(line: 1, column: 1)
+    guard template.groupCount > 1 else {
+      var block = readRows(rows, template: template, pending: pending)
+      for n in block.indicators.indices { block.indicators[n].period = periods.first ?? "annual" }
+      block.location = location
+      return block
+    }
+    // Period groups side by side: each group read as a table of its own (its 二级 labels carried
+    // down its own column), the indicators then in row order, the groups of a row in turn.
+    var read: [(row: Int, group: Int, indicator: Indicator)] = []
+    var diagnostics: [Diagnostic] = []
+    for g in 0..<template.groupCount {
+      let (groupTemplate, columns) = template.group(g)
+      let groupRows = rows.map { row in
+        var out: [Int: StreamCell] = [:]
+        for (n, c) in columns.enumerated() { out[n] = row[c] }
+        return out
+      }
+      let block = readRows(groupRows, template: groupTemplate, pending: pending)
+      for (n, var indicator) in block.indicators.enumerated() {
+        indicator.period = g < periods.count ? periods[g] : "annual"
+        read.append((block.rows[n], g, indicator))
+      }
+      diagnostics += block.diagnostics
+    }
+    read.sort { ($0.row, $0.group) < ($1.row, $1.group) }
+    return AlignedBlock(
+      indicators: read.map(\.indicator), template: template, diagnostics: diagnostics,
+      location: location)
+  }
+
+  /// The indicators of one group's rows (column → cell), with the row each came from.
+  static func readRows(
+    _ placed: [[Int: StreamCell]], template: IndicatorTemplate, pending: PendingLabels
+  ) -> AlignedBlock {
+    var rows = placed
+    var rowOf: [Int] = []
     // Labels a block of labels alone left before this one (text whose columns were read one
     // after the other: 一级指标 二级指标 数量指标 产出指标 … 三级指标 指标值 永安真武庙戏台 1处).
     var level1 = pending.level1
@@ -311,6 +377,7 @@ extension IndicatorAligner {
       }
       let value = TimeLimits.reading(
         composeValue(op: op, target: target, unit: unit), under: level2)
+      rowOf.append(index)
       indicators.append(
         Indicator(
           period: "annual", level1: l1, level2: level2, level3: name, value: value,
@@ -318,9 +385,11 @@ extension IndicatorAligner {
           evaluation: template.fromHeader && !evaluation.isEmpty ? evaluation : nil,
           location: nameCell.location))
     }
-    return AlignedBlock(
+    var block = AlignedBlock(
       indicators: indicators, template: template, diagnostics: diagnostics,
-      location: cells.first?.location ?? Location(line: 1, column: 1))
+      location: Location(line: 1, column: 1))
+    block.rows = rowOf
+    return block
   }
 
   /// A weight glued before the target in run-together text: the template has a weight column
@@ -367,7 +436,13 @@ extension IndicatorAligner {
     var chars = Array(text.trimmedPadding())
     if chars.count > 2, chars[0] == "指", chars[1] == "标" {
       var j = 2
-      while j < chars.count, chars[j].isNumber { j += 1 }
+      // One or two ASCII digits (一 is a number to `isNumber`: `指标1一级种薯…`); a third digit
+      // makes the last ones a year that starts the name (`指标12021年11月30日前…`).
+      func digit(_ k: Int) -> Bool { k < chars.count && chars[k].isASCII && chars[k].isNumber }
+      if digit(j) {
+        j += 1
+        if digit(j), !digit(j + 1) { j += 1 }
+      }
       if j > 2 {
         if j < chars.count, ":：、.".contains(chars[j]) { j += 1 }
         chars.removeFirst(j)

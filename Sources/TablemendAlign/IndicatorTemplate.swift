@@ -24,8 +24,9 @@ public struct IndicatorTemplate: Sendable, Hashable {
   public static let unsupported = IndicatorTemplate(
     roles: [], labels: [], fromHeader: true, level1Column: 0)
 
-  /// The template a header row names, or nil when the row does not name a 三级 column or names
-  /// several period groups side by side (two 二级 or 三级 columns).
+  /// The template a header row names, or nil when the row does not name a 三级 column. Period
+  /// groups printed side by side (`一级 | 二级 | 三级 | 指标值 | 二级 | 三级 | 指标值`, a mid-term and
+  /// an annual group sharing the 一级) become one group of columns each after the shared 一级.
   public static func from(header unordered: [StreamCell]) -> IndicatorTemplate? {
     let cells = levelLineFirst(unordered)
     var roles: [ColumnRole] = []
@@ -49,13 +50,54 @@ public struct IndicatorTemplate: Sendable, Hashable {
       labels.append(LabelFolding.display(cell.text))
     }
     guard roles.contains(.level3) || roles.contains(.level2) else { return nil }
-    if roles.filter({ $0 == .level2 }).count > 1 || roles.filter({ $0 == .level3 }).count > 1 {
-      return nil
+    let groups = periodGroups(Array(zip(roles, labels)))
+    // A 一级 column repeated in a later group is not modelled.
+    if groups.dropFirst().contains(where: { $0.contains { $0.0 == .level1 } }) { return nil }
+    var outRoles: [ColumnRole] =
+      Array(repeating: .note, count: leading.count) + [.level1, .level2, .level3]
+    var outLabels = leading + ["一级指标", "二级指标", "三级指标"]
+    var laterGroups: [Int] = []
+    for (g, group) in groups.enumerated() {
+      if g > 0 {
+        laterGroups.append(outRoles.count)
+        outRoles += [.level2, .level3]
+        outLabels += ["二级指标", "三级指标"]
+      }
+      for (role, label) in valueColumns(group) {
+        outRoles.append(role)
+        outLabels.append(label)
+      }
     }
-    // The level columns first, in their order.
+    var template = IndicatorTemplate(
+      roles: outRoles, labels: outLabels, fromHeader: true, level1Column: leading.count)
+    template.laterGroups = laterGroups
+    return template
+  }
+
+  /// The header's columns cut into period groups: a new group starts where a 二级 (or, with
+  /// none, a 三级) column comes again after a 三级 column.
+  static func periodGroups(_ columns: [(ColumnRole, String)]) -> [[(ColumnRole, String)]] {
+    let opener: ColumnRole = columns.contains { $0.0 == .level2 } ? .level2 : .level3
+    var groups: [[(ColumnRole, String)]] = [[]]
+    var sawName = false
+    for column in columns {
+      if column.0 == opener, sawName {
+        groups.append([])
+        sawName = false
+      }
+      if column.0 == .level3 { sawName = true }
+      groups[groups.count - 1].append(column)
+    }
+    return groups
+  }
+
+  /// The value columns of one group, in the order the aligner expects: a second target is a
+  /// note, history before the target named after it, standards last before the reason, and a
+  /// sign and a unit column around the target where the header has none.
+  static func valueColumns(_ columns: [(ColumnRole, String)]) -> [(ColumnRole, String)] {
     var rest: [(ColumnRole, String)] = []
     var sawTarget = false
-    for (role, label) in zip(roles, labels) where ![.level1, .level2, .level3].contains(role) {
+    for (role, label) in columns where ![.level1, .level2, .level3].contains(role) {
       if role == .target && sawTarget {
         rest.append((.note, label))
         continue
@@ -95,15 +137,7 @@ public struct IndicatorTemplate: Sendable, Hashable {
     {
       rest.insert((.unit, ""), at: t + 1)
     }
-    var outRoles: [ColumnRole] =
-      Array(repeating: .note, count: leading.count) + [.level1, .level2, .level3]
-    var outLabels = leading + ["一级指标", "二级指标", "三级指标"]
-    for (role, label) in rest {
-      outRoles.append(role)
-      outLabels.append(label)
-    }
-    return IndicatorTemplate(
-      roles: outRoles, labels: outLabels, fromHeader: true, level1Column: leading.count)
+    return rest
   }
 
   /// A header over two lines whose level words are on the second (`绩效指标 | 年度指标值 |
@@ -133,6 +167,24 @@ public struct IndicatorTemplate: Sendable, Hashable {
   static func isHistoryWord(_ label: String) -> Bool {
     ColumnRole.isHistory(header: label)
   }
+
+  /// The first column (the 二级) of each period group after the first; empty for one group.
+  public var laterGroups: [Int] = []
+
+  /// The columns of period group `g` as a one-group template, with the full template's column
+  /// of each of its columns.
+  public func group(_ g: Int) -> (template: IndicatorTemplate, columns: [Int]) {
+    let first = g == 0 ? level2Column : laterGroups[g - 1]
+    let end = g < laterGroups.count ? laterGroups[g] : roles.count
+    let columns = Array(0...level1Column) + Array(first..<end)
+    let template = IndicatorTemplate(
+      roles: columns.map { roles[$0] }, labels: columns.map { labels[$0] },
+      fromHeader: fromHeader, level1Column: level1Column)
+    return (template, columns)
+  }
+
+  /// The number of period groups.
+  public var groupCount: Int { laterGroups.count + 1 }
 
   /// The index of the 一级 column (after a listing's leading columns).
   public var level1Column: Int = 0

@@ -61,7 +61,10 @@ public struct RowAligner: Sendable {
     // back[i][state] = (previous state, new row?, dropped?)
     var back: [[(Int, Bool, Bool)]] = []
     back.reserveCapacity(cells.count)
-    for cell in cells {
+    let numbered = cells.map { Self.isNumberedName($0) }
+    let numberedBlock = numbered.filter { $0 }.count >= 3
+    for (n, cell) in cells.enumerated() {
+      let numbering = numberingFit(numbered: numbered[n], inNumberedBlock: numberedBlock, cell.kind)
       var next = [Double](repeating: minus, count: m + 1)
       var from = [(Int, Bool, Bool)](repeating: (start, false, true), count: m + 1)
       for j in 0...m where best[j] > minus / 2 {
@@ -75,7 +78,7 @@ public struct RowAligner: Sendable {
         if j < m {
           var skip = 0.0
           for c in (j + 1)..<m {
-            let s = best[j] + skip + fit(cell.kind, c) + sameRow(cell.rowBreak)
+            let s = best[j] + skip + fit(cell.kind, c) + numbering(c) + sameRow(cell.rowBreak)
             if s > next[c] {
               next[c] = s
               from[c] = (j, false, false)
@@ -86,7 +89,7 @@ public struct RowAligner: Sendable {
         // A new row from the 一级, 二级 or 三级 column.
         let end = j == start ? 0 : trailing(after: j)
         for c in 0...template.nameColumn {
-          let s = best[j] + end + fit(cell.kind, c) + newRow(cell.rowBreak)
+          let s = best[j] + end + fit(cell.kind, c) + numbering(c) + newRow(cell.rowBreak)
           if s > next[c] {
             next[c] = s
             from[c] = (j, true, false)
@@ -218,6 +221,35 @@ public struct RowAligner: Sendable {
     }
   }
 
+  /// True when a cell is a numbered name (`指标1：…`, `1、…`, `(2)…`).
+  static func isNumberedName(_ cell: StreamCell) -> Bool {
+    switch cell.kind {
+    case .text, .shortText, .verdict:
+      return IndicatorAligner.withoutNumbering(cell.text).count < cell.text.count
+    default: return false
+    }
+  }
+
+  /// What numbering says about a cell in each column: a numbered name belongs in the 三级
+  /// column and nowhere after it; where a block numbers its names (three or more), text
+  /// without a number is less likely a name.
+  func numberingFit(numbered: Bool, inNumberedBlock: Bool, _ kind: CellKind) -> (Int) -> Double {
+    let roles = template.roles
+    if numbered {
+      return { c in
+        switch roles[c] {
+        case .level3: return 2
+        case .level1, .level2: return 0
+        default: return -4
+        }
+      }
+    }
+    guard inNumberedBlock, kind == .text || kind == .shortText || kind == .verdict else {
+      return { _ in 0 }
+    }
+    return { c in roles[c] == .level3 ? -3 : 0 }
+  }
+
   /// Leaving column `c` empty between two cells of one row.
   func skipInRow(_ c: Int) -> Double {
     switch template.roles[c] {
@@ -249,7 +281,7 @@ public struct RowAligner: Sendable {
     switch evidence {
     case .strong: return -8
     case .weak: return 0
-    case .none: return 0
+    case .none, .against: return 0
     }
   }
 
@@ -258,6 +290,7 @@ public struct RowAligner: Sendable {
     case .strong: return 2
     case .weak: return 0
     case .none: return linesAreRows ? -6 : -1
+    case .against: return -12
     }
   }
 

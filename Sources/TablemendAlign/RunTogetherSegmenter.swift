@@ -172,10 +172,18 @@ public enum RunTogetherSegmenter {
     guard !sorted.isEmpty else { return [text] }
     var out: [String] = []
     var last = 0
+    // Numbering cut off its name goes back on it: it tells the aligner the cell is a name.
+    var number = ""
     for c in sorted + [chars.count] {
       let piece = String(chars[last..<c]).trimmedPadding()
-      if !piece.isEmpty && !isNumbering(piece) { out.append(piece) }
       last = c
+      if piece.isEmpty { continue }
+      if isNumbering(piece) {
+        number = piece
+        continue
+      }
+      out.append(number + piece)
+      number = ""
     }
     return wholeLine ? splittingTrailingVerdicts(out, memo: memo) : out
   }

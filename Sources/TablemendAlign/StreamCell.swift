@@ -3,6 +3,9 @@ import TablemendVocabulary
 
 /// How sure the text is that a new table row starts at a cell.
 public enum RowEvidence: Int, Sendable, Hashable, Comparable {
+  /// The cell follows an explicit separator (`|`, a tab) on a line, in text whose lines are
+  /// rows: it continues the row.
+  case against = -1
   /// The cell continues the line of the cell before it.
   case none = 0
   /// The cell starts a line, in text whose lines are not rows (one cell per line).
