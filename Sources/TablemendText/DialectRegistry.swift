@@ -7,6 +7,8 @@ public enum DialectRegistry {
     CSVDialect.self,
     CellPerLineDialect.self,
     PandocGridDialect.self,
+    MediaWikiDialect.self,
+    AsciiDocDialect.self,
     ParagraphPerLineDialect.self,
     PdftotextLayoutDialect.self,
     PipeRowsDialect.self,

@@ -72,6 +72,10 @@ import Testing
     ("web-pipe-rows", "pipe-rows"), ("web-cell-lines", "pipe-cell-per-line"),
     ("web-blank-cells", "blank-line-cells"), ("web-space-rows", "space-rows"),
     ("w3m-border", "pandoc-grid"),
+    // Table syntaxes with exact spans, and pipe tables read by the typed row aligner (period
+    // groups side by side; org wraps short cells over lines, DokuWiki forces breaks in them).
+    ("pandoc-asciidoc", "asciidoc"), ("pandoc-mediawiki", "mediawiki"),
+    ("pandoc-org", "pipe-rows"), ("pandoc-dokuwiki", "pipe-rows"),
   ]
   static let department = [
     "pandoc2-plain", "pandoc3-plain", "python-docx-tsv", "pdftotext-layout", "libreoffice-txt",
@@ -82,7 +86,7 @@ import Testing
     "pdftotext-layout-html",
     // Text browsers and html2text on pandoc's HTML; pandoc 3's rst, org, jira, dokuwiki.
     "w3m", "w3m-border", "elinks", "lynx", "html2text", "pandoc-rst", "pandoc-org", "pandoc-jira",
-    "pandoc-dokuwiki",
+    "pandoc-dokuwiki", "pandoc-asciidoc", "pandoc-mediawiki",
     "web-pipe-rows", "web-cell-lines", "web-blank-cells", "web-space-rows", "web-run-together",
   ]
 
