@@ -29,11 +29,18 @@ public enum CellStreamReader {
       // A bare line (no separator in it) that is one cell may be several run together.
       let bare = pieces.count == 1 && pipes == 0 && !line.contains("\t")
       lines.append(
-        (number, pieces, pieces.isEmpty && pipes >= 1, bare, pipes > 0 || line.contains("\t")))
+        (number, pieces, pieces.isEmpty && pipes >= 2, bare, pipes > 0 || line.contains("\t")))
       raws.append(line)
     }
     joinWrappedCells(&lines, raws)
     let memo = KindMemo()
+    let filledLines = lines.filter { !$0.cells.isEmpty }
+    memo.linesAreCells =
+      filledLines.count >= 20
+      && filledLines.filter({ $0.cells.count == 1 }).count * 5
+        >= filledLines.count * 4
+      && filledLines.filter({ $0.cells.reduce(0) { $0 + $1.0.count } <= 60 }).count * 5
+        >= filledLines.count * 4
     // Repeated result phrases are looked for only in lines that are one run-together cell.
     let phrases = RunTogetherSegmenter.repeatedPhrases(
       in: lines.filter(\.bare).map { Array($0.cells[0].0) })

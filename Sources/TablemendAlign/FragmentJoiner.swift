@@ -15,6 +15,17 @@ public enum FragmentJoiner {
         i += 1
         continue
       }
+      // A label printed down a cell, a character or two a line (`产出` / `指` / `标`): the
+      // pieces join when together they make a level label.
+      if let end = verticalLabelEnd(cells, from: i, memo: memo) {
+        let text = cells[i...end].map(\.text).joined()
+        out.append(
+          StreamCell(
+            text: text, kind: memo.kind(of: text), location: cell.location,
+            rowBreak: cell.rowBreak))
+        i = end + 1
+        continue
+      }
       var j = i + 1
       while j < cells.count, j - i <= 3 {
         // A header word's first half (`实际`, `年度`) starts a header of its own.
@@ -41,6 +52,27 @@ public enum FragmentJoiner {
       i = j
     }
     return out
+  }
+
+  /// The last cell of a vertical label starting at `i`: up to four following cells of one or
+  /// two CJK characters each that, with it, make a level label (the longest such run).
+  static func verticalLabelEnd(_ cells: [StreamCell], from i: Int, memo: KindMemo) -> Int? {
+    let first = cells[i]
+    guard first.text.count <= 4, isFragment(first.kind) || isLevel(first.kind) else { return nil }
+    var text = first.text
+    var k = i + 1
+    var end: Int?
+    while k < cells.count, k - i <= 4 {
+      let piece = cells[k].text
+      guard piece.count <= 2, piece.unicodeScalars.allSatisfy({ $0.value >= 0x3400 }) else {
+        break
+      }
+      text += piece
+      // The longest run that is a label (`产` `出` `指` `标`, not `产` `出`).
+      if k > i + 1 || !isLevel(first.kind), isLevel(memo.kind(of: text)) { end = k }
+      k += 1
+    }
+    return end
   }
 
   /// Kinds a half of a label or header word can have.

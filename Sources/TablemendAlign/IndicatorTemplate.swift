@@ -150,7 +150,9 @@ public struct IndicatorTemplate: Sendable, Hashable {
         if case .header(let role) = $0.kind { return role == .level3 || role == .level2 }
         return false
       })?.location.line,
-      let first = cells.first?.location.line, first < level
+      let first = cells.first?.location.line, first < level,
+      // Lines that are rows of the header: a cell-per-line export has one header word a line.
+      cells.filter({ $0.location.line == level }).count >= 2
     else { return cells }
     let own = cells.filter { $0.location.line >= level }
     let ownTarget = own.contains { $0.kind == .header(.target) }

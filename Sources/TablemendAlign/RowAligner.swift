@@ -247,7 +247,7 @@ public struct RowAligner: Sendable {
     guard inNumberedBlock, kind == .text || kind == .shortText || kind == .verdict else {
       return { _ in 0 }
     }
-    return { c in roles[c] == .level3 ? -3 : 0 }
+    return { c in roles[c] == .level3 ? -5 : 0 }
   }
 
   /// Leaving column `c` empty between two cells of one row.

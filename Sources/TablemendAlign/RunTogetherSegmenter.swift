@@ -161,7 +161,9 @@ public enum RunTogetherSegmenter {
     let spans =
       chars.contains(where: { $0.isASCII && $0.isNumber })
       ? valueSpans(chars, boundaries: cuts) : []
-    let plain = !cuts.isEmpty || spans.count >= 2 || (wholeLine && chars.count >= 20)
+    let plain =
+      !cuts.isEmpty
+      || (!memo.linesAreCells && (spans.count >= 2 || (wholeLine && chars.count >= 20)))
     for span in spans where plain || startsWithSign(chars, span) {
       cuts.insert(span.lowerBound)
       cuts.insert(span.upperBound)

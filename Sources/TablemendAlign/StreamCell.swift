@@ -49,6 +49,9 @@ final class KindMemo {
   /// Run-together cuts of whole cells, by text and whether the cell was a whole line.
   var segments: [String: [String]] = [:]
   var lineSegments: [String: [String]] = [:]
+  /// True when the text's lines are its cells (a cell-per-line export: many short lines): a
+  /// line holding two quantities is then one cell, not two values run together.
+  var linesAreCells = false
 
   func kind(of text: String) -> CellKind {
     if let known = kinds[text] { return known }
