@@ -20,9 +20,9 @@ let package = Package(
     // Indicator values: text in, typed `Value` out.
     .target(name: "TablemendValues", dependencies: ["TablemendModel"]),
     // Bytes to text (encoding detection) and text to cell tokens (dialect detection).
-    .target(name: "TablemendText", dependencies: ["TablemendModel"]),
     // The domain's words: level labels, header roles, the cell classifier. Pure.
     .target(name: "TablemendVocabulary", dependencies: ["TablemendModel", "TablemendValues"]),
+    .target(name: "TablemendText", dependencies: ["TablemendModel", "TablemendVocabulary"]),
     // Flattened text to indicator rows: cell stream, run-together cuts, one typed row aligner.
     .target(
       name: "TablemendAlign",

@@ -30,6 +30,14 @@ public enum ColumnRole: String, Sendable, Hashable, CaseIterable {
     "指标标准", "计算方法", "评价要点", "指标内涵",
   ]
 
+  /// True when a line (white space removed) is a row of indicator headers: 一级指标 and
+  /// 二级指标 with 三级指标, 指标值 or 指标内容.
+  public static func isIndicatorHeaderLine(_ text: String) -> Bool {
+    let k = LabelFolding.key(text)
+    return k.has("一级指标") && k.has("二级指标")
+      && (k.has("三级指标") || k.has("指标值") || k.has("指标内容"))
+  }
+
   /// True when a header names an earlier year's values (近两年指标值, 上年实际值, 前年, 历史值):
   /// kept as notes, never the target.
   public static func isHistory(header text: String) -> Bool {

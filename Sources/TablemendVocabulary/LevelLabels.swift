@@ -89,6 +89,38 @@ public enum LevelLabels {
     return [usual + "指标"]
   }
 
+  /// True when the taxonomy puts the 二级 label under another standard 一级 than the one
+  /// given (both known); false when it agrees or does not know.
+  public static func contradicts(level1: String, level2: String) -> Bool {
+    guard isStandardLevel1(level1), isLevel2(level2) else { return false }
+    let parents = acceptedParents(ofLevel2: level2).compactMap(core)
+    return !parents.isEmpty && !parents.contains(core(level1) ?? "")
+  }
+
+  /// True when `text` (white space ignored) is only the tail of a label broken over lines
+  /// (`指标`, `标`, `响指标`): at most five characters ending in 标, and no label itself.
+  public static func isLabelTail(_ text: String) -> Bool {
+    let k = LabelFolding.key(text)
+    return !k.isEmpty && k.count <= 5 && k.hasSuffix("标") && !isLevel1(k) && !isLevel2(k)
+  }
+
+  /// True when `text` (white space ignored) looks like the head of a label or an indicator
+  /// header word broken over lines (`社会效益`, `可持续影`, `一级`): 2 to 10 ideographs that
+  /// a longer spelling starts with.
+  public static func isLabelHead(_ text: String) -> Bool {
+    let k = LabelFolding.key(text)
+    guard k.count >= 2, k.count <= 10, !k.hasSuffix("标") else { return false }
+    guard k.unicodeScalars.allSatisfy({ (0x3400...0x9FFF).contains($0.value) }) else {
+      return false
+    }
+    return headSpellings.contains { $0.hasPrefix(k) && $0 != k }
+  }
+
+  /// The spellings a broken label's head is looked up in: the labels, the level header words
+  /// and the block labels.
+  static let headSpellings: [String] =
+    spellings + ["一级指标", "二级指标", "三级指标", "绩效标准", "绩效指标"]
+
   /// True when `key` is a 二级 core written without 指标 (`产出数量`, `社会效益`).
   public static func isBareLevel2Core(_ key: String) -> Bool { level2Parents[key] != nil }
 

@@ -1,4 +1,5 @@
 import TablemendModel
+import TablemendVocabulary
 
 /// Web pages flattened to one cell per line with a blank line between cells and no row
 /// breaks at all.
@@ -40,7 +41,7 @@ public enum BlankLineCellsDialect: TextDialect {
     // Each form's title starts a table of its own (a document of several forms, as
     // pdftotext prints one in reading order).
     var starts = stream.indices.filter { k in
-      k > 0 && IndicatorStream.isFormTitle(IndicatorVocabulary.squeezed(stream[k].text))
+      k > 0 && IndicatorStream.isFormTitle(squeezed(stream[k].text))
     }
     starts.insert(0, at: 0)
     var segments: [Segment] = []
@@ -48,7 +49,7 @@ public enum BlankLineCellsDialect: TextDialect {
       let end = n + 1 < starts.count ? starts[n + 1] : stream.count
       // The title, and the year line under it (`（2023年度）`), are paragraphs.
       var first = start
-      if n > 0 || IndicatorStream.isFormTitle(IndicatorVocabulary.squeezed(stream[start].text)) {
+      if n > 0 || IndicatorStream.isFormTitle(squeezed(stream[start].text)) {
         segments.append(.paragraph(stream[first].text, stream[first].location))
         first += 1
         if first < end, isYearLine(stream[first].text) {
@@ -85,7 +86,7 @@ public enum BlankLineCellsDialect: TextDialect {
 
   /// `（2023年度）`, `(2021年度)`: the year under a form's title.
   static func isYearLine(_ text: String) -> Bool {
-    let s = IndicatorVocabulary.squeezed(text)
+    let s = squeezed(text)
     return s.count <= 12 && s.contains("年度") && s.first.map { "（(".contains($0) } == true
   }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import TablemendModel
+import TablemendVocabulary
 
 /// A cell's text and where it starts, before alignment.
 struct TextCell: Sendable, Hashable {
@@ -27,7 +28,7 @@ enum IndicatorAlignment {
       if index < k { continue }
       var end = index
       while end < cells.count, cells[end].text.count == 1,
-        cells[end].text.first.map(IndicatorVocabulary.isCJK) == true
+        cells[end].text.first.map(isCJK) == true
       {
         end += 1
       }
@@ -39,7 +40,7 @@ enum IndicatorAlignment {
       }
       // Three paragraphs that make one known label (`可持续` `影响` `指标`).
       if index + 3 <= cells.count {
-        let parts = cells[index..<(index + 3)].map { IndicatorVocabulary.squeezed($0.text) }
+        let parts = cells[index..<(index + 3)].map { squeezed($0.text) }
         let word = parts.joined()
         if !parts.contains(where: \.isEmpty), isKnownLabel(word), !isKnownLabel(parts[0]) {
           out.append(TextCell(text: word, location: cell.location))
@@ -48,10 +49,10 @@ enum IndicatorAlignment {
         }
       }
       var text = cell.text.trimmingSpaces()
-      let squeezed = IndicatorVocabulary.squeezed(text)
-      if squeezed != text, isKnownLabel(squeezed) { text = squeezed }
+      let tight = squeezed(text)
+      if tight != text, isKnownLabel(tight) { text = tight }
       if let last = out.last, shouldJoin(last.text, text) {
-        out[out.count - 1].text = last.text + IndicatorVocabulary.squeezed(text)
+        out[out.count - 1].text = last.text + squeezed(text)
         continue
       }
       out.append(TextCell(text: text, location: cell.location))
@@ -60,21 +61,21 @@ enum IndicatorAlignment {
   }
 
   static func isKnownLabel(_ s: String) -> Bool {
-    let bare = IndicatorVocabulary.withoutScore(s)
-    return IndicatorVocabulary.level1.contains(bare) || IndicatorVocabulary.level2.contains(bare)
-      || IndicatorVocabulary.headerWords.contains(bare)
+    let bare = LabelFolding.withoutScore(s)
+    return LevelLabels.isLevel1(bare) || LevelLabels.isLevel2(bare)
+      || ["一级指标", "二级指标", "三级指标"].contains(bare)
       || ["绩效指标", "总体目标", "年度目标", "指标值", "绩效目标", "绩效标准"].contains(bare)
   }
 
   /// True when `next` continues the label `previous` (`社会效益` + `指标`, `指标` + `(50分)`).
   static func shouldJoin(_ previous: String, _ next: String) -> Bool {
-    let p = IndicatorVocabulary.squeezed(previous)
-    let n = IndicatorVocabulary.squeezed(next)
-    if IndicatorVocabulary.isLabelTail(n), !p.hasSuffix("标"), IndicatorVocabulary.isLabelHead(p) {
+    let p = squeezed(previous)
+    let n = squeezed(next)
+    if LevelLabels.isLabelTail(n), !p.hasSuffix("标"), LevelLabels.isLabelHead(p) {
       return true
     }
-    if IndicatorVocabulary.isLabelHead(p), isKnownLabel(p + n) { return true }
-    if n.hasPrefix("("), n.hasSuffix("分)"), IndicatorVocabulary.withoutScore(n).isEmpty,
+    if LevelLabels.isLabelHead(p), isKnownLabel(p + n) { return true }
+    if n.hasPrefix("("), n.hasSuffix("分)"), LabelFolding.withoutScore(n).isEmpty,
       p.hasSuffix("指标")
     {
       return true
@@ -85,15 +86,15 @@ enum IndicatorAlignment {
   /// Whether a label that is both a 一级 and a 二级 word (成本指标, 满意度指标) is a 二级
   /// here: not when a 二级 label follows it; yes under a 一级 it belongs to.
   static func ambiguousIsLevel2(_ label: String, next: String?, level1: String?) -> Bool {
-    if let next, IndicatorVocabulary.isLevel2(next) { return false }
-    let s = IndicatorVocabulary.withoutScore(IndicatorVocabulary.squeezed(label))
-    guard let level1 = level1.map({ IndicatorVocabulary.squeezed($0) }) else { return false }
+    if let next, LevelLabels.isLevel2(next) { return false }
+    let s = LabelFolding.withoutScore(squeezed(label))
+    guard let level1 = level1.map({ squeezed($0) }) else { return false }
     if s == "成本指标" { return level1.hasPrefix("产出") || level1.hasPrefix("项目完成") }
     return level1.hasPrefix("满意度")
   }
 
   static func isAmbiguous(_ text: String) -> Bool {
-    IndicatorVocabulary.isLevel1(text) && IndicatorVocabulary.isLevel2(text)
+    LevelLabels.isLevel1(text) && LevelLabels.isLevel2(text)
   }
 
   /// The header's columns: where 一级, 二级 and 三级 sit and how wide the table is.
@@ -107,7 +108,7 @@ enum IndicatorAlignment {
   }
 
   static func header(_ cells: [TextCell]) -> Header? {
-    let texts = cells.map { IndicatorVocabulary.squeezed($0.text) }
+    let texts = cells.map { squeezed($0.text) }
     guard let l1 = texts.firstIndex(where: { $0.hasPrefix("一级指标") }),
       let l2 = texts.firstIndex(where: { $0.hasPrefix("二级指标") }), l2 > l1
     else { return nil }
@@ -154,7 +155,7 @@ enum IndicatorAlignment {
       // A block label leading the row after the header (`绩效指标`, a vertical label that
       // reading order prints once the header is done) is the header row's first column.
       if let read = headerRow, var h = current, h.level1 == 0,
-        IndicatorStream.isBlockLabel(IndicatorVocabulary.squeezed(lead.text))
+        IndicatorStream.isBlockLabel(squeezed(lead.text))
       {
         out[read.index] = rawRow([lead] + read.cells, startingAt: 0)
         h.level1 += 1
@@ -167,12 +168,12 @@ enum IndicatorAlignment {
       }
       headerRow = nil
       guard let first = cells.first else { continue }
-      if current == nil, cells.count >= 4, IndicatorVocabulary.isLevel1(first.text),
-        IndicatorVocabulary.isLevel2(cells[1].text)
+      if current == nil, cells.count >= 4, LevelLabels.isLevel1(first.text),
+        LevelLabels.isLevel2(cells[1].text)
       {
         current = Header(level1: 0, level2: 1, level3: 2, width: cells.count)
       }
-      if blockEnders.contains(where: { IndicatorVocabulary.squeezed(first.text).hasPrefix($0) }) {
+      if blockEnders.contains(where: { squeezed(first.text).hasPrefix($0) }) {
         current = nil
       }
       guard let h = current else {
@@ -180,15 +181,15 @@ enum IndicatorAlignment {
         continue
       }
       let column: Int
-      let firstText = IndicatorVocabulary.squeezed(first.text)
-      let isScore = firstText.hasPrefix("(") && IndicatorVocabulary.withoutScore(firstText).isEmpty
-      if cells.count >= 2, IndicatorVocabulary.isLevel1(first.text),
-        IndicatorVocabulary.isLevel1(cells[1].text), !IndicatorVocabulary.isLevel2(cells[1].text)
+      let firstText = squeezed(first.text)
+      let isScore = firstText.hasPrefix("(") && LabelFolding.withoutScore(firstText).isEmpty
+      if cells.count >= 2, LevelLabels.isLevel1(first.text),
+        LevelLabels.isLevel1(cells[1].text), !LevelLabels.isLevel2(cells[1].text)
       {
         shifted = true
       }
       if let columns = groupColumns(cells, h, shifted: shifted) {
-        if IndicatorVocabulary.isLevel1(first.text) { level1 = first.text }
+        if LevelLabels.isLevel1(first.text) { level1 = first.text }
         out.append(rawRow(cells, at: columns))
         continue
       }
@@ -201,10 +202,10 @@ enum IndicatorAlignment {
       } else if isAmbiguous(first.text) && !shifted {
         column =
           ambiguousIsLevel2(first.text, next: next, level1: level1) ? h.level2 : h.level1
-      } else if IndicatorVocabulary.isLevel1(first.text) && !shifted {
+      } else if LevelLabels.isLevel1(first.text) && !shifted {
         column = h.level1
-      } else if IndicatorVocabulary.isLevel2(first.text)
-        || (shifted && IndicatorVocabulary.isLevel1(first.text))
+      } else if LevelLabels.isLevel2(first.text)
+        || (shifted && LevelLabels.isLevel1(first.text))
       {
         column = h.level2
       } else if cells.count >= h.width {
@@ -242,11 +243,11 @@ enum IndicatorAlignment {
     var hasLevel3 = false
     for (i, cell) in cells.enumerated() {
       let text = cell.text
-      if i == 0, IndicatorVocabulary.isLevel1(text), !IndicatorVocabulary.isLevel2(text) {
+      if i == 0, LevelLabels.isLevel1(text), !LevelLabels.isLevel2(text) {
         columns.append(h.level1)
         continue
       }
-      if IndicatorVocabulary.isLevel2(text) {
+      if LevelLabels.isLevel2(text) {
         guard group + 1 < starts.count else { return nil }
         group += 1
         columns.append(starts[group])
@@ -318,7 +319,7 @@ enum IndicatorAlignment {
     }
     while i < cells.count {
       let cell = cells[i]
-      let squeezed = IndicatorVocabulary.squeezed(cell.text)
+      let squeezed = squeezed(cell.text)
       if IndicatorStream.opensHeader(cells, i) {
         // The header runs to the first label; a block label just before it belongs to it.
         var j = i
@@ -337,7 +338,7 @@ enum IndicatorAlignment {
         // The header runs from 一级指标 to the first 一级 label.
         var j = i
         var headerCells: [TextCell] = []
-        while j < cells.count, !IndicatorVocabulary.isLevel1(cells[j].text) {
+        while j < cells.count, !LevelLabels.isLevel1(cells[j].text) {
           headerCells.append(cells[j])
           j += 1
         }
@@ -372,13 +373,13 @@ enum IndicatorAlignment {
       let asLevel1 =
         isAmbiguous(cell.text)
         ? column != h.level2 && !ambiguousIsLevel2(cell.text, next: next, level1: level1)
-        : IndicatorVocabulary.isLevel1(cell.text)
+        : LevelLabels.isLevel1(cell.text)
       if asLevel1 {
         level1 = cell.text
         flush()
         row = Array(repeating: empty, count: h.level1) + [cell]
         column = h.level1 + 1
-      } else if IndicatorVocabulary.isLevel2(cell.text) {
+      } else if LevelLabels.isLevel2(cell.text) {
         if column != h.level2 {
           flush()
           row = Array(repeating: empty, count: h.level2)
@@ -387,7 +388,7 @@ enum IndicatorAlignment {
         column = h.level2 + 1
       } else {
         if column >= h.width
-          || (column > h.level3 + 2 && !IndicatorVocabulary.looksLikeValue(cell.text))
+          || (column > h.level3 + 2 && !ComparisonWords.opensValue(cell.text))
         {
           flush()
           row = Array(repeating: empty, count: h.level3)
@@ -408,7 +409,7 @@ enum IndicatorAlignment {
 
   /// Words that name a form field (and so start a row) in a stream of cells.
   static func isFieldLabel(_ text: String) -> Bool {
-    let s = IndicatorVocabulary.squeezed(text)
+    let s = squeezed(text)
     guard s.count <= 16 else { return false }
     if s.hasSuffix("：") || s.hasSuffix(":") { return true }
     let words = [
@@ -442,7 +443,7 @@ enum IndicatorAlignment {
     let hinted = lastRow.cells.contains { $0.column != nil }
     let lastText = lastRow.cells.last { !$0.isEmpty }?.text ?? ""
     let endsWithStandard = lastText.hasSuffix("标准") || lastText.hasSuffix("依据")
-    let noValue = hinted && !IndicatorVocabulary.looksLikeValue(lastText) && !endsWithStandard
+    let noValue = hinted && !ComparisonWords.opensValue(lastText) && !endsWithStandard
     let widest = rows.map(\.cells.count).max() ?? 0
     let short = hinted && lastRow.cells.count + 2 < widest
     guard text.last == "\u{FFFD}" || open || noValue || short else { return [] }

@@ -1,3 +1,5 @@
+import TablemendVocabulary
+
 /// Rebuilds the rows of an indicator block from a stream of cells with no row breaks and no
 /// empty cells (mammoth's raw text, web pages with one cell per paragraph).
 ///
@@ -26,7 +28,7 @@ struct IndicatorStream {
 
   /// Reads the header cells (a block label first when there is one).
   init?(header raw: [TextCell]) {
-    let texts = raw.map { IndicatorVocabulary.squeezed($0.text) }
+    let texts = raw.map { squeezed($0.text) }
     guard let l1 = texts.firstIndex(where: { $0.hasPrefix("一级指标") }) else { return nil }
     // Reduce sub-header words per group to the columns rows fill.
     var cells = Array(raw[...l1])
@@ -59,7 +61,7 @@ struct IndicatorStream {
     guard !groups.isEmpty else { return nil }
     for group in groups {
       for slot in group.slots where slot < cells.count {
-        let t = IndicatorVocabulary.squeezed(cells[slot].text)
+        let t = squeezed(cells[slot].text)
         if t.hasSuffix("值") || t.hasSuffix("完成情况") || Self.historyWords.contains(t) {
           valueColumns.insert(slot)
         }
@@ -75,7 +77,7 @@ struct IndicatorStream {
 
   /// The value columns under a group's header words, in the order rows fill them.
   static func leaves(_ words: [TextCell]) -> [TextCell] {
-    let texts = words.map { IndicatorVocabulary.squeezed($0.text) }
+    let texts = words.map { squeezed($0.text) }
     let hasHistoryLeaf = texts.contains { t in historyWords.contains(t) || isYear(t) }
     let hasTargetLeaf = texts.contains { targetWords.contains($0) }
     var history: [TextCell] = []
@@ -101,10 +103,10 @@ struct IndicatorStream {
 
   /// True for a cell that opens a header: 一级指标, or a block label right before it.
   static func opensHeader(_ cells: [TextCell], _ i: Int) -> Bool {
-    let s = IndicatorVocabulary.squeezed(cells[i].text)
+    let s = squeezed(cells[i].text)
     if s.hasPrefix("一级指标") { return true }
     guard i + 1 < cells.count, isBlockLabel(s) else { return false }
-    return IndicatorVocabulary.squeezed(cells[i + 1].text).hasPrefix("一级指标")
+    return squeezed(cells[i + 1].text).hasPrefix("一级指标")
   }
 
   /// 绩效指标, 长期绩效指标, 年度绩效指标 …
@@ -113,7 +115,7 @@ struct IndicatorStream {
   }
 
   static func isLabel(_ text: String) -> Bool {
-    IndicatorVocabulary.isLevel1(text) || IndicatorVocabulary.isLevel2(text)
+    LevelLabels.isLevel1(text) || LevelLabels.isLevel2(text)
   }
 
   /// True for a cell that starts another form: its title (`财政项目支出绩效目标填报表`,
@@ -136,16 +138,16 @@ struct IndicatorStream {
 
   /// `指标1：…`, `指标 2:` — a numbered 三级 item.
   static func isNumberedItem(_ text: String) -> Bool {
-    let s = IndicatorVocabulary.squeezed(text)
+    let s = squeezed(text)
     guard s.hasPrefix("指标"), let c = s.dropFirst(2).first else { return false }
     return c.isNumber
   }
 
   /// A cell that can follow a row's value: another value or a standard.
   static func looksLikeSlot(_ text: String) -> Bool {
-    let s = IndicatorVocabulary.squeezed(text)
+    let s = squeezed(text)
     if isNumberedItem(s) { return false }
-    if IndicatorVocabulary.looksLikeValue(s) { return true }
+    if ComparisonWords.opensValue(s) { return true }
     if s.hasSuffix("标准") || s.hasSuffix("依据") { return true }
     return s.count <= 12 && s.contains { $0.isNumber }
   }
@@ -160,7 +162,7 @@ struct IndicatorStream {
     // (pdftotext's reading order prints a label merged over rows once they are done).
     var impliedLevel1: String?
     func stops(_ k: Int) -> Bool {
-      let s = IndicatorVocabulary.squeezed(cells[k].text)
+      let s = squeezed(cells[k].text)
       return Self.opensHeader(cells, k)
         || IndicatorAlignment.blockEnders.contains { s.hasPrefix($0) }
         || Self.opensForm(s)
@@ -175,7 +177,7 @@ struct IndicatorStream {
         IndicatorAlignment.isAmbiguous(first)
         ? !IndicatorAlignment.ambiguousIsLevel2(
           first, next: next, level1: level1Text ?? impliedLevel1)
-        : IndicatorVocabulary.isLevel1(first)
+        : LevelLabels.isLevel1(first)
       if asLevel1 {
         row[level1] = cells[i]
         level1Text = first
@@ -183,12 +185,11 @@ struct IndicatorStream {
       }
       for group in groups {
         guard i < cells.count, !stops(i) else { break }
-        if IndicatorVocabulary.isLevel2(cells[i].text) {
+        if LevelLabels.isLevel2(cells[i].text) {
           row[group.level2] = cells[i]
-          let label = IndicatorVocabulary.withoutScore(IndicatorVocabulary.squeezed(cells[i].text))
-          if let parents = IndicatorVocabulary.parentsOfLevel2[label], parents.count == 1 {
-            impliedLevel1 = parents.first
-          }
+          let label = LabelFolding.withoutScore(squeezed(cells[i].text))
+          let parents = LevelLabels.acceptedParents(ofLevel2: label)
+          if parents.count == 1 { impliedLevel1 = parents.first }
           i += 1
         }
         guard i < cells.count, !stops(i), !Self.isLabel(cells[i].text) else { break }

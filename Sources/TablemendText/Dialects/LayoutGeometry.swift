@@ -1,4 +1,5 @@
 import TablemendModel
+import TablemendVocabulary
 
 /// A run of text on one line of space-aligned (layout) text, with its character columns.
 struct LayoutChunk: Sendable, Hashable {
@@ -139,8 +140,8 @@ enum LayoutText {
         }
         if previous == " " { continue }
         if let next, let previous,
-          (IndicatorVocabulary.isCJK(previous) && isLatin(next))
-            || (isLatin(previous) && IndicatorVocabulary.isCJK(next))
+          (isCJK(previous) && isLatin(next))
+            || (isLatin(previous) && isCJK(next))
         {
           continue
         }

@@ -1,4 +1,5 @@
 import TablemendModel
+import TablemendVocabulary
 
 /// Rebuilds the rows of an indicator block printed as space-aligned columns.
 ///
@@ -88,7 +89,7 @@ struct LayoutIndicatorBlock {
       if chunk.end < columns[0].start { return 0 }
       // A standard (计划标准, 行业标准) belongs under the nearest column headed …标准 or
       // …依据 (text centred in its cell can sit nearer the value column).
-      if Self.standardWords.contains(IndicatorVocabulary.squeezed(chunk.text)),
+      if Self.standardWords.contains(squeezed(chunk.text)),
         let c = standardColumns.min(by: {
           abs(columns[$0 - 1].centre - chunk.center) < abs(columns[$1 - 1].centre - chunk.center)
         })
@@ -101,7 +102,7 @@ struct LayoutIndicatorBlock {
       let nearest = distances.min() ?? 0
       let candidates = columns.indices.filter { distances[$0] < nearest + 1 }
       // A value (`≥98%`) about as near a 三级 column as a value column goes to the value's.
-      if candidates.count > 1, IndicatorVocabulary.looksLikeValue(chunk.text),
+      if candidates.count > 1, ComparisonWords.opensValue(chunk.text),
         let valueColumn = candidates.first(where: {
           !labelColumns.contains($0 + 1) && !level3Columns.contains($0 + 1)
         })
@@ -156,11 +157,11 @@ struct LayoutIndicatorBlock {
     for p in placed where p.column != 0 && labelColumns.contains(p.column) {
       let text = p.chunk.text
       guard
-        IndicatorVocabulary.isLevel1(text) || IndicatorVocabulary.isLevel2(text)
-          || IndicatorVocabulary.isLabelHead(text)
+        LevelLabels.isLevel1(text) || LevelLabels.isLevel2(text)
+          || LevelLabels.isLabelHead(text)
       else { continue }
       if let above = at[p.line - 1]?[p.column]?.last,
-        !IndicatorVocabulary.squeezed(above.text).hasSuffix("标")
+        !squeezed(above.text).hasSuffix("标")
       {
         continue
       }
@@ -385,7 +386,7 @@ struct LayoutIndicatorBlock {
           penalties = scoped.map { label in
             let level1 = label.parts.joined()
             return level2ByRow.map { texts in
-              texts.contains { IndicatorVocabulary.contradicts(level1: level1, level2: $0) }
+              texts.contains { LevelLabels.contradicts(level1: level1, level2: $0) }
                 ? 1 : 0
             }
           }
@@ -547,7 +548,7 @@ struct LayoutIndicatorBlock {
       var pieces: [LayoutChunk] = []
       for (i, c) in chars.enumerated() where c == " " && i > 0 {
         let left = String(chars[start..<i])
-        if left.hasSuffix("指标"), i + 1 < chars.count, IndicatorVocabulary.isCJK(chars[i + 1]) {
+        if left.hasSuffix("指标"), i + 1 < chars.count, isCJK(chars[i + 1]) {
           pieces.append(chunk.piece(start..<i))
           start = i + 1
         }

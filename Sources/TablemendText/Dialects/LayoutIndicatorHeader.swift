@@ -1,4 +1,5 @@
 import TablemendModel
+import TablemendVocabulary
 
 /// The header of an indicator block in layout text, read into columns.
 ///
@@ -48,15 +49,15 @@ struct LayoutIndicatorHeader {
 
   /// True when `text` starts a level header (一级指标, or `一级` wrapped before `指标`).
   static func isLevelHeader(_ text: String) -> Bool {
-    let s = IndicatorVocabulary.squeezed(text)
+    let s = squeezed(text)
     return s.hasPrefix("一级") || s.hasPrefix("二级") || s.hasPrefix("三级")
   }
 
   /// True when `text` can continue a header: a wrapped tail or a sub-header word.
   static func isHeaderFragment(_ text: String) -> Bool {
-    let s = IndicatorVocabulary.squeezed(text)
+    let s = squeezed(text)
     guard !s.isEmpty, s.count <= 12 else { return false }
-    if IndicatorVocabulary.level1.contains(s) || IndicatorVocabulary.level2.contains(s) {
+    if LevelLabels.isLevel1(s) || LevelLabels.isLevel2(s) {
       return false
     }
     if tails.contains(s) || subHeaderWords.contains(s) { return true }
@@ -81,7 +82,7 @@ struct LayoutIndicatorHeader {
     for chunk in chunks[first...] {
       cells.append(
         Cell(
-          row: 0, column: 0, parts: [IndicatorVocabulary.squeezed(chunk.text)],
+          row: 0, column: 0, parts: [squeezed(chunk.text)],
           location: headerLine.location(chunk.start)))
       geometry.append(chunk)
     }
@@ -99,7 +100,7 @@ struct LayoutIndicatorHeader {
       guard !rest.isEmpty, rest.allSatisfy({ Self.isHeaderFragment($0.text) }) else { break }
       var addsRow = false
       for chunk in rest {
-        let s = IndicatorVocabulary.squeezed(chunk.text)
+        let s = squeezed(chunk.text)
         if Self.tails.contains(s), let above = Self.cellAbove(chunk, geometry) {
           cells[above].parts.append(s)
         } else {

@@ -1,3 +1,5 @@
+import TablemendVocabulary
+
 /// Carries an indicator block over a page break in layout text.
 ///
 /// pdftotext places each page's text on its own character grid: the rows of a table that
@@ -15,7 +17,7 @@ enum LayoutPageJoin {
     for line in page {
       if line.isBlank || isPageNumber(line) { continue }
       if PdftotextLayoutDialect.isBlockHeader(line) { break }
-      let s = IndicatorVocabulary.squeezed(String(line.chars))
+      let s = squeezed(String(line.chars))
       if s.has("绩效目标") || s.has("项目名称") || s.has("申报表") || s.has("自评表") || s.has("填报") {
         break
       }
@@ -28,7 +30,7 @@ enum LayoutPageJoin {
     while let last = out.last,
       last.chunks().allSatisfy({
         LayoutIndicatorHeader.isHeaderFragment($0.text)
-          && !LayoutIndicatorHeader.tails.contains(IndicatorVocabulary.squeezed($0.text))
+          && !LayoutIndicatorHeader.tails.contains(squeezed($0.text))
       })
     {
       out.removeLast()
@@ -40,7 +42,7 @@ enum LayoutPageJoin {
 
   /// True for a line holding only a page number (`3`, `- 3 -`, `第 3 页`).
   static func isPageNumber(_ line: LayoutLine) -> Bool {
-    let s = IndicatorVocabulary.squeezed(String(line.chars))
+    let s = squeezed(String(line.chars))
     guard !s.isEmpty, s.count <= 12 else { return false }
     let core = s.filter { !"-—－第页共/".contains($0) }
     return !core.isEmpty && core.allSatisfy(\.isNumber)
@@ -92,7 +94,7 @@ enum LayoutPageJoin {
       for chunk in chunks {
         guard
           let above = chunked[i - 1].first(where: { abs($0.start - chunk.start) <= 1 }),
-          IndicatorVocabulary.level2.contains(IndicatorVocabulary.squeezed(above.text + chunk.text))
+          LevelLabels.isLevel2(squeezed(above.text + chunk.text))
         else { continue }
         labelled.append((above.start, 2))
         wrapped.formUnion([[i - 1, above.start], [i, chunk.start]])
@@ -100,9 +102,9 @@ enum LayoutPageJoin {
     }
     for (i, chunks) in chunked.enumerated() {
       for chunk in chunks where !wrapped.contains([i, chunk.start]) {
-        let s = IndicatorVocabulary.squeezed(chunk.text)
-        if IndicatorVocabulary.level1.contains(s) { labelled.append((chunk.start, 1)) }
-        if IndicatorVocabulary.level2.contains(s) { labelled.append((chunk.start, 2)) }
+        let s = squeezed(chunk.text)
+        if LevelLabels.isLevel1(s) { labelled.append((chunk.start, 1)) }
+        if LevelLabels.isLevel2(s) { labelled.append((chunk.start, 2)) }
       }
     }
     var best: (offset: Int, misplaced: Int, error: Double, a: Double, b: Double)?

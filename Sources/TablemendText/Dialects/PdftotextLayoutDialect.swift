@@ -1,4 +1,5 @@
 import TablemendModel
+import TablemendVocabulary
 
 /// `pdftotext -layout` output: pages separated by form feeds, cells placed by spaces.
 ///
@@ -215,9 +216,9 @@ public enum PdftotextLayoutDialect: TextDialect {
   static func isBlockHeader(_ line: LayoutLine) -> Bool {
     let text = String(line.chars)
     guard text.has("级") else { return false }
-    let s = IndicatorVocabulary.squeezed(text)
+    let s = squeezed(text)
     let named =
-      IndicatorVocabulary.isIndicatorHeader(s)
+      ColumnRole.isIndicatorHeaderLine(s)
       || (s.has("一级") && s.has("二级指标") && s.has("三级指标"))
     return named && line.chunks().count >= 3
   }
@@ -238,7 +239,7 @@ public enum PdftotextLayoutDialect: TextDialect {
       // (A unit or a date word after a number stays with it: `2022 年`, `30 万元`.)
       let leftIsNumber =
         left.allSatisfy { $0.isNumber || $0 == "," || $0 == "." || $0 == "-" }
-        && IndicatorVocabulary.isCJK(chars[i + 1]) && right.count >= 4
+        && isCJK(chars[i + 1]) && right.count >= 4
       let rightIsField = fieldLabels.contains { right.hasPrefix($0) }
       if leftIsNumber || rightIsField {
         return [chunk.piece(0..<i)] + splitFields(chunk.piece((i + 1)..<chars.count))
@@ -371,7 +372,7 @@ public enum PdftotextLayoutDialect: TextDialect {
 
   /// `项目总目标`, `年度目标`, `中期目标（2021 年—2023 年）`.
   static func isGoalHeading(_ text: String) -> Bool {
-    let s = IndicatorVocabulary.squeezed(text)
+    let s = squeezed(text)
     if s.hasSuffix("目标") { return true }
     guard let open = s.firstIndex(where: { $0 == "（" || $0 == "(" }) else { return false }
     return s[..<open].hasSuffix("目标") && (s.hasSuffix("）") || s.hasSuffix(")"))
@@ -381,7 +382,7 @@ public enum PdftotextLayoutDialect: TextDialect {
 
   /// `（万元）`, `(元)`: a unit note printed under a label.
   static func isUnitNote(_ text: String) -> Bool {
-    let s = IndicatorVocabulary.squeezed(text)
+    let s = squeezed(text)
     guard s.count <= 6, let first = s.first, let last = s.last else { return false }
     return (first == "（" || first == "(") && (last == "）" || last == ")")
   }

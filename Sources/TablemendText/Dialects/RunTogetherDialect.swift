@@ -1,4 +1,5 @@
 import TablemendModel
+import TablemendVocabulary
 
 /// Web pages whose table cells run together with no separator at all
 /// (`产出指标数量指标农村义务教育学校改造覆盖率100%`).
@@ -11,7 +12,7 @@ public enum RunTogetherDialect: TextDialect {
   public static let name = "run-together"
 
   static let labels: [String] = {
-    let all = IndicatorVocabulary.level1.union(IndicatorVocabulary.level2)
+    let all = Set(LevelLabels.spellings)
       .union(["一级指标", "二级指标", "三级指标", "指标值", "绩效指标"])
       // Block labels and the longer header words, so that they are not cut inside.
       .union([
@@ -50,7 +51,7 @@ public enum RunTogetherDialect: TextDialect {
             })
           else { break }
           let after = hit + l.count
-          if after < chars.count, IndicatorVocabulary.isCJK(chars[after]) { glued += 1 }
+          if after < chars.count, isCJK(chars[after]) { glued += 1 }
           from = after
         }
       }
@@ -119,8 +120,8 @@ public enum RunTogetherDialect: TextDialect {
   /// (`大于等于` `100`), or a unit after a number (`100` `个`).
   static func joinsValue(_ word: [Character], _ next: [Character]) -> Bool {
     guard let first = next.first, let last = word.last else { return false }
-    if first.isNumber || IndicatorVocabulary.comparators.contains(first) {
-      return IndicatorVocabulary.comparators.contains(last)
+    if first.isNumber || ComparisonWords.signs.contains(first) {
+      return ComparisonWords.signs.contains(last)
         || comparisonWords.contains {
           word.count >= $0.count && word.suffix($0.count).elementsEqual($0)
         }
@@ -131,8 +132,8 @@ public enum RunTogetherDialect: TextDialect {
       && SpaceRowsDialect.unitWords.contains { text.hasPrefix($0) }
   }
 
-  /// `IndicatorVocabulary.comparisonWords` as characters, longest first.
-  static let comparisonWords: [[Character]] = IndicatorVocabulary.comparisonWords.map(Array.init)
+  /// `ComparisonWords.all` as characters, longest first.
+  static let comparisonWords: [[Character]] = ComparisonWords.all.map(Array.init)
 
   /// Ranges of a label-free run: a 三级 text and the value after it, repeated.
   static func splitValues(_ chars: [Character]) -> [(Int, Int)] {
@@ -142,7 +143,7 @@ public enum RunTogetherDialect: TextDialect {
     while i < chars.count {
       // A value: optional comparator, digits, optional unit; it ends before CJK text.
       var j = i
-      while j < chars.count, IndicatorVocabulary.comparators.contains(chars[j]) { j += 1 }
+      while j < chars.count, ComparisonWords.signs.contains(chars[j]) { j += 1 }
       let digitsStart = j
       while j < chars.count, chars[j].isNumber || chars[j] == "." { j += 1 }
       guard j > digitsStart else {
@@ -158,7 +159,7 @@ public enum RunTogetherDialect: TextDialect {
         j += 1
       }
       let atEnd = j >= chars.count
-      let beforeText = !atEnd && IndicatorVocabulary.isCJK(chars[j])
+      let beforeText = !atEnd && isCJK(chars[j])
       // A comparison word right before the number opens the value.
       var valueStart = i
       if valueStart == digitsStart,
@@ -182,7 +183,7 @@ public enum RunTogetherDialect: TextDialect {
 
   /// Rows from a line's cells: a label after other text, or a 三级 after a value, starts one.
   static func group(_ cells: [TextCell]) -> [[TextCell]] {
-    if cells.contains(where: { IndicatorVocabulary.squeezed($0.text) == "一级指标" }) {
+    if cells.contains(where: { squeezed($0.text) == "一级指标" }) {
       return IndicatorAlignment.rowsFromStream(cells)
     }
     var rows: [[TextCell]] = []
@@ -190,8 +191,8 @@ public enum RunTogetherDialect: TextDialect {
     var sawText = false
     var sawValue = false
     for cell in cells {
-      let isLabel = IndicatorAlignment.isKnownLabel(IndicatorVocabulary.squeezed(cell.text))
-      let isValue = IndicatorVocabulary.looksLikeValue(cell.text)
+      let isLabel = IndicatorAlignment.isKnownLabel(squeezed(cell.text))
+      let isValue = ComparisonWords.opensValue(cell.text)
       if (isLabel && sawText) || (!isLabel && !isValue && sawValue) {
         rows.append(row)
         row = []

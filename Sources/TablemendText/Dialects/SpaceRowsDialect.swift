@@ -1,4 +1,5 @@
 import TablemendModel
+import TablemendVocabulary
 
 /// Web pages flattened to one table row per line, cells separated by spaces; labels may
 /// be broken over lines (`社会效益` / `指标`) or stand on lines of their own.
@@ -54,7 +55,7 @@ public enum SpaceRowsDialect: TextDialect {
       joinNext =
         comparisonWords.contains(word.text)
         || (word.text.count > 3
-          && IndicatorVocabulary.strictComparisonWords.contains { word.text.hasSuffix($0) })
+          && ComparisonWords.strict.contains { word.text.hasSuffix($0) })
       for c in word.text {
         if c == "(" || c == "（" { depth += 1 }
         if c == ")" || c == "）" { depth = max(0, depth - 1) }
@@ -91,7 +92,7 @@ public enum SpaceRowsDialect: TextDialect {
     }
     func lacksValue(_ row: [TextCell]) -> Bool {
       let content = row.filter { !IndicatorStream.isLabel($0.text) }
-      return content.count <= 1 && !content.contains { IndicatorVocabulary.looksLikeValue($0.text) }
+      return content.count <= 1 && !content.contains { ComparisonWords.opensValue($0.text) }
     }
     while i < rows.count {
       var row = rows[i]
@@ -110,7 +111,7 @@ public enum SpaceRowsDialect: TextDialect {
       }
       if inBlock, lacksValue(row), !row.isEmpty,
         !IndicatorAlignment.blockEnders.contains(where: {
-          IndicatorVocabulary.squeezed(row[0].text).hasPrefix($0)
+          squeezed(row[0].text).hasPrefix($0)
         })
       {
         while i < rows.count, let first = rows[i].first, opensNoRow(first.text),
@@ -118,7 +119,7 @@ public enum SpaceRowsDialect: TextDialect {
           IndicatorAlignment.header(rows[i]) == nil, lacksValue(row), !isPlaceholder(row)
         {
           var next = rows[i]
-          if !IndicatorVocabulary.looksLikeValue(first.text), var last = row.popLast() {
+          if !ComparisonWords.opensValue(first.text), var last = row.popLast() {
             last.text += next.removeFirst().text
             row.append(last)
           }
@@ -134,7 +135,7 @@ public enum SpaceRowsDialect: TextDialect {
   /// True for text that can continue a cell: not a label or label fragment, a score, a
   /// numbered item (`指标2:`) or a placeholder (`……`, `/`).
   static func opensNoRow(_ text: String) -> Bool {
-    let s = IndicatorVocabulary.squeezed(text)
+    let s = squeezed(text)
     return !isLabelLike(s) && !IndicatorStream.isNumberedItem(s)
       && !isFiller(s)
   }
@@ -146,7 +147,7 @@ public enum SpaceRowsDialect: TextDialect {
 
   /// A form title (`…绩效目标填报表`) or a field name (`项目名称`): not a cell's continuation.
   static func endsBlock(_ text: String) -> Bool {
-    let s = IndicatorVocabulary.squeezed(text)
+    let s = squeezed(text)
     if s.has("绩效") && (s.hasSuffix("表") || s.has("表（") || s.has("表(")) { return true }
     return IndicatorAlignment.isFieldLabel(s) || s.hasPrefix("（") && s.has("年度")
   }
@@ -154,7 +155,7 @@ public enum SpaceRowsDialect: TextDialect {
   /// A row whose last cell is an empty numbered item (`指标2:`) or a placeholder.
   static func isPlaceholder(_ row: [TextCell]) -> Bool {
     guard let last = row.last else { return true }
-    let s = IndicatorVocabulary.squeezed(last.text)
+    let s = squeezed(last.text)
     if isFiller(s) { return true }
     guard IndicatorStream.isNumberedItem(s) else { return false }
     return s.drop { !":：".contains($0) }.dropFirst().isEmpty
@@ -165,13 +166,13 @@ public enum SpaceRowsDialect: TextDialect {
     var header = false
     // pdftotext -raw prints vertical labels one character per line: not this dialect.
     let singleCharacters = lines.prefix(5000).filter { line in
-      let s = IndicatorVocabulary.squeezed(line)
-      return s.count == 1 && s.first.map(IndicatorVocabulary.isCJK) == true
+      let s = squeezed(line)
+      return s.count == 1 && s.first.map(isCJK) == true
     }.count
     if singleCharacters >= 5 { return 0.1 }
     for line in lines.prefix(5000) {
       if line.has("\t") || line.has("|") { continue }
-      let ws = words(line, number: 0).map { IndicatorVocabulary.squeezed($0.text) }
+      let ws = words(line, number: 0).map { squeezed($0.text) }
       guard ws.count >= 2 else { continue }
       if ws.contains("一级指标") && ws.contains("二级指标") { header = true }
       if ws.contains(where: { IndicatorAlignment.isKnownLabel($0) }) { vocabularyLines += 1 }
@@ -181,9 +182,9 @@ public enum SpaceRowsDialect: TextDialect {
   }
 
   static func isLabelLike(_ text: String) -> Bool {
-    let s = IndicatorVocabulary.squeezed(text)
-    return IndicatorAlignment.isKnownLabel(s) || IndicatorVocabulary.isLabelHead(s)
-      || IndicatorVocabulary.isLabelTail(s) || (s.hasPrefix("(") && s.hasSuffix("分)"))
+    let s = squeezed(text)
+    return IndicatorAlignment.isKnownLabel(s) || LevelLabels.isLabelHead(s)
+      || LevelLabels.isLabelTail(s) || (s.hasPrefix("(") && s.hasSuffix("分)"))
       || s.hasSuffix("情况") || s == "一级" || s == "二级"
   }
 
