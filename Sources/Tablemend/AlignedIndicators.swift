@@ -38,10 +38,9 @@ enum AlignedIndicators {
 
   /// The forms with the aligner's indicators where they read more than the grid path did, and
   /// whether they were taken (the grid reading's indicator diagnostics then no longer apply).
-  static func merge(forms: [Form], text: String) -> (
+  static func merge(forms: [Form], blocks: [AlignedBlock], text: String) -> (
     forms: [Form], diagnostics: [Diagnostic], aligned: Bool
   ) {
-    let blocks = IndicatorAligner.blocks(in: text)
     let aligned = blocks.flatMap(\.indicators)
     let old = forms.flatMap(\.indicators)
     guard !aligned.isEmpty else { return (forms, [], false) }
@@ -104,7 +103,34 @@ enum AlignedIndicators {
       let n = forms.indices.last { forms[$0].location.line <= block.location.line } ?? 0
       given[n] += block.indicators
     }
-    for n in out.indices { out[n].indicators = given[n] }
+    // A form the grid started at an aligned block's own table (no title, fields, funds or
+    // goals of its own) continues the form before it when that one got no indicators.
+    var n = 1
+    while n < out.count {
+      let form = out[n]
+      if form.title == nil, form.fields.isEmpty, form.funds.isEmpty, form.goals.isEmpty,
+        !given[n].isEmpty, given[n - 1].isEmpty
+      {
+        given[n - 1] = given[n]
+        out[n - 1].tables += form.tables
+        out[n - 1].records += form.records
+        out.remove(at: n)
+        given.remove(at: n)
+        continue
+      }
+      n += 1
+    }
+    let titles = titleLines(in: text)
+    for n in out.indices {
+      out[n].indicators = given[n]
+      // A form whose grid gave no title takes the title line before it (…绩效评价指标表), and
+      // the kind that title (or, with none, the text) names.
+      if out[n].title == nil, !given[n].isEmpty {
+        let title = titles.last { $0.line <= (given[n].first?.location.line ?? 0) }
+        out[n].title = title?.text
+        out[n].kind = kind(of: title?.text ?? text)
+      }
+    }
     return out
   }
 

@@ -147,7 +147,7 @@ public struct Converter: Sendable {
   private func recognize(_ read: Read) -> Recognition {
     var recognised = FormRecognizer.recognize(read.blocks)
     if let text = read.text {
-      let merged = AlignedIndicators.merge(forms: recognised.forms, text: text)
+      let merged = AlignedIndicators.merge(forms: recognised.forms, blocks: read.aligned, text: text)
       recognised.forms = merged.forms
       if merged.aligned {
         recognised.diagnostics.removeAll {
@@ -177,6 +177,8 @@ public struct Converter: Sendable {
     var diagnostics: [Diagnostic]
     /// The decoded text of a text export that went through the text dialects, else nil.
     var text: String? = nil
+    /// The typed row aligner's blocks of that text (empty for exact grids and other inputs).
+    var aligned: [AlignedBlock] = []
     var tables: [Table] {
       blocks.compactMap { block -> Table? in
         if case .table(let t) = block { return t }
@@ -200,6 +202,7 @@ public struct Converter: Sendable {
     let encoding: String
     let dialect: String
     var alignText: String? = nil
+    var aligned: [AlignedBlock] = []
     if let forced = options.dialect, !Self.dialects.contains(forced) {
       throw ConversionError(
         path: path,
@@ -252,11 +255,20 @@ public struct Converter: Sendable {
         diagnostics = text.diagnostics + content.diagnostics
         dialect = content.dialect
       } else {
-        let tokens: TokenizedText
+        var tokens: TokenizedText
         let built: (blocks: [Block], diagnostics: [Diagnostic])
         do {
           tokens = try TextReader.tokenize(
             text.text, dialect: options.dialect, limits: options.limits)
+          if !Self.exactGridDialects.contains(tokens.dialect) {
+            alignText = text.text
+            // The aligner's blocks replace the dialect's rows in the tables, except in text from
+            // a PDF (page breaks), whose pages the aligner does not model.
+            aligned = IndicatorAligner.blocks(in: text.text)
+            if !text.text.utf8.contains(0x0C) {
+              tokens = AlignedTables.substitute(tokens, aligned)
+            }
+          }
           built = try GridBuilder.build(tokens, limits: options.limits)
         } catch {
           throw ConversionError(path: path, place: error.place, message: error.message)
@@ -264,12 +276,11 @@ public struct Converter: Sendable {
         blocks = built.blocks
         diagnostics = text.diagnostics + built.diagnostics
         dialect = tokens.dialect
-        if !Self.exactGridDialects.contains(dialect) { alignText = text.text }
       }
     }
     return Read(
       source: Source(path: path, sha256: digest, encoding: encoding, dialect: dialect),
-      blocks: blocks, diagnostics: diagnostics, text: alignText)
+      blocks: blocks, diagnostics: diagnostics, text: alignText, aligned: aligned)
   }
 
   /// Text dialects the aligner leaves alone: those that keep every cell (their grids are exact),

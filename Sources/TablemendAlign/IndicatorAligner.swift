@@ -40,6 +40,15 @@ public struct AlignedBlock: Sendable, Hashable {
   public var location: Location
   /// The aligned row each indicator was read from.
   var rows: [Int] = []
+  /// The header row's cells as printed (empty when the block has no header).
+  public var header: [StreamCell] = []
+  /// The cells placed in each aligned row, by template column (a column placed twice holds the
+  /// texts joined).
+  public var grid: [[Int: StreamCell]] = []
+  /// Where the block's first cell (its header, or its first row) starts.
+  public var start = Location(line: 1, column: 1)
+  /// Where the block's last cell starts.
+  public var end = Location(line: 1, column: 1)
 }
 
 /// Reads indicator blocks from any flattened text: cells from `CellStreamReader`, blocks found
@@ -54,9 +63,27 @@ public enum IndicatorAligner {
     forEachBlock(stream) { found in
       guard let slice = found.slice, let placements = found.placements else { return }
       let periods = periods(before: stream.cells, found.from, found.dataStart, found.template)
-      let block = read(
+      var block = read(
         slice, placements: placements, template: found.template, pending: pending,
         periods: periods)
+      var headerStart = found.dataStart
+      while headerStart > found.from, AlignedHeader.isHeaderish(stream.cells[headerStart - 1]) {
+        headerStart -= 1
+      }
+      block.header = Array(stream.cells[headerStart..<found.dataStart])
+      block.end = stream.cells[found.end - 1].location
+      // The block starts with its header, or with a block label or two printed before the
+      // header on its line (`绩效指标 | 一级指标 | …`).
+      let start = headerStart < found.dataStart ? headerStart : found.dataStart
+      let line = stream.cells[start].location.line
+      var k = start
+      while k > 0, stream.cells[k - 1].location.line == line, start - k < 2 { k -= 1 }
+      if k == 0 || stream.cells[k - 1].location.line != line {
+        // The block's line is all its own: it starts at the line's start.
+        block.start = Location(line: line, column: 1)
+      } else {
+        block.start = stream.cells[start].location
+      }
       if !block.indicators.isEmpty { out.append(block) }
       pending = block.indicators.isEmpty ? pending.adding(PendingLabels(slice)) : PendingLabels()
     }
@@ -257,6 +284,7 @@ extension IndicatorAligner {
       var block = readRows(rows, template: template, pending: pending)
       for n in block.indicators.indices { block.indicators[n].period = periods.first ?? "annual" }
       block.location = location
+      block.grid = rows
       return block
     }
     // Period groups side by side: each group read as a table of its own (its 二级 labels carried
@@ -278,9 +306,11 @@ extension IndicatorAligner {
       diagnostics += block.diagnostics
     }
     read.sort { ($0.row, $0.group) < ($1.row, $1.group) }
-    return AlignedBlock(
+    var block = AlignedBlock(
       indicators: read.map(\.indicator), template: template, diagnostics: diagnostics,
       location: location)
+    block.grid = rows
+    return block
   }
 
   /// The indicators of one group's rows (column → cell), with the row each came from.

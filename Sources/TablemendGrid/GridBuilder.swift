@@ -155,7 +155,7 @@ public enum GridBuilder {
           continue
         }
         let text = raw.paragraphs
-        var inferred: [String] = []
+        var inferred: [String] = raw.inferred
         var absorb = false
         if r > 0, let above = owner[r - 1][column], cells[above].column == column,
           cells[above].row + cells[above].rowSpan == r, !cells[above].text.isEmpty

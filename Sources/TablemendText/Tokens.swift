@@ -11,6 +11,9 @@ public struct RawCell: Sendable, Hashable {
   public var rowSpan: Int?
   /// First grid column, when the dialect knows it (layout text); nil means "next free slot".
   public var column: Int?
+  /// What a later stage guessed about this cell (`rowSpan`, `text`): written to the grid's
+  /// `inferred`.
+  public var inferred: [String] = []
   /// The character column where the cell starts in layout text: `LayoutColumns` puts a
   /// layout table's cells on one column grid from these.
   var layoutStart: Int?
