@@ -105,7 +105,9 @@ enum AlignedTables {
     // The label cell last written in each level column, as (row, cell) in `rows`.
     var owner: [Int: (row: Int, cell: Int)] = [:]
     let levelColumns = Set(
-      columns.filter { [.level1, .level2].contains(template.roles[$0]) || $0 < template.level1Column })
+      columns.filter {
+        [.level1, .level2].contains(template.roles[$0]) || $0 < template.level1Column
+      })
     for placed in block.grid where !placed.isEmpty {
       var cells: [RawCell] = []
       for c in columns {
@@ -121,7 +123,8 @@ enum AlignedTables {
           rows[above.row].cells[above.cell].rowSpan.map({ above.row + $0 == rows.count }) == true
         {
           // Covered by the label printed above: that cell spans this row too.
-          rows[above.row].cells[above.cell].rowSpan = (rows[above.row].cells[above.cell].rowSpan ?? 1) + 1
+          rows[above.row].cells[above.cell].rowSpan =
+            (rows[above.row].cells[above.cell].rowSpan ?? 1) + 1
           if !rows[above.row].cells[above.cell].inferred.contains("rowSpan") {
             rows[above.row].cells[above.cell].inferred.append("rowSpan")
           }

@@ -147,7 +147,8 @@ public struct Converter: Sendable {
   private func recognize(_ read: Read) -> Recognition {
     var recognised = FormRecognizer.recognize(read.blocks)
     if let text = read.text {
-      let merged = AlignedIndicators.merge(forms: recognised.forms, blocks: read.aligned, text: text)
+      let merged = AlignedIndicators.merge(
+        forms: recognised.forms, blocks: read.aligned, text: text)
       recognised.forms = merged.forms
       if merged.aligned {
         recognised.diagnostics.removeAll {

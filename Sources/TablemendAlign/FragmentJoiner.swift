@@ -11,7 +11,7 @@ public enum FragmentJoiner {
     while i < cells.count {
       var cell = cells[i]
       // A score note under a level label belongs to the label.
-      if let last = out.last, isLevel(last.kind), isScoreNote(cell.text) {
+      if let last = out.last, isLevel(last.kind), LabelFolding.isScoreNote(cell.text) {
         i += 1
         continue
       }
@@ -115,13 +115,5 @@ public enum FragmentJoiner {
 
   static func isLevel(_ k: CellKind) -> Bool {
     k == .level1 || k == .level2 || k == .eitherLevel
-  }
-
-  /// `(50)`, `(50分)`, `30分)`, `(10分`.
-  static func isScoreNote(_ text: String) -> Bool {
-    let k = LabelFolding.key(text)
-    guard k.first == "(" || k.last == ")" else { return false }
-    let inner = k.filter { $0 != "(" && $0 != ")" && $0 != "分" }
-    return !inner.isEmpty && inner.allSatisfy { $0.isASCII && ($0.isNumber || $0 == ".") }
   }
 }

@@ -47,6 +47,15 @@ public enum LabelFolding {
     }
   }
 
+  /// True when the text is only a score printed under or after a label: `(50)`, `(50分)`,
+  /// `30分)`, `(10分`.
+  public static func isScoreNote(_ text: String) -> Bool {
+    let k = LabelFolding.key(text)
+    guard k.first == "(" || k.last == ")" else { return false }
+    let inner = k.filter { $0 != "(" && $0 != ")" && $0 != "分" }
+    return !inner.isEmpty && inner.allSatisfy { $0.isASCII && ($0.isNumber || $0 == ".") }
+  }
+
   /// `text` without a trailing score annotation: `产出指标(50分)`, `效益指标（30）`,
   /// `满意度指标(10分`. Text that is only the annotation is returned unchanged.
   public static func withoutScore(_ text: String) -> String {

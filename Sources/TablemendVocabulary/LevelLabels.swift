@@ -8,8 +8,8 @@ public enum LevelLabels {
   /// Cores of 一级 labels.
   static let level1Cores: Set<String> = [
     "产出", "效益", "满意度", "成本", "项目完成", "项目效益", "实施效果", "过程管理", "管理",
-    "履职效能", "决策", "过程", "项目产出", "项目决策", "项目管理", "项目过程", "社会公众或服务对象满意度",
-    "服务对象满意度",
+    "履职效能", "决策", "过程", "项目产出", "项目决策", "项目管理", "项目过程",
+
   ]
 
   /// Cores of 二级 labels, with the 一级 core they usually sit under.
@@ -120,6 +120,17 @@ public enum LevelLabels {
   /// and the block labels.
   static let headSpellings: [String] =
     spellings + ["一级指标", "二级指标", "三级指标", "绩效标准", "绩效指标"]
+
+  /// True when the text is a 一级 label written in full, with its 指标 (`产出指标`, `产 出 指 标
+  /// (50分)`), not a bare core such as `满意度` that a value or a name can be.
+  public static func isFullLevel1(_ text: String) -> Bool {
+    isLevel1(text) && LabelFolding.withoutScore(LabelFolding.key(text)).hasSuffix("指标")
+  }
+
+  /// True when the text is a 二级 label written in full, with its 指标.
+  public static func isFullLevel2(_ text: String) -> Bool {
+    isLevel2(text) && LabelFolding.withoutScore(LabelFolding.key(text)).hasSuffix("指标")
+  }
 
   /// True when `key` is a 二级 core written without 指标 (`产出数量`, `社会效益`).
   public static func isBareLevel2Core(_ key: String) -> Bool { level2Parents[key] != nil }

@@ -28,6 +28,30 @@ import Testing
     #expect(document.forms.last?.indicators.first?.evaluation?["实际完成值"] == "98%")
   }
 
+  @Test func theTableShowsTheAlignedGridWithItsMergedLabels() throws {
+    let text = """
+      项目名称 | 甲项目 |
+      绩效指标 | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+      产出指标 | 数量指标 | 培训人次 | ≥500人次 |
+      合格率 | 100% |
+      效益指标 | 社会效益指标 | 群众知晓率 | 90% |
+      """
+    let document = try convert(text)
+    #expect(document.forms.first?.fields["项目名称"] == "甲项目")
+    let table = try #require(document.tables.first)
+    func cell(_ text: String) -> Cell? { table.cells.first { $0.text == text } }
+    // The header row names the aligner's columns; the rows follow it.
+    let header = try #require(cell("一级指标"))
+    #expect(cell("三级指标")?.row == header.row)
+    #expect(cell("合格率")?.column == cell("培训人次")?.column)
+    // 产出指标 and 数量指标, printed once, span the row that inherits them, and say so.
+    let level1 = try #require(cell("产出指标"))
+    #expect(level1.rowSpan == 2 && level1.inferred.contains("rowSpan"))
+    #expect(cell("数量指标")?.rowSpan == 2)
+    #expect(cell("效益指标")?.rowSpan == 1)
+    #expect(cell("100%")?.column == cell("≥500人次")?.column)
+  }
+
   @Test func anExcerptWithNoHeaderStillGivesAForm() throws {
     let text = """
       安全警示标志设置及时率 | = | 100 | % | 100 | 5 |

@@ -12,7 +12,7 @@ struct CellClassifierTests {
     ("產出目標", .level1), ("项目完成指标", .level1), ("实施效果指标", .level1),
     // 二级, with or without 指标, wrapped, traditional.
     ("数量指标", .level2), ("社会效益", .level2), ("经济效益指标", .level2), ("產出數量", .level2),
-    ("數量目標", .level2), ("可持续影响指标", .level2), ("服务对象满意度指标", .eitherLevel),
+    ("數量目標", .level2), ("可持续影响指标", .level2), ("服务对象满意度指标", .level2),
     // Both.
     ("满意度指标", .eitherLevel), ("成本指标", .eitherLevel),
     // Header words name their column.

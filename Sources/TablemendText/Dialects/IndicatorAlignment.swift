@@ -62,7 +62,7 @@ enum IndicatorAlignment {
 
   static func isKnownLabel(_ s: String) -> Bool {
     let bare = LabelFolding.withoutScore(s)
-    return LevelLabels.isLevel1(bare) || LevelLabels.isLevel2(bare)
+    return LevelLabels.isFullLevel1(bare) || LevelLabels.isFullLevel2(bare)
       || ["一级指标", "二级指标", "三级指标"].contains(bare)
       || ["绩效指标", "总体目标", "年度目标", "指标值", "绩效目标", "绩效标准"].contains(bare)
   }
@@ -75,7 +75,7 @@ enum IndicatorAlignment {
       return true
     }
     if LevelLabels.isLabelHead(p), isKnownLabel(p + n) { return true }
-    if n.hasPrefix("("), n.hasSuffix("分)"), LabelFolding.withoutScore(n).isEmpty,
+    if n.hasPrefix("("), n.hasSuffix("分)"), LabelFolding.isScoreNote(n),
       p.hasSuffix("指标")
     {
       return true
@@ -86,7 +86,7 @@ enum IndicatorAlignment {
   /// Whether a label that is both a 一级 and a 二级 word (成本指标, 满意度指标) is a 二级
   /// here: not when a 二级 label follows it; yes under a 一级 it belongs to.
   static func ambiguousIsLevel2(_ label: String, next: String?, level1: String?) -> Bool {
-    if let next, LevelLabels.isLevel2(next) { return false }
+    if let next, LevelLabels.isFullLevel2(next) { return false }
     let s = LabelFolding.withoutScore(squeezed(label))
     guard let level1 = level1.map({ squeezed($0) }) else { return false }
     if s == "成本指标" { return level1.hasPrefix("产出") || level1.hasPrefix("项目完成") }
@@ -94,7 +94,7 @@ enum IndicatorAlignment {
   }
 
   static func isAmbiguous(_ text: String) -> Bool {
-    LevelLabels.isLevel1(text) && LevelLabels.isLevel2(text)
+    LevelLabels.isFullLevel1(text) && LevelLabels.isFullLevel2(text)
   }
 
   /// The header's columns: where 一级, 二级 and 三级 sit and how wide the table is.
@@ -168,8 +168,8 @@ enum IndicatorAlignment {
       }
       headerRow = nil
       guard let first = cells.first else { continue }
-      if current == nil, cells.count >= 4, LevelLabels.isLevel1(first.text),
-        LevelLabels.isLevel2(cells[1].text)
+      if current == nil, cells.count >= 4, LevelLabels.isFullLevel1(first.text),
+        LevelLabels.isFullLevel2(cells[1].text)
       {
         current = Header(level1: 0, level2: 1, level3: 2, width: cells.count)
       }
@@ -182,14 +182,14 @@ enum IndicatorAlignment {
       }
       let column: Int
       let firstText = squeezed(first.text)
-      let isScore = firstText.hasPrefix("(") && LabelFolding.withoutScore(firstText).isEmpty
-      if cells.count >= 2, LevelLabels.isLevel1(first.text),
-        LevelLabels.isLevel1(cells[1].text), !LevelLabels.isLevel2(cells[1].text)
+      let isScore = firstText.hasPrefix("(") && LabelFolding.isScoreNote(firstText)
+      if cells.count >= 2, LevelLabels.isFullLevel1(first.text),
+        LevelLabels.isFullLevel1(cells[1].text), !LevelLabels.isFullLevel2(cells[1].text)
       {
         shifted = true
       }
       if let columns = groupColumns(cells, h, shifted: shifted) {
-        if LevelLabels.isLevel1(first.text) { level1 = first.text }
+        if LevelLabels.isFullLevel1(first.text) { level1 = first.text }
         out.append(rawRow(cells, at: columns))
         continue
       }
@@ -202,10 +202,10 @@ enum IndicatorAlignment {
       } else if isAmbiguous(first.text) && !shifted {
         column =
           ambiguousIsLevel2(first.text, next: next, level1: level1) ? h.level2 : h.level1
-      } else if LevelLabels.isLevel1(first.text) && !shifted {
+      } else if LevelLabels.isFullLevel1(first.text) && !shifted {
         column = h.level1
-      } else if LevelLabels.isLevel2(first.text)
-        || (shifted && LevelLabels.isLevel1(first.text))
+      } else if LevelLabels.isFullLevel2(first.text)
+        || (shifted && LevelLabels.isFullLevel1(first.text))
       {
         column = h.level2
       } else if cells.count >= h.width {
@@ -243,11 +243,11 @@ enum IndicatorAlignment {
     var hasLevel3 = false
     for (i, cell) in cells.enumerated() {
       let text = cell.text
-      if i == 0, LevelLabels.isLevel1(text), !LevelLabels.isLevel2(text) {
+      if i == 0, LevelLabels.isFullLevel1(text), !LevelLabels.isFullLevel2(text) {
         columns.append(h.level1)
         continue
       }
-      if LevelLabels.isLevel2(text) {
+      if LevelLabels.isFullLevel2(text) {
         guard group + 1 < starts.count else { return nil }
         group += 1
         columns.append(starts[group])
@@ -338,7 +338,7 @@ enum IndicatorAlignment {
         // The header runs from 一级指标 to the first 一级 label.
         var j = i
         var headerCells: [TextCell] = []
-        while j < cells.count, !LevelLabels.isLevel1(cells[j].text) {
+        while j < cells.count, !LevelLabels.isFullLevel1(cells[j].text) {
           headerCells.append(cells[j])
           j += 1
         }
@@ -373,13 +373,13 @@ enum IndicatorAlignment {
       let asLevel1 =
         isAmbiguous(cell.text)
         ? column != h.level2 && !ambiguousIsLevel2(cell.text, next: next, level1: level1)
-        : LevelLabels.isLevel1(cell.text)
+        : LevelLabels.isFullLevel1(cell.text)
       if asLevel1 {
         level1 = cell.text
         flush()
         row = Array(repeating: empty, count: h.level1) + [cell]
         column = h.level1 + 1
-      } else if LevelLabels.isLevel2(cell.text) {
+      } else if LevelLabels.isFullLevel2(cell.text) {
         if column != h.level2 {
           flush()
           row = Array(repeating: empty, count: h.level2)

@@ -115,7 +115,7 @@ struct IndicatorStream {
   }
 
   static func isLabel(_ text: String) -> Bool {
-    LevelLabels.isLevel1(text) || LevelLabels.isLevel2(text)
+    LevelLabels.isFullLevel1(text) || LevelLabels.isFullLevel2(text)
   }
 
   /// True for a cell that starts another form: its title (`财政项目支出绩效目标填报表`,
@@ -177,7 +177,7 @@ struct IndicatorStream {
         IndicatorAlignment.isAmbiguous(first)
         ? !IndicatorAlignment.ambiguousIsLevel2(
           first, next: next, level1: level1Text ?? impliedLevel1)
-        : LevelLabels.isLevel1(first)
+        : LevelLabels.isFullLevel1(first)
       if asLevel1 {
         row[level1] = cells[i]
         level1Text = first
@@ -185,7 +185,7 @@ struct IndicatorStream {
       }
       for group in groups {
         guard i < cells.count, !stops(i) else { break }
-        if LevelLabels.isLevel2(cells[i].text) {
+        if LevelLabels.isFullLevel2(cells[i].text) {
           row[group.level2] = cells[i]
           let label = LabelFolding.withoutScore(squeezed(cells[i].text))
           let parents = LevelLabels.acceptedParents(ofLevel2: label)

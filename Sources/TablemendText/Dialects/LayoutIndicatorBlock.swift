@@ -157,7 +157,7 @@ struct LayoutIndicatorBlock {
     for p in placed where p.column != 0 && labelColumns.contains(p.column) {
       let text = p.chunk.text
       guard
-        LevelLabels.isLevel1(text) || LevelLabels.isLevel2(text)
+        LevelLabels.isFullLevel1(text) || LevelLabels.isFullLevel2(text)
           || LevelLabels.isLabelHead(text)
       else { continue }
       if let above = at[p.line - 1]?[p.column]?.last,

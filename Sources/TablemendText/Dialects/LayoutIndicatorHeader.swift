@@ -57,7 +57,7 @@ struct LayoutIndicatorHeader {
   static func isHeaderFragment(_ text: String) -> Bool {
     let s = squeezed(text)
     guard !s.isEmpty, s.count <= 12 else { return false }
-    if LevelLabels.isLevel1(s) || LevelLabels.isLevel2(s) {
+    if LevelLabels.isFullLevel1(s) || LevelLabels.isFullLevel2(s) {
       return false
     }
     if tails.contains(s) || subHeaderWords.contains(s) { return true }

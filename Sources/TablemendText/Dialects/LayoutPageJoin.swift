@@ -94,7 +94,7 @@ enum LayoutPageJoin {
       for chunk in chunks {
         guard
           let above = chunked[i - 1].first(where: { abs($0.start - chunk.start) <= 1 }),
-          LevelLabels.isLevel2(squeezed(above.text + chunk.text))
+          LevelLabels.isFullLevel2(squeezed(above.text + chunk.text))
         else { continue }
         labelled.append((above.start, 2))
         wrapped.formUnion([[i - 1, above.start], [i, chunk.start]])
@@ -103,8 +103,8 @@ enum LayoutPageJoin {
     for (i, chunks) in chunked.enumerated() {
       for chunk in chunks where !wrapped.contains([i, chunk.start]) {
         let s = squeezed(chunk.text)
-        if LevelLabels.isLevel1(s) { labelled.append((chunk.start, 1)) }
-        if LevelLabels.isLevel2(s) { labelled.append((chunk.start, 2)) }
+        if LevelLabels.isFullLevel1(s) { labelled.append((chunk.start, 1)) }
+        if LevelLabels.isFullLevel2(s) { labelled.append((chunk.start, 2)) }
       }
     }
     var best: (offset: Int, misplaced: Int, error: Double, a: Double, b: Double)?
