@@ -14,9 +14,20 @@ enum AlignedTables {
     guard !blocks.isEmpty else { return tokens }
     // A cell that starts between the block's first cell and its last is the block's.
     let ranges = blocks.map { (start: $0.start, end: $0.end) }
-    /// The block a position falls in, if any.
+    /// The block a position falls in, if any: the last block starting at or before it (blocks
+    /// are in text order and do not overlap), when it has not ended yet.
     func zone(_ location: Location) -> Int? {
-      ranges.firstIndex { before($0.start, location) && !before($0.end, location) }
+      var low = 0
+      var high = ranges.count
+      while low < high {
+        let mid = (low + high) / 2
+        if before(ranges[mid].start, location) { low = mid + 1 } else { high = mid }
+      }
+      let k = low - 1
+      guard k >= 0, !before(ranges[k].end, location) || ranges[k].end == location else {
+        return nil
+      }
+      return k
     }
     var emitted = Set<Int>()
     var segments: [Segment] = []

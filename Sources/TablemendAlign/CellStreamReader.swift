@@ -102,7 +102,8 @@ public enum CellStreamReader {
         last = nil
         continue
       }
-      if let p = last {
+      // Only lines of short cells can be a wrapped row's continuation.
+      if let p = last, lines[i].cells.allSatisfy({ $0.0.unicodeScalars.count <= 12 }) {
         let above = Dictionary(
           lines[p].cells.indices.map { (slot(p, lines[p].cells[$0].1), $0) },
           uniquingKeysWith: { a, _ in a })

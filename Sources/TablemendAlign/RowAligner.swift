@@ -62,9 +62,16 @@ public struct RowAligner: Sendable {
     var back: [[(Int, Bool, Bool)]] = []
     back.reserveCapacity(cells.count)
     let numbered = cells.map { Self.isNumberedName($0) }
+    // Costs that depend on the columns only, computed once.
+    let skips = (0..<m).map(skipInRow)
+    let trailings = (0..<m).map(trailing(after:))
     let numberedBlock = numbered.filter { $0 }.count >= 3
     for (n, cell) in cells.enumerated() {
       let numbering = numberingFit(numbered: numbered[n], inNumberedBlock: numberedBlock, cell.kind)
+      // The cell's fit in every column, its numbering included, computed once.
+      let fits = (0..<m).map { fit(cell.kind, $0) + numbering[$0] }
+      let same = sameRow(cell.rowBreak)
+      let fresh = newRow(cell.rowBreak)
       var next = [Double](repeating: minus, count: m + 1)
       var from = [(Int, Bool, Bool)](repeating: (start, false, true), count: m + 1)
       for j in 0...m where best[j] > minus / 2 {
@@ -78,18 +85,18 @@ public struct RowAligner: Sendable {
         if j < m {
           var skip = 0.0
           for c in (j + 1)..<m {
-            let s = best[j] + skip + fit(cell.kind, c) + numbering(c) + sameRow(cell.rowBreak)
+            let s = best[j] + skip + fits[c] + same
             if s > next[c] {
               next[c] = s
               from[c] = (j, false, false)
             }
-            skip += skipInRow(c)
+            skip += skips[c]
           }
         }
         // A new row from the 一级, 二级 or 三级 column.
-        let end = j == start ? 0 : trailing(after: j)
+        let end = j == start ? 0 : trailings[j]
         for c in 0...template.nameColumn {
-          let s = best[j] + end + fit(cell.kind, c) + numbering(c) + newRow(cell.rowBreak)
+          let s = best[j] + end + fits[c] + fresh
           if s > next[c] {
             next[c] = s
             from[c] = (j, true, false)
@@ -103,7 +110,7 @@ public struct RowAligner: Sendable {
     var state = 0
     var top = minus
     for j in 0...m where best[j] > minus / 2 {
-      let s = best[j] + (j == start ? 0 : trailing(after: j))
+      let s = best[j] + (j == start ? 0 : trailings[j])
       if s > top {
         top = s
         state = j
@@ -233,21 +240,20 @@ public struct RowAligner: Sendable {
   /// What numbering says about a cell in each column: a numbered name belongs in the 三级
   /// column and nowhere after it; where a block numbers its names (three or more), text
   /// without a number is less likely a name.
-  func numberingFit(numbered: Bool, inNumberedBlock: Bool, _ kind: CellKind) -> (Int) -> Double {
-    let roles = template.roles
-    if numbered {
-      return { c in
-        switch roles[c] {
+  func numberingFit(numbered: Bool, inNumberedBlock: Bool, _ kind: CellKind) -> [Double] {
+    template.roles.map { role in
+      if numbered {
+        switch role {
         case .level3: return 2
         case .level1, .level2: return 0
         default: return -4
         }
       }
+      guard inNumberedBlock, kind == .text || kind == .shortText || kind == .verdict else {
+        return 0
+      }
+      return role == .level3 ? -5 : 0
     }
-    guard inNumberedBlock, kind == .text || kind == .shortText || kind == .verdict else {
-      return { _ in 0 }
-    }
-    return { c in roles[c] == .level3 ? -5 : 0 }
   }
 
   /// Leaving column `c` empty between two cells of one row.

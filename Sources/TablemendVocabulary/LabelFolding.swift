@@ -9,6 +9,12 @@ public enum LabelFolding {
   /// The comparison key of a label: no white space, no pinyin notes, full-width brackets and
   /// colons as ASCII, traditional characters of the domain's words as simplified.
   public static func key(_ text: String) -> String {
+    // Most labels hold nothing to fold: returned as they are, without copying.
+    if text.unicodeScalars.allSatisfy({ s in
+      !isSpace(s) && s != "(" && s != "（" && s != "）" && s != "：" && !isTraditional(s)
+    }) {
+      return text
+    }
     var out = String.UnicodeScalarView()
     forEachScalarOutsideNotes(text) { s in
       if isSpace(s) { return }
@@ -59,6 +65,7 @@ public enum LabelFolding {
   /// `text` without a trailing score annotation: `产出指标(50分)`, `效益指标（30）`,
   /// `满意度指标(10分`. Text that is only the annotation is returned unchanged.
   public static func withoutScore(_ text: String) -> String {
+    guard text.unicodeScalars.contains(where: { $0 == "(" || $0 == "（" }) else { return text }
     let chars = Array(text)
     var end = chars.count
     if let last = chars.last, last == ")" || last == "）" { end -= 1 }
@@ -104,6 +111,24 @@ public enum LabelFolding {
 
   private static let tonedVowels: Set<Unicode.Scalar> = Set(
     "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü".unicodeScalars)
+
+  /// True when `simplified` maps the scalar: a bit per ideograph of U+4E00...U+9FFF (every
+  /// key is one), looked up without hashing.
+  static func isTraditional(_ s: Unicode.Scalar) -> Bool {
+    let v = s.value
+    guard v >= 0x4E00, v <= 0x9FFF else { return false }
+    let bit = Int(v - 0x4E00)
+    return traditionalBits[bit >> 6] & (1 << UInt64(bit & 63)) != 0
+  }
+
+  static let traditionalBits: [UInt64] = {
+    var bits = [UInt64](repeating: 0, count: (0x9FFF - 0x4E00) / 64 + 1)
+    for key in simplified.keys where key.value >= 0x4E00 && key.value <= 0x9FFF {
+      let bit = Int(key.value - 0x4E00)
+      bits[bit >> 6] |= 1 << UInt64(bit & 63)
+    }
+    return bits
+  }()
 
   /// Traditional characters that occur in the domain's words, and their simplified forms.
   static let simplified: [Unicode.Scalar: Unicode.Scalar] = {

@@ -24,14 +24,24 @@ public enum LevelLabels {
     "环境成本": "成本",
   ]
 
+  /// The suffixes a label's core is printed with, longest first, as scalars.
+  static let suffixes: [[Unicode.Scalar]] = ["类指标", "指标", "目标", "类"].map {
+    Array($0.unicodeScalars)
+  }
+
   /// The core of a label: its key without a trailing score and suffix, or nil when the text is
   /// too long to be a label.
   public static func core(_ text: String) -> String? {
-    var k = LabelFolding.withoutScore(LabelFolding.key(text))
-    guard !k.isEmpty, k.count <= 18 else { return nil }
-    for suffix in ["类指标", "指标", "目标", "类"] where k.hasSuffix(suffix) && k.count > suffix.count {
-      k.removeLast(suffix.count)
-      break
+    // Too long for a label: known without folding (a label folds to at most 18 characters, and
+    // folding removes at most the spaces, notes and score a cell of 80 scalars can hold).
+    guard text.unicodeScalars.count <= 80 else { return nil }
+    let k = LabelFolding.withoutScore(LabelFolding.key(text))
+    let scalars = k.unicodeScalars
+    guard !scalars.isEmpty, scalars.count <= 18 else { return nil }
+    // Suffixes compared scalar by scalar (the labels are plain ideographs).
+    for suffix in suffixes
+    where scalars.count > suffix.count && scalars.reversed().starts(with: suffix.reversed()) {
+      return String(String.UnicodeScalarView(scalars.dropLast(suffix.count)))
     }
     return k
   }
@@ -113,8 +123,18 @@ public enum LevelLabels {
     guard k.unicodeScalars.allSatisfy({ (0x3400...0x9FFF).contains($0.value) }) else {
       return false
     }
-    return headSpellings.contains { $0.hasPrefix(k) && $0 != k }
+    return headPrefixes.contains(k)
   }
+
+  /// Every proper prefix (two characters or more) of `headSpellings`.
+  static let headPrefixes: Set<String> = {
+    var out = Set<String>()
+    for spelling in headSpellings {
+      let chars = Array(spelling)
+      for n in 2..<max(2, chars.count) { out.insert(String(chars[..<n])) }
+    }
+    return out
+  }()
 
   /// The spellings a broken label's head is looked up in: the labels, the level header words
   /// and the block labels.

@@ -40,20 +40,16 @@ public enum RunTogetherDialect: TextDialect {
       if line.utf8.contains(9) || line.utf8.contains(UInt8(ascii: "|")) { continue }
       // Every label this looks for holds 指标 or 满意度: skip lines with neither.
       guard line.has("指标") || line.has("满意度") else { continue }
+      // One pass: at each character, the labels of four or more characters that start with it.
       let chars = Array(line)
-      for label in labels where label.count >= 4 {
-        var from = chars.startIndex
-        let l = Array(label)
-        while from + l.count < chars.count {
-          guard
-            let hit = (from...(chars.count - l.count)).first(where: {
-              chars[$0..<($0 + l.count)].elementsEqual(l)
-            })
-          else { break }
-          let after = hit + l.count
-          if after < chars.count, isCJK(chars[after]) { glued += 1 }
-          from = after
+      for i in chars.indices {
+        guard let candidates = labelsByFirst[chars[i]] else { continue }
+        for l in candidates where l.count >= 4 && i + l.count < chars.count {
+          guard chars[i..<(i + l.count)].elementsEqual(l) else { continue }
+          if isCJK(chars[i + l.count]) { glued += 1 }
+          break
         }
+        if glued >= 2 { return 0.5 }
       }
     }
     return glued >= 2 ? 0.5 : 0
