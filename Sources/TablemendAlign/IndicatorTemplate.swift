@@ -159,7 +159,13 @@ public struct IndicatorTemplate: Sendable, Hashable {
     let above = cells.filter {
       $0.location.line < level && !(ownTarget && $0.kind == .header(.target))
     }
-    return own + above
+    // A level word printed above the level line (`一级` / `指标` wrapped onto lines of its own)
+    // is still the first column.
+    let isLevelWord = { (cell: StreamCell) -> Bool in
+      if case .header(let role) = cell.kind { return [.level1, .level2, .level3].contains(role) }
+      return false
+    }
+    return above.filter(isLevelWord) + own + above.filter { !isLevelWord($0) }
   }
 
   static func isTargetWord(_ label: String) -> Bool {

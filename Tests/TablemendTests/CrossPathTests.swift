@@ -75,7 +75,7 @@ import Testing
     // Table syntaxes with exact spans, and pipe tables read by the typed row aligner (period
     // groups side by side; org wraps short cells over lines, DokuWiki forces breaks in them).
     ("pandoc-asciidoc", "asciidoc"), ("pandoc-mediawiki", "mediawiki"),
-    ("pandoc-org", "pipe-rows"), ("pandoc-dokuwiki", "pipe-rows"),
+    ("pandoc-org", "pipe-rows"), ("pandoc-dokuwiki", "pipe-rows"), ("lynx", "blank-line-cells"),
   ]
   static let department = [
     "pandoc2-plain", "pandoc3-plain", "python-docx-tsv", "pdftotext-layout", "libreoffice-txt",
