@@ -289,7 +289,7 @@ public struct Converter: Sendable {
   /// not yet.
   static let exactGridDialects: Set<String> = [
     "tab-per-row", "csv", "cell-per-line", "pandoc-grid", "tsv-repeated-spans", "pdftotext-layout",
-    "mediawiki", "asciidoc",
+    "mediawiki", "asciidoc", "latex",
   ]
 }
 

@@ -9,6 +9,7 @@ public enum DialectRegistry {
     PandocGridDialect.self,
     MediaWikiDialect.self,
     AsciiDocDialect.self,
+    LaTeXTableDialect.self,
     ParagraphPerLineDialect.self,
     PdftotextLayoutDialect.self,
     PipeRowsDialect.self,

@@ -74,7 +74,7 @@ import Testing
     ("w3m-border", "pandoc-grid"),
     // Table syntaxes with exact spans, and pipe tables read by the typed row aligner (period
     // groups side by side; org wraps short cells over lines, DokuWiki forces breaks in them).
-    ("pandoc-asciidoc", "asciidoc"), ("pandoc-mediawiki", "mediawiki"),
+    ("pandoc-asciidoc", "asciidoc"), ("pandoc-mediawiki", "mediawiki"), ("pandoc-latex", "latex"),
     ("pandoc-org", "pipe-rows"), ("pandoc-dokuwiki", "pipe-rows"), ("lynx", "blank-line-cells"),
   ]
   static let department = [
@@ -86,7 +86,7 @@ import Testing
     "pdftotext-layout-html",
     // Text browsers and html2text on pandoc's HTML; pandoc 3's rst, org, jira, dokuwiki.
     "w3m", "w3m-border", "elinks", "lynx", "html2text", "pandoc-rst", "pandoc-org", "pandoc-jira",
-    "pandoc-dokuwiki", "pandoc-asciidoc", "pandoc-mediawiki",
+    "pandoc-dokuwiki", "pandoc-asciidoc", "pandoc-mediawiki", "pandoc-latex",
     "web-pipe-rows", "web-cell-lines", "web-blank-cells", "web-space-rows", "web-run-together",
   ]
 

@@ -2,8 +2,8 @@ import Testing
 
 @testable import TablemendText
 
-/// MediaWiki and AsciiDoc tables: spans as the syntax writes them, cells flowed into rows.
-@Suite struct WikiTableDialectTests {
+/// MediaWiki, AsciiDoc and LaTeX tables: spans as the syntax writes them.
+@Suite struct MarkupTableDialectTests {
   func rows(_ text: String, _ dialect: any TextDialect.Type) throws -> [RawRow] {
     let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
     #expect(dialect.score(lines) > 0.9)
@@ -77,5 +77,36 @@ import Testing
       """
     let rows = try rows(text, AsciiDocDialect.self)
     #expect(rows.map(\.cells.count) == [3, 3])
+  }
+
+  @Test func latexSpansCoveredSlotsAndEscapes() throws {
+    let text = #"""
+      标题
+      \begin{longtable}[]{@{}
+        >{\raggedright\arraybackslash}p{0.2\linewidth}
+        >{\raggedright\arraybackslash}p{0.2\linewidth}
+        >{\raggedright\arraybackslash}p{0.2\linewidth}@{}}
+      \toprule\noalign{}
+      \endhead
+      \bottomrule\noalign{}
+      \endlastfoot
+      \multicolumn{3}{@{}>{\raggedright\arraybackslash}p{1.0\linewidth}@{}}{%
+      项目支出绩效目标表} \\
+      \multirow{2}{=}{产
+
+      出} & 数量指标 & \textgreater{}95\% \\
+      & 质量指标 & ``合格'' --- 是 \\
+      \end{longtable}
+      """#
+    let rows = try rows(text, LaTeXTableDialect.self)
+    #expect(rows.count == 3)
+    #expect(rows[0].cells.map(\.columnSpan) == [3])
+    #expect(rows[0].cells.first?.text == "项目支出绩效目标表")
+    let label = try #require(rows[1].cells.first)
+    #expect(label.rowSpan == 2 && label.paragraphs == ["产", "出"])
+    #expect(rows[1].cells.last?.text == ">95%")
+    // The covered slot's empty cell is not a cell: the row starts in column 1.
+    #expect(rows[2].cells.map(\.column) == [1, 2])
+    #expect(rows[2].cells.last?.text == "“合格” — 是")
   }
 }
