@@ -108,6 +108,7 @@ public enum PdftotextLayoutDialect: TextDialect {
             + "counting characters",
           at: Location(line: 1, column: 1)))
     }
+    pages = pages.map(raisingHeaderTops)
     var segments: [Segment] = []
     // A block that runs to the end of its page continues at the top of the next one.
     var openBlock: (page: Int, header: LayoutIndicatorHeader)?
@@ -211,15 +212,57 @@ public enum PdftotextLayoutDialect: TextDialect {
     return (segments, diagnostics)
   }
 
-  /// True when `line` is the header line of an indicator block: it names the 二级 and 三级
-  /// columns and 一级 (whose header may be wrapped: `一级` over `指标`), or all three levels.
+  /// Header cells centred vertically in a row the header words wrap in: the short words
+  /// (`一级`, `绩效`, a vertical label's first character) sit on the line above the line that
+  /// names 二级 and 三级, their tails on the line below (text browsers' dumps, LibreOffice's PDF
+  /// of an HTML table). The line above is laid onto the naming line where that line is blank, so
+  /// that one line names every level (the tails below are joined as in any wrapped header).
+  static func raisingHeaderTops(_ page: [LayoutLine]) -> [LayoutLine] {
+    var out = page
+    for i in out.indices.dropFirst() {
+      let s = squeezed(String(out[i].chars))
+      guard s.has("三级指标"), s.has("二级"), !s.has("一级") else { continue }
+      var j = i - 1
+      if out[j].isBlank, j > 0 { j -= 1 }
+      let above = out[j].chunks()
+      guard !above.isEmpty, above.contains(where: { squeezed($0.text).hasPrefix("一级") }),
+        above.allSatisfy({ squeezed($0.text).count <= 4 })
+      else { continue }
+      var line = out[i]
+      // Every character of the line above must land on a blank column.
+      let clash = above.contains { chunk in
+        (chunk.start..<chunk.end).contains { $0 < line.chars.count && line.chars[$0] != " " }
+      }
+      if clash { continue }
+      let width = max(line.chars.count, out[j].chars.count)
+      if line.chars.count < width {
+        if var columns = line.sourceColumns {
+          let next = (columns.last ?? -1) + 1
+          columns += (0..<(width - line.chars.count)).map { next + $0 }
+          line.sourceColumns = columns
+        }
+        line.chars += Array(repeating: " ", count: width - line.chars.count)
+      }
+      for chunk in above {
+        for k in chunk.start..<chunk.end { line.chars[k] = out[j].chars[k] }
+      }
+      out[i] = line
+      out[j].chars = []
+      out[j].sourceColumns = out[j].sourceColumns.map { _ in [] }
+    }
+    return out
+  }
+
+  /// True when `line` is the header line of an indicator block: it names the 三级 column, and
+  /// 一级 and 二级 (either may be wrapped: `一级` over `指标`, `二级指` over `标`), or all three
+  /// levels.
   static func isBlockHeader(_ line: LayoutLine) -> Bool {
     let text = String(line.chars)
     guard text.has("级") else { return false }
     let s = squeezed(text)
     let named =
       ColumnRole.isIndicatorHeaderLine(s)
-      || (s.has("一级") && s.has("二级指标") && s.has("三级指标"))
+      || (s.has("一级") && s.has("二级") && s.has("三级指标"))
     return named && line.chunks().count >= 3
   }
 
