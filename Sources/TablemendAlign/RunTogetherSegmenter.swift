@@ -64,7 +64,7 @@ public enum RunTogetherSegmenter {
     memo: KindMemo = KindMemo()
   ) -> [String] {
     let chars = Array(text)
-    guard chars.count >= 6 else { return [text] }
+    guard chars.count >= 5 else { return [text] }
     // A cell that is one header word or label as a whole is not cut (`近两年指标值`).
     switch memo.kind(of: text) {
     case .header, .level1, .level2, .eitherLevel, .standard: return [text]

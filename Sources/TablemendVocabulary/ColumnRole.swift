@@ -54,6 +54,20 @@ public enum ColumnRole: String, Sendable, Hashable, CaseIterable {
   public static func of(header text: String) -> ColumnRole? {
     let k = LabelFolding.key(text)
     guard !k.isEmpty, k.count <= 24 else { return nil }
+    guard let role = role(k) else { return nil }
+    // Two cells run together (`完成值产出指标`, `偏差原因分析及改进措施指标值`): a header word
+    // followed by a level label or by another column's word is no header.
+    if k.count > 4, LevelLabels.fullSpellings.contains(where: { k.hasSuffix($0) && $0 != k }) {
+      return nil
+    }
+    if ![.target, .result].contains(role), k.hasSuffix("指标值") || k.hasSuffix("完成值") {
+      return nil
+    }
+    return role
+  }
+
+  /// The role a folded header names, before the run-together checks.
+  static func role(_ k: String) -> ColumnRole? {
     if levelHeader(k, "一级") { return .level1 }
     if levelHeader(k, "二级") { return .level2 }
     if levelHeader(k, "三级") || k == "指标名称" || k == "绩效指标名称" || k == "指标内容" { return .level3 }

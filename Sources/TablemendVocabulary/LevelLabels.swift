@@ -161,6 +161,9 @@ public enum LevelLabels {
     return parent + "指标"
   }
 
+  /// The labels written in full (`产出指标`, `数量指标`), for telling a label run into a cell.
+  static let fullSpellings: [String] = spellings.filter { $0.hasSuffix("指标") }
+
   /// Every label spelling the segmenter of run-together text looks for, longest first: the
   /// cores with their suffixes, in simplified characters (match against `LabelFolding.key`).
   public static let spellings: [String] = {
