@@ -60,7 +60,9 @@ public enum ColumnRole: String, Sendable, Hashable, CaseIterable {
     if k.count > 4, LevelLabels.fullSpellings.contains(where: { k.hasSuffix($0) && $0 != k }) {
       return nil
     }
-    if ![.target, .result].contains(role), k.hasSuffix("指标值") || k.hasSuffix("完成值") {
+    if ![.target, .result].contains(role), !isHistory(header: k),
+      k.hasSuffix("指标值") || k.hasSuffix("完成值"), Self.role(String(k.dropLast(3))) != nil
+    {
       return nil
     }
     return role

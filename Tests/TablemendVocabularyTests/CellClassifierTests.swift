@@ -60,4 +60,23 @@ struct CellClassifierTests {
     #expect(LevelLabels.usualParent(ofLevel2: "服务对象满意度指标") == "满意度指标")
     #expect(LevelLabels.usualParent(ofLevel2: "培训人次") == nil)
   }
+
+  @Test func headerWordsRunTogetherAreNoHeader() {
+    #expect(ColumnRole.of(header: "完成值") == .result)
+    #expect(ColumnRole.of(header: "完成值产出指标") == nil)
+    #expect(ColumnRole.of(header: "偏差原因分析及改进措施") == .reason)
+    #expect(ColumnRole.of(header: "偏差原因分析及改进措施指标值") == nil)
+    #expect(ColumnRole.of(header: "近两年指标值") == .note)
+    #expect(ColumnRole.of(header: "年度指标值") == .target)
+  }
+
+  @Test func textStageLabelsAreWrittenInFull() {
+    #expect(LevelLabels.isFullLevel1("产 出 指 标(50分)"))
+    #expect(!LevelLabels.isFullLevel1("满意度"))
+    #expect(LevelLabels.isLevel1("满意度"))
+    #expect(LevelLabels.isLabelHead("可持续影"))
+    #expect(!LevelLabels.isLabelHead("可持续影响指标"))
+    #expect(LevelLabels.contradicts(level1: "效益指标", level2: "数量指标"))
+    #expect(!LevelLabels.contradicts(level1: "产出指标", level2: "成本指标"))
+  }
 }
