@@ -129,7 +129,7 @@ public enum RunTogetherSegmenter {
     var i = 0
     while i + 2 < chars.count {
       if chars[i] == "指", chars[i + 1] == "标", chars[i + 2].isASCII, chars[i + 2].isNumber,
-        !(i + 3 < chars.count && chars[i + 3] == "值")
+        !(i + 3 < chars.count && chars[i + 3] == "值"), !endsLabel(chars, at: i + 2)
       {
         cuts.insert(i)
         var end = i + 2
@@ -189,6 +189,16 @@ public enum RunTogetherSegmenter {
     }
     return wholeLine ? splittingTrailingVerdicts(out, memo: memo) : out
   }
+
+  /// True when a level label written in full ends at `end` (`效益指标` in `效益指标30分)`): its
+  /// 指标 is the label's, not numbering.
+  static func endsLabel(_ chars: [Character], at end: Int) -> Bool {
+    (4...9).contains { length in
+      end - length >= 0 && fullLabels.contains(String(chars[(end - length)..<end]))
+    }
+  }
+
+  static let fullLabels = Set(LevelLabels.spellings.filter { $0.hasSuffix("指标") })
 
   /// Short qualitative targets that run-together text glues to the end of a name.
   static let trailingVerdicts = ["长远", "长期", "提升", "提高", "显著", "明显", "良好", "达标", "合格", "有效"]
