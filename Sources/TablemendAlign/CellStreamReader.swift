@@ -42,8 +42,10 @@ public enum CellStreamReader {
       && filledLines.filter({ $0.cells.reduce(0) { $0 + $1.0.count } <= 60 }).count * 5
         >= filledLines.count * 4
     // Repeated result phrases are looked for only in lines that are one run-together cell.
+    // Cells of 20 characters or more on lines without separators may be several run together
+    // too (a page whose line breaks became spaces).
     let phrases = RunTogetherSegmenter.repeatedPhrases(
-      in: lines.filter(\.bare).map { Array($0.cells[0].0) })
+      in: lines.filter { !$0.explicit }.flatMap { $0.cells.map { Array($0.0) } })
     let filled = lines.filter { !$0.cells.isEmpty }
     let multi = filled.filter { $0.cells.count >= 2 }.count
     let linesAreRows = !filled.isEmpty && multi * 2 >= filled.count
