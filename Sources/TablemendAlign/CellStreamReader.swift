@@ -64,7 +64,8 @@ public enum CellStreamReader {
           evidence = .against
         }
         let segments = RunTogetherSegmenter.remembered(
-          piece.0, phrases: phrases, wholeLine: line.bare, memo: memo)
+          piece.0, phrases: phrases,
+          wholeLine: line.bare || (!line.explicit && piece.0.count >= 40), memo: memo)
         var offset = 0
         for (s, segment) in segments.enumerated() {
           out.append(

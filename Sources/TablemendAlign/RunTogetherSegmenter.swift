@@ -129,7 +129,7 @@ public enum RunTogetherSegmenter {
     var i = 0
     while i + 2 < chars.count {
       if chars[i] == "指", chars[i + 1] == "标", chars[i + 2].isASCII, chars[i + 2].isNumber,
-        !(i + 3 < chars.count && chars[i + 3] == "值"), !endsLabel(chars, at: i + 2)
+        !(i + 3 < chars.count && chars[i + 3] == "值"), !isScoreAfterLabel(chars, at: i + 2)
       {
         cuts.insert(i)
         var end = i + 2
@@ -190,10 +190,14 @@ public enum RunTogetherSegmenter {
     return wholeLine ? splittingTrailingVerdicts(out, memo: memo) : out
   }
 
-  /// True when a level label written in full ends at `end` (`效益指标` in `效益指标30分)`): its
-  /// 指标 is the label's, not numbering.
-  static func endsLabel(_ chars: [Character], at end: Int) -> Bool {
-    (4...9).contains { length in
+  /// True when a level label written in full ends at `end` and the digits after it are a score
+  /// (`效益指标30分)`): its 指标 is the label's, not numbering (`生态效益指标1病害减少` is
+  /// numbering).
+  static func isScoreAfterLabel(_ chars: [Character], at end: Int) -> Bool {
+    var k = end
+    while k < chars.count, chars[k].isASCII, chars[k].isNumber || chars[k] == "." { k += 1 }
+    guard k < chars.count, chars[k] == "分" else { return false }
+    return (4...9).contains { length in
       end - length >= 0 && fullLabels.contains(String(chars[(end - length)..<end]))
     }
   }
