@@ -38,9 +38,15 @@ public struct IndicatorTemplate: Sendable, Hashable {
       if case .header(let role) = $0.kind { return [.level1, .level2, .level3].contains(role) }
       return false
     }
+    // A header written one word a line puts every word before the level words in the listing.
+    let oneWordLines =
+      levelAt.map { at in
+        cells.filter { $0.location.line == cells[at].location.line }.count == 1
+      } ?? false
     for (n, cell) in cells.enumerated() {
       guard case .header(let role) = cell.kind else { continue }
-      if let levelAt, n < levelAt, cell.location.line == cells[levelAt].location.line,
+      if let levelAt, n < levelAt,
+        cell.location.line == cells[levelAt].location.line || oneWordLines,
         ![.level1, .level2, .level3].contains(role)
       {
         leading.append(LabelFolding.display(cell.text))
