@@ -36,6 +36,12 @@ enum AlignedIndicators {
     aligned >= 0.6 * grid
   }
 
+  /// True when the aligner recognised clearly more than an exact grid's reading (a fifth more,
+  /// and at least four points): the grid lost the slots of merged cells.
+  static func clearlyBetter(aligned: Double, grid: Double) -> Bool {
+    aligned >= grid * 1.2 && aligned >= grid + 4
+  }
+
   /// The forms with the aligner's indicators where they read more than the grid path did, and
   /// whether they were taken (the grid reading's indicator diagnostics then no longer apply).
   static func merge(forms: [Form], blocks: [AlignedBlock], text: String) -> (

@@ -145,7 +145,7 @@ public struct Converter: Sendable {
   /// The forms of what was read; for text exports, the typed row aligner's indicators where
   /// they read more than the grid's.
   private func recognize(_ read: Read) -> Recognition {
-    var recognised = FormRecognizer.recognize(read.blocks)
+    var recognised = read.recognition ?? FormRecognizer.recognize(read.blocks)
     if let text = read.text {
       let merged = AlignedIndicators.merge(
         forms: recognised.forms, blocks: read.aligned, text: text)
@@ -180,6 +180,8 @@ public struct Converter: Sendable {
     var text: String? = nil
     /// The typed row aligner's blocks of that text (empty for exact grids and other inputs).
     var aligned: [AlignedBlock] = []
+    /// The forms stage's reading of `blocks`, when reading already needed it.
+    var recognition: Recognition? = nil
     var tables: [Table] {
       blocks.compactMap { block -> Table? in
         if case .table(let t) = block { return t }
@@ -204,6 +206,7 @@ public struct Converter: Sendable {
     let dialect: String
     var alignText: String? = nil
     var aligned: [AlignedBlock] = []
+    var recognition: Recognition? = nil
     if let forced = options.dialect, !Self.dialects.contains(forced) {
       throw ConversionError(
         path: path,
@@ -270,7 +273,30 @@ public struct Converter: Sendable {
               tokens = AlignedTables.substitute(tokens, aligned)
             }
           }
-          built = try GridBuilder.build(tokens, limits: options.limits)
+          var grid = try GridBuilder.build(tokens, limits: options.limits)
+          // Tab-separated text is an exact grid when it keeps the empty slots of merged cells
+          // (a word processor's "save as text"), but a table copied out of a web browser drops
+          // the slots a merged cell covers: the aligner's reading is taken where it recognises
+          // clearly more.
+          // The check reads the text a second time; it is bounded to texts of one document's
+          // size (256 KB), so that a concatenation of thousands of rows is read once.
+          if tokens.dialect == TabPerRowDialect.name, !text.text.utf8.contains(0x0C),
+            text.text.utf8.count <= 256 << 10
+          {
+            let exactReading = FormRecognizer.recognize(grid.blocks)
+            let exact = AlignedIndicators.quality(exactReading.forms.flatMap(\.indicators))
+            let blocks = IndicatorAligner.blocks(in: text.text)
+            let alignedQuality = AlignedIndicators.quality(blocks.flatMap(\.indicators))
+            if AlignedIndicators.clearlyBetter(aligned: alignedQuality, grid: exact) {
+              alignText = text.text
+              aligned = blocks
+              tokens = AlignedTables.substitute(tokens, blocks)
+              grid = try GridBuilder.build(tokens, limits: options.limits)
+            } else {
+              recognition = exactReading  // the grid stands: its reading is the forms'
+            }
+          }
+          built = grid
         } catch {
           throw ConversionError(path: path, place: error.place, message: error.message)
         }
@@ -281,7 +307,8 @@ public struct Converter: Sendable {
     }
     return Read(
       source: Source(path: path, sha256: digest, encoding: encoding, dialect: dialect),
-      blocks: blocks, diagnostics: diagnostics, text: alignText, aligned: aligned)
+      blocks: blocks, diagnostics: diagnostics, text: alignText, aligned: aligned,
+      recognition: recognition)
   }
 
   /// Text dialects the aligner leaves alone: those that keep every cell (their grids are exact),

@@ -52,6 +52,27 @@ import Testing
     #expect(cell("100%")?.column == cell("≥500人次")?.column)
   }
 
+  @Test func aTableCopiedOutOfABrowserDropsItsCoveredCells() throws {
+    // Tab-separated like a word processor's "save as text", but the slots a merged 一级 or
+    // 二级 cell covers are not written at all.
+    let text = [
+      "项目名称\t甲项目",
+      "一级指标\t二级指标\t三级指标\t指标值",
+      "产出指标\t数量指标\t培训人次\t≥500人次",
+      "合格率\t100%",
+      "质量指标\t验收合格率\t≥95%",
+      "效益指标\t社会效益指标\t群众知晓率\t90%",
+    ].joined(separator: "\n")
+    let document = try convert(text)
+    #expect(document.source.dialect == "tab-per-row")
+    let indicators = try #require(document.forms.first?.indicators)
+    #expect(
+      indicators.map { "\($0.level1)/\($0.level2)/\($0.level3)=\($0.value.raw)" } == [
+        "产出指标/数量指标/培训人次=≥500人次", "产出指标/数量指标/合格率=100%",
+        "产出指标/质量指标/验收合格率=≥95%", "效益指标/社会效益指标/群众知晓率=90%",
+      ])
+  }
+
   @Test func anExcerptWithNoHeaderStillGivesAForm() throws {
     let text = """
       安全警示标志设置及时率 | = | 100 | % | 100 | 5 |
