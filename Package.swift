@@ -87,7 +87,8 @@ let package = Package(
     .testTarget(name: "TablemendModelTests", dependencies: ["TablemendModel"]),
     .testTarget(name: "TablemendValuesTests", dependencies: ["TablemendValues"]),
     .testTarget(name: "TablemendTextTests", dependencies: ["TablemendText"]),
-    .testTarget(name: "TablemendVocabularyTests", dependencies: ["TablemendVocabulary"]),
+    .testTarget(
+      name: "TablemendVocabularyTests", dependencies: ["TablemendVocabulary", "TablemendValues"]),
     .testTarget(
       name: "TablemendAlignTests", dependencies: ["TablemendAlign", "TablemendVocabulary"]),
     .testTarget(name: "TablemendGridTests", dependencies: ["TablemendGrid", "TablemendText"]),

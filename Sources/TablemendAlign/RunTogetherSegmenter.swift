@@ -215,7 +215,7 @@ public enum RunTogetherSegmenter {
       let next = n + 1 < pieces.count ? memo.kind(of: pieces[n + 1]) : nil
       let nextIsTarget = [CellKind.value, .number, .op, .verdict, .unit].contains { $0 == next }
       if !nextIsTarget, memo.kind(of: piece) == .text, piece.count >= 8,
-        let word = trailingVerdicts.first(where: { piece.hasSuffix($0) })
+        let word = trailingVerdicts.first(where: { LabelFolding.key(piece).hasSuffix($0) })
       {
         out.append(String(piece.dropLast(word.count)))
         out.append(word)

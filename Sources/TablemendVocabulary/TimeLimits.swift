@@ -11,7 +11,8 @@ public enum TimeLimits {
     // Cheap tests first: most values are neither.
     switch value.kind {
     case .qualitative:
-      guard let text = value.text, onSchedule.contains(where: { text.has($0) }),
+      guard let text = value.text.map(LabelFolding.key),
+        onSchedule.contains(where: { text.has($0) }),
         isTimeliness(level2)
       else { return value }
       var out = value
@@ -19,7 +20,8 @@ public enum TimeLimits {
       out.date = Value.DateParts(relation: "by")
       return out
     case .comparison:
-      guard value.op == .equal, let unit = value.unit, durationUnits.contains(unit),
+      guard value.op == .equal, let unit = value.unit,
+        durationUnits.contains(LabelFolding.key(unit)),
         isTimeliness(level2)
       else { return value }
       var out = value

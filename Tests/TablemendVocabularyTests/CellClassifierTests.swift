@@ -1,3 +1,4 @@
+import TablemendValues
 import Testing
 
 @testable import TablemendVocabulary
@@ -78,5 +79,12 @@ struct CellClassifierTests {
     #expect(!LevelLabels.isLabelHead("可持续影响指标"))
     #expect(LevelLabels.contradicts(level1: "效益指标", level2: "数量指标"))
     #expect(!LevelLabels.contradicts(level1: "产出指标", level2: "成本指标"))
+  }
+
+  @Test func timeLimitsReadTraditionalCharacters() {
+    let month = TimeLimits.reading(ValueParser.parse("1個月"), under: "時效指標")
+    #expect(month.kind == .deadline)
+    let onTime = TimeLimits.reading(ValueParser.parse("按時完成"), under: "時效指標")
+    #expect(onTime.kind == .deadline)
   }
 }
