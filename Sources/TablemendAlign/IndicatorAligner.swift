@@ -464,7 +464,7 @@ extension IndicatorAligner {
   /// `指标1：培训人次` → `培训人次`; also `1.`, `1、`, `（1）`.
   static func withoutNumbering(_ text: String) -> String {
     var chars = Array(text.trimmedPadding())
-    if chars.count > 2, chars[0] == "指", chars[1] == "标" {
+    if chars.count > 2, chars[0] == "指", chars[1] == "标" || chars[1] == "標" {
       var j = 2
       // One or two ASCII digits (一 is a number to `isNumber`: `指标1一级种薯…`); a third digit
       // makes the last ones a year that starts the name (`指标12021年11月30日前…`).

@@ -128,7 +128,8 @@ public enum RunTogetherSegmenter {
     var numbering: [Range<Int>] = []
     var i = 0
     while i + 2 < chars.count {
-      if chars[i] == "指", chars[i + 1] == "标", chars[i + 2].isASCII, chars[i + 2].isNumber,
+      if chars[i] == "指", (chars[i + 1] == "标" || chars[i + 1] == "標"), chars[i + 2].isASCII,
+        chars[i + 2].isNumber,
         !(i + 3 < chars.count && chars[i + 3] == "值"), !isScoreAfterLabel(chars, at: i + 2)
       {
         cuts.insert(i)
@@ -371,7 +372,9 @@ public enum RunTogetherSegmenter {
   /// `指标1`, `指标2：` alone: numbering cut off its name.
   static func isNumbering(_ text: String) -> Bool {
     let chars = Array(text)
-    guard chars.count >= 3, chars[0] == "指", chars[1] == "标" else { return false }
+    guard chars.count >= 3, chars[0] == "指", chars[1] == "标" || chars[1] == "標" else {
+      return false
+    }
     return chars[2...].allSatisfy { ($0.isASCII && $0.isNumber) || ":：、.".contains($0) }
   }
 
