@@ -185,6 +185,11 @@ public enum RunTogetherSegmenter {
         number = piece
         continue
       }
+      // A pinyin note cut off its word (`5個` then `(gè)`) stays with it: alone it is nothing.
+      if !out.isEmpty, piece.first == "(" || piece.first == "（", LabelFolding.key(piece).isEmpty {
+        out[out.count - 1] += piece
+        continue
+      }
       out.append(number + piece)
       number = ""
     }

@@ -21,9 +21,10 @@ public enum CellClassifier {
     if isOp(k) { return .op }
     if isNumber(k) { return .number }
     if isUnit(k) { return .unit }
-    if looksLikeValue(text) { return .value }
+    // The value parser reads the key: traditional characters folded (`(計劃標準)`).
+    if looksLikeValue(k) { return .value }
     if k.count <= 10 {
-      let v = ValueParser.parse(text)
+      let v = ValueParser.parse(k)
       if v.kind == .qualitative && (v.direction != nil || v.grade != nil) { return .verdict }
     }
     return k.count <= 4 ? .shortText : .text
