@@ -18,7 +18,23 @@ public enum TextReader {
         throw TextError(
           message: "unknown dialect '\(dialect)'; known: \(dialects.joined(separator: ", "))")
       }
-      return try chosen.tokenize(lines, limits: limits)
+      var tokens = try chosen.tokenize(lines, limits: limits)
+      let hasTable = tokens.segments.contains {
+        if case .rows = $0 { return true }
+        return false
+      }
+      if !hasTable, !lines.isEmpty {
+        // A forced dialect that finds nothing says so, with what detection thinks of the text.
+        let guess = DialectRegistry.all.max { $0.score(lines) < $1.score(lines) }
+        let detected =
+          guess.map { $0.score(lines) >= 0.2 ? " (detection reads it as \($0.name))" : "" } ?? ""
+        tokens.diagnostics.append(
+          Diagnostic(
+            .warning, "no-table",
+            "--dialect \(dialect) found no table in this text\(detected); text kept as paragraphs",
+            at: Location(line: 1, column: 1)))
+      }
+      return tokens
     }
     var best: (any TextDialect.Type)?
     var bestScore = 0.0

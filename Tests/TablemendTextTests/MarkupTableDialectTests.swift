@@ -109,4 +109,12 @@ import Testing
     #expect(rows[2].cells.map(\.column) == [1, 2])
     #expect(rows[2].cells.last?.text == "“合格” — 是")
   }
+
+  @Test func aForcedDialectThatFindsNoTableSaysSo() throws {
+    let tokens = try TextReader.tokenize(
+      "一级指标\t二级指标\t三级指标\n产出指标\t数量指标\t培训人次\n", dialect: "mediawiki",
+      limits: .standard)
+    let warning = try #require(tokens.diagnostics.first { $0.code == "no-table" })
+    #expect(warning.message.contains("tab-per-row"))
+  }
 }
