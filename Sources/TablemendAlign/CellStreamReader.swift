@@ -15,8 +15,7 @@ public enum CellStreamReader {
 
   /// The cells of `text` and whether its lines are rows.
   public static func read(_ text: String) -> CellStream {
-    var lines:
-      [(number: Int, cells: [(String, Int)], separator: Bool, bare: Bool, explicit: Bool)] = []
+    var lines: [Line] = []
     var raws: [String] = []
     var number = 0
     for raw in text.split(
@@ -29,9 +28,13 @@ public enum CellStreamReader {
       // A bare line (no separator in it) that is one cell may be several run together.
       let bare = pieces.count == 1 && pipes == 0 && !line.contains("\t")
       lines.append(
-        (number, pieces, pieces.isEmpty && pipes >= 2, bare, pipes > 0 || line.contains("\t")))
+        (
+          number, pieces, pieces.isEmpty && pipes >= 2, bare, pipes > 0 || line.contains("\t"),
+          false
+        ))
       raws.append(line)
     }
+    joinBrokenBarRows(&lines, raws)
     joinWrappedCells(&lines, raws)
     let memo = KindMemo()
     let filledLines = lines.filter { !$0.cells.isEmpty }
@@ -58,7 +61,7 @@ public enum CellStreamReader {
       }
       for (index, piece) in line.cells.enumerated() {
         var evidence = RowEvidence.none
-        if index == 0 {
+        if index == 0 && !line.continues {
           evidence = max(pendingBreak, linesAreRows ? .strong : .weak)
         } else if linesAreRows && line.explicit {
           evidence = .against
@@ -81,13 +84,66 @@ public enum CellStreamReader {
     return CellStream(cells: FragmentJoiner.join(out, memo: memo), linesAreRows: linesAreRows)
   }
 
+  /// One line of the text as cells: its number, its cells with their columns, whether it is a
+  /// separator line, a bare line (one cell, no separator), has explicit separators, and
+  /// continues the row of a line above.
+  typealias Line = (
+    number: Int, cells: [(String, Int)], separator: Bool, bare: Bool, explicit: Bool,
+    continues: Bool
+  )
+
+  /// Rows opened by a bar (`|` first on the line, as jira and Markdown tables write them) whose
+  /// last cell holds line breaks (`|  | 产`, `出`, `指`, `标 | 数量指标 | … |`): the lines up to the
+  /// one that closes the row with a bar continue that cell, and the closing line's other cells
+  /// continue the row.
+  static func joinBrokenBarRows(_ lines: inout [Line], _ raws: [String]) {
+    let opened = raws.filter { $0.trimmedPadding().hasPrefix("|") }.count
+    guard opened >= 3 else { return }
+    var i = 0
+    while i < lines.count {
+      let row = raws[i].trimmedPadding()
+      guard row.hasPrefix("|") || lines[i].continues, !row.hasSuffix("|"),
+        !lines[i].cells.isEmpty
+      else {
+        i += 1
+        continue
+      }
+      var j = i + 1
+      var closing: Int?
+      while j < lines.count, j - i <= 8 {
+        let t = raws[j].trimmedPadding()
+        if t.hasPrefix("|") { break }
+        if t.hasSuffix("|") || t.contains("|") {
+          closing = j
+          break
+        }
+        j += 1
+      }
+      guard let close = closing, !lines[close].cells.isEmpty else {
+        i += 1
+        continue
+      }
+      var tail = ""
+      for k in (i + 1)..<close {
+        tail += lines[k].cells.map(\.0).joined()
+        lines[k].cells = []
+      }
+      tail += lines[close].cells[0].0
+      lines[i].cells[lines[i].cells.count - 1].0 += tail
+      lines[close].cells.removeFirst()
+      lines[close].continues = true
+      // The closing line may break a later cell of the row again (`指标 | 二级指标 | 绩效`).
+      i = close
+    }
+  }
+
   /// Pipe tables that wrap a row's short cells over several lines (pandoc's org tables:
   /// `| 绩 | 一级 |`, then `| 效 | 指标 |`, a vertical label one character per line): a line whose
   /// every cell is a short fragment of CJK text under a short cell of the last line with content
   /// (same pipe slot) is appended to those cells, and the line becomes a separator.
   static func joinWrappedCells(
     _ lines:
-      inout [(number: Int, cells: [(String, Int)], separator: Bool, bare: Bool, explicit: Bool)],
+      inout [Line],
     _ raws: [String]
   ) {
     func slot(_ line: Int, _ column: Int) -> Int {
@@ -95,8 +151,11 @@ public enum CellStreamReader {
     }
     func isFragment(_ text: String) -> Bool {
       let k = LabelFolding.key(text)
+      // A level label or a level or target header word is a cell of its own.
+      let header = ColumnRole.of(header: k)
       return (1...4).contains(k.count) && k.allSatisfy(isWide)
         && !LevelLabels.isLevel1(k) && !LevelLabels.isLevel2(k)
+        && ![.level1, .level2, .level3, .target].contains(header)
     }
     var last: Int?
     for i in lines.indices where !lines[i].cells.isEmpty {

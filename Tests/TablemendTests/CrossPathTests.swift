@@ -76,6 +76,7 @@ import Testing
     // groups side by side; org wraps short cells over lines, DokuWiki forces breaks in them).
     ("pandoc-asciidoc", "asciidoc"), ("pandoc-mediawiki", "mediawiki"), ("pandoc-latex", "latex"),
     ("pandoc-org", "pipe-rows"), ("pandoc-dokuwiki", "pipe-rows"), ("lynx", "blank-line-cells"),
+    ("pandoc-jira", "pipe-rows"),
   ]
   static let department = [
     "pandoc2-plain", "pandoc3-plain", "python-docx-tsv", "pdftotext-layout", "libreoffice-txt",
