@@ -143,13 +143,14 @@ struct LayoutIndicatorHeader {
     for i in chars.indices where chars[i] == " " {
       let word = String(chars[start..<i])
       guard isLevelHeader(word) || isHeaderFragment(word), word.count >= 2 else { continue }
-      pieces.append(LayoutChunk(start: chunk.start + start, end: chunk.start + i, text: word))
+      // `piece` maps character offsets to line columns (a line read in display columns).
+      pieces.append(chunk.piece(start..<i))
       start = i + 1
     }
     guard !pieces.isEmpty, start < chars.count else { return [chunk] }
     let rest = String(chars[start...])
     guard isLevelHeader(rest) || isHeaderFragment(rest) else { return [chunk] }
-    pieces.append(LayoutChunk(start: chunk.start + start, end: chunk.end, text: rest))
+    pieces.append(chunk.piece(start..<chars.count))
     return pieces
   }
 
