@@ -274,6 +274,14 @@ public enum RunTogetherSegmenter {
         unit = u.count + scale
         break
       }
+      // After a sign a date word is a duration's unit (`≥20年`, `≤3个月`), not a date.
+      if unit == 0, op > 0, j < chars.count {
+        for word in ["个月", "年", "月", "天", "日", "小时", "周"]
+        where Self.matches(Array(word), chars, at: j) {
+          unit = word.count
+          break
+        }
+      }
       if unit == 0 { j = numberEnd }
       // A compound unit: 元/人, 微克/立方米.
       if unit > 0, j + unit < chars.count, chars[j + unit] == "/",
