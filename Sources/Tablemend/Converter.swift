@@ -25,6 +25,9 @@ public struct ConvertOptions: Sendable, Hashable {
 
 /// The library's front door: bytes of one file in, one `Document` out.
 public struct Converter: Sendable {
+  /// The version of tablemend (`tablemend --version`).
+  public static let version = "0.5.0"
+
   public var options: ConvertOptions
 
   /// Lower-case hex of a digest (what `String(format: "%02x")` per byte gives, without

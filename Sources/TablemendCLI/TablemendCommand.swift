@@ -7,6 +7,7 @@ struct TablemendCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "tablemend",
     abstract: "Turn flattened exports of Chinese budget-performance forms back into data.",
+    version: Converter.version,
     subcommands: [
       ConvertCommand.self, ValueCommand.self, SchemaCommand.self, BatchCommand.self,
       CheckCommand.self, CellsCommand.self,

@@ -49,6 +49,12 @@ struct CLITests {
     }
   }
 
+  @Test func versionIsPrinted() throws {
+    let output = try run(["--version"])
+    #expect(output.status == 0)
+    #expect(output.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == Converter.version)
+  }
+
   @Test func valueArgumentsAndStdinReadBackslashNAsALineBreak() throws {
     let args = try run(["value", "每月\\n月初", "≥98%"])
     #expect(args.status == 0)
