@@ -89,7 +89,8 @@ enum DateReader {
         }
       } else if !n.chinese, n.integerDigits == 4, isWhole(n, 1900...2100),
         c == "-" || c == "." || c == "/",
-        let m = NumberReader.arabic(t, n.end + 1), m.integerDigits <= 2, isWhole(m, 1...12),
+        let m = monthAfter(t, n.end + 1, separator: c), m.integerDigits <= 2,
+        isWhole(m, 1...12),
         !Scalars.isDigit(t.at(m.end + 1)) || t.at(m.end) == c
       {
         parts.year = Int(n.value)
@@ -102,6 +103,14 @@ enum DateReader {
           j = d.end
         }
         if t.at(j) == "日" || t.at(j) == "号" { j += 1 }
+        // A dotted period whose end leaves out the year: `2021.1.1-12.31`.
+        if c == ".", parts.day != nil, t.at(j) == "-" || t.at(j) == "~" || t.at(j) == "至",
+          let (m2, d2, e) = dottedMonthDay(t, j + 1)
+        {
+          from = parts
+          parts = Value.DateParts(year: parts.year, month: m2, day: d2)
+          j = e
+        }
       } else if let (m, d, e) = monthDay(t, i) {
         parts.month = m
         parts.day = d
@@ -124,6 +133,40 @@ enum DateReader {
       j += len
     }
     return Token(start: i, end: j, parts: parts, from: from)
+  }
+
+  /// `12.31` at `i`: a month and a day joined by a dot, no digit after them.
+  static func dottedMonthDay(_ t: Scalars, _ i: Int) -> (Int, Int, Int)? {
+    var k = i
+    var month = 0
+    while Scalars.isDigit(t.at(k)), k - i < 2 {
+      month = month * 10 + Int(t.at(k).value - 0x30)
+      k += 1
+    }
+    guard k > i, t.at(k) == "." else { return nil }
+    k += 1
+    let dayStart = k
+    var day = 0
+    while Scalars.isDigit(t.at(k)), k - dayStart < 2 {
+      day = day * 10 + Int(t.at(k).value - 0x30)
+      k += 1
+    }
+    guard k > dayStart, !Scalars.isDigit(t.at(k)), (1...12).contains(month), (1...31).contains(day)
+    else { return nil }
+    return (month, day, k)
+  }
+
+  /// The month after a year and its separator: with dots (`2021.12.31`) the number reader
+  /// reads `12.31` as one decimal, so the month is its whole part when a dot and a day follow.
+  static func monthAfter(_ t: Scalars, _ i: Int, separator: Unicode.Scalar) -> NumberReader.Number?
+  {
+    guard let m = NumberReader.arabic(t, i) else { return nil }
+    guard separator == ".", m.hasFraction, m.integerDigits <= 2,
+      t.at(i + m.integerDigits) == "."
+    else { return m }
+    return NumberReader.Number(
+      value: m.value.rounded(.down), end: i + m.integerDigits, chinese: false,
+      integerDigits: m.integerDigits, hasFraction: false)
   }
 
   /// `12月`, `12月31日`, `6月份` at `i`.
