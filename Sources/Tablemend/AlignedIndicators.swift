@@ -36,6 +36,13 @@ enum AlignedIndicators {
     aligned >= 0.6 * grid
   }
 
+  /// True for text with page breaks (`\f`): it came out of a PDF, whose pages and reading
+  /// order the grid reading rebuilds (pdftotext -raw and reading order: a page's columns one
+  /// after the other) and the aligner, which has no page model yet, does not.
+  static func isFromPDF(_ text: String) -> Bool {
+    text.utf8.contains(0x0C)
+  }
+
   /// True when the aligner recognised clearly more than an exact grid's reading (a fifth more,
   /// and at least four points): the grid lost the slots of merged cells.
   static func clearlyBetter(aligned: Double, grid: Double) -> Bool {
@@ -54,10 +61,7 @@ enum AlignedIndicators {
     let figures =
       "the typed row aligner read \(aligned.count) indicator(s) in \(blocks.count) block(s), "
       + "recognition \(qa); the grid reading \(old.count), recognition \(qo)"
-    // Text with page breaks (`\f`) came out of a PDF, whose pages and reading order the grid
-    // reading rebuilds (pdftotext -raw and reading order: a page's columns one after the
-    // other) and the aligner, which has no page model yet, does not.
-    let fromPDF = text.utf8.contains(0x0C)
+    let fromPDF = isFromPDF(text)
     guard !fromPDF, prefersAligned(aligned: qa, grid: qo) else {
       return (
         forms,

@@ -24,10 +24,7 @@ enum AlignedTables {
         if before(ranges[mid].start, location) { low = mid + 1 } else { high = mid }
       }
       let k = low - 1
-      guard k >= 0, !before(ranges[k].end, location) || ranges[k].end == location else {
-        return nil
-      }
-      return k
+      return k >= 0 && before(location, ranges[k].end) ? k : nil
     }
     var emitted = Set<Int>()
     var segments: [Segment] = []
@@ -39,12 +36,13 @@ enum AlignedTables {
       case .rows(let rows):
         var out: [RawRow] = []
         for row in rows {
+          // Cells in runs by the block they fall in (nil: outside every block).
           var run: [RawCell] = []
-          var runZone: Int?? = nil
+          var runZone: Int?
           func flush() {
             defer { run = [] }
-            guard let z = runZone else { return }
-            if let k = z {
+            guard !run.isEmpty else { return }
+            if let k = runZone {
               if emitted.insert(k).inserted {
                 let (aligned, inferredHeader) = grid(blocks[k])
                 out += aligned
@@ -56,15 +54,15 @@ enum AlignedTables {
                         + "as one", at: blocks[k].location))
                 }
               }
-            } else if !run.isEmpty {
+            } else {
               out.append(RawRow(cells: run, location: run[0].location, afterBreak: row.afterBreak))
             }
           }
           for cell in row.cells {
             let z = zone(cell.location)
-            if runZone == nil || runZone! != z {
+            if z != runZone {
               flush()
-              runZone = .some(z)
+              runZone = z
             }
             run.append(cell)
           }

@@ -267,12 +267,13 @@ public struct Converter: Sendable {
         do {
           tokens = try TextReader.tokenize(
             text.text, dialect: options.dialect, limits: options.limits)
+          let fromPDF = AlignedIndicators.isFromPDF(text.text)
           if !Self.exactGridDialects.contains(tokens.dialect) {
             alignText = text.text
             // The aligner's blocks replace the dialect's rows in the tables, except in text from
             // a PDF (page breaks), whose pages the aligner does not model.
             aligned = IndicatorAligner.blocks(in: text.text)
-            if !text.text.utf8.contains(0x0C) {
+            if !fromPDF {
               tokens = AlignedTables.substitute(tokens, aligned)
             }
           }
@@ -283,7 +284,7 @@ public struct Converter: Sendable {
           // clearly more.
           // The check reads the text a second time; it is bounded to texts of one document's
           // size (256 KB), so that a concatenation of thousands of rows is read once.
-          if tokens.dialect == TabPerRowDialect.name, !text.text.utf8.contains(0x0C),
+          if tokens.dialect == TabPerRowDialect.name, !fromPDF,
             text.text.utf8.count <= 256 << 10
           {
             let exactReading = FormRecognizer.recognize(grid.blocks)

@@ -62,19 +62,15 @@ public enum IndicatorAligner {
     var pending = PendingLabels()
     forEachBlock(stream) { found in
       guard let slice = found.slice, let placements = found.placements else { return }
-      let periods = periods(before: stream.cells, found.from, found.dataStart, found.template)
+      let periods = periods(before: stream.cells, found, found.template)
       var block = read(
         slice, placements: placements, template: found.template, pending: pending,
         periods: periods)
-      var headerStart = found.dataStart
-      while headerStart > found.from, AlignedHeader.isHeaderish(stream.cells[headerStart - 1]) {
-        headerStart -= 1
-      }
-      block.header = Array(stream.cells[headerStart..<found.dataStart])
+      block.header = Array(stream.cells[found.headerStart..<found.dataStart])
       block.end = stream.cells[found.end - 1].location
       // The block starts with its header, or with a block label or two printed before the
       // header on its line (`绩效指标 | 一级指标 | …`).
-      let start = headerStart < found.dataStart ? headerStart : found.dataStart
+      let start = found.headerStart
       let line = stream.cells[start].location.line
       var k = start
       while k > 0, stream.cells[k - 1].location.line == line, start - k < 2 { k -= 1 }
@@ -94,6 +90,9 @@ public enum IndicatorAligner {
   struct FoundBlock {
     /// Where the search for it started, where its data starts and ends.
     var from, dataStart, end: Int
+    /// Where its header starts (header cells, and the fillers among them, before `dataStart`);
+    /// `dataStart` when it has none.
+    var headerStart: Int
     var template: IndicatorTemplate
     /// The data cells (tier labels demoted) and their placements; nil when the block is empty
     /// or its header is not modelled.
@@ -109,7 +108,10 @@ public enum IndicatorAligner {
     while i < cells.count {
       guard let (template, dataStart) = nextBlock(cells, from: i) else { break }
       let end = blockEnd(cells, from: dataStart)
-      var found = FoundBlock(from: i, dataStart: dataStart, end: end, template: template)
+      var headerStart = dataStart
+      while headerStart > i, AlignedHeader.isHeaderish(cells[headerStart - 1]) { headerStart -= 1 }
+      var found = FoundBlock(
+        from: i, dataStart: dataStart, end: end, headerStart: headerStart, template: template)
       if dataStart < end, template != .unsupported {
         let slice = LevelLabels.demotingUnderTiers(Array(cells[dataStart..<end]))
         found.slice = slice
@@ -126,7 +128,7 @@ public enum IndicatorAligner {
     var i = from
     while i < cells.count {
       let kind = cells[i].kind
-      if case .header(let role) = kind, [.level1, .level2, .level3].contains(role) {
+      if kind.isLevelHeader {
         // The header row: header cells (and fillers) from here, with the ones just before.
         var start = i
         while start > from, isHeaderish(cells[start - 1]) { start -= 1 }
@@ -204,10 +206,8 @@ extension IndicatorAligner {
 
   /// The period a label just before the block's header names (长期绩效指标 → `long-term`,
   /// 中期 → `mid-term`); `annual` otherwise.
-  static func period(before cells: [StreamCell], _ from: Int, _ dataStart: Int) -> String {
-    var headerStart = dataStart
-    while headerStart > from, AlignedHeader.isHeaderish(cells[headerStart - 1]) { headerStart -= 1 }
-    for cell in cells[max(from, headerStart - 3)..<headerStart].reversed() {
+  static func period(before cells: [StreamCell], _ found: FoundBlock) -> String {
+    for cell in cells[max(found.from, found.headerStart - 3)..<found.headerStart].reversed() {
       // The label, or the end of a run-together cell (`…改革。长期绩效指标`).
       let k = String(LabelFolding.key(cell.text).suffix(8))
       guard k.hasSuffix("指标") || k.hasSuffix("目标") || k.count <= 6 else { continue }
@@ -220,10 +220,7 @@ extension IndicatorAligner {
 
   /// True when a level header (一级/二级/三级指标) follows within the next three cells.
   static func startsHeader(_ cells: [StreamCell], _ i: Int) -> Bool {
-    cells[(i + 1)..<min(cells.count, i + 4)].contains {
-      if case .header(let role) = $0.kind { return [.level1, .level2, .level3].contains(role) }
-      return false
-    }
+    cells[(i + 1)..<min(cells.count, i + 4)].contains { $0.kind.isLevelHeader }
   }
 
   /// A sentence rather than a cell: long, with sentence punctuation.
@@ -240,9 +237,10 @@ extension IndicatorAligner {
   /// per group, else mid-term, annual, long-term in turn. One group: the label before the
   /// header (`period(before:)`).
   static func periods(
-    before cells: [StreamCell], _ from: Int, _ dataStart: Int, _ template: IndicatorTemplate
+    before cells: [StreamCell], _ found: FoundBlock, _ template: IndicatorTemplate
   ) -> [String] {
-    let single = period(before: cells, from, dataStart)
+    let (from, dataStart) = (found.from, found.dataStart)
+    let single = period(before: cells, found)
     guard template.groupCount > 1 else { return [single] }
     var named: [String] = []
     for cell in cells[max(from, dataStart - 120)..<dataStart] {
@@ -383,7 +381,7 @@ extension IndicatorAligner {
           let label = template.labels[c]
           if label.contains("标准") || label.contains("依据") {
             standard = cell.text
-          } else if IndicatorTemplate.isHistoryWord(label) {
+          } else if ColumnRole.isHistory(header: label) {
             history.append(HistoryValue(label: label, value: ValueParser.parse(cell.text)))
           } else {
             evaluation[template.labels[c].isEmpty ? "备注" : template.labels[c]] = cell.text
@@ -465,18 +463,7 @@ extension IndicatorAligner {
   static func withoutNumbering(_ text: String) -> String {
     var chars = Array(text.trimmedPadding())
     if chars.count > 2, chars[0] == "指", chars[1] == "标" || chars[1] == "標" {
-      var j = 2
-      // One or two ASCII digits (一 is a number to `isNumber`: `指标1一级种薯…`); a third digit
-      // makes the last ones a year that starts the name (`指标12021年11月30日前…`).
-      func digit(_ k: Int) -> Bool { k < chars.count && chars[k].isASCII && chars[k].isNumber }
-      if digit(j) {
-        j += 1
-        if digit(j), !digit(j + 1) { j += 1 }
-      }
-      if j > 2 {
-        if j < chars.count, ":：、.".contains(chars[j]) { j += 1 }
-        chars.removeFirst(j)
-      }
+      if let end = RunTogetherSegmenter.numberingEnd(chars, at: 0) { chars.removeFirst(end) }
     } else {
       var j = 0
       if j < chars.count, chars[j] == "(" || chars[j] == "（" { j += 1 }

@@ -34,10 +34,7 @@ public struct IndicatorTemplate: Sendable, Hashable {
     // Columns a listing puts before the indicator's own (项目名称 | 预算数 | 年度目标 | 一级指标 …)
     // on the level headers' line: kept as leading notes.
     var leading: [String] = []
-    let levelAt = cells.firstIndex {
-      if case .header(let role) = $0.kind { return [.level1, .level2, .level3].contains(role) }
-      return false
-    }
+    let levelAt = cells.firstIndex { $0.kind.isLevelHeader }
     // A header written one word a line puts every word before the level words in the listing.
     let oneWordLines =
       levelAt.map { at in
@@ -115,7 +112,7 @@ public struct IndicatorTemplate: Sendable, Hashable {
     // the target, the spanning 指标值 above them is not a column of its own.
     if let later = rest.lastIndex(where: { $0.0 == .note && isTargetWord($0.1) }),
       let first = rest.firstIndex(where: { $0.0 == .target }), first < later,
-      rest[..<later].contains(where: { $0.0 == .note && isHistoryWord($0.1) })
+      rest[..<later].contains(where: { $0.0 == .note && ColumnRole.isHistory(header: $0.1) })
     {
       rest[later].0 = .target
       // The spanning header, and its repeats where an export wrote a merged cell once per
@@ -167,19 +164,11 @@ public struct IndicatorTemplate: Sendable, Hashable {
     }
     // A level word printed above the level line (`一级` / `指标` wrapped onto lines of its own)
     // is still the first column.
-    let isLevelWord = { (cell: StreamCell) -> Bool in
-      if case .header(let role) = cell.kind { return [.level1, .level2, .level3].contains(role) }
-      return false
-    }
-    return above.filter(isLevelWord) + own + above.filter { !isLevelWord($0) }
+    return above.filter(\.kind.isLevelHeader) + own + above.filter { !$0.kind.isLevelHeader }
   }
 
   static func isTargetWord(_ label: String) -> Bool {
     label.contains("实现值") || label.contains("预期") || label.contains("目标值")
-  }
-
-  static func isHistoryWord(_ label: String) -> Bool {
-    ColumnRole.isHistory(header: label)
   }
 
   /// The first column (the 二级) of each period group after the first; empty for one group.

@@ -66,10 +66,20 @@ public struct RowAligner: Sendable {
     let skips = (0..<m).map(skipInRow)
     let trailings = (0..<m).map(trailing(after:))
     let numberedBlock = numbered.filter { $0 }.count >= 3
+    // A cell's fit in every column, its numbering included: the same for every cell of one
+    // kind and numbering, so computed once for each.
+    var fitsOf: [FitKey: [Double]] = [:]
     for (n, cell) in cells.enumerated() {
-      let numbering = numberingFit(numbered: numbered[n], inNumberedBlock: numberedBlock, cell.kind)
-      // The cell's fit in every column, its numbering included, computed once.
-      let fits = (0..<m).map { fit(cell.kind, $0) + numbering[$0] }
+      let key = FitKey(kind: cell.kind, numbered: numbered[n])
+      let fits: [Double]
+      if let known = fitsOf[key] {
+        fits = known
+      } else {
+        let numbering = numberingFit(
+          numbered: key.numbered, inNumberedBlock: numberedBlock, key.kind)
+        fits = (0..<m).map { fit(key.kind, $0) + numbering[$0] }
+        fitsOf[key] = fits
+      }
       let same = sameRow(cell.rowBreak)
       let fresh = newRow(cell.rowBreak)
       var next = [Double](repeating: minus, count: m + 1)
@@ -226,6 +236,12 @@ public struct RowAligner: Sendable {
       case .header, .closing: return -30
       }
     }
+  }
+
+  /// What a cell's fit in the columns depends on.
+  struct FitKey: Hashable {
+    var kind: CellKind
+    var numbered: Bool
   }
 
   /// True when a cell is a numbered name (`指标1：…`, `1、…`, `(2)…`).

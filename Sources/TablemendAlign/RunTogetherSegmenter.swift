@@ -128,20 +128,10 @@ public enum RunTogetherSegmenter {
     var numbering: [Range<Int>] = []
     var i = 0
     while i + 2 < chars.count {
-      if chars[i] == "指", (chars[i + 1] == "标" || chars[i + 1] == "標"), chars[i + 2].isASCII,
-        chars[i + 2].isNumber,
+      if let end = numberingEnd(chars, at: i),
         !(i + 3 < chars.count && chars[i + 3] == "值"), !isScoreAfterLabel(chars, at: i + 2)
       {
         cuts.insert(i)
-        var end = i + 2
-        // One digit: 指标12021年… is 指标1 and a name that starts with a year.
-        end += 1
-        if end < chars.count, chars[end].isASCII, chars[end].isNumber,
-          !(end + 1 < chars.count && chars[end + 1].isASCII && chars[end + 1].isNumber)
-        {
-          end += 1
-        }
-        if end < chars.count, ":：、.".contains(chars[end]) { end += 1 }
         // `指标100%` is a label's end and a value, not numbering.
         var run = i + 2
         while run < chars.count, chars[run].isASCII, chars[run].isNumber || chars[run] == "." {
@@ -383,6 +373,20 @@ public enum RunTogetherSegmenter {
   }
 
   /// `指标1`, `指标2：` alone: numbering cut off its name.
+  /// Where `指标1：` numbering at `i` ends: 指标 (or 指標), one or two ASCII digits (a third
+  /// digit makes the last ones a year that starts the name: `指标12021年…` is 指标1), then an
+  /// optional `:`, `：`, `、` or `.`; nil when no numbering starts at `i`.
+  static func numberingEnd(_ chars: [Character], at i: Int) -> Int? {
+    func digit(_ k: Int) -> Bool { k < chars.count && chars[k].isASCII && chars[k].isNumber }
+    guard i + 2 < chars.count, chars[i] == "指", chars[i + 1] == "标" || chars[i + 1] == "標",
+      digit(i + 2)
+    else { return nil }
+    var end = i + 3
+    if digit(end), !digit(end + 1) { end += 1 }
+    if end < chars.count, ":：、.".contains(chars[end]) { end += 1 }
+    return end
+  }
+
   static func isNumbering(_ text: String) -> Bool {
     let chars = Array(text)
     guard chars.count >= 3, chars[0] == "指", chars[1] == "标" || chars[1] == "標" else {

@@ -30,3 +30,11 @@ public enum CellKind: Sendable, Hashable {
   /// Longer free text: an indicator name, a qualitative target, a reason.
   case text
 }
+
+extension CellKind {
+  /// True for a header word naming a level column (一级指标, 二级指标, 三级指标).
+  public var isLevelHeader: Bool {
+    if case .header(let role) = self { return [.level1, .level2, .level3].contains(role) }
+    return false
+  }
+}
