@@ -24,7 +24,7 @@ public enum CellStreamReader {
       number += 1
       let line = withoutForcedBreaks(String(raw))
       let pieces = split(line)
-      let pipes = line.reduce(0) { $0 + ($1 == "|" ? 1 : 0) }
+      let pipes = bars(in: line)
       // A bare line (no separator in it) that is one cell may be several run together.
       let bare = pieces.count == 1 && pipes == 0 && !line.contains("\t")
       lines.append(
@@ -113,7 +113,7 @@ public enum CellStreamReader {
       while j < lines.count, j - i <= 8 {
         let t = raws[j].trimmedPadding()
         if t.hasPrefix("|") { break }
-        if t.hasSuffix("|") || t.contains("|") {
+        if t.contains("|") {
           closing = j
           break
         }
@@ -141,13 +141,9 @@ public enum CellStreamReader {
   /// `| 绩 | 一级 |`, then `| 效 | 指标 |`, a vertical label one character per line): a line whose
   /// every cell is a short fragment of CJK text under a short cell of the last line with content
   /// (same pipe slot) is appended to those cells, and the line becomes a separator.
-  static func joinWrappedCells(
-    _ lines:
-      inout [Line],
-    _ raws: [String]
-  ) {
+  static func joinWrappedCells(_ lines: inout [Line], _ raws: [String]) {
     func slot(_ line: Int, _ column: Int) -> Int {
-      raws[line].prefix(column - 1).reduce(0) { $0 + ($1 == "|" ? 1 : 0) }
+      bars(in: raws[line].prefix(column - 1))
     }
     func isFragment(_ text: String) -> Bool {
       let k = LabelFolding.key(text)
@@ -160,7 +156,7 @@ public enum CellStreamReader {
     var last: Int?
     for i in lines.indices where !lines[i].cells.isEmpty {
       // Rows of several columns only (a cell-per-line export has one slot a line).
-      guard lines[i].explicit, raws[i].reduce(0, { $0 + ($1 == "|" ? 1 : 0) }) >= 3 else {
+      guard lines[i].explicit, bars(in: raws[i]) >= 3 else {
         last = nil
         continue
       }
@@ -190,6 +186,11 @@ public enum CellStreamReader {
       }
       last = i
     }
+  }
+
+  /// How many `|` a text holds.
+  static func bars<S: StringProtocol>(in text: S) -> Int {
+    text.reduce(0) { $0 + ($1 == "|" ? 1 : 0) }
   }
 
   /// A line with DokuWiki's forced line breaks inside cells (`产\\ \\ 出`) as spaces.

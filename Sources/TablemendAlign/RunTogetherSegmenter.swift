@@ -198,7 +198,7 @@ public enum RunTogetherSegmenter {
     }
   }
 
-  static let fullLabels = Set(LevelLabels.spellings.filter { $0.hasSuffix("指标") })
+  static let fullLabels = Set(LevelLabels.fullSpellings)
 
   /// Short qualitative targets that run-together text glues to the end of a name.
   static let trailingVerdicts = ["长远", "长期", "提升", "提高", "显著", "明显", "良好", "达标", "合格", "有效"]
@@ -265,12 +265,10 @@ public enum RunTogetherSegmenter {
         break
       }
       // After a sign a date word is a duration's unit (`≥20年`, `≤3个月`), not a date.
-      if unit == 0, op > 0, j < chars.count {
-        for word in ["个月", "年", "月", "天", "日", "小时", "周"]
-        where Self.matches(Array(word), chars, at: j) {
-          unit = word.count
-          break
-        }
+      if unit == 0, op > 0, j < chars.count,
+        let word = durationWords.first(where: { Self.matches($0, chars, at: j) })
+      {
+        unit = word.count
       }
       if unit == 0 { j = numberEnd }
       // A compound unit: 元/人, 微克/立方米.
@@ -311,6 +309,11 @@ public enum RunTogetherSegmenter {
       i = max(j, i + 1)
     }
     return spans
+  }
+
+  /// Date words that are a duration's unit after a sign (`≥20年`, `≤3个月`).
+  static let durationWords: [[Character]] = ["个月", "年", "月", "天", "日", "小时", "周"].map {
+    Array($0)
   }
 
   /// `segments(of:)` remembered per text (exports repeat their cells).

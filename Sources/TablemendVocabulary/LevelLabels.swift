@@ -58,13 +58,6 @@ public enum LevelLabels {
     return level2Parents[c] != nil
   }
 
-  /// True when the text is a 二级 label that is not also a 一级 one (`满意度指标` and
-  /// `成本指标` are both, depending on the template).
-  public static func isOnlyLevel2(_ text: String) -> Bool {
-    guard let c = core(text) else { return false }
-    return level2Parents[c] != nil && !level1Cores.contains(c)
-  }
-
   /// True when a grid cell with this text reads as a 二级 label: any 二级 label except
   /// `满意度指标`, which templates use as a 一级 far more often (`成本指标` stays 二级: the
   /// column decides).
@@ -162,7 +155,7 @@ public enum LevelLabels {
   }
 
   /// The labels written in full (`产出指标`, `数量指标`), for telling a label run into a cell.
-  static let fullSpellings: [String] = spellings.filter { $0.hasSuffix("指标") }
+  public static let fullSpellings: [String] = spellings.filter { $0.hasSuffix("指标") }
 
   /// Every label spelling the segmenter of run-together text looks for, longest first: the
   /// cores with their suffixes, in simplified characters (match against `LabelFolding.key`).
