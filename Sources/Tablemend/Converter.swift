@@ -234,6 +234,10 @@ public struct Converter: Sendable {
         throw ConversionError(path: path, place: error.place, message: error.message)
       }
     } else {
+      if let kind = BinarySniffer.kind(of: data) {
+        throw ConversionError(
+          path: path, message: "\(kind.name), not a text export: \(kind.advice)")
+      }
       if data.count > options.limits.maxTextBytes {
         throw ConversionError(
           path: path,

@@ -96,8 +96,7 @@ public enum DocxReader {
           guard stream.name.namespace == .word, stream.name.local == .document else {
             throw DocxError(
               place: stream.currentLocation().description,
-              message:
-                "not a Word document: the root element is <\(stream.localName)>, not w:document")
+              message: Self.notWord(root: stream.localName))
           }
         } else if !(stream.name.namespace == .word && stream.name.local == .document) {
           return
@@ -124,5 +123,20 @@ extension Data {
       Result { () throws(DocxError) -> R in try body(bytes) }
     }
     return try result.get()
+  }
+}
+
+extension DocxReader {
+  /// What a package whose main part's root is `root` is, when it is not a Word document.
+  static func notWord(root: String) -> String {
+    switch root {
+    case "workbook":
+      return "an Excel or WPS workbook (.xlsx), not a Word document: spreadsheets are not "
+        + "read yet; save the sheet as .docx, HTML or text and convert that"
+    case "presentation":
+      return "a PowerPoint presentation (.pptx), not a Word document"
+    default:
+      return "not a Word document: the root element is <\(root)>, not w:document"
+    }
   }
 }

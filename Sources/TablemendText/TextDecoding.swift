@@ -27,16 +27,20 @@ public struct TextError: Error, Sendable, CustomStringConvertible {
 public enum TextDecoding {
   /// GB18030 as Foundation names it on every platform (GBK bytes decode correctly through it).
   static let gb18030 = String.Encoding(rawValue: 0x8000_0632)
+  /// Big5 (kCFStringEncodingBig5) as Foundation names it.
+  static let big5 = String.Encoding(rawValue: 0x8000_0A03)
 
   /// Names accepted by `forcing`.
   public static let encodingNames = [
-    "utf-8", "utf-16", "utf-16le", "utf-16be", "gb18030", "gbk", "gb2312",
+    "utf-8", "utf-16", "utf-16le", "utf-16be", "gb18030", "gbk", "gb2312", "big5",
   ]
 
   /// Decodes `data`, detecting the encoding unless `forcing` names one.
   ///
-  /// Detection: a BOM decides; otherwise valid UTF-8 is UTF-8; otherwise, text whose every
-  /// other byte is NUL is UTF-16 without BOM; otherwise GB18030 (which covers GBK and GB2312).
+  /// Detection: a BOM decides; otherwise valid UTF-8 is UTF-8; otherwise text with NUL bytes
+  /// at one parity only, whose code units read as text, is UTF-16 without BOM; otherwise
+  /// bytes whose pairs are Big5's are Big5 (`Big5Guess`); otherwise GB18030 (which covers GBK
+  /// and GB2312).
   /// - Throws: `TextError` with the byte offset of the first byte that does not decode.
   public static func decode(_ data: Data, forcing: String? = nil) throws(TextError) -> DecodedText {
     let bytes = [UInt8](data)
@@ -57,7 +61,22 @@ public enum TextDecoding {
           at: nil))
       return decoded
     }
-    return try decode(bytes, as: "gb18030")
+    if Big5Guess.isLikely(bytes), var decoded = try? decode(bytes, as: "big5") {
+      decoded.diagnostics.append(
+        Diagnostic(
+          .info, "encoding-guessed",
+          "read as big5 (traditional Chinese): its byte pairs are Big5's, not GB18030's",
+          at: nil))
+      return decoded
+    }
+    do {
+      return try decode(bytes, as: "gb18030")
+    } catch {
+      throw TextError(
+        place: error.place,
+        message: error.message
+          + " (tried UTF-8, UTF-16, Big5 and GB18030; name the encoding with --encoding)")
+    }
   }
 
   static func decode(_ bytes: [UInt8], as name: String) throws(TextError) -> DecodedText {
@@ -130,6 +149,12 @@ public enum TextDecoding {
         throw TextError(message: "bytes do not decode as GB18030")
       }
       return DecodedText(text: text, encoding: "gb18030", diagnostics: [])
+    case "big5", "big-5", "cp950":
+      try rejectNUL(bytes, offset: 0)
+      guard let text = String(data: Data(bytes), encoding: big5) else {
+        throw TextError(message: "bytes do not decode as Big5")
+      }
+      return DecodedText(text: text, encoding: "big5", diagnostics: [])
     default:
       throw TextError(
         message:
@@ -212,17 +237,41 @@ public enum TextDecoding {
     return nil
   }
 
+  /// `utf-16le` or `utf-16be` for bytes that read as UTF-16 text without a BOM, else nil.
+  /// Text never holds NUL, while UTF-16 has a NUL byte beside every ASCII character (a line
+  /// break at least) and in characters such as 一 (U+4E00): a sample with NUL bytes whose code
+  /// units, read one way round, are nine in ten ASCII, Latin, CJK, CJK punctuation or
+  /// full-width forms is UTF-16 that way round (read the wrong way, about half are). Chinese
+  /// text has few ASCII characters, so where the NUL bytes fall is no guide.
   static func guessUTF16WithoutBOM(_ bytes: [UInt8]) -> String? {
     guard bytes.count >= 4, bytes.count % 2 == 0 else { return nil }
-    let sample = bytes.prefix(4096)
-    var evenNUL = 0
-    var oddNUL = 0
-    for (i, b) in sample.enumerated() where b == 0 {
-      if i % 2 == 0 { evenNUL += 1 } else { oddNUL += 1 }
+    let sample = bytes.prefix(8192)
+    guard sample.contains(0) else { return nil }
+    let little = plausibleUnits(sample, little: true)
+    let big = plausibleUnits(sample, little: false)
+    let units = sample.count / 2
+    let best = max(little, big)
+    guard best * 10 >= units * 9, little != big else { return nil }
+    return little > big ? "utf-16le" : "utf-16be"
+  }
+
+  /// How many code units of `sample`, read as UTF-16 in that byte order, are characters that
+  /// a Chinese text export holds.
+  static func plausibleUnits(_ sample: ArraySlice<UInt8>, little: Bool) -> Int {
+    var plausible = 0
+    var i = sample.startIndex
+    while i + 1 < sample.endIndex {
+      let a = UInt16(sample[i])
+      let b = UInt16(sample[i + 1])
+      switch little ? (b << 8 | a) : (a << 8 | b) {
+      case 0x09, 0x0A, 0x0D, 0x20...0x7E, 0xA0...0x24F, 0x2000...0x27FF, 0x3000...0x30FF,
+        0x3400...0x4DBF, 0x4E00...0x9FFF, 0xD800...0xDFFF, 0xF900...0xFAFF, 0xFE30...0xFE4F,
+        0xFF00...0xFFEF:
+        plausible += 1
+      default: break
+      }
+      i += 2
     }
-    let pairs = sample.count / 2
-    if oddNUL * 4 > pairs && evenNUL * 20 < oddNUL { return "utf-16le" }
-    if evenNUL * 4 > pairs && oddNUL * 20 < evenNUL { return "utf-16be" }
-    return nil
+    return plausible
   }
 }

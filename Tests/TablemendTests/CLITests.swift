@@ -115,4 +115,60 @@ struct CLITests {
     #expect(result.stderr.contains("unknown encoding 'latin9'"))
     #expect(result.stderr.contains("gb18030"))
   }
+
+  /// Writes `bytes` to a temporary file named `name` and returns its path.
+  func temporary(_ name: String, _ bytes: Data) throws -> String {
+    let folder = FileManager.default.temporaryDirectory
+      .appendingPathComponent("tablemend-cli-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let url = folder.appendingPathComponent(name)
+    try bytes.write(to: url)
+    return url.path
+  }
+
+  @Test(arguments: [
+    (
+      "scan.png", Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13]), "a PNG image"
+    ),
+    ("scan.jpg", Data([0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10, 0x4A, 0x46]), "a JPEG image"),
+    ("form.pdf", Data("%PDF-1.4\n%\u{E2}\u{E3}\n1 0 obj".utf8), "a PDF document"),
+    ("form.xls", Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0, 0, 0]), "an OLE2"),
+    ("form.rtf", Data("{\\rtf1\\ansi\\ansicpg936 项目}".utf8), "an RTF document"),
+  ])
+  func inputsThatAreNotTextAreNamedByTheirType(name: String, bytes: Data, kind: String) throws {
+    let file = try temporary(name, bytes)
+    let result = try run(["convert", file])
+    #expect(result.status == 1)
+    #expect(result.stderr.contains("\(file): \(kind)"), "\(result.stderr)")
+    #expect(!result.stderr.contains("GB18030"))
+    #expect(result.stdout.isEmpty)
+  }
+
+  @Test func utf16WithoutBOMConvertsLikeUTF8() throws {
+    let seed = path("corpus/seeds/000_8ec80c4d32cadcc0.txt")
+    let text = try String(contentsOfFile: seed, encoding: .utf8)
+    var bytes = Data()
+    for unit in text.utf16 { bytes.append(contentsOf: [UInt8(unit & 0xFF), UInt8(unit >> 8)]) }
+    let file = try temporary("seed000-utf16le.txt", bytes)
+    let converted = try run(["convert", file])
+    let original = try run(["convert", seed])
+    #expect(converted.status == 0)
+    let a = try JSONSerialization.jsonObject(with: Data(converted.stdout.utf8)) as? [String: Any]
+    let b = try JSONSerialization.jsonObject(with: Data(original.stdout.utf8)) as? [String: Any]
+    #expect((a?["source"] as? [String: Any])?["encoding"] as? String == "utf-16le")
+    #expect(
+      (a?["forms"] as? [[String: Any]])?.first?["indicators"] as? [[String: Any]] != nil
+        && ((a?["forms"] as? [[String: Any]])?.first?["indicators"] as? [[String: Any]])?.count
+          == ((b?["forms"] as? [[String: Any]])?.first?["indicators"] as? [[String: Any]])?.count
+    )
+  }
+
+  @Test func undecodableTextSuggestsForcingTheEncoding() throws {
+    let file = try temporary("broken.txt", Data([0x41, 0x81, 0x0A, 0x42, 0x43]))
+    let result = try run(["convert", file])
+    #expect(result.status == 1)
+    #expect(result.stderr.contains("\(file):byte 1: invalid or truncated GB18030 sequence"))
+    #expect(result.stderr.contains("tried UTF-8, UTF-16, Big5 and GB18030"))
+    #expect(result.stderr.contains("--encoding"))
+  }
 }
