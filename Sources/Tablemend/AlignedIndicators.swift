@@ -1,4 +1,5 @@
 import TablemendAlign
+import TablemendDocx
 import TablemendModel
 import TablemendVocabulary
 
@@ -47,6 +48,30 @@ enum AlignedIndicators {
   /// and at least four points): the grid lost the slots of merged cells.
   static func clearlyBetter(aligned: Double, grid: Double) -> Bool {
     aligned >= grid * 1.2 && aligned >= grid + 4
+  }
+
+  /// `text` with single spaces between Chinese characters removed (`WrapSpaces`) when the
+  /// typed row aligner recognises clearly more in it that way, else nil. Texts over 256 KB and
+  /// HTML are read as they are.
+  static func wrapSpacesJoined(_ text: String) -> String? {
+    guard text.utf8.count <= 256 << 10, !HTMLReader.looksLikeHTML(text),
+      let joined = WrapSpaces.joined(text)
+    else { return nil }
+    let asIs = complete(IndicatorAligner.blocks(in: text).flatMap(\.indicators))
+    let wrapped = complete(IndicatorAligner.blocks(in: joined).flatMap(\.indicators))
+    return wrapped >= asIs * 2 && wrapped >= asIs + 3 ? joined : nil
+  }
+
+  /// How many indicators are read whole: a known 二级 label, a target, and a name that reads
+  /// as a name. Words cut by spaces give many indicators that are not.
+  static func complete(_ indicators: [Indicator]) -> Int {
+    indicators.count { i in
+      guard LevelLabels.isLevel2(i.level2), i.value.kind != .empty else { return false }
+      switch CellClassifier.classify(i.level3) {
+      case .text, .shortText: return i.level3.count >= 2
+      default: return false
+      }
+    }
   }
 
   /// The forms with the aligner's indicators where they read more than the grid path did, and

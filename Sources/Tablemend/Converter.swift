@@ -245,13 +245,23 @@ public struct Converter: Sendable {
             "text input is \(data.count) bytes, over the limit of \(options.limits.maxTextBytes) (maxTextBytes)"
         )
       }
-      let text: DecodedText
+      var text: DecodedText
       do {
         text = try TextDecoding.decode(data, forcing: options.encoding)
       } catch {
         throw ConversionError(path: path, place: error.place, message: error.message)
       }
       encoding = text.encoding
+      if options.dialect == nil, let joined = AlignedIndicators.wrapSpacesJoined(text.text) {
+        text.text = joined
+        text.diagnostics.append(
+          Diagnostic(
+            .info, "wrap-spaces-joined",
+            "single spaces between Chinese characters were read as wrapped cell text, not as "
+              + "cell boundaries (the typed row aligner recognised clearly more that way); "
+              + "columns of later locations on such lines are shifted",
+            at: nil))
+      }
       if options.dialect == HTMLReader.dialect
         || (options.dialect == nil && HTMLReader.looksLikeHTML(text.text))
       {

@@ -376,16 +376,27 @@ public enum RunTogetherSegmenter {
   }
 
   /// `指标1`, `指标2：` alone: numbering cut off its name.
-  /// Where `指标1：` numbering at `i` ends: 指标 (or 指標), one or two ASCII digits (a third
-  /// digit makes the last ones a year that starts the name: `指标12021年…` is 指标1), then an
-  /// optional `:`, `：`, `、` or `.`; nil when no numbering starts at `i`.
+  /// Where `指标1：` numbering at `i` ends: 指标 (or 指標), one or two ASCII digits (a year
+  /// after them starts the name: `指标12021年…` is 指标1; any other third digit makes the
+  /// number the name's, `指标5000吨…`), then an optional `:`, `：`, `、` or `.`; nil when no
+  /// numbering starts at `i`.
   static func numberingEnd(_ chars: [Character], at i: Int) -> Int? {
     func digit(_ k: Int) -> Bool { k < chars.count && chars[k].isASCII && chars[k].isNumber }
     guard i + 2 < chars.count, chars[i] == "指", chars[i + 1] == "标" || chars[i + 1] == "標",
       digit(i + 2)
     else { return nil }
+    // A year right after the numbering's digits starts the name.
+    func year(_ k: Int) -> Bool {
+      k + 4 < chars.count && (chars[k] == "1" || chars[k] == "2") && digit(k + 1) && digit(k + 2)
+        && digit(k + 3) && chars[k + 4] == "年"
+    }
     var end = i + 3
-    if digit(end), !digit(end + 1) { end += 1 }
+    if digit(end) {
+      if year(end) { return end }
+      end += 1
+      // `指标5000吨稻谷`: a number of three digits or more is the name's, not a numbering.
+      if digit(end) && !year(end) { return nil }
+    }
     if end < chars.count, ":：、.".contains(chars[end]) { end += 1 }
     return end
   }
