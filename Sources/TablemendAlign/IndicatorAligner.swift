@@ -459,9 +459,11 @@ extension IndicatorAligner {
     return value
   }
 
-  /// `指标1：培训人次` → `培训人次`; also `1.`, `1、`, `（1）`.
+  /// `指标1：培训人次` → `培训人次`; also `1.`, `1、`, `（1）`, and punctuation before the name.
   static func withoutNumbering(_ text: String) -> String {
     var chars = Array(text.trimmedPadding())
+    // Prose that lists indicators leaves the punctuation after a label on the name (`:完成及时率`).
+    while let first = chars.first, ":：;；,，。".contains(first) { chars.removeFirst() }
     if chars.count > 2, chars[0] == "指", chars[1] == "标" || chars[1] == "標" {
       if let end = RunTogetherSegmenter.numberingEnd(chars, at: 0) { chars.removeFirst(end) }
     } else {

@@ -35,9 +35,10 @@ public enum CellClassifier {
     k.count <= 16 && !k.has(":") && !k.has("，") && !k.has(",")
   }
 
-  /// `……`, `/`, `—`, `-`, `无`, `——`.
+  /// `……`, `/`, `—`, `-`, `无`, `——`; punctuation alone (`:`, `；`, `。`), which prose that
+  /// lists indicators leaves between a label and a name.
   public static func isFiller(_ k: String) -> Bool {
-    k.allSatisfy { "…./／—–-_、\\*＊".contains($0) } || k == "无" || k == "暂无"
+    k.allSatisfy { "…./／—–-_、\\*＊:：;；,，。".contains($0) } || k == "无" || k == "暂无"
   }
 
   /// `计划标准`, `行业标准`, `历史标准`: a standard cell, not the header of a standard column.
