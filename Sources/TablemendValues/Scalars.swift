@@ -1,6 +1,6 @@
 /// The text of a value as folded Unicode scalars, the unit every reader works on.
 ///
-/// Folding maps full-width ASCII to ASCII, `≧ ≦` to `≥ ≤`, dashes and waves to `-` and `~`,
+/// Folding maps full-width ASCII to ASCII, `≧ ≦` to `≥ ≤`, `═` to `=`, dashes and waves to `-` and `~`,
 /// and the ASCII pairs `>=`, `<=` to `≥`, `≤`. Whitespace runs are dropped, or become a
 /// `\n` separator where they split two labelled parts (`机关300元/个/年 事业200元/个/年`).
 ///
@@ -134,6 +134,8 @@ struct Scalars {
     case 0x2028, 0x2029, 0x0085: return "\n"
     case 0x2267, 0x2A7E: return "≥"
     case 0x2266, 0x2A7D: return "≤"
+    // `═` (a box-drawing double bar) and `﹦` where a font or converter put them for `=`.
+    case 0x2550, 0xFE66: return "="
     case 0x301C, 0x223C, 0x2053: return "~"
     case 0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212, 0xFE63: return "-"
     case 0x3001: return "、"

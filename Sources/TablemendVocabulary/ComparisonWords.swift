@@ -12,7 +12,7 @@ public enum ComparisonWords {
 
   /// Comparison signs.
   public static let signs: Set<Character> = [
-    "≥", "≤", "＞", "＜", ">", "<", "=", "＝", "≧", "≦", "≈", "~", "～",
+    "≥", "≤", "＞", "＜", ">", "<", "=", "＝", "≧", "≦", "≈", "~", "～", "═", "﹦",
   ]
 
   /// Words that open a target value.

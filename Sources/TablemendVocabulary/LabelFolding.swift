@@ -58,12 +58,21 @@ public enum LabelFolding {
   public static func isScoreNote(_ text: String) -> Bool {
     let k = LabelFolding.key(text)
     guard k.first == "(" || k.last == ")" else { return false }
+    if k.first == "(", k.last == ")", requirementNotes.contains(String(k.dropFirst().dropLast())) {
+      return true
+    }
     let inner = k.filter { $0 != "(" && $0 != ")" && $0 != "分" }
     return !inner.isEmpty && inner.allSatisfy { $0.isASCII && ($0.isNumber || $0 == ".") }
   }
 
+  /// Notes a template prints after a level label to say whether it must be filled in:
+  /// `数量指标 (必填硬性指标)`, `经济效益指标 (选填)`.
+  static let requirementNotes: Set<String> = [
+    "必填", "选填", "必填指标", "选填指标", "必填硬性指标", "硬性指标", "必选", "可选", "必填项", "选填项",
+  ]
+
   /// `text` without a trailing score annotation: `产出指标(50分)`, `效益指标（30）`,
-  /// `满意度指标(10分`. Text that is only the annotation is returned unchanged.
+  /// `满意度指标(10分`, or a requirement note: `数量指标 (必填硬性指标)`. Text that is only the annotation is returned unchanged.
   public static func withoutScore(_ text: String) -> String {
     guard text.unicodeScalars.contains(where: { $0 == "(" || $0 == "（" }) else { return text }
     let chars = Array(text)
@@ -73,6 +82,9 @@ public enum LabelFolding {
       return text
     }
     var inner = chars[(open + 1)..<end]
+    if requirementNotes.contains(String(inner)) {
+      return String(chars[..<open]).trimmingCharacters(in: .whitespaces)
+    }
     if inner.last == "分" { inner = inner.dropLast() }
     guard !inner.isEmpty, inner.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }) else {
       return text
