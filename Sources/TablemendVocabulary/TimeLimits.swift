@@ -2,8 +2,9 @@ import TablemendModel
 
 /// What a target means under a 时效 二级.
 public enum TimeLimits {
-  /// Under a 时效 二级, a target that says "on schedule" (`按期完工`) is a deadline whose date
-  /// the form does not give (`date.relation` `by`, nothing else), and a target that is a bare length of time (`1个月`, `4个月`) is a time
+  /// Under a 时效 二级, a target that says "on schedule" (`按期完工`, `及时`, `全年`) is a
+  /// deadline whose date the form does not give (`date.relation` `by`, nothing else), one that
+  /// names a date in words (`2021年全年`) a deadline with that date, and a target that is a bare length of time (`1个月`, `4个月`) is a time
   /// limit: a deadline given as a duration (its op, value and unit kept, no date). A compared
   /// length (`≤7工作日`, `一周内`, `≥1年`) stays a comparison, as the labelled real pages read
   /// it; other 二级 leave the value as it is.
@@ -12,12 +13,12 @@ public enum TimeLimits {
     switch value.kind {
     case .qualitative:
       guard let text = value.text.map(LabelFolding.key),
-        onSchedule.contains(where: { text.has($0) }),
+        onSchedule.contains(where: { text.has($0) }) || value.date != nil,
         isTimeliness(level2)
       else { return value }
       var out = value
       out.kind = .deadline
-      out.date = Value.DateParts(relation: "by")
+      if out.date == nil { out.date = Value.DateParts(relation: "by") }
       return out
     case .comparison:
       guard value.op == .equal, let unit = value.unit,
@@ -40,7 +41,7 @@ public enum TimeLimits {
 
   /// Words that name a deadline without its date.
   static let onSchedule = [
-    "按期", "按时", "如期", "限期", "计划时间内", "计划完成时间内", "规定时间内", "规定期限内", "规定时限内",
+    "按期", "按时", "如期", "限期", "及时", "全年", "计划时间内", "计划完成时间内", "规定时间内", "规定期限内", "规定时限内",
   ]
 
   static let durationUnits: Set<String> = [

@@ -87,4 +87,30 @@ struct CellClassifierTests {
     let onTime = TimeLimits.reading(ValueParser.parse("按時完成"), under: "時效指標")
     #expect(onTime.kind == .deadline)
   }
+
+  @Test func timelinessTargetsInWordsAreDeadlines() {
+    for text in ["及时", "及时足额", "全年", "按时保质完成"] {
+      let value = TimeLimits.reading(ValueParser.parse(text), under: "时效指标")
+      #expect(value.kind == .deadline, "\(text)")
+      #expect(value.date?.relation == "by")
+    }
+    let year = TimeLimits.reading(ValueParser.parse("2021年全年"), under: "时效指标")
+    #expect(year.kind == .deadline)
+    #expect(year.date?.year == 2021)
+    // Under another 二级 the same words stay what they are.
+    #expect(TimeLimits.reading(ValueParser.parse("及时"), under: "质量指标").kind == .qualitative)
+  }
+
+  @Test func requirementNotesAndOddSignsAreFolded() {
+    #expect(LabelFolding.withoutScore("数量指标 (必填硬性指标)") == "数量指标")
+    #expect(LabelFolding.withoutScore("经济效益指标（选填）") == "经济效益指标")
+    #expect(LabelFolding.isScoreNote("(必填)"))
+    #expect(!LabelFolding.isScoreNote("(亩)"))
+    #expect(CellClassifier.classify("═") == .op)
+    let value = ValueParser.parse("═100%")
+    #expect(value.kind == .comparison && value.op == .equal && value.value == 100)
+    for punctuation in [":", "；", "。", "，"] {
+      #expect(CellClassifier.classify(punctuation) == .filler)
+    }
+  }
 }
