@@ -194,7 +194,9 @@ extension IndicatorAligner {
       case .header(let role) where [.level1, .level2, .level3].contains(role): return i
       case .header where startsHeader(cells, i): return i
       case .text, .shortText:
-        if isProse(cell.text) { return i }
+        // Prose that starts a line ends the table; prose after other cells on its line is a
+        // row's note (评分标准, 指标解释: `本指标满分6分,…达9个得6分,…`).
+        if isProse(cell.text), cell.rowBreak != .none || i == from { return i }
         // A period label before a new header row (年度绩效指标 | 一级指标 …).
         if startsHeader(cells, i), LabelFolding.key(cell.text).hasSuffix("指标") { return i }
       default: break
