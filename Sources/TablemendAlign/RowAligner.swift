@@ -319,6 +319,7 @@ public struct RowAligner: Sendable {
   func dropCost(_ kind: CellKind) -> Double {
     switch kind {
     case .header, .filler: return -0.5
+    case .standard: return -2  // a note where the header names no note column
     case .unit, .op: return -3
     default: return -6
     }

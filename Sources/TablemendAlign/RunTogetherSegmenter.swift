@@ -124,6 +124,12 @@ public enum RunTogetherSegmenter {
       }
       k += 1
     }
+    // 1b. An explanation column's text run in between a name and its value (指标解释:
+    // `…补助县数量反映宗教管理经费补助县数量情况2312222`).
+    for span in explanationSpans(chars) {
+      cuts.insert(span.lowerBound)
+      cuts.insert(span.upperBound)
+    }
     // 2. Numbering: 指标1：, 指标2:
     var numbering: [Range<Int>] = []
     var i = 0
@@ -184,6 +190,38 @@ public enum RunTogetherSegmenter {
       number = ""
     }
     return wholeLine ? splittingTrailingVerdicts(out, memo: memo) : out
+  }
+
+  /// Where the national template's 指标解释 text stands: `反映` then, within 40 characters
+  /// and before any digit or sign, `情况` (`反映办公大楼全年维修维护情况`). A name that mentions
+  /// 反映 (`群众反映问题办结率`) has no 情况 after it and is not cut.
+  static func explanationSpans(_ chars: [Character]) -> [Range<Int>] {
+    var spans: [Range<Int>] = []
+    var i = 1
+    while i + 3 < chars.count {
+      guard chars[i] == "反", chars[i + 1] == "映" else {
+        i += 1
+        continue
+      }
+      var j = i + 2
+      var end: Int?
+      while j + 1 < chars.count, j < i + 40 {
+        let c = chars[j]
+        if (c.isASCII && c.isNumber) || "%％≥≤><=＞＜".contains(c) { break }
+        if c == "情", chars[j + 1] == "况" {
+          end = j + 2
+          break
+        }
+        j += 1
+      }
+      if let end {
+        spans.append(i..<end)
+        i = end
+      } else {
+        i += 2
+      }
+    }
+    return spans
   }
 
   /// True when a level label written in full ends at `end` and the digits after it are a score

@@ -41,10 +41,18 @@ public enum CellClassifier {
     k.allSatisfy { "…./／—–-_、\\*＊:：;；,，。".contains($0) } || k == "无" || k == "暂无"
   }
 
-  /// `计划标准`, `行业标准`, `历史标准`: a standard cell, not the header of a standard column.
+  /// `计划标准`, `行业标准`, `历史标准`: a standard cell, not the header of a standard column; and an
+  /// indicator's explanation (`isExplanation`), which belongs to the same kind of note column.
   public static func isStandard(_ k: String) -> Bool {
+    if isExplanation(k) { return true }
     guard k.hasSuffix("标准"), k.count <= 6 else { return false }
     return ["计划", "行业", "历史", "其他", "国家", "省", "市", "县", "地方", "部门"].contains { k.hasPrefix($0) }
+  }
+
+  /// The national template's 指标解释: `反映办公大楼全年维修维护情况`, what an indicator
+  /// measures, not its name or target.
+  static func isExplanation(_ k: String) -> Bool {
+    k.hasPrefix("反映") && k.hasSuffix("情况") && k.count <= 42
   }
 
   /// Words that end an indicator block.

@@ -21,7 +21,8 @@ public enum CellKind: Sendable, Hashable {
   /// A qualitative target or verdict: text the value parser reads with a direction or grade
   /// (`进一步完善`, `逐步提高`, `长期`, `是`, `优`).
   case verdict
-  /// A standard the target was set by (`计划标准`, `行业标准`).
+  /// A standard the target was set by (`计划标准`, `行业标准`), or what the indicator measures
+  /// (指标解释: `反映…情况`): a note column's text.
   case standard
   /// A filler: `……`, `/`, `—`, `无`.
   case filler
