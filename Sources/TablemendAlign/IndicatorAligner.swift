@@ -356,8 +356,16 @@ extension IndicatorAligner {
         continue
       }
       if let l1 = row[template.level1Column] {
+        // The 一级 already in force (or, where none was printed yet, the 二级's usual parent),
+        // printed mid-block (a merged cell's label centred on one of its rows), leaves the 二级
+        // above in force too.
+        let key = LabelFolding.key(l1.text)
+        let repeated =
+          key == LabelFolding.key(level1)
+          || (level1.isEmpty && !level2.isEmpty
+            && LevelLabels.usualParent(ofLevel2: level2).map(LabelFolding.key) == key)
         level1 = LabelFolding.display(l1.text)
-        level2 = ""
+        if !repeated { level2 = "" }
       }
       if let l2 = row[template.level2Column] { level2 = LabelFolding.display(l2.text) }
       guard let nameCell = row[template.nameColumn] else { continue }
