@@ -153,6 +153,12 @@ public enum RunTogetherSegmenter {
       }
       i += 1
     }
+    // 2b. A prose item `name,value;` (`完成时限,2025年10月底前;`, `农民综合素质,持续提高。`).
+    if wholeLine, let (comma, end) = proseItemValue(chars, memo: memo) {
+      cuts.insert(comma)
+      cuts.insert(comma + 1)
+      cuts.insert(end)
+    }
     // 3. Values, where the text is plainly several cells: a marker was found, several values
     // stand in it, or it is too long for one cell (`已完成100%` stays whole).
     let spans =
@@ -176,7 +182,8 @@ public enum RunTogetherSegmenter {
     for c in sorted + [chars.count] {
       let piece = String(chars[last..<c]).trimmedPadding()
       last = c
-      if piece.isEmpty { continue }
+      // Punctuation between cut cells (`:`, `,`, `;`) is no cell.
+      if piece.allSatisfy({ ":：;；,，。".contains($0) }) { continue }
       if isNumbering(piece) {
         number = piece
         continue
@@ -190,6 +197,22 @@ public enum RunTogetherSegmenter {
       number = ""
     }
     return wholeLine ? splittingTrailingVerdicts(out, memo: memo) : out
+  }
+
+  /// In a prose item that ends a line (`带动村集体及种植户增收致富,增加;`), where the comma
+  /// before its target is and where the target ends (before the closing `;` or `。`): the
+  /// part after the last comma, up to twelve characters, must read as a value or a verdict.
+  static func proseItemValue(_ chars: [Character], memo: KindMemo) -> (Int, Int)? {
+    var end = chars.count
+    while end > 0, " ;；。".contains(chars[end - 1]) { end -= 1 }
+    guard end < chars.count,
+      let comma = chars[..<end].lastIndex(where: { $0 == "," || $0 == "，" }),
+      comma >= 2, (1...12).contains(end - comma - 1)
+    else { return nil }
+    switch memo.kind(of: String(chars[(comma + 1)..<end])) {
+    case .value, .verdict: return (comma, end)
+    default: return nil
+    }
   }
 
   /// Where the national template's 指标解释 text stands: `反映` then, within 40 characters

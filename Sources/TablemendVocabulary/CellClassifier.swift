@@ -39,6 +39,24 @@ public enum CellClassifier {
   /// lists indicators leaves between a label and a name.
   public static func isFiller(_ k: String) -> Bool {
     k.allSatisfy { "…./／—–-_、\\*＊:：;；,，。".contains($0) } || k == "无" || k == "暂无"
+      || isOutlineNumber(k)
+  }
+
+  /// An outline number alone: `一、`, `(一)`, `（四）`, `三.`, `1、`, `(2)`, the numbering of
+  /// headings in prose that lists indicators (`一、产出指标` / `(一)数量指标`).
+  public static func isOutlineNumber(_ k: String) -> Bool {
+    var chars = Array(k)
+    guard chars.count >= 2, chars.count <= 5 else { return false }
+    if chars.first == "(", chars.last == ")" {
+      chars = Array(chars.dropFirst().dropLast())
+    } else if let last = chars.last, "、.．".contains(last) {
+      chars.removeLast()
+    } else {
+      return false
+    }
+    guard !chars.isEmpty, chars.count <= 3 else { return false }
+    return chars.allSatisfy { "一二三四五六七八九十".contains($0) }
+      || chars.allSatisfy { $0.isASCII && $0.isNumber }
   }
 
   /// `计划标准`, `行业标准`, `历史标准`: a standard cell, not the header of a standard column; and an
