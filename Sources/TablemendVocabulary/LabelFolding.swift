@@ -58,7 +58,7 @@ public enum LabelFolding {
   public static func isScoreNote(_ text: String) -> Bool {
     let k = LabelFolding.key(text)
     guard k.first == "(" || k.last == ")" else { return false }
-    if k.first == "(", k.last == ")", requirementNotes.contains(String(k.dropFirst().dropLast())) {
+    if k.first == "(", k.last == ")", isLabelNote(String(k.dropFirst().dropLast())) {
       return true
     }
     let inner = k.filter { $0 != "(" && $0 != ")" && $0 != "分" }
@@ -71,10 +71,41 @@ public enum LabelFolding {
     "必填", "选填", "必填指标", "选填指标", "必填硬性指标", "硬性指标", "必选", "可选", "必填项", "选填项",
   ]
 
+  /// True for a note a template prints in brackets after (or inside) a level label: a
+  /// requirement (`必填`), an alternative (`或建筑规模指标`, `或投资规模`) or the label's other
+  /// names (`工期指标、形象进度指标`).
+  public static func isLabelNote(_ inner: String) -> Bool {
+    requirementNotes.contains(inner)
+      || (inner.count <= 16 && (inner.hasPrefix("或") || inner.hasSuffix("指标")))
+  }
+
+  /// `text` without alternatives in brackets inside it (`预算(或投资规模)控制指标`).
+  static func withoutAlternatives(_ text: String) -> String {
+    guard text.contains("(或") || text.contains("（或") else { return text }
+    var out = ""
+    var rest = Substring(text)
+    while let open = rest.firstIndex(where: { $0 == "(" || $0 == "（" }) {
+      let after = rest.index(after: open)
+      guard after < rest.endIndex, rest[after] == "或",
+        let close = rest[after...].firstIndex(where: { $0 == ")" || $0 == "）" })
+      else {
+        out += rest[...open]
+        rest = rest[after...]
+        continue
+      }
+      out += rest[..<open]
+      rest = rest[rest.index(after: close)...]
+    }
+    return out + rest
+  }
+
   /// `text` without a trailing score annotation: `产出指标(50分)`, `效益指标（30）`,
-  /// `满意度指标(10分`, or a requirement note: `数量指标 (必填硬性指标)`. Text that is only the annotation is returned unchanged.
+  /// `满意度指标(10分`, or a label note (`isLabelNote`): `数量指标 (必填硬性指标)`,
+  /// `数量指标(或建筑规模指标)`; alternatives inside it are dropped too. Text that is only the
+  /// annotation is returned unchanged.
   public static func withoutScore(_ text: String) -> String {
     guard text.unicodeScalars.contains(where: { $0 == "(" || $0 == "（" }) else { return text }
+    let text = withoutAlternatives(text)
     let chars = Array(text)
     var end = chars.count
     if let last = chars.last, last == ")" || last == "）" { end -= 1 }
@@ -82,7 +113,7 @@ public enum LabelFolding {
       return text
     }
     var inner = chars[(open + 1)..<end]
-    if requirementNotes.contains(String(inner)) {
+    if isLabelNote(String(inner)) {
       return String(chars[..<open]).trimmingCharacters(in: .whitespaces)
     }
     if inner.last == "分" { inner = inner.dropLast() }

@@ -8,7 +8,8 @@ public enum LevelLabels {
   /// Cores of 一级 labels.
   static let level1Cores: Set<String> = [
     "产出", "效益", "满意度", "成本", "项目完成", "项目效益", "实施效果", "过程管理", "管理",
-    "履职效能", "决策", "过程", "项目产出", "项目决策", "项目管理", "项目过程",
+    "履职效能", "决策", "过程", "项目产出", "项目决策", "项目管理", "项目过程", "预期产出", "预期效果",
+    "效果",
 
   ]
 
@@ -22,6 +23,10 @@ public enum LevelLabels {
     "满意度": "满意度", "受益对象满意度": "满意度", "使用者满意度": "满意度",
     "经济成本": "成本", "社会成本": "成本", "生态环境成本": "成本", "生态成本": "成本",
     "环境成本": "成本",
+    // The 以工代赈 template's 过程管理 二级.
+    "计划管理": "过程管理", "资金管理": "过程管理", "项目管理": "过程管理", "监督检查": "过程管理",
+    // Guangdong's 预期产出 / 效果 template.
+    "预算控制": "产出", "投资规模控制": "产出", "社会、经济、生态效益": "效益", "社会经济生态效益": "效益",
   ]
 
   /// The suffixes a label's core is printed with, longest first, as scalars.
@@ -48,14 +53,26 @@ public enum LevelLabels {
 
   /// True when the text is a 一级 label.
   public static func isLevel1(_ text: String) -> Bool {
-    guard let c = core(text) else { return false }
-    return level1Cores.contains(c)
+    guard let c = core(text), level1Cores.contains(c) else { return false }
+    return !suffixedOnlyLevel1.contains(c) || hasSuffix(text, core: c)
   }
 
   /// True when the text is a 二级 label.
   public static func isLevel2(_ text: String) -> Bool {
-    guard let c = core(text) else { return false }
-    return level2Parents[c] != nil
+    guard let c = core(text), level2Parents[c] != nil else { return false }
+    return !suffixedOnly.contains(c) || hasSuffix(text, core: c)
+  }
+
+  /// 二级 cores that are everyday words without their suffix (`监督检查`, `资金管理`): 二级
+  /// labels only as `监督检查指标` (bare `项目管理` stays the 一级 of 绩效评价 forms).
+  static let suffixedOnly: Set<String> = ["计划管理", "资金管理", "项目管理", "监督检查"]
+
+  /// 一级 cores that are everyday words without their suffix: labels only as `预期效果指标`.
+  static let suffixedOnlyLevel1: Set<String> = ["预期产出", "预期效果", "效果"]
+
+  /// True when the label is printed with a suffix after its core (`…指标`, `…目标`).
+  static func hasSuffix(_ text: String, core c: String) -> Bool {
+    LabelFolding.withoutScore(LabelFolding.key(text)) != c
   }
 
   /// True when a grid cell with this text reads as a 二级 label: any 二级 label except
@@ -63,14 +80,14 @@ public enum LevelLabels {
   /// column decides).
   public static func isLevel2Label(_ text: String) -> Bool {
     guard let c = core(text) else { return false }
-    return level2Parents[c] != nil && c != "满意度"
+    return isLevel2(text) && c != "满意度"
   }
 
   /// True when a grid cell with this text reads as a 一级 label: a standard one, or a 一级
   /// label that is no 二级 label.
   public static func isLevel1Label(_ text: String) -> Bool {
     guard let c = core(text) else { return false }
-    return standardLevel1Cores.contains(c) || level1Cores.contains(c) && level2Parents[c] == nil
+    return standardLevel1Cores.contains(c) || isLevel1(text) && !isLevel2(text)
   }
 
   /// The 一级 cores whose 二级 labels the taxonomy knows.
@@ -146,7 +163,9 @@ public enum LevelLabels {
   }
 
   /// True when `key` is a 二级 core written without 指标 (`产出数量`, `社会效益`).
-  public static func isBareLevel2Core(_ key: String) -> Bool { level2Parents[key] != nil }
+  public static func isBareLevel2Core(_ key: String) -> Bool {
+    level2Parents[key] != nil && !suffixedOnly.contains(key)
+  }
 
   /// The usual 一级 label (`产出指标`) of a 二级 label, or nil.
   public static func usualParent(ofLevel2 text: String) -> String? {
@@ -166,7 +185,9 @@ public enum LevelLabels {
       all.insert(core + "目标")
     }
     // Four-character 二级 cores stand alone in some templates (产出数量, 社会效益).
-    for core in level2Parents.keys where core.count >= 4 { all.insert(core) }
+    for core in level2Parents.keys where core.count >= 4 && !suffixedOnly.contains(core) {
+      all.insert(core)
+    }
     return all.sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }
   }()
 }

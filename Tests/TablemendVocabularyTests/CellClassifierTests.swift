@@ -113,4 +113,14 @@ struct CellClassifierTests {
       #expect(CellClassifier.classify(punctuation) == .filler)
     }
   }
+
+  @Test func labelsWithAlternativesInBracketsAreLabels() {
+    #expect(LevelLabels.isLevel2("数量指标(或建筑规模指标)"))
+    #expect(LevelLabels.isLevel2("时效指标(工期指标、形象进度指标)"))
+    #expect(LevelLabels.isLevel2("预算(或投资规模)控制指标"))
+    #expect(LevelLabels.isLevel1("预期产出指标"))
+    #expect(LabelFolding.withoutScore("预算(或投资规模)控制指标") == "预算控制指标")
+    #expect(CellClassifier.isOutlineNumber("(一)") && CellClassifier.isOutlineNumber("三、"))
+    #expect(!CellClassifier.isOutlineNumber("一级") && !CellClassifier.isOutlineNumber("100"))
+  }
 }
