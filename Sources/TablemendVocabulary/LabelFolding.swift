@@ -29,13 +29,17 @@ public enum LabelFolding {
   }
 
   /// The label as printed, for output: white space and pinyin notes removed, and a trailing
-  /// score (`(50分)`, `（30）`) dropped; the characters are kept as written.
+  /// score (`(50分)`, `（30）`) dropped; the characters and other notes are kept as written.
   public static func display(_ text: String) -> String {
     var out = String.UnicodeScalarView()
     forEachScalarOutsideNotes(text) { s in
       if !isSpace(s) { out.append(s) }
     }
-    return withoutScore(String(out))
+    let shown = String(out)
+    // A score goes; notes (`(必填)`, `(或投资规模)`) stay as printed.
+    let folded = withoutScore(shown)
+    return folded.count < shown.count && isScoreNote(String(shown.dropFirst(folded.count)))
+      ? folded : shown
   }
 
   /// Calls `body` with each scalar of `text` that is not inside a pinyin note (`(chǎn)`).
