@@ -164,9 +164,15 @@ public enum RunTogetherSegmenter {
     let spans =
       chars.contains(where: { $0.isASCII && $0.isNumber })
       ? valueSpans(chars, boundaries: cuts) : []
+    // A whole line that is a name of six characters or more and its value (`购置设施设备质量合格率100%`)
+    // is two cells too; `已完成100%` is one.
+    let nameAndValue =
+      wholeLine && spans.count == 1 && spans[0].upperBound == chars.count
+      && spans[0].lowerBound >= 6
     let plain =
       !cuts.isEmpty
-      || (!memo.linesAreCells && (spans.count >= 2 || (wholeLine && chars.count >= 20)))
+      || (!memo.linesAreCells
+        && (spans.count >= 2 || nameAndValue || (wholeLine && chars.count >= 20)))
     for span in spans where plain || startsWithSign(chars, span) {
       cuts.insert(span.lowerBound)
       cuts.insert(span.upperBound)

@@ -59,9 +59,29 @@ public enum LevelLabels {
 
   /// True when the text is a 二级 label.
   public static func isLevel2(_ text: String) -> Bool {
-    guard let c = core(text), level2Parents[c] != nil else { return false }
-    return !suffixedOnly.contains(c) || hasSuffix(text, core: c)
+    guard let c = core(text) else { return false }
+    return parent(ofCore: c, text) != nil
   }
+
+  /// The 一级 core of a 二级 core as printed in `text`: the taxonomy's, and 满意度 for any
+  /// group's satisfaction printed as a label (`群众满意度指标`, `学生满意度指标`).
+  static func parent(ofCore c: String, _ text: String) -> String? {
+    if let known = level2Parents[c] {
+      return !suffixedOnly.contains(c) || hasSuffix(text, core: c) ? known : nil
+    }
+    if c.hasSuffix("满意度"), (4...9).contains(c.count), hasSuffix(text, core: c),
+      satisfiedGroups.contains(where: { c.dropLast(3).hasSuffix($0) })
+    {
+      return "满意度"
+    }
+    return nil
+  }
+
+  /// Who a satisfaction 二级 asks (`群众满意度指标`, `学生满意度指标`), as the word ends.
+  static let satisfiedGroups = [
+    "群众", "学生", "家长", "公众", "社会", "人员", "村民", "居民", "职工", "企业", "患者", "游客",
+    "读者", "学员", "农户", "师生", "教师", "干部", "群体", "用户", "市民", "人群", "单位", "商户",
+  ]
 
   /// 二级 cores that are everyday words without their suffix (`监督检查`, `资金管理`): 二级
   /// labels only as `监督检查指标` (bare `项目管理` stays the 一级 of 绩效评价 forms).
@@ -103,7 +123,7 @@ public enum LevelLabels {
   /// variants written on purpose (cost under 产出 before 2021 and under 成本 since,
   /// satisfaction under 效益); empty when the label is no 二级 label.
   public static func acceptedParents(ofLevel2 text: String) -> [String] {
-    guard let c = core(text), let usual = level2Parents[c] else { return [] }
+    guard let c = core(text), let usual = parent(ofCore: c, text) else { return [] }
     if c.hasSuffix("成本") { return [usual + "指标", (usual == "成本" ? "产出" : "成本") + "指标"] }
     if usual == "满意度" { return ["满意度指标", "效益指标"] }
     return [usual + "指标"]
@@ -169,7 +189,7 @@ public enum LevelLabels {
 
   /// The usual 一级 label (`产出指标`) of a 二级 label, or nil.
   public static func usualParent(ofLevel2 text: String) -> String? {
-    guard let c = core(text), let parent = level2Parents[c] else { return nil }
+    guard let c = core(text), let parent = parent(ofCore: c, text) else { return nil }
     return parent + "指标"
   }
 

@@ -123,4 +123,16 @@ struct CellClassifierTests {
     #expect(CellClassifier.isOutlineNumber("(一)") && CellClassifier.isOutlineNumber("三、"))
     #expect(!CellClassifier.isOutlineNumber("一级") && !CellClassifier.isOutlineNumber("100"))
   }
+
+  @Test func aGroupsSatisfactionPrintedAsALabelIsASatisfaction2ji() {
+    #expect(LevelLabels.isLevel2("群众满意度 指标"))
+    #expect(LevelLabels.usualParent(ofLevel2: "学生满意度指标") == "满意度指标")
+    // Without 指标 it is a name (三级); a target glued before 满意度指标 is no group.
+    #expect(!LevelLabels.isLevel2("群众满意度"))
+    #expect(!LevelLabels.isLevel2("长期满意度指标"))
+    #expect(!LevelLabels.isLevel2("100%满意度指标"))
+    // Everyday words are 二级 labels only with their suffix.
+    #expect(LevelLabels.isLevel2("监督检查指标") && !LevelLabels.isLevel2("监督检查"))
+    #expect(LevelLabels.isLevel1("项目管理"))
+  }
 }
