@@ -6,6 +6,7 @@ let package = Package(
   platforms: [.macOS(.v13)],
   products: [
     .library(name: "Tablemend", targets: ["Tablemend"]),
+    .library(name: "TablemendBatch", targets: ["TablemendBatch"]),
     .executable(name: "tablemend", targets: ["TablemendCLI"]),
   ],
   dependencies: [

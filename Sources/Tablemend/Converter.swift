@@ -16,6 +16,9 @@ public struct ConvertOptions: Sendable, Hashable {
   public var dialect: String?
   public var limits: Limits
 
+  /// The encodings `encoding` accepts.
+  public static var encodingNames: [String] { TextDecoding.encodingNames }
+
   public init(encoding: String? = nil, dialect: String? = nil, limits: Limits = .standard) {
     self.encoding = encoding
     self.dialect = dialect

@@ -22,6 +22,11 @@ struct BatchCommand: ParsableCommand {
       A re-run skips files whose SHA-256 and tablemend version are unchanged and keeps every
       earlier document. A broken file never stops the batch.
 
+      Examples:
+        tablemend batch forms/ -o out/
+        tablemend batch forms/ -o out/ --include '**/*2022*' --exclude 'drafts/**'
+        sqlite3 out/tablemend.sqlite 'select level2, count(*) from indicators group by 1'
+
       Exit codes:
         0   every file was converted or skipped
         1   at least one file (or DIR) failed; the outputs hold all the others
@@ -48,11 +53,22 @@ struct BatchCommand: ParsableCommand {
   @Flag(name: .shortAndLong, help: "Print nothing on stderr but fatal errors.")
   var quiet = false
 
-  @Option(help: "Force the text encoding: utf-8, utf-16le, utf-16be, gb18030.")
+  @Option(help: "Force the text encoding: utf-8, utf-16le, utf-16be, gb18030, big5.")
   var encoding: String?
+
+  @Option(help: "Force the reader for every file (as `convert --dialect`).")
+  var dialect: String?
+
+  @Option(
+    name: .customLong("limit"),
+    help: ArgumentHelp(
+      "Override a limit, e.g. maxInputBytes=1G (repeatable; see SECURITY.md).",
+      valueName: "name=value"))
+  var limitOverrides: [String] = []
 
   func validate() throws {
     if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+    try ConvertCommand.validate(encoding: encoding, dialect: dialect)
   }
 
   func run() throws {
@@ -63,8 +79,14 @@ struct BatchCommand: ParsableCommand {
     }
     let walker = InputWalker(
       include: include.map { Glob($0) }, exclude: exclude.map { Glob($0) })
+    var limits = Limits.standard
+    for assignment in limitOverrides {
+      do { try limits.apply(assignment) } catch { throw ValidationError(error.description) }
+    }
     let options = BatchOptions(
-      converter: Converter(options: ConvertOptions(encoding: encoding)), jobs: jobs,
+      converter: Converter(
+        options: ConvertOptions(encoding: encoding, dialect: dialect, limits: limits)),
+      jobs: jobs,
       walker: walker, progress: progress)
     let runner = BatchRunner(
       arguments: dirs.map { URL(fileURLWithPath: $0) }, output: URL(fileURLWithPath: out),

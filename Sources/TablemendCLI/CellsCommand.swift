@@ -13,14 +13,18 @@ struct CellsCommand: ParsableCommand {
       text …) and its text; then each indicator block's columns and the rows the aligner \
       placed its cells in. Use it to see why an indicator came out as it did.
 
-      Example: tablemend cells page.txt | less
+      Examples:
+        tablemend cells page.txt | less
+        tablemend cells --encoding gb18030 export.txt
       """)
 
   @Argument(help: "A text export (UTF-8, UTF-16 or GB18030).")
   var file: String
 
-  @Option(help: "Force the text encoding (utf-8, utf-16le, utf-16be, gb18030).")
+  @Option(help: "Force the text encoding (utf-8, utf-16le, utf-16be, gb18030, big5).")
   var encoding: String?
+
+  func validate() throws { try ConvertCommand.validate(encoding: encoding, dialect: nil) }
 
   func run() throws {
     let converter = Converter(options: ConvertOptions(encoding: encoding))

@@ -12,6 +12,11 @@ struct CheckCommand: ParsableCommand {
       (forms[0].indicators[3].value.op), the old value and the new one. Goldens hold
       source.path relative to CORPUS.
 
+      Examples:
+        tablemend check corpus
+        tablemend check corpus --bless              (after reading the differences)
+        tablemend check corpus --bless --add-missing
+
       Exit codes:
         0   every golden matched (or was rewritten with --bless)
         1   at least one file differs from its golden or could not be converted

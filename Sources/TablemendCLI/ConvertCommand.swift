@@ -13,8 +13,19 @@ struct ConvertCommand: ParsableCommand {
       error as `tablemend: FILE:PLACE: message`, the others are still converted, and the exit \
       status is 1.
 
-      Input is detected: .docx and WordprocessingML XML, or text in UTF-8, UTF-16 or GB18030 \
-      in one of these dialects: \(Converter.dialects.joined(separator: ", ")).
+      Input is detected: .docx and WordprocessingML XML, or text in UTF-8, UTF-16, GB18030 or \
+      Big5 in one of these dialects: \(Converter.dialects.joined(separator: ", ")). A PDF, an \
+      image, a legacy .doc/.xls or an RTF is named as what it is.
+
+      Examples:
+        tablemend convert form.docx > form.json
+        tablemend convert --pretty page.txt
+        tablemend convert a.txt b.docx -o all.jsonl
+        tablemend convert --pretty a.txt b.txt          (a JSON array)
+        curl -s URL | tablemend convert - --source-name URL
+
+      Exit codes: 0 converted; 1 a file could not be read; 2 the output could not be \
+      written; 3 --strict and a file gave no form; 64 bad usage.
       """)
 
   @Argument(help: "Files to convert (`-` for standard input).")
@@ -30,10 +41,13 @@ struct ConvertCommand: ParsableCommand {
       """)
   var strict = false
 
-  @Flag(help: "Indent the JSON (one document only).")
+  @Flag(help: "Indent the JSON; several files then give one JSON array instead of JSON Lines.")
   var pretty = false
 
-  @Option(help: "Force the text encoding: utf-8, utf-16le, utf-16be, gb18030.")
+  @Option(help: "The name recorded as source.path for standard input (default `-`).")
+  var sourceName: String?
+
+  @Option(help: "Force the text encoding: utf-8, utf-16le, utf-16be, gb18030, big5.")
   var encoding: String?
 
   @Option(help: "Force the text dialect instead of detecting it (see the list above).")
@@ -46,6 +60,26 @@ struct ConvertCommand: ParsableCommand {
       valueName: "name=value"))
   var limitOverrides: [String] = []
 
+  func validate() throws {
+    try Self.validate(encoding: encoding, dialect: dialect)
+    if sourceName != nil && !files.contains("-") {
+      throw ValidationError("--source-name names standard input: give `-` among the files")
+    }
+  }
+
+  /// Usage errors (exit 64) for an unknown encoding or dialect, listing the known ones.
+  static func validate(encoding: String?, dialect: String?) throws {
+    if let encoding, !ConvertOptions.encodingNames.contains(encoding.lowercased()) {
+      throw ValidationError(
+        "unknown encoding '\(encoding)'; use one of "
+          + ConvertOptions.encodingNames.joined(separator: ", "))
+    }
+    if let dialect, !Converter.dialects.contains(dialect) {
+      throw ValidationError(
+        "unknown dialect '\(dialect)'; known: \(Converter.dialects.joined(separator: ", "))")
+    }
+  }
+
   func run() throws {
     var limits = Limits.standard
     for assignment in limitOverrides {
@@ -53,7 +87,8 @@ struct ConvertCommand: ParsableCommand {
     }
     let result = try Self.convert(
       files, output: output, pretty: pretty,
-      options: ConvertOptions(encoding: encoding, dialect: dialect, limits: limits))
+      options: ConvertOptions(encoding: encoding, dialect: dialect, limits: limits),
+      stdinName: sourceName ?? "-")
     if result.status != 0 { throw ExitCode(result.status) }
     if strict && !result.formless.isEmpty {
       for file in result.formless {
@@ -80,7 +115,10 @@ struct ConvertCommand: ParsableCommand {
   /// - Returns: The exit status (0, 1 when a file could not be read, 2 when the output could
   ///   not be written) and, for one file, its document, which a caller about to exit may keep
   ///   from being freed.
-  static func convert(_ files: [String], output: String?, pretty: Bool, options: ConvertOptions)
+  static func convert(
+    _ files: [String], output: String?, pretty: Bool, options: ConvertOptions,
+    stdinName: String = "-"
+  )
     throws -> (status: Int32, documents: [Document], formless: [String])
   {
     var formless: [String] = []
@@ -96,7 +134,7 @@ struct ConvertCommand: ParsableCommand {
           let converted =
             file == "-"
             ? try converter.convertToJSON(
-              data: FileHandle.standardInput.readDataToEndOfFile(), path: "-")
+              data: FileHandle.standardInput.readDataToEndOfFile(), path: stdinName)
             : try converter.convertToJSON(fileAt: URL(fileURLWithPath: file))
           out = converted.json
           documents = [converted.document]
@@ -105,18 +143,32 @@ struct ConvertCommand: ParsableCommand {
           let document: Document
           if file == "-" {
             let data = FileHandle.standardInput.readDataToEndOfFile()
-            document = try converter.convert(data: data, path: "-")
+            document = try converter.convert(data: data, path: stdinName)
           } else {
             document = try converter.convert(fileAt: URL(fileURLWithPath: file))
           }
           if document.forms.isEmpty { formless.append(file) }
-          out.append(try JSONOutput.encode(document, pretty: pretty && files.count == 1))
+          out.append(try JSONOutput.encode(document, pretty: pretty))
         }
-        out.append(Data([0x0A]))
+        // Several documents pretty-printed are one JSON array, not JSON Lines.
+        if pretty && files.count > 1 {
+          let indented =
+            "  " + String(decoding: out[out.count - 1], as: UTF8.self)
+            .replacingOccurrences(of: "\n", with: "\n  ")
+          out[out.count - 1] = Data(indented.utf8)
+          out.append(Data(",\n".utf8))
+        } else {
+          out.append(Data([0x0A]))
+        }
       } catch let error as ConversionError {
         failures += 1
         FileHandle.standardError.write(Data("tablemend: \(error.description)\n".utf8))
       }
+    }
+    if pretty && files.count > 1 {
+      if out.last == Data(",\n".utf8) { out[out.count - 1] = Data("\n".utf8) }
+      out.insert(Data("[\n".utf8), at: 0)
+      out.append(Data("]\n".utf8))
     }
     if let output {
       if failures == 0 || !out.isEmpty {

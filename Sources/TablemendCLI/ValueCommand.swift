@@ -9,12 +9,16 @@ struct ValueCommand: ParsableCommand {
     commandName: "value",
     abstract: "Normalise indicator values into typed JSON values.",
     discussion: """
-      Prints one JSON value per argument, one per line. The argument `-` reads values from \
-      standard input, one per line. In arguments and in input lines alike, the two characters \
-      \\n stand for a line break inside a value.
+      Prints one JSON value per argument, one per line. With no argument, or the argument \
+      `-`, values are read from standard input, one per line. In arguments and in input lines \
+      alike, the two characters \\n stand for a line break inside a value.
+
+      Examples:
+        tablemend value '大于等于100%' '不少于3次' '3-5个' '年底前'
+        cut -f5 indicators.tsv | tablemend value
       """)
 
-  @Argument(help: "Indicator values, or - to read them from standard input.")
+  @Argument(help: "Indicator values, or - (or nothing) to read them from standard input.")
   var texts: [String] = []
 
   @Option(
@@ -30,7 +34,7 @@ struct ValueCommand: ParsableCommand {
       return
     }
     var out = Data()
-    for text in texts {
+    for text in texts.isEmpty ? ["-"] : texts {
       if text == "-" {
         while let line = readLine(strippingNewline: true) {
           try emit(Self.unescape(line), into: &out)
@@ -48,7 +52,7 @@ struct ValueCommand: ParsableCommand {
   /// Times `ValueParser.parse` over `n` values taken in turn from the inputs (no JSON output).
   private func runBenchmark(_ n: Int) throws {
     var inputs: [String] = []
-    for text in texts {
+    for text in texts.isEmpty ? ["-"] : texts {
       if text == "-" {
         while let line = readLine(strippingNewline: true) { inputs.append(Self.unescape(line)) }
       } else {

@@ -111,7 +111,7 @@ struct CLITests {
     let result = try run([
       "convert", "--encoding", "latin9", path("corpus/seeds/000_8ec80c4d32cadcc0.txt"),
     ])
-    #expect(result.status == 1)
+    #expect(result.status == 64)
     #expect(result.stderr.contains("unknown encoding 'latin9'"))
     #expect(result.stderr.contains("gb18030"))
   }
@@ -170,5 +170,55 @@ struct CLITests {
     #expect(result.stderr.contains("\(file):byte 1: invalid or truncated GB18030 sequence"))
     #expect(result.stderr.contains("tried UTF-8, UTF-16, Big5 and GB18030"))
     #expect(result.stderr.contains("--encoding"))
+  }
+
+  @Test func unknownDialectIsAUsageErrorListingEveryReader() throws {
+    for command in [["convert"], ["batch", "-o", "/tmp/tablemend-unused"]] {
+      let result = try run(command + ["--dialect", "nope", path("corpus/seeds")])
+      #expect(result.status == 64, "\(command)")
+      #expect(result.stderr.contains("unknown dialect 'nope'"))
+      for name in ["docx", "wordprocessingml", "flat-opc", "html", "pipe-rows", "run-together"] {
+        #expect(result.stderr.contains(name))
+      }
+    }
+  }
+
+  @Test func prettyWithSeveralFilesIsOneJSONArray() throws {
+    let result = try run([
+      "convert", "--pretty", path("corpus/seeds/000_8ec80c4d32cadcc0.txt"),
+      path("corpus/seeds/002_2504e2a5ee8feded.txt"),
+    ])
+    #expect(result.status == 0)
+    let array = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]]
+    #expect(array?.count == 2)
+    #expect(array?.allSatisfy { $0["model"] as? String == "tablemend/1" } == true)
+  }
+
+  @Test func valueWithoutArgumentsReadsStandardInput() throws {
+    let result = try run(["value"], stdin: "≥95%\n不少于3次\n")
+    #expect(result.status == 0)
+    let lines = result.stdout.split(separator: "\n")
+    #expect(lines.count == 2)
+    #expect(lines[0].contains(#""op":">=""#) && lines[1].contains(#""unit":"次""#))
+  }
+
+  @Test func sourceNameNamesStandardInput() throws {
+    let text = try String(
+      contentsOfFile: path("corpus/seeds/000_8ec80c4d32cadcc0.txt"), encoding: .utf8)
+    let result = try run(["convert", "-", "--source-name", "https://example.org/form"], stdin: text)
+    #expect(result.status == 0)
+    let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+    #expect((object?["source"] as? [String: Any])?["path"] as? String == "https://example.org/form")
+    let misuse = try run(["convert", "--source-name", "x", path("corpus/seeds")])
+    #expect(misuse.status == 64)
+  }
+
+  @Test func everyCommandsHelpShowsAnExample() throws {
+    for command in ["convert", "value", "schema", "batch", "check", "cells"] {
+      let result = try run([command, "--help"])
+      #expect(result.status == 0)
+      #expect(result.stdout.contains("tablemend \(command)"), "\(command)")
+      #expect(result.stdout.contains("Example"), "\(command)")
+    }
   }
 }
