@@ -14,7 +14,9 @@ enum NameHeaders {
     for i in cells.indices where LabelFolding.key(cells[i].text) == "指标" {
       let after = cells[(i + 1)..<min(cells.count, i + 5)]
       let columns = after.count {
-        if case .header(let role) = $0.kind { return [.target, .op, .unit, .weight].contains(role) }
+        if case .header(let role) = $0.kind {
+          return [.target, .op, .unit, .weight].contains(role)
+        }
         return false
       }
       let near = cells[max(0, i - 5)..<min(cells.count, i + 6)]

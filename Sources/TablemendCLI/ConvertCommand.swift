@@ -153,7 +153,8 @@ struct ConvertCommand: ParsableCommand {
         // Several documents pretty-printed are one JSON array, not JSON Lines.
         if pretty && files.count > 1 {
           let indented =
-            "  " + String(decoding: out[out.count - 1], as: UTF8.self)
+            "  "
+            + String(decoding: out[out.count - 1], as: UTF8.self)
             .replacingOccurrences(of: "\n", with: "\n  ")
           out[out.count - 1] = Data(indented.utf8)
           out.append(Data(",\n".utf8))

@@ -5,7 +5,8 @@ import TablemendGrid
 import TablemendModel
 import TablemendText
 
-/// Fuzz target for the text path: bytes → decoding → dialect detection and tokens → grids,
+/// Fuzz target for the text path: bytes → format sniffing and decoding → dialect detection and
+/// tokens → grids, wrap-space joining,
 /// and the typed row aligner's cell stream and rows.
 ///
 /// Built with `-DTABLEMEND_FUZZ` (see `tools/fuzz.sh`) it is a libFuzzer target; in a plain
@@ -23,7 +24,9 @@ enum FuzzText {
   /// Runs one input through the text reader and grid reconstruction. Errors are expected
   /// outcomes; only a crash, a hang or a leak is a finding.
   static func run(_ data: Data) {
+    _ = BinarySniffer.kind(of: data)
     guard let text = try? TextDecoding.decode(data) else { return }
+    _ = WrapSpaces.joined(text.text)
     if text.text.utf8.count <= 64 << 10 { _ = IndicatorAligner.blocks(in: text.text) }
     guard let tokens = try? TextReader.tokenize(text.text, dialect: nil, limits: limits) else {
       return

@@ -205,7 +205,8 @@ struct CLITests {
   @Test func sourceNameNamesStandardInput() throws {
     let text = try String(
       contentsOfFile: path("corpus/seeds/000_8ec80c4d32cadcc0.txt"), encoding: .utf8)
-    let result = try run(["convert", "-", "--source-name", "https://example.org/form"], stdin: text)
+    let result = try run(
+      ["convert", "-", "--source-name", "https://example.org/form"], stdin: text)
     #expect(result.status == 0)
     let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
     #expect((object?["source"] as? [String: Any])?["path"] as? String == "https://example.org/form")
