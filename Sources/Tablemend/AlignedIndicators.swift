@@ -53,13 +53,17 @@ enum AlignedIndicators {
   /// `text` with single spaces between Chinese characters removed (`WrapSpaces`) when the
   /// typed row aligner recognises clearly more in it that way, else nil. Texts over 256 KB and
   /// HTML are read as they are.
-  static func wrapSpacesJoined(_ text: String) -> String? {
+  /// - Returns: The joined text, or nil; and the aligner's blocks of the text kept (either
+  ///   way), when it was read, so that the caller does not read it again.
+  static func wrapSpacesJoined(_ text: String) -> (joined: String?, blocks: [AlignedBlock]?) {
     guard text.utf8.count <= 256 << 10, !HTMLReader.looksLikeHTML(text),
       let joined = WrapSpaces.joined(text)
-    else { return nil }
-    let asIs = complete(IndicatorAligner.blocks(in: text).flatMap(\.indicators))
-    let wrapped = complete(IndicatorAligner.blocks(in: joined).flatMap(\.indicators))
-    return wrapped >= asIs * 2 && wrapped >= asIs + 3 ? joined : nil
+    else { return (nil, nil) }
+    let asIsBlocks = IndicatorAligner.blocks(in: text)
+    let joinedBlocks = IndicatorAligner.blocks(in: joined)
+    let asIs = complete(asIsBlocks.flatMap(\.indicators))
+    let wrapped = complete(joinedBlocks.flatMap(\.indicators))
+    return wrapped >= asIs * 2 && wrapped >= asIs + 3 ? (joined, joinedBlocks) : (nil, asIsBlocks)
   }
 
   /// How many indicators are read whole: a known 二级 label, a target, and a name that reads

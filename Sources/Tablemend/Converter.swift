@@ -255,7 +255,12 @@ public struct Converter: Sendable {
         throw ConversionError(path: path, place: error.place, message: error.message)
       }
       encoding = text.encoding
-      if options.dialect == nil, let joined = AlignedIndicators.wrapSpacesJoined(text.text) {
+      let wrap =
+        options.dialect == nil
+        ? AlignedIndicators.wrapSpacesJoined(text.text) : (joined: nil, blocks: nil)
+      // The aligner's reading of the text, where choosing how to read its spaces took it.
+      let known = wrap.blocks
+      if let joined = wrap.joined {
         text.text = joined
         text.diagnostics.append(
           Diagnostic(
@@ -289,7 +294,7 @@ public struct Converter: Sendable {
             alignText = text.text
             // The aligner's blocks replace the dialect's rows in the tables, except in text from
             // a PDF (page breaks), whose pages the aligner does not model.
-            aligned = IndicatorAligner.blocks(in: text.text)
+            aligned = known ?? IndicatorAligner.blocks(in: text.text)
             if !fromPDF {
               tokens = AlignedTables.substitute(tokens, aligned)
             }
@@ -306,7 +311,7 @@ public struct Converter: Sendable {
           {
             let exactReading = FormRecognizer.recognize(grid.blocks)
             let exact = AlignedIndicators.quality(exactReading.forms.flatMap(\.indicators))
-            let blocks = IndicatorAligner.blocks(in: text.text)
+            let blocks = known ?? IndicatorAligner.blocks(in: text.text)
             let alignedQuality = AlignedIndicators.quality(blocks.flatMap(\.indicators))
             if AlignedIndicators.clearlyBetter(aligned: alignedQuality, grid: exact) {
               alignText = text.text
