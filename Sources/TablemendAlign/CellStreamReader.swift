@@ -82,7 +82,8 @@ public enum CellStreamReader {
       if !line.cells.isEmpty { pendingBreak = .none }
     }
     return CellStream(
-      cells: FragmentJoiner.join(NameHeaders.mark(out), memo: memo), linesAreRows: linesAreRows)
+      cells: LabelNames.mark(FragmentJoiner.join(NameHeaders.mark(out), memo: memo)),
+      linesAreRows: linesAreRows)
   }
 
   /// One line of the text as cells: its number, its cells with their columns, whether it is a

@@ -1,0 +1,29 @@
+import TablemendVocabulary
+
+/// Names that are a label's words: the 三级 `服务对象满意度` under the 二级
+/// `服务对象满意度指标`.
+enum LabelNames {
+  /// `cells` with a bare label core (no 指标 or 目标 after it) that follows the same label
+  /// written in full read as text: it is the indicator's name, not the label again.
+  static func mark(_ cells: [StreamCell]) -> [StreamCell] {
+    var out = cells
+    for i in cells.indices.dropFirst() {
+      switch cells[i].kind {
+      case .level1, .level2, .eitherLevel: break
+      default: continue
+      }
+      let previous = cells[i - 1]
+      switch previous.kind {
+      case .level1, .level2, .eitherLevel: break
+      default: continue
+      }
+      let key = LabelFolding.withoutScore(LabelFolding.key(cells[i].text))
+      let full = LabelFolding.withoutScore(LabelFolding.key(previous.text))
+      guard key.count >= 3, full.count > key.count, full.hasPrefix(key),
+        LevelLabels.core(previous.text) == key
+      else { continue }
+      out[i].kind = key.count <= 4 ? .shortText : .text
+    }
+    return out
+  }
+}

@@ -1,0 +1,112 @@
+import Testing
+
+@testable import TablemendAlign
+@testable import TablemendVocabulary
+
+/// One synthetic text per rule the held-out pages led to (session 6): a bare 指标 name header,
+/// prose under outline headings, an explanation run in between name and value, a 一级 printed
+/// mid-block, a name that is its label's words, wrap spaces.
+@Suite("IndicatorAligner, held-out rules")
+struct HeldOutRuleTests {
+  struct Row: Equatable, CustomStringConvertible {
+    var level1, level2, name, raw: String
+    var description: String { "\(level1)/\(level2)/\(name)=\(raw)" }
+  }
+
+  func rows(_ text: String) -> [Row] {
+    IndicatorAligner.blocks(in: text).flatMap(\.indicators).map {
+      Row(level1: $0.level1, level2: $0.level2, name: $0.level3, raw: $0.value.raw)
+    }
+  }
+
+  @Test func bareNameHeaderWithWeightUnitSignAndValueColumns() {
+    let text = """
+      绩效指标 |
+      指标 |
+      指标权重 |
+      计量单位 |
+      指标性质 |
+      指标值 |
+      发放人数 |
+      20 |
+      人 |
+      ≥ |
+      80 |
+      促进社会和谐 |
+      20 |
+      |
+      定性 |
+      |
+      """
+    let got = rows(text)
+    #expect(got.map(\.name) == ["发放人数", "促进社会和谐"])
+    #expect(got.first?.raw == "≥ 80 人")
+  }
+
+  @Test func proseUnderOutlineHeadings() {
+    let text = """
+      一、产出指标
+      (一)数量指标
+      设施温棚种植人员(县内培训)≧300人;
+      (二)时效指标
+      完成时限,2025年10月底前;
+      二、效益指标
+      (一)经济效益指标
+      带动村集体及种植户增收致富,增加;
+      """
+    #expect(
+      rows(text) == [
+        Row(level1: "产出指标", level2: "数量指标", name: "设施温棚种植人员(县内培训)", raw: "≧300人"),
+        Row(level1: "产出指标", level2: "时效指标", name: "完成时限", raw: "2025年10月底前"),
+        Row(level1: "效益指标", level2: "经济效益指标", name: "带动村集体及种植户增收致富", raw: "增加"),
+      ])
+  }
+
+  @Test func explanationRunInBetweenNameAndValueIsANote() {
+    let text =
+      "一级指标二级指标三级指标指标值产出指标数量指标办公大楼日常维修维护次数反映办公大楼全年维修维护情况280次"
+      + "质量指标设备更新验收合格率反映设备更新验收情况≥95%"
+    #expect(
+      rows(text) == [
+        Row(level1: "产出指标", level2: "数量指标", name: "办公大楼日常维修维护次数", raw: "280次"),
+        Row(level1: "产出指标", level2: "质量指标", name: "设备更新验收合格率", raw: "≥95%"),
+      ])
+  }
+
+  @Test func level1CentredMidBlockKeepsThe2ji() {
+    let text = """
+      一级指标 | 二级指标 | 三级指标 | 指标值 |
+      数量指标 | 主体班培训人次 | 280人次 |
+      | 情景教学或外训批次 | 6次 |
+      产出指标 | 开设课程数量 | 220 |
+      质量指标 | 培训完成率 | 100% |
+      """
+    let got = rows(text)
+    #expect(got.count == 4)
+    #expect(
+      got.count == 4 && got[2] == Row(level1: "产出指标", level2: "数量指标", name: "开设课程数量", raw: "220"))
+  }
+
+  @Test func aNameThatIsTheLabelsWords() {
+    let text = """
+      一级指标
+      二级指标
+      三级指标
+      年度指标值
+      满意度指标
+      服务对象满意度指标
+      服务对象满意度
+      ≥90%
+      """
+    #expect(
+      rows(text) == [
+        Row(level1: "满意度指标", level2: "服务对象满意度指标", name: "服务对象满意度", raw: "≥90%")
+      ])
+  }
+
+  @Test func wrapSpacesAreRemovedBetweenChineseCharactersOnly() {
+    #expect(WrapSpaces.joined("县级储备粮管理制 度严格执行率 100%") == "县级储备粮管理制度严格执行率 100%")
+    #expect(WrapSpaces.joined("产出指标  数量指标") == nil)
+    #expect(WrapSpaces.joined("name 100") == nil)
+  }
+}
