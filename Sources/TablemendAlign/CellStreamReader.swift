@@ -82,7 +82,8 @@ public enum CellStreamReader {
       if !line.cells.isEmpty { pendingBreak = .none }
     }
     return CellStream(
-      cells: LabelNames.mark(FragmentJoiner.join(NameHeaders.mark(out), memo: memo)),
+      cells: LabelNames.markOutlineLevels(
+        LabelNames.mark(FragmentJoiner.join(NameHeaders.mark(out), memo: memo))),
       linesAreRows: linesAreRows)
   }
 

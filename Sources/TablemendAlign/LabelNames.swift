@@ -26,4 +26,17 @@ enum LabelNames {
     }
     return out
   }
+
+  /// `cells` with a label that is both a 一级 and a 二级 (`满意度指标`) read by the outline number
+  /// before it, in prose that lists indicators under headings: `三、满意度指标` is a 一级,
+  /// `(三)满意度指标` a 二级.
+  static func markOutlineLevels(_ cells: [StreamCell]) -> [StreamCell] {
+    var out = cells
+    for i in cells.indices.dropFirst() where cells[i].kind == .eitherLevel {
+      let number = LabelFolding.key(cells[i - 1].text)
+      guard CellClassifier.isOutlineNumber(number) else { continue }
+      out[i].kind = number.hasPrefix("(") ? .level2 : .level1
+    }
+    return out
+  }
 }

@@ -91,7 +91,8 @@ enum Lexicon {
       ("微克", "微克"), ("毫克", "毫克"), ("分贝", "分贝"), ("毫升", "毫升"),
       ("千瓦时", "千瓦时"), ("千瓦", "千瓦"), ("兆瓦", "兆瓦"), ("度电", "度电"),
       // Latin units (a Latin unit ends where a word would go on: `5min` is not `5m`).
-      ("m", "m"), ("cm", "cm"), ("mm", "mm"), ("KM", "km"), ("Km", "km"), ("km2", "km²"),
+      ("m", "m"), ("M", "M"), ("cm", "cm"), ("mm", "mm"), ("KM", "km"), ("Km", "km"),
+      ("km2", "km²"),
       ("m3", "m³"), ("kg", "kg"), ("KG", "kg"), ("Kg", "kg"), ("g", "g"), ("mg", "mg"),
       ("t", "t"), ("L", "L"), ("mL", "mL"), ("ml", "mL"), ("kWh", "kWh"), ("kwh", "kWh"),
       ("KWh", "kWh"), ("KWH", "kWh"), ("kW", "kW"), ("kw", "kW"), ("KW", "kW"), ("MW", "MW"),

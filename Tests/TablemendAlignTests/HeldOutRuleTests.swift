@@ -109,4 +109,16 @@ struct HeldOutRuleTests {
     #expect(WrapSpaces.joined("产出指标  数量指标") == nil)
     #expect(WrapSpaces.joined("name 100") == nil)
   }
+
+  @Test func outlineNumbersTellALabelsLevel() {
+    let text = """
+      一、产出指标
+      (一)数量指标
+      培训人数≥300人;
+      三、满意度指标
+      参训学员满意度≥95%。
+      """
+    let got = rows(text)
+    #expect(got.last == Row(level1: "满意度指标", level2: "", name: "参训学员满意度", raw: "≥95%"))
+  }
 }
