@@ -240,7 +240,7 @@ enum ValueCases {
 
   /// Units the lexicon lacked: Latin units, 周岁, measure words, `*` in compound units.
   static let units: [(String, String)] = [
-    ("524m", "= 524 m"), ("≥80M", ">= 80 M"), ("≥50km2", ">= 50 km²"), ("≥20m2", ">= 20 m²"),
+    ("524m", "= 524 m"), ("≥80M", ">= 80 M"), ("≥50厘米", ">= 50 厘米"), ("3毫米", "= 3 毫米"), ("≥50km2", ">= 50 km²"), ("≥20m2", ">= 20 m²"),
     ("3m³", "= 3 m³"),
     ("≥200m3", ">= 200 m³"), ("≥500kg", ">= 500 kg"), ("10t", "= 10 t"), ("≥100kw", ">= 100 kW"),
     ("≥100KW", ">= 100 kW"), ("≥1000kwh", ">= 1000 kWh"), ("≥2MW", ">= 2 MW"),
