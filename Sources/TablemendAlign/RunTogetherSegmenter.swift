@@ -276,6 +276,14 @@ public enum RunTogetherSegmenter {
   static func splittingTrailingVerdicts(_ pieces: [String], memo: KindMemo) -> [String] {
     var out: [String] = []
     for (n, piece) in pieces.enumerated() {
+      // A target and a result that say the same words glued to the name's end
+      // (`种薯采购价格不高于市场价8是是`, `改善状况10显著提升显著提升`).
+      if let word = doubledVerdict(piece, memo: memo) {
+        out.append(String(piece.dropLast(2 * word.count)))
+        out.append(word)
+        out.append(word)
+        continue
+      }
       let next = n + 1 < pieces.count ? memo.kind(of: pieces[n + 1]) : nil
       let nextIsTarget = [CellKind.value, .number, .op, .verdict, .unit].contains { $0 == next }
       if !nextIsTarget, memo.kind(of: piece) == .text, piece.count >= 8,
@@ -288,6 +296,21 @@ public enum RunTogetherSegmenter {
       out.append(piece)
     }
     return out
+  }
+
+  /// The short verdict (`是`, `显著提升`) a text ends with twice, after a name of at least four
+  /// characters; nil when it does not.
+  static func doubledVerdict(_ piece: String, memo: KindMemo) -> String? {
+    let chars = Array(piece)
+    for length in stride(from: min(6, (chars.count - 4) / 2), through: 1, by: -1) {
+      let end = chars.count
+      let second = chars[(end - length)..<end]
+      let first = chars[(end - 2 * length)..<(end - length)]
+      guard first == second else { continue }
+      let word = String(second)
+      if memo.kind(of: word) == .verdict { return word }
+    }
+    return nil
   }
 
   /// Whether a match at `k` of `length` key characters may cut: a label with its suffix

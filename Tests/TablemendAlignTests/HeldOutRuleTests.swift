@@ -121,4 +121,14 @@ struct HeldOutRuleTests {
     let got = rows(text)
     #expect(got.last == Row(level1: "满意度指标", level2: "", name: "参训学员满意度", raw: "≥95%"))
   }
+
+  @Test func aTargetAndAResultSayingTheSameWordsAreCutOffTheName() {
+    #expect(
+      RunTogetherSegmenter.segments(of: "成本指标种薯采购价格不高于市场价8是是8效益指标")
+        .contains("是"))
+    #expect(
+      RunTogetherSegmenter.doubledVerdict("群众生产生活条件改善状况10显著提升显著提升", memo: KindMemo())
+        == "显著提升")
+    #expect(RunTogetherSegmenter.doubledVerdict("天天向上活动开展次数", memo: KindMemo()) == nil)
+  }
 }
