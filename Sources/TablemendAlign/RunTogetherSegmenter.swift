@@ -154,6 +154,11 @@ public enum RunTogetherSegmenter {
       }
       i += 1
     }
+    // 2a. A score glued before a month (`…资金支付811月底完成`: 8 and 11月底完成).
+    for (score, month) in scoresBeforeMonths(chars) {
+      cuts.insert(score)
+      cuts.insert(month)
+    }
     // 2b. A prose item `name,value;` (`完成时限,2025年10月底前;`, `农民综合素质,持续提高。`).
     if wholeLine, let (comma, end) = proseItemValue(chars, memo: memo) {
       cuts.insert(comma)
@@ -294,6 +299,32 @@ public enum RunTogetherSegmenter {
         continue
       }
       out.append(piece)
+    }
+    return out
+  }
+
+  /// Where a number glued to the month after it makes no month (`811月底完成`: 811 is no month,
+  /// 8 is a score and 11月 the date): the start of the digits and the start of the month, for
+  /// digits after a Chinese character.
+  static func scoresBeforeMonths(_ chars: [Character]) -> [(Int, Int)] {
+    func digit(_ k: Int) -> Bool { chars[k].isASCII && chars[k].isNumber }
+    var out: [(Int, Int)] = []
+    var i = 1
+    while i < chars.count {
+      guard digit(i), !digit(i - 1), !chars[i - 1].isASCII, chars[i - 1] != "." else {
+        i += 1
+        continue
+      }
+      var end = i
+      while end < chars.count, digit(end) { end += 1 }
+      defer { i = end }
+      guard end < chars.count, chars[end] == "月", end - i >= 2, end - i <= 4,
+        let number = Int(String(chars[i..<end])), number > 12
+      else { continue }
+      let two = Int(String(chars[(end - 2)..<end])) ?? 0
+      let monthStart = (10...12).contains(two) && end - i >= 3 ? end - 2 : end - 1
+      guard chars[monthStart] != "0" else { continue }
+      out.append((i, monthStart))
     }
     return out
   }

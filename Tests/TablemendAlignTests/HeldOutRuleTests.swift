@@ -131,4 +131,11 @@ struct HeldOutRuleTests {
         == "显著提升")
     #expect(RunTogetherSegmenter.doubledVerdict("天天向上活动开展次数", memo: KindMemo()) == nil)
   }
+
+  @Test func aScoreGluedBeforeAMonthIsCutOff() {
+    let pieces = RunTogetherSegmenter.segments(of: "时效指标指标1资金支付811月底完成100%100%8成本指标")
+    #expect(pieces.contains("8") && pieces.contains { $0.hasPrefix("11月底") })
+    #expect(RunTogetherSegmenter.scoresBeforeMonths(Array("2021年11月30日")).isEmpty)
+    #expect(RunTogetherSegmenter.scoresBeforeMonths(Array("完成1012月")).map(\.1) == [4])
+  }
 }
