@@ -84,9 +84,12 @@ public struct RowAligner: Sendable {
       let fresh = newRow(cell.rowBreak)
       var next = [Double](repeating: minus, count: m + 1)
       var from = [(Int, Bool, Bool)](repeating: (start, false, true), count: m + 1)
+      let isText = cell.kind == .text || cell.kind == .shortText
       for j in 0...m where best[j] > minus / 2 {
-        // Drop the cell.
-        let drop = best[j] + dropCost(cell.kind)
+        // Drop the cell; of two texts before a row's value, the first is the name (a
+        // description follows it), so dropping a text before the name is placed costs more.
+        let beforeName = isText && (j < template.nameColumn || j == start)
+        let drop = best[j] + dropCost(cell.kind) - (beforeName ? 0.5 : 0)
         if drop > next[j] {
           next[j] = drop
           from[j] = (j, false, true)

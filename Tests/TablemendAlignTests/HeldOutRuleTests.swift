@@ -138,4 +138,12 @@ struct HeldOutRuleTests {
     #expect(RunTogetherSegmenter.scoresBeforeMonths(Array("2021年11月30日")).isEmpty)
     #expect(RunTogetherSegmenter.scoresBeforeMonths(Array("完成1012月")).map(\.1) == [4])
   }
+
+  @Test func ofTwoTextsBeforeTheValueTheFirstIsTheName() {
+    let text = """
+      一级指标 二级指标 三级指标 预期指标值
+      产出指标 质量指标 符合条件申报对象覆盖率 享受补贴政策人数占符合条件申报对象总数的比例 >=98%
+      """
+    #expect(rows(text).first?.name == "符合条件申报对象覆盖率")
+  }
 }
