@@ -38,8 +38,13 @@ public enum CellStreamReader {
     joinWrappedCells(&lines, raws)
     let memo = KindMemo()
     let filledLines = lines.filter { !$0.cells.isEmpty }
+    // A line of header words run together (`指标名称指标权重计量单位指标性质指标值`) says the
+    // lines are rows run together, not one cell each.
+    let gluedHeader = raws.contains { line in
+      line.count <= 80 && gluedHeaderWords.count { line.contains($0) } >= 3
+    }
     memo.linesAreCells =
-      filledLines.count >= 20
+      !gluedHeader && filledLines.count >= 20
       && filledLines.filter({ $0.cells.count == 1 }).count * 5
         >= filledLines.count * 4
       && filledLines.filter({ $0.cells.reduce(0) { $0 + $1.0.count } <= 60 }).count * 5
@@ -86,6 +91,11 @@ public enum CellStreamReader {
         LabelNames.mark(FragmentJoiner.join(NameHeaders.mark(out), memo: memo))),
       linesAreRows: linesAreRows)
   }
+
+  /// Header words whose running together on one line marks a run-together table.
+  static let gluedHeaderWords = [
+    "三级指标", "指标名称", "指标权重", "计量单位", "度量单位", "指标性质", "指标值", "分值", "得分",
+  ]
 
   /// One line of the text as cells: its number, its cells with their columns, whether it is a
   /// separator line, a bare line (one cell, no separator), has explicit separators, and

@@ -113,7 +113,8 @@ public enum IndicatorAligner {
       var found = FoundBlock(
         from: i, dataStart: dataStart, end: end, headerStart: headerStart, template: template)
       if dataStart < end, template != .unsupported {
-        let slice = LevelLabels.demotingUnderTiers(Array(cells[dataStart..<end]))
+        let slice = WeightUnits.split(
+          LevelLabels.demotingUnderTiers(Array(cells[dataStart..<end])), for: template)
         found.slice = slice
         found.placements = RowAligner(template: template, linesAreRows: stream.linesAreRows)
           .align(slice)

@@ -146,4 +146,15 @@ struct HeldOutRuleTests {
       """
     #expect(rows(text).first?.name == "符合条件申报对象覆盖率")
   }
+
+  @Test func weightAndUnitGluedWhereTheHeaderGivesEachAColumn() {
+    var text = "绩效指标指标名称指标权重计量单位指标性质指标值\n"
+    text += "预算执行率10%=100\n预决算及时编制率10%=100\n农村公路养护里程10公里=125\n合计\n"
+    // Enough one-cell lines after it that the text would otherwise read as a cell a line.
+    text += String(repeating: "单位:万元\n", count: 24)
+    let got = IndicatorAligner.blocks(in: text).flatMap(\.indicators)
+    #expect(got.map(\.level3) == ["预算执行率", "预决算及时编制率", "农村公路养护里程"])
+    #expect(got.last?.value.value == 125 && got.last?.value.unit == "公里")
+    #expect(got.first?.value.unit == "%")
+  }
 }
