@@ -368,7 +368,24 @@ extension IndicatorAligner {
         level1 = LabelFolding.display(l1.text)
         if !repeated { level2 = "" }
       }
-      if let l2 = row[template.level2Column] { level2 = LabelFolding.display(l2.text) }
+      if let l2 = row[template.level2Column] {
+        level2 = LabelFolding.display(l2.text)
+        // A 二级 the taxonomy puts under another standard 一级 than the one carried down, with
+        // no 一级 on its row: the merged 一级 cell above it was lost (`社会效益` after 时效
+        // rows under 产出指标); its usual parent is read instead.
+        if row[template.level1Column] == nil,
+          LevelLabels.contradicts(level1: level1, level2: level2),
+          let parent = LevelLabels.usualParent(ofLevel2: level2)
+        {
+          diagnostics.append(
+            Diagnostic(
+              .info, "level1-inferred",
+              "the 二级 '\(level2)' belongs under '\(parent)', not under '\(level1)' carried "
+                + "down from the rows above, and no 一级 is printed for it: read under '\(parent)'",
+              at: l2.location))
+          level1 = parent
+        }
+      }
       guard let nameCell = row[template.nameColumn] else { continue }
       let name = withoutNumbering(nameCell.text)
       guard !name.isEmpty else { continue }

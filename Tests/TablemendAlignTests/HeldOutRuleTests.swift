@@ -157,4 +157,13 @@ struct HeldOutRuleTests {
     #expect(got.last?.value.value == 125 && got.last?.value.unit == "公里")
     #expect(got.first?.value.unit == "%")
   }
+
+  @Test func a2jiUnderAnother1jiThanTheOneCarriedDownTakesItsOwn() {
+    let text = """
+      一级指标 | 二级指标 | 三级指标 | 指标值 |
+      产出指标 | 时效指标 | 补助发放及时性 | 及时发放 |
+      社会效益 | 婴幼儿健康管理率 | 95% |
+      """
+    #expect(rows(text).last?.level1 == "效益指标")
+  }
 }
