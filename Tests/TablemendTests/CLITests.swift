@@ -222,4 +222,15 @@ struct CLITests {
       #expect(result.stdout.contains("Example"), "\(command)")
     }
   }
+
+  /// The manual page is generated from the commands (README): regenerate it when they change.
+  @Test func theManualPageNamesEveryCommandAndOption() throws {
+    let page = try String(contentsOfFile: path("docs/man/tablemend.1"), encoding: .utf8)
+    for command in ["convert", "value", "schema", "batch", "check", "cells"] {
+      #expect(page.contains(".It Em \(command)"), "\(command)")
+    }
+    for option in ["source-name", "dialect", "encoding", "strict", "pretty", "bless", "include"] {
+      #expect(page.contains("Fl -\(option)"), "\(option)")
+    }
+  }
 }
