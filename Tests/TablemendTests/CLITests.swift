@@ -215,7 +215,7 @@ struct CLITests {
   }
 
   @Test func everyCommandsHelpShowsAnExample() throws {
-    for command in ["convert", "value", "schema", "batch", "check", "cells"] {
+    for command in ["convert", "value", "schema", "batch", "check", "cells", "show"] {
       let result = try run([command, "--help"])
       #expect(result.status == 0)
       #expect(result.stdout.contains("tablemend \(command)"), "\(command)")
@@ -226,11 +226,31 @@ struct CLITests {
   /// The manual page is generated from the commands (README): regenerate it when they change.
   @Test func theManualPageNamesEveryCommandAndOption() throws {
     let page = try String(contentsOfFile: path("docs/man/tablemend.1"), encoding: .utf8)
-    for command in ["convert", "value", "schema", "batch", "check", "cells"] {
+    for command in ["convert", "value", "schema", "batch", "check", "cells", "show"] {
       #expect(page.contains(".It Em \(command)"), "\(command)")
     }
     for option in ["source-name", "dialect", "encoding", "strict", "pretty", "bless", "include"] {
       #expect(page.contains("Fl -\(option)"), "\(option)")
     }
+  }
+
+  @Test func showPrintsEveryIndicatorInAlignedColumns() throws {
+    let result = try run(["show", "--tables", path("corpus/seeds/002_2504e2a5ee8feded.txt")])
+    #expect(result.status == 0)
+    let lines = result.stdout.split(separator: "\n").map(String.init)
+    let kinds = [
+      "comparison", "range", "deadline", "frequency", "qualitative", "multiple", "empty",
+    ]
+    let rows = lines.filter { line in kinds.contains { line.hasSuffix("  " + $0) } }
+    #expect(rows.count == 92)
+    // The kind column starts at the same display column on every row of a form's table.
+    let starts = Set(
+      rows.map { line in
+        let kind = kinds.first { line.hasSuffix("  " + $0) } ?? ""
+        return TerminalView.width(String(line.dropLast(kind.count)))
+      })
+    #expect(starts.count <= 5, "one start per form: \(starts)")
+    #expect(result.stdout.contains("table t1:"))
+    #expect(!result.stdout.contains("\u{1B}["), "no colour when not a terminal")
   }
 }
