@@ -53,11 +53,7 @@ struct BatchCommand: ParsableCommand {
   @Flag(name: .shortAndLong, help: "Print nothing on stderr but fatal errors.")
   var quiet = false
 
-  @Option(help: "Force the text encoding: utf-8, utf-16le, utf-16be, gb18030, big5.")
-  var encoding: String?
-
-  @Option(help: "Force the reader for every file (as `convert --dialect`).")
-  var dialect: String?
+  @OptionGroup var reader: ReaderOptions
 
   @Option(
     name: .customLong("limit"),
@@ -68,7 +64,6 @@ struct BatchCommand: ParsableCommand {
 
   func validate() throws {
     if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
-    try ConvertCommand.validate(encoding: encoding, dialect: dialect)
   }
 
   func run() throws {
@@ -85,7 +80,7 @@ struct BatchCommand: ParsableCommand {
     }
     let options = BatchOptions(
       converter: Converter(
-        options: ConvertOptions(encoding: encoding, dialect: dialect, limits: limits)),
+        options: ConvertOptions(encoding: reader.encoding, dialect: reader.dialect, limits: limits)),
       jobs: jobs,
       walker: walker, progress: progress)
     let runner = BatchRunner(

@@ -24,7 +24,7 @@ struct CellsCommand: ParsableCommand {
   @Option(help: "Force the text encoding (utf-8, utf-16le, utf-16be, gb18030, big5).")
   var encoding: String?
 
-  func validate() throws { try ConvertCommand.validate(encoding: encoding, dialect: nil) }
+  func validate() throws { try ReaderOptions.check(encoding: encoding, dialect: nil) }
 
   func run() throws {
     let converter = Converter(options: ConvertOptions(encoding: encoding))

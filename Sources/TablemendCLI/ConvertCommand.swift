@@ -47,11 +47,7 @@ struct ConvertCommand: ParsableCommand {
   @Option(help: "The name recorded as source.path for standard input (default `-`).")
   var sourceName: String?
 
-  @Option(help: "Force the text encoding: utf-8, utf-16le, utf-16be, gb18030, big5.")
-  var encoding: String?
-
-  @Option(help: "Force the text dialect instead of detecting it (see the list above).")
-  var dialect: String?
+  @OptionGroup var reader: ReaderOptions
 
   @Option(
     name: .customLong("limit"),
@@ -61,22 +57,8 @@ struct ConvertCommand: ParsableCommand {
   var limitOverrides: [String] = []
 
   func validate() throws {
-    try Self.validate(encoding: encoding, dialect: dialect)
     if sourceName != nil && !files.contains("-") {
       throw ValidationError("--source-name names standard input: give `-` among the files")
-    }
-  }
-
-  /// Usage errors (exit 64) for an unknown encoding or dialect, listing the known ones.
-  static func validate(encoding: String?, dialect: String?) throws {
-    if let encoding, !ConvertOptions.encodingNames.contains(encoding.lowercased()) {
-      throw ValidationError(
-        "unknown encoding '\(encoding)'; use one of "
-          + ConvertOptions.encodingNames.joined(separator: ", "))
-    }
-    if let dialect, !Converter.dialects.contains(dialect) {
-      throw ValidationError(
-        "unknown dialect '\(dialect)'; known: \(Converter.dialects.joined(separator: ", "))")
     }
   }
 
@@ -87,7 +69,7 @@ struct ConvertCommand: ParsableCommand {
     }
     let result = try Self.convert(
       files, output: output, pretty: pretty,
-      options: ConvertOptions(encoding: encoding, dialect: dialect, limits: limits),
+      options: ConvertOptions(encoding: reader.encoding, dialect: reader.dialect, limits: limits),
       stdinName: sourceName ?? "-")
     if result.status != 0 { throw ExitCode(result.status) }
     if strict && !result.formless.isEmpty {

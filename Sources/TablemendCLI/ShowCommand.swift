@@ -29,16 +29,11 @@ struct ShowCommand: ParsableCommand {
   @Flag(help: "Also print every table's grid as read.")
   var tables = false
 
-  @Option(help: "Force the text encoding: utf-8, utf-16le, utf-16be, gb18030, big5.")
-  var encoding: String?
-
-  @Option(help: "Force the reader (as `convert --dialect`).")
-  var dialect: String?
-
-  func validate() throws { try ConvertCommand.validate(encoding: encoding, dialect: dialect) }
+  @OptionGroup var reader: ReaderOptions
 
   func run() throws {
-    let converter = Converter(options: ConvertOptions(encoding: encoding, dialect: dialect))
+    let converter = Converter(
+      options: ConvertOptions(encoding: reader.encoding, dialect: reader.dialect))
     let document: Document
     do {
       document =
