@@ -63,11 +63,16 @@ public struct IndicatorRow: Sendable, Hashable {
     return near.flatMap { form.fields[$0] }
   }
 
-  /// The row's fields in `columns` order, as text (empty for nil).
+  /// The row's fields in `columns` order, as text (empty for nil); every text column guarded
+  /// against formula injection (`CSVFormat.guarded`), the number column left a number.
   public var fields: [String] {
-    [
+    let texts = [
       file, formKind, formTitle ?? "", name ?? "", period, level1, level2, level3, raw, kind,
-      op ?? "", value.map(IndicatorRow.number) ?? "", unit ?? "", standard ?? "",
+      op ?? "",
+    ].map(CSVFormat.guarded)
+    return texts + [
+      value.map(IndicatorRow.number) ?? "", CSVFormat.guarded(unit ?? ""),
+      CSVFormat.guarded(standard ?? ""),
     ]
   }
 

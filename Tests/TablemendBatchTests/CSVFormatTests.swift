@@ -74,4 +74,15 @@ struct CSVFormatTests {
           kind: .projectTargets, fields: ["项目名称": "", "主管部门": "x"], tables: [], location: location))
         == nil)
   }
+
+  @Test func textThatASpreadsheetWouldRunIsGuarded() {
+    for risky in ["=HYPERLINK(\"http://x\",\"y\")", "+1", "-3%", "@SUM(A1)", "\t=1", "\r=1", "="] {
+      #expect(CSVFormat.guarded(risky) == "'" + risky, "\(risky)")
+    }
+    for plain in ["满意度", "≥95%", "100", "", "'already"] {
+      #expect(CSVFormat.guarded(plain) == plain)
+    }
+    // A record keeps its quoting after the guard.
+    #expect(CSVFormat.record([CSVFormat.guarded("=a,b")]) == "\"'=a,b\"\r\n")
+  }
 }
