@@ -55,13 +55,6 @@ struct BatchCommand: ParsableCommand {
 
   @OptionGroup var reader: ReaderOptions
 
-  @Option(
-    name: .customLong("limit"),
-    help: ArgumentHelp(
-      "Override a limit, e.g. maxInputBytes=1G (repeatable; see SECURITY.md).",
-      valueName: "name=value"))
-  var limitOverrides: [String] = []
-
   func validate() throws {
     if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
   }
@@ -74,13 +67,8 @@ struct BatchCommand: ParsableCommand {
     }
     let walker = InputWalker(
       include: include.map { Glob($0) }, exclude: exclude.map { Glob($0) })
-    var limits = Limits.standard
-    for assignment in limitOverrides {
-      do { try limits.apply(assignment) } catch { throw ValidationError(error.description) }
-    }
     let options = BatchOptions(
-      converter: Converter(
-        options: ConvertOptions(encoding: reader.encoding, dialect: reader.dialect, limits: limits)),
+      converter: Converter(options: try reader.convertOptions()),
       jobs: jobs,
       walker: walker, progress: progress)
     let runner = BatchRunner(

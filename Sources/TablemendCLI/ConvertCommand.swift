@@ -49,13 +49,6 @@ struct ConvertCommand: ParsableCommand {
 
   @OptionGroup var reader: ReaderOptions
 
-  @Option(
-    name: .customLong("limit"),
-    help: ArgumentHelp(
-      "Override a limit, e.g. maxInputBytes=1G (repeatable; see SECURITY.md).",
-      valueName: "name=value"))
-  var limitOverrides: [String] = []
-
   func validate() throws {
     if sourceName != nil && !files.contains("-") {
       throw ValidationError("--source-name names standard input: give `-` among the files")
@@ -63,13 +56,8 @@ struct ConvertCommand: ParsableCommand {
   }
 
   func run() throws {
-    var limits = Limits.standard
-    for assignment in limitOverrides {
-      do { try limits.apply(assignment) } catch { throw ValidationError(error.description) }
-    }
     let result = try Self.convert(
-      files, output: output, pretty: pretty,
-      options: ConvertOptions(encoding: reader.encoding, dialect: reader.dialect, limits: limits),
+      files, output: output, pretty: pretty, options: try reader.convertOptions(),
       stdinName: sourceName ?? "-")
     if result.status != 0 { throw ExitCode(result.status) }
     if strict && !result.formless.isEmpty {

@@ -32,8 +32,7 @@ struct ShowCommand: ParsableCommand {
   @OptionGroup var reader: ReaderOptions
 
   func run() throws {
-    let converter = Converter(
-      options: ConvertOptions(encoding: reader.encoding, dialect: reader.dialect))
+    let converter = Converter(options: try reader.convertOptions())
     let document: Document
     do {
       document =

@@ -7,16 +7,9 @@ import Testing
 /// headerless fragment, a self-evaluation row with an empty target, run-together text.
 @Suite("IndicatorAligner")
 struct AlignerTests {
-  struct Row: Equatable, CustomStringConvertible {
-    var level1, level2, name, raw: String
-    var description: String { "\(level1)/\(level2)/\(name)=\(raw)" }
-  }
+  typealias Row = AlignedRow
 
-  func rows(_ text: String) -> [Row] {
-    IndicatorAligner.blocks(in: text).flatMap(\.indicators).map {
-      Row(level1: $0.level1, level2: $0.level2, name: $0.level3, raw: $0.value.raw)
-    }
-  }
+  func rows(_ text: String) -> [Row] { AlignedRow.rows(text) }
 
   @Test func pipeRowsMissingTheirCoveredLeadingCells() {
     let text = """
