@@ -91,13 +91,38 @@ extension Location: JSONWritable {
   func writeJSON(into w: inout JSONWriter) {
     w.beginObject()
     var first = true
+    if let box {
+      w.key("box", &first)
+      let b = box
+      w.beginArray()
+      w.double(b.x0)
+      w.comma()
+      w.double(b.y0)
+      w.comma()
+      w.double(b.x1)
+      w.comma()
+      w.double(b.y1)
+      w.endArray()
+    }
     w.key("column", &first)
     w.int(column)
     w.key("line", &first)
     w.int(line)
+    if let page {
+      w.key("page", &first)
+      w.int(page)
+    }
     if let part {
       w.key("part", &first)
       w.string(part)
+    }
+    if let ref {
+      w.key("ref", &first)
+      w.string(ref)
+    }
+    if let sheet {
+      w.key("sheet", &first)
+      w.string(sheet)
     }
     w.endObject()
   }

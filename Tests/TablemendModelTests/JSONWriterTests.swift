@@ -60,6 +60,21 @@ let trickyKeys: [String] = [
 ]
 
 @Suite struct JSONWriterTests {
+  @Test func pdfAndSheetLocationsWriteLikeFoundation() throws {
+    try expectParity(Location.pdf(page: 3, box: Box(x0: 72.004, y0: 100.5, x1: 300, y1: 112.25)))
+    try expectParity(Location.sheet("表1 项目", row: 2, column: 27))
+    #expect(Location.sheet("s", row: 2, column: 27).ref == "AB3")
+    #expect(Location.a1(row: 0, column: 0) == "A1")
+    #expect(Location.a1(row: 9, column: 25) == "Z10")
+    #expect(Location.a1(row: 0, column: 701) == "ZZ1")
+    #expect(Location.a1(row: 0, column: 702) == "AAA1")
+    let box = Box(x0: 1, y0: 2, x1: 3, y1: 4)
+    let decoded = try JSONDecoder().decode(Box.self, from: try foundationJSON(box))
+    #expect(decoded == box)
+    #expect(Location.pdf(page: 2, box: box).description == "page 2 (1.0,2.0)–(3.0,4.0)")
+    #expect(Location.sheet("A", row: 0, column: 1).description == "A!B1")
+  }
+
   @Test func trickyStringsEscapeLikeFoundation() throws {
     for text in trickyStrings {
       try expectParity([text])
