@@ -74,14 +74,13 @@ public enum CellStreamReader {
         let segments = RunTogetherSegmenter.remembered(
           piece.0, phrases: phrases,
           wholeLine: line.bare || (!line.explicit && piece.0.count >= 40), memo: memo)
-        var offset = 0
+        let offsets = Self.offsets(of: segments, in: piece.0)
         for (s, segment) in segments.enumerated() {
           out.append(
             StreamCell(
               text: segment, kind: memo.kind(of: segment),
-              location: Location(line: line.number, column: piece.1 + offset),
+              location: Location(line: line.number, column: piece.1 + offsets[s]),
               rowBreak: s == 0 ? evidence : .none))
-          offset += segment.count
         }
       }
       if !line.cells.isEmpty { pendingBreak = .none }
@@ -90,6 +89,35 @@ public enum CellStreamReader {
       cells: LabelNames.markOutlineLevels(
         LabelNames.mark(FragmentJoiner.join(NameHeaders.mark(out), memo: memo))),
       linesAreRows: linesAreRows)
+  }
+
+  /// Where each segment of `text` starts (in characters): segments are in order and do not
+  /// overlap, but the cuts leave out what is no cell (punctuation between cells), so each is
+  /// looked for from the end of the one before.
+  static func offsets(of segments: [String], in text: String) -> [Int] {
+    guard segments.count > 1 else { return segments.map { _ in 0 } }
+    let chars = Array(text)
+    var cursor = 0
+    var out: [Int] = []
+    for segment in segments {
+      let wanted = Array(segment)
+      var found = cursor
+      if let first = wanted.first {
+        var k = cursor
+        found = -1
+        while k + wanted.count <= chars.count {
+          if chars[k] == first, Array(chars[k..<(k + wanted.count)]) == wanted {
+            found = k
+            break
+          }
+          k += 1
+        }
+        if found < 0 { found = cursor }
+      }
+      out.append(found)
+      cursor = found + wanted.count
+    }
+    return out
   }
 
   /// Header words whose running together on one line marks a run-together table.

@@ -111,10 +111,13 @@ public enum RunTogetherSegmenter {
         }
         let endKey = k + matched
         var end = endKey < key.count ? origin[endKey] : chars.count
-        // A score after a label stays with it: 产出指标(50分).
+        // A score after a label stays with it: 产出指标(50分); an outline number after it
+        // (`产出指标(一)数量指标`) does not: Chinese numerals are no score.
         if end < chars.count, chars[end] == "(" || chars[end] == "（",
           let close = chars[end...].firstIndex(where: { $0 == ")" || $0 == "）" }), close - end <= 6,
-          chars[(end + 1)..<close].allSatisfy({ $0.isNumber || $0 == "分" || $0 == " " })
+          chars[(end + 1)..<close].allSatisfy({
+            ($0.isASCII && $0.isNumber) || $0 == "." || $0 == "分" || $0 == " "
+          })
         {
           end = close + 1
         }
@@ -159,11 +162,14 @@ public enum RunTogetherSegmenter {
       cuts.insert(score)
       cuts.insert(month)
     }
-    // 2b. A prose item `name,value;` (`完成时限,2025年10月底前;`, `农民综合素质,持续提高。`).
-    if wholeLine, let (comma, end) = proseItemValue(chars, memo: memo) {
-      cuts.insert(comma)
-      cuts.insert(comma + 1)
-      cuts.insert(end)
+    // 2b. A prose item `name,value;` (`完成时限,2025年10月底前;`, `农民综合素质,持续提高。`),
+    // ending the line or run together with the next.
+    if wholeLine {
+      for (comma, end) in proseItemValues(chars, memo: memo) {
+        cuts.insert(comma)
+        cuts.insert(comma + 1)
+        cuts.insert(end)
+      }
     }
     // 3. Values, where the text is plainly several cells: a marker was found, several values
     // stand in it, or it is too long for one cell (`已完成100%` stays whole).
@@ -192,10 +198,14 @@ public enum RunTogetherSegmenter {
     // Numbering cut off its name goes back on it: it tells the aligner the cell is a name.
     var number = ""
     for c in sorted + [chars.count] {
-      let piece = String(chars[last..<c]).trimmedPadding()
+      // Punctuation between cut cells (`:`, `,`, `;`) is no cell. Before a name it stays: like
+      // numbering, it says an item starts (`;种植作物成活率`); before an outline number it goes
+      // (`;(二)` is the number `(二)`).
+      var piece = String(chars[last..<c]).trimmedPadding()
       last = c
-      // Punctuation between cut cells (`:`, `,`, `;`) is no cell.
-      if piece.allSatisfy({ ":：;；,，。".contains($0) }) { continue }
+      let unpunctuated = String(piece.drop(while: { ":：;；,，。".contains($0) }))
+      if unpunctuated.isEmpty { continue }
+      if CellClassifier.isOutlineNumber(LabelFolding.key(unpunctuated)) { piece = unpunctuated }
       if isNumbering(piece) {
         number = piece
         continue
@@ -211,20 +221,31 @@ public enum RunTogetherSegmenter {
     return wholeLine ? splittingTrailingVerdicts(out, memo: memo) : out
   }
 
-  /// In a prose item that ends a line (`带动村集体及种植户增收致富,增加;`), where the comma
-  /// before its target is and where the target ends (before the closing `;` or `。`): the
-  /// part after the last comma, up to twelve characters, must read as a value or a verdict.
-  static func proseItemValue(_ chars: [Character], memo: KindMemo) -> (Int, Int)? {
-    var end = chars.count
-    while end > 0, " ;；。".contains(chars[end - 1]) { end -= 1 }
-    guard end < chars.count,
-      let comma = chars[..<end].lastIndex(where: { $0 == "," || $0 == "，" }),
-      comma >= 2, (1...12).contains(end - comma - 1)
-    else { return nil }
-    switch memo.kind(of: String(chars[(comma + 1)..<end])) {
-    case .value, .verdict: return (comma, end)
-    default: return nil
+  /// In prose items (`带动村集体及种植户增收致富,增加;`), where the comma before each target is
+  /// and where the target ends (before its closing `;` or `。`, which ends the line or is
+  /// followed by the next item): the part after the last comma, up to twelve characters, must
+  /// read as a value or a verdict.
+  static func proseItemValues(_ chars: [Character], memo: KindMemo) -> [(Int, Int)] {
+    var out: [(Int, Int)] = []
+    var stop = 0
+    while stop < chars.count {
+      guard ";；。".contains(chars[stop]) else {
+        stop += 1
+        continue
+      }
+      var end = stop
+      while end > 0, chars[end - 1] == " " { end -= 1 }
+      defer { stop += 1 }
+      guard
+        let comma = chars[..<end].lastIndex(where: { ",，;；。".contains($0) }),
+        chars[comma] == "," || chars[comma] == "，", comma >= 2, (1...12).contains(end - comma - 1)
+      else { continue }
+      switch memo.kind(of: String(chars[(comma + 1)..<end])) {
+      case .value, .verdict: out.append((comma, end))
+      default: continue
+      }
     }
+    return out
   }
 
   /// Where the national template's 指标解释 text stands: `反映` then, within 40 characters
