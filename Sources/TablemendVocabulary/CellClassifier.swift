@@ -21,6 +21,8 @@ public enum CellClassifier {
     if isOp(k) { return .op }
     if isNumber(k) { return .number }
     if isUnit(k) { return .unit }
+    // A numbered name (`指标1工程完工率`) or an empty numbered slot (`指标2`) is no value.
+    if let rest = afterNameNumbering(k) { return rest.count + 3 <= 4 ? .shortText : .text }
     // The value parser reads the key: traditional characters folded (`(計劃標準)`).
     if looksLikeValue(k) { return .value }
     if k.count <= 10 {
@@ -28,6 +30,23 @@ public enum CellClassifier {
       if v.kind == .qualitative && (v.direction != nil || v.grade != nil) { return .verdict }
     }
     return k.count <= 4 ? .shortText : .text
+  }
+
+  /// What follows the numbering of a numbered name (`指标1工程完工率` → `工程完工率`, `指标2：` and
+  /// `指标2` → empty), or nil when `k` is no numbered name: one or two digits after `指标`, then
+  /// the end, a colon or a Chinese character that starts no unit (`指标100%`, `指标5个` are a
+  /// label's end and a value).
+  public static func afterNameNumbering(_ k: String) -> String? {
+    guard k.hasPrefix("指标") else { return nil }
+    let chars = Array(k.dropFirst(2))
+    var digits = 0
+    while digits < chars.count, chars[digits].isASCII, chars[digits].isNumber { digits += 1 }
+    guard (1...2).contains(digits) else { return nil }
+    var rest = chars[digits...]
+    if let first = rest.first, ":：.、".contains(first) { rest = rest.dropFirst() }
+    guard let first = rest.first else { return "" }
+    guard !first.isASCII, first.isLetter, !isUnit(String(first)) else { return nil }
+    return String(rest)
   }
 
   /// Header words are short and name a column outright (not a sentence that mentions one).

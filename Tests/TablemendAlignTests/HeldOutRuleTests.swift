@@ -159,4 +159,40 @@ struct HeldOutRuleTests {
       """
     #expect(rows(text).last?.level1 == "效益指标")
   }
+
+  // Session 7.
+
+  @Test func anOutlineNumberBetweenTwoLabelsIsNoScore() {
+    let pieces = RunTogetherSegmenter.segments(
+      of: "一、产出指标(一)数量指标设施温棚种植人员≧300人;(二)质量指标参训人员结业率≥100%;")
+    #expect(pieces.contains("产出指标") && pieces.contains("数量指标") && pieces.contains("(二)"))
+    #expect(CellClassifier.classify("(二)") == .filler)
+    // A score after a label still stays with it.
+    #expect(RunTogetherSegmenter.segments(of: "产出指标(50分)数量指标培训人数≥300人").first == "产出指标(50分)")
+  }
+
+  @Test func proseItemsRunTogetherAreCutAtEachComma() {
+    let text = "带动村集体及种植户增收致富,增加;学员素质素养和种植技术水平,提高;培训人员绿色种植意识,提高。"
+    let found = RunTogetherSegmenter.proseItemValues(Array(text), memo: KindMemo())
+    #expect(found.count == 3)
+    let pieces = RunTogetherSegmenter.segments(of: text)
+    // The `;` before a name stays on it, as numbering would: an item starts there.
+    #expect(pieces.contains(";学员素质素养和种植技术水平") && pieces.filter { $0 == "提高" }.count == 2)
+  }
+
+  @Test func aNumberedNameOrAnEmptyNumberedSlotIsNoValue() {
+    #expect(CellClassifier.afterNameNumbering("指标1工程完工率") == "工程完工率")
+    #expect(CellClassifier.afterNameNumbering("指标2") == "")
+    #expect(CellClassifier.afterNameNumbering("指标100%") == nil)
+    #expect(CellClassifier.afterNameNumbering("指标5个") == nil)
+    #expect(CellClassifier.classify("指标1工程完工率") == .text)
+    #expect(CellClassifier.classify("指标2") == .shortText)
+    #expect(CellClassifier.classify("≥100%") == .value)
+  }
+
+  @Test func cellColumnsAreFoundPastDroppedPunctuation() {
+    #expect(
+      CellStreamReader.offsets(of: ["产出指标", "(一)", "数量指标"], in: "产出指标;(一)数量指标") == [0, 5, 8])
+    #expect(CellStreamReader.offsets(of: ["ab"], in: "ab") == [0])
+  }
 }
