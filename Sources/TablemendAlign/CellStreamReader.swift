@@ -43,6 +43,9 @@ public enum CellStreamReader {
     let gluedHeader = raws.contains { line in
       line.count <= 80 && gluedHeaderWords.count { line.contains($0) } >= 3
     }
+    memo.resultsAndScores =
+      raws.contains { line in resultHeaderWords.contains { line.contains($0) } }
+      && raws.contains { $0.contains("得分") }
     memo.linesAreCells =
       !gluedHeader && filledLines.count >= 20
       && filledLines.filter({ $0.cells.count == 1 }).count * 5
@@ -119,6 +122,9 @@ public enum CellStreamReader {
     }
     return out
   }
+
+  /// Header words of a self-evaluation's result column.
+  static let resultHeaderWords = ["实际完成值", "全年实际值", "实际值", "完成值", "实际完成情况", "全年完成值"]
 
   /// Header words whose running together on one line marks a run-together table.
   static let gluedHeaderWords = [

@@ -162,6 +162,15 @@ public enum RunTogetherSegmenter {
       cuts.insert(score)
       cuts.insert(month)
     }
+    // 2a'. In a self-evaluation, a target and its result that are the same number, and the
+    // score after them, run together (`公猪舍(≥**平方米)22.822.81`: 22.8, 22.8 and 1).
+    if memo.resultsAndScores {
+      for (first, second, score) in doubledNumbers(chars) {
+        cuts.insert(first)
+        cuts.insert(second)
+        cuts.insert(score)
+      }
+    }
     // 2b. A prose item `name,value;` (`完成时限,2025年10月底前;`, `农民综合素质,持续提高。`),
     // ending the line or run together with the next.
     if wholeLine {
@@ -219,6 +228,65 @@ public enum RunTogetherSegmenter {
       number = ""
     }
     return wholeLine ? splittingTrailingVerdicts(out, memo: memo) : out
+  }
+
+  /// Runs of digits after a name that read one way only as a number written twice and a
+  /// score of one or two digits (`1801803`: 180, 180, 3; `22.822.81`: 22.8, 22.8, 1;
+  /// `111`: 1, 1, 1): where the three start. A run with another reading (`5555`: 55 55, or
+  /// 5 5 55) or whose parts are no numbers (`0.50.53`) is left whole.
+  static func doubledNumbers(_ chars: [Character]) -> [(Int, Int, Int)] {
+    func numeric(_ c: Character) -> Bool { c.isASCII && (c.isNumber || c == ".") }
+    var out: [(Int, Int, Int)] = []
+    var i = 1
+    while i < chars.count {
+      guard numeric(chars[i]), !numeric(chars[i - 1]),
+        !chars[i - 1].isASCII || chars[i - 1] == ")"
+      else {
+        i += 1
+        continue
+      }
+      var end = i
+      while end < chars.count, numeric(chars[end]) { end += 1 }
+      defer { i = end }
+      // The run must end the text or stand before a Chinese character that starts no unit
+      // (`550万粒` is a quantity).
+      if end < chars.count,
+        chars[end].isASCII || "万亿萬億％‰".contains(chars[end])
+          || units.contains(where: { matches($0, chars, at: end) })
+      {
+        continue
+      }
+      let run = Array(chars[i..<end])
+      guard run.count >= 3 else { continue }
+      var readings: [Int] = []
+      for scoreLength in 0...2 {
+        let twice = run.count - scoreLength
+        guard twice >= 2, twice % 2 == 0 else { continue }
+        let half = twice / 2
+        let a = run[0..<half]
+        let b = run[half..<twice]
+        let score = run[twice...]
+        guard Array(a) == Array(b), isPlainNumber(a),
+          scoreLength == 0 || (isPlainNumber(score) && !score.contains(".") && score != ["0"])
+        else { continue }
+        readings.append(half)
+      }
+      guard readings.count == 1, let half = readings.first else { continue }
+      out.append((i, i + half, i + 2 * half))
+    }
+    return out
+  }
+
+  /// Digits with at most one inner decimal point and no leading zero before another digit.
+  static func isPlainNumber(_ digits: ArraySlice<Character>) -> Bool {
+    guard let first = digits.first, let last = digits.last, first != ".", last != "." else {
+      return false
+    }
+    if digits.filter({ $0 == "." }).count > 1 { return false }
+    if first == "0", digits.count > 1, digits[digits.index(after: digits.startIndex)] != "." {
+      return false
+    }
+    return true
   }
 
   /// In prose items (`带动村集体及种植户增收致富,增加;`), where the comma before each target is

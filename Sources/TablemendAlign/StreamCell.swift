@@ -52,6 +52,9 @@ final class KindMemo {
   /// True when the text's lines are its cells (a cell-per-line export: many short lines): a
   /// line holding two quantities is then one cell, not two values run together.
   var linesAreCells = false
+  /// True when the text has a result column and a score column (a self-evaluation form): a
+  /// number written twice and a score after it (`1801803`) is three cells.
+  var resultsAndScores = false
 
   func kind(of text: String) -> CellKind {
     if let known = kinds[text] { return known }

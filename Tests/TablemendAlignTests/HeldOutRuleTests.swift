@@ -195,4 +195,23 @@ struct HeldOutRuleTests {
       CellStreamReader.offsets(of: ["产出指标", "(一)", "数量指标"], in: "产出指标;(一)数量指标") == [0, 5, 8])
     #expect(CellStreamReader.offsets(of: ["ab"], in: "ab") == [0])
   }
+
+  @Test func aNumberWrittenTwiceAndAScoreAreThreeCellsInASelfEvaluation() {
+    let found = RunTogetherSegmenter.doubledNumbers(Array("公猪舍(≥**平方米)22.822.81母猪舍1801803仓库111"))
+    #expect(found.count == 3)
+    #expect(found.first.map { [$0.0, $0.1, $0.2] } == [11, 15, 19])
+    // A quantity with its unit, a number with two readings, or no number twice: left whole.
+    #expect(RunTogetherSegmenter.doubledNumbers(Array("免费发放原原种550万粒")).isEmpty)
+    #expect(RunTogetherSegmenter.doubledNumbers(Array("数量5555")).isEmpty)
+    #expect(RunTogetherSegmenter.doubledNumbers(Array("数量1234")).isEmpty)
+    // Only in a text with result and score columns.
+    let memo = KindMemo()
+    memo.resultsAndScores = true
+    #expect(
+      RunTogetherSegmenter.segments(of: "数量指标母猪舍(≥**平方米)1801803育肥猪舍", memo: memo)
+        .filter { $0 == "180" }.count == 2)
+    #expect(
+      !RunTogetherSegmenter.segments(of: "数量指标母猪舍(≥**平方米)1801803育肥猪舍")
+        .contains("180"))
+  }
 }
