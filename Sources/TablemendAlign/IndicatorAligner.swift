@@ -143,6 +143,7 @@ public enum IndicatorAligner {
       }
       if isLevel(kind)
         || (cells[i].rowBreak == .strong && rowHoldsValue(cells, i) && labelFollows(cells, i))
+        || signedItemsFollow(cells, i)
       {
         return (.headerless, i)
       }
@@ -177,6 +178,22 @@ extension IndicatorAligner {
       j += 1
     }
     return false
+  }
+
+  /// True when three names or more, each followed by a target written with a sign, start at
+  /// `i` (`道路硬化` `≥0.565km` `验收合格率` `≥100%` `满意度` `≥96%`): the items of a paragraph
+  /// that lists a project's targets, with no header and no level label.
+  static func signedItemsFollow(_ cells: [StreamCell], _ i: Int) -> Bool {
+    var j = i
+    var items = 0
+    while j + 1 < cells.count, cells[j].kind == .text || cells[j].kind == .shortText,
+      cells[j + 1].kind == .value, let first = LabelFolding.key(cells[j + 1].text).first,
+      "≥≤><=≧≦".contains(first)
+    {
+      items += 1
+      j += 2
+    }
+    return items >= 3
   }
 
   /// True when a level label follows within the next twelve cells: rows of an excerpt that

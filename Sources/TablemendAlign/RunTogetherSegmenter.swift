@@ -53,6 +53,7 @@ public enum RunTogetherSegmenter {
     "辆", "套", "座", "米", "亩", "畝", "吨", "噸", "家", "本", "册", "条", "條", "种", "種", "株", "棵", "头", "只",
     "起", "粒", "张", "張", "部", "村", "分", "倍", "例", "床", "栋", "间", "宗", "批", "厘米", "毫米",
     "千瓦", "兆瓦", "千瓦时", "工作日", "个工作日", "周", "季度", "微克", "毫克", "千克", "公斤", "克", "分贝", "升", "立方米",
+    "km", "KM", "kg", "kw", "kW", "kWh", "kwh", "MW", "mm", "cm", "㎡", "m²", "m³", "㎞",
   ].map { Array($0) }.sorted { $0.count > $1.count }
 
   /// The cells in `text`.
@@ -171,6 +172,9 @@ public enum RunTogetherSegmenter {
         cuts.insert(score)
       }
     }
+    // 2a''. A heading that introduces prose items (`(二)绩效目标:道路硬化≥0.565km;…`): the
+    // items start after its colon.
+    if let colon = headingColon(chars) { cuts.insert(colon + 1) }
     // 2b. A prose item `name,value;` (`完成时限,2025年10月底前;`, `农民综合素质,持续提高。`),
     // ending the line or run together with the next.
     if wholeLine {
@@ -287,6 +291,16 @@ public enum RunTogetherSegmenter {
       return false
     }
     return true
+  }
+
+  /// The colon ending a short heading that names what follows as targets or indicators
+  /// (`(二)绩效目标:`, `年度绩效指标：`), when something follows it.
+  static func headingColon(_ chars: [Character]) -> Int? {
+    guard let colon = chars.prefix(16).firstIndex(where: { $0 == ":" || $0 == "：" }),
+      colon >= 2, colon + 1 < chars.count
+    else { return nil }
+    let heading = LabelFolding.key(String(chars[..<colon]))
+    return ["目标", "目標", "指标", "指標"].contains(where: { heading.hasSuffix($0) }) ? colon : nil
   }
 
   /// In prose items (`带动村集体及种植户增收致富,增加;`), where the comma before each target is

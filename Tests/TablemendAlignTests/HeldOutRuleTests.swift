@@ -214,4 +214,16 @@ struct HeldOutRuleTests {
       !RunTogetherSegmenter.segments(of: "数量指标母猪舍(≥**平方米)1801803育肥猪舍")
         .contains("180"))
   }
+
+  @Test func aParagraphListingSignedTargetsIsABlockOfItsOwn() {
+    let text = """
+      一、项目基本情况
+      (二)绩效目标:道路硬化≥0.565km;项目验收合格率≥100% ;受益贫困人口满意度≥96%;受益人口数≥23人改善村基础设施。
+      """
+    let got = rows(text)
+    #expect(got.first == Row(level1: "", level2: "", name: "道路硬化", raw: "≥0.565km"))
+    #expect(got.count >= 3)
+    #expect(RunTogetherSegmenter.headingColon(Array("(二)绩效目标:道路硬化")) == 7)
+    #expect(RunTogetherSegmenter.headingColon(Array("项目名称:道路硬化")) == nil)
+  }
 }
