@@ -83,6 +83,15 @@ public enum IndicatorAligner {
       if !block.indicators.isEmpty { out.append(block) }
       pending = block.indicators.isEmpty ? pending.adding(PendingLabels(slice)) : PendingLabels()
     }
+    // Statements in prose (`名称:指标值为“…”`), where no table block covers their lines.
+    if let statements = StatementReader.block(in: text),
+      !out.contains(where: {
+        $0.start.line <= statements.end.line && statements.start.line <= $0.end.line
+      })
+    {
+      out.append(statements)
+      out.sort { $0.start < $1.start }
+    }
     return out
   }
 

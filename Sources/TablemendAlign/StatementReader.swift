@@ -1,0 +1,149 @@
+import TablemendModel
+import TablemendValues
+import TablemendVocabulary
+
+/// Indicators a self-evaluation report writes as sentences, one a line, instead of a table:
+/// `建设占地面积:指标值为“约12000平方米”,全年实际完成值约20000平方米;`. The name is what stands
+/// before the colon, the target what the target word (`指标值`, `目标值`) introduces, and the
+/// result what a result word (`实际完成值`, `完成值`) introduces. Lines that are a level label
+/// (`1.产出指标`, `(1)数量指标`) set the levels of the statements after them.
+enum StatementReader {
+  /// Words that introduce a statement's target, after the colon (an optional 年度 first).
+  static let targetWords = ["预期指标值", "年度指标值", "指标值", "目标值", "预期值", "计划值"]
+  /// Words that introduce its result.
+  static let resultWords = ["实际完成值", "全年完成值", "实际值", "完成值"]
+
+  /// The statements of `text` as one block, when two lines or more read as statements.
+  static func block(in text: String) -> AlignedBlock? {
+    var level1 = ""
+    var level2 = ""
+    var indicators: [Indicator] = []
+    var grid: [[Int: StreamCell]] = []
+    var number = 0
+    for raw in text.split(
+      omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
+    ) {
+      number += 1
+      let line = String(raw).trimmedPadding()
+      guard !line.isEmpty, line.count <= 400 else { continue }
+      let label = LabelFolding.key(withoutOutlineNumber(line))
+      if LevelLabels.isLevel1(label) && !LevelLabels.isLevel2(label) {
+        level1 = LabelFolding.display(withoutOutlineNumber(line))
+        level2 = ""
+        continue
+      }
+      if LevelLabels.isLevel2(label) {
+        level2 = LabelFolding.display(withoutOutlineNumber(line))
+        continue
+      }
+      guard let statement = read(line) else { continue }
+      let column = line.startIndex == raw.startIndex ? 1 : (raw.count - line.count + 1)
+      let location = Location(line: number, column: column)
+      let value = TimeLimits.reading(ValueParser.parse(statement.target), under: level2)
+      indicators.append(
+        Indicator(
+          period: "annual", level1: level1, level2: level2, level3: statement.name, value: value,
+          evaluation: statement.result.map { ["实际完成值": $0] }, location: location))
+      var row: [Int: StreamCell] = [
+        2: StreamCell(text: statement.name, kind: .text, location: location, rowBreak: .strong),
+        4: StreamCell(text: statement.target, kind: .value, location: location, rowBreak: .none),
+      ]
+      if !level1.isEmpty {
+        row[0] = StreamCell(text: level1, kind: .level1, location: location, rowBreak: .none)
+      }
+      if !level2.isEmpty {
+        row[1] = StreamCell(text: level2, kind: .level2, location: location, rowBreak: .none)
+      }
+      if let result = statement.result {
+        row[7] = StreamCell(text: result, kind: .value, location: location, rowBreak: .none)
+      }
+      grid.append(row)
+    }
+    guard indicators.count >= 2, let first = indicators.first, let last = indicators.last else {
+      return nil
+    }
+    var block = AlignedBlock(
+      indicators: indicators, template: .headerless,
+      diagnostics: [
+        Diagnostic(
+          .info, "statements-read",
+          "\(indicators.count) indicators were read from sentences (名称:指标值为…), not from a table",
+          at: first.location)
+      ],
+      location: first.location)
+    block.rows = Array(indicators.indices)
+    block.grid = grid
+    block.start = Location(line: first.location.line, column: 1)
+    block.end = last.location
+    return block
+  }
+
+  /// A statement's name, target and result, or nil when `line` is no statement.
+  static func read(_ line: String) -> (name: String, target: String, result: String?)? {
+    let chars = Array(withoutOutlineNumber(line))
+    guard let colon = chars.prefix(41).firstIndex(where: { $0 == ":" || $0 == "：" }),
+      colon >= 2
+    else { return nil }
+    let name = String(chars[..<colon]).trimmedPadding()
+    guard !name.contains(where: { ",，;；。".contains($0) }) else { return nil }
+    var k = colon + 1
+    for prefix in ["年度", "全年"] where matches(prefix, chars, k) { k += prefix.count }
+    guard let word = targetWords.first(where: { matches($0, chars, k) }) else { return nil }
+    k += word.count
+    if k < chars.count, "为是:：".contains(chars[k]) { k += 1 }
+    guard let (target, end) = quotedOrClause(chars, from: k), !target.isEmpty, target.count <= 30
+    else { return nil }
+    var result: String?
+    var r = end
+    while r < chars.count {
+      if let found = resultWords.first(where: { matches($0, chars, r) }) {
+        var v = r + found.count
+        if v < chars.count, "为是:：".contains(chars[v]) { v += 1 }
+        if let (text, _) = quotedOrClause(chars, from: v), !text.isEmpty, text.count <= 30,
+          text.contains(where: { $0.isNumber })
+        {
+          result = text
+        }
+        break
+      }
+      r += 1
+    }
+    return (name, target, result)
+  }
+
+  /// The text from `k`: up to the closing quote when a quote opens it, else up to the next
+  /// comma, semicolon, full stop or bracket; and where it ends.
+  static func quotedOrClause(_ chars: [Character], from start: Int) -> (String, Int)? {
+    guard start < chars.count else { return nil }
+    var k = start
+    if "“\"「‘'".contains(chars[k]) {
+      k += 1
+      guard let close = chars[k...].firstIndex(where: { "”\"」’'".contains($0) }) else {
+        return nil
+      }
+      return (String(chars[k..<close]).trimmedPadding(), close + 1)
+    }
+    let end = chars[k...].firstIndex(where: { ",，;；。(（".contains($0) }) ?? chars.count
+    return (String(chars[k..<end]).trimmedPadding(), end)
+  }
+
+  static func matches(_ word: String, _ chars: [Character], _ k: Int) -> Bool {
+    RunTogetherSegmenter.matches(Array(word), chars, at: k)
+  }
+
+  /// The line without a leading outline number (`1.`, `(1)`, `一、`, `①`).
+  static func withoutOutlineNumber(_ line: String) -> String {
+    var chars = Array(line)
+    if let first = chars.first, "①②③④⑤⑥⑦⑧⑨⑩".contains(first) {
+      chars.removeFirst()
+      return String(chars)
+    }
+    for length in (2...5).reversed() where chars.count > length {
+      if CellClassifier.isOutlineNumber(LabelFolding.key(String(chars[..<length]))) {
+        chars.removeFirst(length)
+        break
+      }
+    }
+    return String(chars).trimmedPadding()
+  }
+}
