@@ -46,6 +46,10 @@ public enum CellStreamReader {
     memo.resultsAndScores =
       raws.contains { line in resultHeaderWords.contains { line.contains($0) } }
       && raws.contains { $0.contains("得分") }
+    memo.weightAfterName = raws.contains { line in
+      let k = LabelFolding.key(line)
+      return ["指标名称指标权重", "三级指标指标权重", "指标名称权重", "三级指标权重"].contains { k.contains($0) }
+    }
     memo.linesAreCells =
       !gluedHeader && filledLines.count >= 20
       && filledLines.filter({ $0.cells.count == 1 }).count * 5

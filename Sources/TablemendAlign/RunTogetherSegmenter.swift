@@ -205,7 +205,12 @@ public enum RunTogetherSegmenter {
     let sorted = cuts.filter { c in
       c > 0 && c < chars.count && !numbering.contains { $0.lowerBound < c && c < $0.upperBound }
     }.sorted()
-    guard !sorted.isEmpty else { return [text] }
+    guard !sorted.isEmpty else {
+      // A row of a table whose weight column follows the name, run together with no sign
+      // to cut at (`森林受灾率10%1`: name, weight 10, unit %, target 1).
+      if wholeLine, memo.weightAfterName, let pieces = weightedRow(chars) { return pieces }
+      return [text]
+    }
     var out: [String] = []
     var last = 0
     // Numbering cut off its name goes back on it: it tells the aligner the cell is a name.
@@ -301,6 +306,44 @@ public enum RunTogetherSegmenter {
     else { return nil }
     let heading = LabelFolding.key(String(chars[..<colon]))
     return ["目标", "目標", "指标", "指標"].contains(where: { heading.hasSuffix($0) }) ? colon : nil
+  }
+
+  /// A name, a weight of one or two digits (at most 20), an optional unit and sign, and a
+  /// target, run together (`森林受灾率10%1`, `开展各种文艺活动场次1020`,
+  /// `民政优抚对象生活水平改善情况10有效改善`): the pieces, or nil when the text does not read so
+  /// (a target may not start with a zero before another digit: `1005` is no weight and target).
+  static func weightedRow(_ chars: [Character]) -> [String]? {
+    func digit(_ c: Character) -> Bool { c.isASCII && c.isNumber }
+    guard let start = chars.firstIndex(where: digit), start >= 4,
+      !chars[start - 1].isASCII || chars[start - 1] == ")",
+      chars[..<start].allSatisfy({ !digit($0) })
+    else { return nil }
+    for length in [2, 1] {
+      let end = start + length
+      guard end < chars.count, chars[start..<end].allSatisfy(digit),
+        let weight = Int(String(chars[start..<end])), (1...20).contains(weight)
+      else { continue }
+      var k = end
+      var pieces = [String(chars[..<start]), String(chars[start..<end])]
+      if let unit = units.first(where: { matches($0, chars, at: k) }),
+        k + unit.count < chars.count
+      {
+        pieces.append(String(unit))
+        k += unit.count
+      }
+      let target = Array(chars[k...])
+      guard let first = target.first, first != "." else { continue }
+      if first == "0", target.count > 1, digit(target[1]) { continue }
+      // The target is a number, a sign and a number, or a short verdict.
+      let rest = String(target)
+      if target.allSatisfy({ digit($0) || $0 == "." }) || startsWithSign(target, 0..<target.count)
+        || (target.count <= 8 && target.allSatisfy { !$0.isASCII })
+      {
+        pieces.append(rest)
+        return pieces
+      }
+    }
+    return nil
   }
 
   /// In prose items (`带动村集体及种植户增收致富,增加;`), where the comma before each target is

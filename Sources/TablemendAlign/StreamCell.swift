@@ -55,6 +55,9 @@ final class KindMemo {
   /// True when the text has a result column and a score column (a self-evaluation form): a
   /// number written twice and a score after it (`1801803`) is three cells.
   var resultsAndScores = false
+  /// True when a header puts a weight column just after the name (`指标名称指标权重…`): a
+  /// row's name, weight and target may run together with no sign between them.
+  var weightAfterName = false
 
   func kind(of text: String) -> CellKind {
     if let known = kinds[text] { return known }

@@ -226,4 +226,29 @@ struct HeldOutRuleTests {
     #expect(RunTogetherSegmenter.headingColon(Array("(二)绩效目标:道路硬化")) == 7)
     #expect(RunTogetherSegmenter.headingColon(Array("项目名称:道路硬化")) == nil)
   }
+
+  @Test func aRowRunTogetherAfterAWeightHeaderIsNameWeightUnitAndTarget() {
+    #expect(RunTogetherSegmenter.weightedRow(Array("森林受灾率10%1")) == ["森林受灾率", "10", "%", "1"])
+    #expect(
+      RunTogetherSegmenter.weightedRow(Array("开展各种文艺活动场次1020")) == ["开展各种文艺活动场次", "10", "20"])
+    #expect(
+      RunTogetherSegmenter.weightedRow(Array("民政优抚对象生活水平改善情况10有效改善"))
+        == ["民政优抚对象生活水平改善情况", "10", "有效改善"])
+    #expect(RunTogetherSegmenter.weightedRow(Array("服务对象满意度5%95")) == ["服务对象满意度", "5", "%", "95"])
+    #expect(RunTogetherSegmenter.weightedRow(Array("完成项目数1005")) == nil)
+    // Only where a header puts the weight just after the name.
+    let memo = KindMemo()
+    memo.weightAfterName = true
+    #expect(RunTogetherSegmenter.segments(of: "森林受灾率10%1", memo: memo).count == 4)
+    #expect(RunTogetherSegmenter.segments(of: "森林受灾率10%1").count < 4)
+    let text = """
+      绩效指标指标名称指标权重计量单位指标性质指标值
+      预算执行率10%=100
+      森林受灾率10%1
+      服务对象满意度5%95
+      """
+    let got = rows(text)
+    #expect(got.map(\.name) == ["预算执行率", "森林受灾率", "服务对象满意度"])
+    #expect(got.last?.raw.contains("95") == true)
+  }
 }
