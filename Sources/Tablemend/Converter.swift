@@ -87,8 +87,21 @@ public struct Converter: Sendable {
     }
   }
 
+  /// The decoded text of a text export (what locations' lines and columns count), or nil for
+  /// a Word document, a binary file or bytes that do not decode (`tablemend view` shows it
+  /// beside the tables).
+  public func sourceText(data: Data) -> String? {
+    if options.dialect.map({ Self.wordDialects.contains($0) }) == true { return nil }
+    if options.dialect == nil, DocxReader.accepts(data) { return nil }
+    if BinarySniffer.kind(of: data) != nil { return nil }
+    guard data.count <= options.limits.maxTextBytes else { return nil }
+    return try? TextDecoding.decode(data, forcing: options.encoding).text
+  }
+
   /// The bytes of the file at `url`, within the input limit.
-  private func load(_ url: URL) throws(ConversionError) -> Data {
+  /// - Throws: `ConversionError` naming the file when it is missing, a folder, too large or
+  ///   unreadable.
+  public func load(_ url: URL) throws(ConversionError) -> Data {
     let path = url.path
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {

@@ -10,7 +10,7 @@ struct TablemendCommand: ParsableCommand {
     version: Converter.version,
     subcommands: [
       ConvertCommand.self, ValueCommand.self, SchemaCommand.self, BatchCommand.self,
-      CheckCommand.self, CellsCommand.self, ShowCommand.self,
+      CheckCommand.self, CellsCommand.self, ShowCommand.self, ViewCommand.self,
     ],
     defaultSubcommand: nil)
 

@@ -100,6 +100,35 @@ struct CLITests {
     #expect(leftovers == ["out.json"])
   }
 
+  @Test func viewWritesOnePageOrAFolderWithAnIndexAndGoesOnPastABrokenFile() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "tablemend-view-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let page = dir.appendingPathComponent("one.html")
+    let one = try run(["view", path("corpus/seeds/000_8ec80c4d32cadcc0.txt"), "-o", page.path])
+    #expect(one.status == 0)
+    let html = try String(contentsOf: page, encoding: .utf8)
+    #expect(html.hasPrefix("<!DOCTYPE html>") && html.contains("<table"))
+    // A folder with a good file and a PNG: the good page is written, the PNG is listed.
+    let inputs = dir.appendingPathComponent("in")
+    try FileManager.default.createDirectory(at: inputs, withIntermediateDirectories: true)
+    try Data(contentsOf: URL(fileURLWithPath: path("corpus/seeds/002_2504e2a5ee8feded.txt")))
+      .write(to: inputs.appendingPathComponent("good.txt"))
+    try Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13])
+      .write(to: inputs.appendingPathComponent("bad.txt"))
+    let out = dir.appendingPathComponent("review")
+    let many = try run(["view", inputs.path, "-o", out.path])
+    #expect(many.status == 1)
+    #expect(many.stderr.contains("bad.txt") && many.stderr.contains("PNG"))
+    let index = try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8)
+    #expect(index.contains("good.txt.html") && index.contains("PNG"))
+    #expect(
+      FileManager.default.fileExists(atPath: out.appendingPathComponent("good.txt.html").path))
+    // No input is a usage error.
+    #expect(try run(["view"]).status == 64)
+  }
+
   @Test func schemaIsPrintedAsJSON() throws {
     let result = try run(["schema"])
     #expect(result.status == 0)
@@ -215,7 +244,7 @@ struct CLITests {
   }
 
   @Test func everyCommandsHelpShowsAnExample() throws {
-    for command in ["convert", "value", "schema", "batch", "check", "cells", "show"] {
+    for command in ["convert", "value", "schema", "batch", "check", "cells", "show", "view"] {
       let result = try run([command, "--help"])
       #expect(result.status == 0)
       #expect(result.stdout.contains("tablemend \(command)"), "\(command)")
@@ -226,7 +255,7 @@ struct CLITests {
   /// The manual page is generated from the commands (README): regenerate it when they change.
   @Test func theManualPageNamesEveryCommandAndOption() throws {
     let page = try String(contentsOfFile: path("docs/man/tablemend.1"), encoding: .utf8)
-    for command in ["convert", "value", "schema", "batch", "check", "cells", "show"] {
+    for command in ["convert", "value", "schema", "batch", "check", "cells", "show", "view"] {
       #expect(page.contains(".It Em \(command)"), "\(command)")
     }
     for option in ["source-name", "dialect", "encoding", "strict", "pretty", "bless", "include"] {
