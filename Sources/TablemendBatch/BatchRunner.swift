@@ -182,7 +182,9 @@ public struct BatchRunner: Sendable {
         return .failed(
           BatchFailure(
             path: path,
-            error: "\(path): file is \(size) bytes, over the input limit of \(maxInputBytes)"))
+            error:
+              "\(path): file is \(size) bytes, over the input limit of \(maxInputBytes) (maxInputBytes)"
+          ))
       }
       let data: Data
       do {

@@ -192,6 +192,77 @@ struct CLITests {
     )
   }
 
+  @Test func aZipThatIsNoWordDocumentIsNamed() throws {
+    // An empty ZIP archive: the end-of-central-directory record alone.
+    let file = try temporary(
+      "forms.zip", Data([0x50, 0x4B, 0x05, 0x06] + [UInt8](repeating: 0, count: 18)))
+    let result = try run(["convert", file])
+    #expect(result.status == 1)
+    #expect(result.stderr.contains(file))
+    #expect(!result.stderr.contains("GB18030"), "\(result.stderr)")
+  }
+
+  @Test(arguments: ["000_8ec80c4d32cadcc0.txt", "002_2504e2a5ee8feded.txt"])
+  func bothSeedsInUTF16WithoutBOMGiveTheSameIndicators(name: String) throws {
+    let seed = path("corpus/seeds/\(name)")
+    let text = try String(contentsOfFile: seed, encoding: .utf8)
+    var bytes = Data()
+    for unit in text.utf16 { bytes.append(contentsOf: [UInt8(unit & 0xFF), UInt8(unit >> 8)]) }
+    let converted = try run(["convert", try temporary(name, bytes)])
+    let original = try run(["convert", seed])
+    #expect(converted.status == 0)
+    func indicators(_ json: String) throws -> [String] {
+      let document = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
+      let forms = document?["forms"] as? [[String: Any]] ?? []
+      return forms.flatMap {
+        ($0["indicators"] as? [[String: Any]] ?? []).map { "\($0["level3"] ?? "")" }
+      }
+    }
+    let got = try indicators(converted.stdout)
+    #expect(!got.isEmpty)
+    #expect(got == (try indicators(original.stdout)))
+  }
+
+  @Test func big5TextIsDetectedNotReadAsPrivateUseCharacters() throws {
+    let hex =
+      "a440a142b6b5a5d8b0f2a5bbb1a1aa70a147a5bbb6b5a5d8a5cea9f3b4cbaa4ca8bea4f5a1430ab2a3a558abfcbcd020"
+      + "bcc6b671abfcbcd020b7c0a4f5b35db3c6b074b3c6b27620a4a3a743a9f339352520a448adfbb6cba460a8c6ac4720"
+      + "30a448a6b80a"
+    var bytes = Data()
+    var index = hex.startIndex
+    while index < hex.endIndex {
+      let next = hex.index(index, offsetBy: 2)
+      bytes.append(UInt8(hex[index..<next], radix: 16) ?? 0)
+      index = next
+    }
+    let result = try run(["convert", try temporary("big5.txt", bytes)])
+    #expect(result.status == 0)
+    #expect(result.stdout.contains("\"encoding\":\"big5\""))
+    #expect(result.stdout.contains("滅火設備配備率"))
+  }
+
+  @Test func batchTakesEncodingAndLimitLikeConvert() throws {
+    let out = FileManager.default.temporaryDirectory
+      .appendingPathComponent("tablemend-batch-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: out) }
+    let result = try run([
+      "batch", "--encoding", "utf-8", "--limit", "maxInputBytes=1K", path("corpus/seeds"), "-o",
+      out.path,
+    ])
+    // Both seeds are over 1 KB: each is reported as failed, naming the limit.
+    #expect(result.status == 1)
+    #expect(result.stderr.contains("maxInputBytes"), "\(result.stderr)")
+    let bad = try run(["batch", "--limit", "nope=1", path("corpus/seeds"), "-o", out.path])
+    #expect(bad.status == 64)
+  }
+
+  @Test func usageErrorsExit64InEveryCommand() throws {
+    for command in ["convert", "value", "schema", "batch", "check", "cells", "show", "view"] {
+      let result = try run([command, "--no-such-option"])
+      #expect(result.status == 64, "\(command): \(result.status)")
+    }
+  }
+
   @Test func undecodableTextSuggestsForcingTheEncoding() throws {
     let file = try temporary("broken.txt", Data([0x41, 0x81, 0x0A, 0x42, 0x43]))
     let result = try run(["convert", file])
