@@ -2,18 +2,16 @@ import Foundation
 import GRDB
 import Tablemend
 
-/// Writes documents into a new SQLite database: tables `documents`, `forms`, `indicators` and
-/// `diagnostics`, linked by foreign keys, all in one transaction committed by `finish()`.
+/// Writes documents into a new SQLite database, relational: every part of the model has its
+/// table, linked by foreign keys, all in one transaction committed by `finish()`. The schema is
+/// built by `SQLiteSchema.migrator` (GRDB migrations), which also carries a database an older
+/// tablemend wrote forward; `schema_version` holds its version.
 ///
-/// Schema (one row per document, form, indicator, diagnostic):
-/// - `documents(id, path UNIQUE, sha256, encoding, dialect, model, tables, forms, indicators,
-///   diagnostics)`;
-/// - `forms(id, document_id → documents, ordinal, kind, title, year, name, fields (JSON),
-///   line, column, part)`;
-/// - `indicators(id, form_id → forms, document_id → documents, ordinal, period, level1,
-///   level2, level3, raw, kind, op, value, unit, standard, value_json, line, column, part)`;
-/// - `diagnostics(id, document_id → documents, ordinal, severity, code, message, line,
-///   column, part)`.
+/// Tables (see `docs/batch.md` for every column and example queries): `documents`, `forms`,
+/// `fields` (name/value per form), `funds`, `goals` (one row per goal item), `records` and
+/// `record_fields`, `indicators` (with the typed value's columns: `op`, `value`, `min`, `max`,
+/// `unit`, `per`, base value and unit), `indicator_history` (上年 / 前年 values),
+/// `evaluations` (实际完成值, 分值, 得分, 偏差原因 … of self-evaluation forms) and `diagnostics`.
 public final class SQLiteWriter {
   private let queue: DatabaseQueue
   private var finished = false
@@ -27,79 +25,15 @@ public final class SQLiteWriter {
       // One transaction spans every insert, across `inDatabase` calls.
       configuration.allowsUnsafeTransactions = true
       queue = try DatabaseQueue(path: url.path, configuration: configuration)
+      try SQLiteSchema.migrator.migrate(queue)
       try queue.inDatabase { db in
-        try db.execute(sql: SQLiteWriter.schema)
+        try db.execute(sql: "PRAGMA foreign_keys = ON")
         try db.beginTransaction()
       }
     } catch {
       throw BatchError(path: url.path, message: "cannot create database: \(error)")
     }
   }
-
-  /// The statements that create the tables.
-  public static let schema = """
-    PRAGMA foreign_keys = ON;
-    CREATE TABLE documents (
-      id INTEGER PRIMARY KEY,
-      path TEXT NOT NULL UNIQUE,
-      sha256 TEXT NOT NULL,
-      encoding TEXT NOT NULL,
-      dialect TEXT NOT NULL,
-      model TEXT NOT NULL,
-      tables INTEGER NOT NULL,
-      forms INTEGER NOT NULL,
-      indicators INTEGER NOT NULL,
-      diagnostics INTEGER NOT NULL
-    );
-    CREATE TABLE forms (
-      id INTEGER PRIMARY KEY,
-      document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-      ordinal INTEGER NOT NULL,
-      kind TEXT NOT NULL,
-      title TEXT,
-      year INTEGER,
-      name TEXT,
-      fields TEXT NOT NULL,
-      line INTEGER NOT NULL,
-      "column" INTEGER NOT NULL,
-      part TEXT
-    );
-    CREATE INDEX forms_document ON forms(document_id);
-    CREATE TABLE indicators (
-      id INTEGER PRIMARY KEY,
-      form_id INTEGER NOT NULL REFERENCES forms(id) ON DELETE CASCADE,
-      document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-      ordinal INTEGER NOT NULL,
-      period TEXT NOT NULL,
-      level1 TEXT NOT NULL,
-      level2 TEXT NOT NULL,
-      level3 TEXT NOT NULL,
-      raw TEXT NOT NULL,
-      kind TEXT NOT NULL,
-      op TEXT,
-      value REAL,
-      unit TEXT,
-      standard TEXT,
-      value_json TEXT NOT NULL,
-      line INTEGER NOT NULL,
-      "column" INTEGER NOT NULL,
-      part TEXT
-    );
-    CREATE INDEX indicators_form ON indicators(form_id);
-    CREATE INDEX indicators_document ON indicators(document_id);
-    CREATE TABLE diagnostics (
-      id INTEGER PRIMARY KEY,
-      document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-      ordinal INTEGER NOT NULL,
-      severity TEXT NOT NULL,
-      code TEXT NOT NULL,
-      message TEXT NOT NULL,
-      line INTEGER,
-      "column" INTEGER,
-      part TEXT
-    );
-    CREATE INDEX diagnostics_document ON diagnostics(document_id);
-    """
 
   /// Inserts one document with its forms, indicators and diagnostics.
   /// - Throws: `BatchError` naming the document when SQLite refuses a row.
@@ -133,9 +67,30 @@ public final class SQLiteWriter {
     let indicatorStatement = try db.cachedStatement(
       sql: """
         INSERT INTO indicators (form_id, document_id, ordinal, period, level1, level2, level3,
-          raw, kind, op, value, unit, standard, value_json, line, "column", part)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+          raw, kind, op, value, unit, standard, value_json, line, "column", part, min, max, per,
+          base_value, base_unit, year)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """)
+    let fieldStatement = try db.cachedStatement(
+      sql: "INSERT INTO fields (form_id, document_id, name, value) VALUES (?, ?, ?, ?)")
+    let fundStatement = try db.cachedStatement(
+      sql: """
+        INSERT INTO funds (form_id, document_id, ordinal, label, period, amount, unit, category)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+        """)
+    let goalStatement = try db.cachedStatement(
+      sql: "INSERT INTO goals (form_id, document_id, period, ordinal, text) VALUES (?, ?, ?, ?, ?)")
+    let recordStatement = try db.cachedStatement(
+      sql: "INSERT INTO records (form_id, document_id, ordinal, section) VALUES (?, ?, ?, ?)")
+    let recordFieldStatement = try db.cachedStatement(
+      sql: "INSERT INTO record_fields (record_id, name, value) VALUES (?, ?, ?)")
+    let historyStatement = try db.cachedStatement(
+      sql: """
+        INSERT INTO indicator_history (indicator_id, ordinal, label, raw, kind, op, value, unit)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+        """)
+    let evaluationStatement = try db.cachedStatement(
+      sql: "INSERT INTO evaluations (indicator_id, label, value) VALUES (?, ?, ?)")
     for (formIndex, form) in document.forms.enumerated() {
       let fields = String(decoding: try JSONOutput.encode(form.fields), as: UTF8.self)
       try formStatement.execute(arguments: [
@@ -144,6 +99,27 @@ public final class SQLiteWriter {
         form.location.part,
       ])
       let formID = db.lastInsertedRowID
+      for name in form.fields.keys.sorted() {
+        try fieldStatement.execute(arguments: [formID, documentID, name, form.fields[name]])
+      }
+      for (index, fund) in form.funds.enumerated() {
+        try fundStatement.execute(arguments: [
+          formID, documentID, index, fund.label, fund.period, fund.amount, fund.unit,
+          fund.category,
+        ])
+      }
+      for goal in form.goals {
+        for (index, item) in goal.items.enumerated() {
+          try goalStatement.execute(arguments: [formID, documentID, goal.period, index, item])
+        }
+      }
+      for (index, record) in form.records.enumerated() {
+        try recordStatement.execute(arguments: [formID, documentID, index, record.section])
+        let recordID = db.lastInsertedRowID
+        for name in record.fields.keys.sorted() {
+          try recordFieldStatement.execute(arguments: [recordID, name, record.fields[name]])
+        }
+      }
       for (index, indicator) in form.indicators.enumerated() {
         let value = indicator.value
         let valueJSON = String(decoding: try JSONOutput.encode(value), as: UTF8.self)
@@ -151,8 +127,21 @@ public final class SQLiteWriter {
           formID, documentID, index, indicator.period, indicator.level1, indicator.level2,
           indicator.level3, value.raw, value.kind.rawValue, value.op?.rawValue, value.value,
           value.unit, indicator.standard, valueJSON, indicator.location.line,
-          indicator.location.column, indicator.location.part,
+          indicator.location.column, indicator.location.part, value.min, value.max, value.per,
+          value.baseValue, value.baseUnit, form.year,
         ])
+        let indicatorID = db.lastInsertedRowID
+        for (n, history) in indicator.history.enumerated() {
+          let v = history.value
+          try historyStatement.execute(arguments: [
+            indicatorID, n, history.label, v.raw, v.kind.rawValue, v.op?.rawValue, v.value, v.unit,
+          ])
+        }
+        for label in (indicator.evaluation ?? [:]).keys.sorted() {
+          try evaluationStatement.execute(arguments: [
+            indicatorID, label, indicator.evaluation?[label],
+          ])
+        }
       }
     }
     let diagnosticStatement = try db.cachedStatement(
