@@ -90,10 +90,12 @@ public struct BatchManifest: Codable, Sendable, Hashable {
 public enum BatchOutputs {
   public static let documents = "documents.jsonl"
   public static let indicators = "indicators.csv"
+  public static let funds = "funds.csv"
+  public static let fields = "fields.csv"
   public static let database = "tablemend.sqlite"
   public static let report = "report.json"
   public static let manifest = "manifest.json"
 
   /// All of them, in the order they are renamed into place (the manifest last).
-  public static let all = [documents, indicators, database, report, manifest]
+  public static let all = [documents, indicators, funds, fields, database, report, manifest]
 }

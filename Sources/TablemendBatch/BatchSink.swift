@@ -6,6 +6,8 @@ final class BatchSink {
   private let documents: BufferedFileWriter
   private let documentsURL: URL
   private let csv: BufferedFileWriter
+  private let fundsCSV: BufferedFileWriter
+  private let fieldsCSV: BufferedFileWriter
   private let database: SQLiteWriter
   private let databaseURL: URL
   private let reportURL: URL
@@ -25,16 +27,24 @@ final class BatchSink {
   init(staging: inout OutputStaging) throws(BatchError) {
     documentsURL = try staging.stage(BatchOutputs.documents)
     let csvURL = try staging.stage(BatchOutputs.indicators)
+    let fundsURL = try staging.stage(BatchOutputs.funds)
+    let fieldsURL = try staging.stage(BatchOutputs.fields)
     databaseURL = try staging.stage(BatchOutputs.database)
     reportURL = try staging.stage(BatchOutputs.report)
     manifestURL = try staging.stage(BatchOutputs.manifest)
     documents = try BufferedFileWriter(url: documentsURL)
     csv = try BufferedFileWriter(url: csvURL)
+    fundsCSV = try BufferedFileWriter(url: fundsURL)
+    fieldsCSV = try BufferedFileWriter(url: fieldsURL)
     // SQLite wants to create its file itself.
     try? FileManager.default.removeItem(at: databaseURL)
     database = try SQLiteWriter(url: databaseURL)
     try csv.write(CSVFormat.byteOrderMark)
     try csv.write(CSVFormat.record(IndicatorRow.columns))
+    try fundsCSV.write(CSVFormat.byteOrderMark)
+    try fundsCSV.write(CSVFormat.record(FormRows.fundColumns))
+    try fieldsCSV.write(CSVFormat.byteOrderMark)
+    try fieldsCSV.write(CSVFormat.record(FormRows.fieldColumns))
   }
 
   /// Writes one result; returns the progress event for an input, nil for a kept document.
@@ -74,6 +84,8 @@ final class BatchSink {
       try csv.write(CSVFormat.record(row.fields))
       indicatorCount += 1
     }
+    for row in FormRows.funds(of: document) { try fundsCSV.write(CSVFormat.record(row)) }
+    for row in FormRows.fields(of: document) { try fieldsCSV.write(CSVFormat.record(row)) }
     formCount += document.forms.count
     if document.forms.isEmpty { withoutForms.append(document.source.path) }
     try database.insert(document)
@@ -95,6 +107,8 @@ final class BatchSink {
     let size = documents.offset
     try documents.close()
     try csv.close()
+    try fundsCSV.close()
+    try fieldsCSV.close()
     try database.finish(path: databaseURL.path)
     closed = true
     do {
@@ -114,6 +128,8 @@ final class BatchSink {
     closed = true
     documents.abandon()
     csv.abandon()
+    fundsCSV.abandon()
+    fieldsCSV.abandon()
     database.abandon()
   }
 }

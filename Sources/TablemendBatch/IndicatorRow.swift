@@ -5,7 +5,8 @@ public struct IndicatorRow: Sendable, Hashable {
   /// The header of `indicators.csv`, in column order.
   public static let columns = [
     "file", "form_kind", "form_title", "name", "period", "level1", "level2", "level3", "raw",
-    "kind", "op", "value", "unit", "standard",
+    "kind", "op", "value", "unit", "standard", "year", "form", "min", "max", "per", "history",
+    "evaluation",
   ]
 
   /// Field labels read into the `name` column, first found wins.
@@ -26,9 +27,23 @@ public struct IndicatorRow: Sendable, Hashable {
   public var value: Double?
   public var unit: String?
   public var standard: String?
+  /// The form's year.
+  public var year: Int?
+  /// The form's number in its document, from 1.
+  public var formNumber: Int
+  /// A range's bounds.
+  public var min: Double?
+  public var max: Double?
+  /// What the value is counted per (`元/人`: `人`).
+  public var per: String?
+  /// History values (上年 / 前年) as `label=raw`, joined by ` | `.
+  public var history: String
+  /// A self-evaluation's results (实际完成值, 分值, 得分 …) as `label=value`, joined by ` | `.
+  public var evaluation: String
 
-  /// Flattens `indicator` of `form` in the file `path`.
-  public init(path: String, form: Form, indicator: Indicator) {
+  /// Flattens `indicator` of `form` (number `formNumber` of its document, from 1) in the
+  /// file `path`.
+  public init(path: String, form: Form, indicator: Indicator, formNumber: Int = 1) {
     file = path
     formKind = form.kind.rawValue
     formTitle = form.title
@@ -43,12 +58,24 @@ public struct IndicatorRow: Sendable, Hashable {
     value = indicator.value.value
     unit = indicator.value.unit
     standard = indicator.standard
+    year = form.year
+    self.formNumber = formNumber
+    min = indicator.value.min
+    max = indicator.value.max
+    per = indicator.value.per
+    history = indicator.history.map { "\($0.label)=\($0.value.raw)" }.joined(separator: " | ")
+    evaluation = (indicator.evaluation ?? [:]).keys.sorted().map {
+      "\($0)=\(indicator.evaluation?[$0] ?? "")"
+    }.joined(separator: " | ")
   }
 
   /// Every indicator row of `document`, forms and indicators in order.
   public static func rows(of document: Document) -> [IndicatorRow] {
-    document.forms.flatMap { form in
-      form.indicators.map { IndicatorRow(path: document.source.path, form: form, indicator: $0) }
+    document.forms.enumerated().flatMap { number, form in
+      form.indicators.map {
+        IndicatorRow(
+          path: document.source.path, form: form, indicator: $0, formNumber: number + 1)
+      }
     }
   }
 
@@ -72,7 +99,9 @@ public struct IndicatorRow: Sendable, Hashable {
     ].map(CSVFormat.guarded)
     return texts + [
       value.map(IndicatorRow.number) ?? "", CSVFormat.guarded(unit ?? ""),
-      CSVFormat.guarded(standard ?? ""),
+      CSVFormat.guarded(standard ?? ""), year.map(String.init) ?? "", String(formNumber),
+      min.map(IndicatorRow.number) ?? "", max.map(IndicatorRow.number) ?? "",
+      CSVFormat.guarded(per ?? ""), CSVFormat.guarded(history), CSVFormat.guarded(evaluation),
     ]
   }
 

@@ -142,10 +142,11 @@ struct BatchRunnerTests {
     #expect(records[0] == IndicatorRow.columns.joined(separator: ","))
     #expect(
       records[1]
-        == "\(a),project-targets,项目支出绩效目标表,道路养护,annual,产出指标,数量指标,养护里程,≥100,comparison,>=,100,公里,")
+        == "\(a),project-targets,项目支出绩效目标表,道路养护,annual,产出指标,数量指标,养护里程,≥100,comparison,>=,100,公里,,2021,1,,,,,"
+    )
     #expect(
       records[2]
-        == "\(a),project-targets,项目支出绩效目标表,道路养护,annual,效益指标,社会效益指标,群众出行,明显改善,qualitative,,,,\"\"\"通畅\"\", 安全\""
+        == "\(a),project-targets,项目支出绩效目标表,道路养护,annual,效益指标,社会效益指标,群众出行,明显改善,qualitative,,,,\"\"\"通畅\"\", 安全\",2021,1,,,,,"
     )
     // The header, four rows, and the empty string after the last CRLF.
     #expect(records.count == 1 + 4 + 1)

@@ -51,9 +51,47 @@ struct CSVFormatTests {
     #expect(
       rows[0].fields == [
         "forms/x.txt", "project-targets", "财政项目支出绩效目标填报表", "市容环境", "annual", "产出指标", "数量指标",
-        "保洁面积", "≥13459.00(平方米)", "comparison", ">=", "13459", "平方米", "计划标准",
+        "保洁面积", "≥13459.00(平方米)", "comparison", ">=", "13459", "平方米", "计划标准", "", "1", "",
+        "", "", "", "",
       ])
     #expect(rows[0].fields.count == IndicatorRow.columns.count)
+  }
+
+  @Test("year, form number, range, history and evaluation columns; funds and fields rows")
+  func moreColumns() {
+    var range = Value(raw: "3-5个", kind: .range)
+    range.min = 3
+    range.max = 5
+    range.unit = "个"
+    let indicator = Indicator(
+      period: "annual", level1: "产出指标", level2: "数量指标", level3: "培训场次", value: range,
+      history: [HistoryValue(label: "上年指标值", value: Value(raw: "4个", kind: .comparison))],
+      evaluation: ["得分": "10", "实际完成值": "=HYPERLINK(1)"], location: Location(line: 3, column: 1))
+    let form = Form(
+      kind: .projectTargets, year: 2022, fields: ["项目名称": "培训", "主管部门": "+局"],
+      funds: [Fund(label: "年度资金总额", period: "annual", amount: 30, unit: "万元")],
+      indicators: [indicator], tables: [], location: Location(line: 1, column: 1))
+    let document = Document(
+      source: Source(path: "x.txt", sha256: "00", encoding: "utf-8", dialect: "pipe-rows"),
+      tables: [],
+      forms: [
+        Form(kind: .departmentTargets, tables: [], location: Location(line: 1, column: 1)), form,
+      ],
+      diagnostics: [])
+    let row = IndicatorRow.rows(of: document)[0]
+    let fields = Dictionary(uniqueKeysWithValues: zip(IndicatorRow.columns, row.fields))
+    #expect(fields["year"] == "2022")
+    #expect(fields["form"] == "2")
+    #expect(fields["min"] == "3" && fields["max"] == "5")
+    #expect(fields["history"] == "上年指标值=4个")
+    // Labels lead the cell, so a result written as a formula cannot start it.
+    #expect(fields["evaluation"] == "实际完成值==HYPERLINK(1) | 得分=10")
+    #expect(
+      FormRows.funds(of: document) == [
+        ["x.txt", "2", "project-targets", "培训", "2022", "年度资金总额", "annual", "30", "万元", ""]
+      ])
+    #expect(
+      FormRows.fields(of: document).map { $0.suffix(2) } == [["主管部门", "'+局"], ["项目名称", "培训"]])
   }
 
   @Test("the name column falls back from 项目名称 to 部门名称 to another 名称 label")
