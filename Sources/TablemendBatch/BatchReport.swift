@@ -43,6 +43,8 @@ public struct BatchReport: Codable, Sendable, Hashable {
   public var failures: [BatchFailure]
   /// Files converted without error that gave no form (nothing was recognised), in path order.
   public var withoutForms: [String] = []
+  /// Files in the walked folders that were not read because of their type, in path order.
+  public var notInputs: [SkippedFile] = []
   /// Earlier documents that could not be read back and were dropped, with the reason.
   public var dropped: [BatchFailure]
   /// Wall-clock seconds the run took.
@@ -69,6 +71,14 @@ public struct BatchReport: Codable, Sendable, Hashable {
       lines.append("tablemend: failed: \(failure.error)")
     }
     for drop in dropped { lines.append("tablemend: dropped earlier document: \(drop.error)") }
+    if !notInputs.isEmpty {
+      var counts: [String: Int] = [:]
+      for file in notInputs { counts[file.type, default: 0] += 1 }
+      let parts = counts.keys.sorted().map { "\(counts[$0] ?? 0) \($0)" }
+      lines.append(
+        "tablemend: not read by type: \(parts.joined(separator: ", ")) (listed in report.json, notInputs)"
+      )
+    }
     if !withoutForms.isEmpty {
       lines.append(
         "tablemend: \(withoutForms.count) file(s) gave no form (listed in report.json, withoutForms)"

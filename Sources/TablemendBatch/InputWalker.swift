@@ -22,6 +22,37 @@ public struct WalkResult: Sendable {
   public var inputs: [BatchInput]
   /// Arguments or folders that could not be read, each with its error.
   public var failures: [BatchFailure]
+  /// Files in walked folders that are not inputs by their type (a PDF, an image, a legacy
+  /// `.doc` …), sorted by path; files left out by `--exclude` or hidden are not listed.
+  public var notInputs: [SkippedFile] = []
+}
+
+/// A file a batch did not read because of its type.
+public struct SkippedFile: Codable, Sendable, Hashable {
+  /// The file's absolute path.
+  public var path: String
+  /// What it is by its name: `PDF`, `image`, `Word 97-2003`, `spreadsheet`, `archive`, or its
+  /// extension (`.pptx`), or `no extension`.
+  public var type: String
+
+  public init(path: String, type: String) {
+    self.path = path
+    self.type = type
+  }
+
+  /// The type of a file by its extension.
+  public static func type(ofName name: String) -> String {
+    guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return "no extension" }
+    let ext = name[name.index(after: dot)...].lowercased()
+    switch ext {
+    case "pdf": return "PDF"
+    case "png", "jpg", "jpeg", "gif", "tif", "tiff", "bmp", "webp", "heic": return "image"
+    case "doc", "wps", "rtf": return "Word 97-2003 or RTF"
+    case "xls", "xlsx", "et", "ods", "xlsm": return "spreadsheet"
+    case "zip", "rar", "7z", "gz", "tar": return "archive"
+    default: return "." + ext
+    }
+  }
 }
 
 /// Finds the files a batch converts: walks folders recursively and filters with globs.
@@ -58,6 +89,7 @@ public struct InputWalker: Sendable {
   public func walk(_ arguments: [URL], skipping: URL? = nil) -> WalkResult {
     var found: [String: BatchInput] = [:]
     var failures: [BatchFailure] = []
+    var skipped: [SkippedFile] = []
     let skipPath = skipping.map { $0.standardizedFileURL.resolvingSymlinksInPath().path }
     for argument in arguments {
       let url = argument.standardizedFileURL
@@ -68,19 +100,22 @@ public struct InputWalker: Sendable {
       }
       if isDirectory.boolValue {
         walkFolder(
-          url, relative: "", skipping: skipPath, into: &found, failures: &failures)
+          url, relative: "", skipping: skipPath, into: &found, failures: &failures,
+          skipped: &skipped)
       } else {
         let input = BatchInput(url: url)
         found[input.path] = input
       }
     }
     let inputs = found.values.sorted { $0.path < $1.path }
-    return WalkResult(inputs: inputs, failures: failures)
+    var result = WalkResult(inputs: inputs, failures: failures)
+    result.notInputs = skipped.sorted { $0.path < $1.path }
+    return result
   }
 
   private func walkFolder(
     _ folder: URL, relative: String, skipping: String?, into found: inout [String: BatchInput],
-    failures: inout [BatchFailure]
+    failures: inout [BatchFailure], skipped: inout [SkippedFile]
   ) {
     if let skipping, folder.resolvingSymlinksInPath().path == skipping { return }
     let keys: [URLResourceKey] = [.isDirectoryKey, .isRegularFileKey, .isSymbolicLinkKey]
@@ -109,7 +144,9 @@ public struct InputWalker: Sendable {
           !isDirectory.boolValue
         else { continue }
       } else if values?.isDirectory == true {
-        walkFolder(entry, relative: path, skipping: skipping, into: &found, failures: &failures)
+        walkFolder(
+          entry, relative: path, skipping: skipping, into: &found, failures: &failures,
+          skipped: &skipped)
         continue
       } else if values?.isRegularFile != true {
         continue
@@ -117,6 +154,10 @@ public struct InputWalker: Sendable {
       if takes(path) {
         let input = BatchInput(url: entry)
         found[input.path] = input
+      } else if include.isEmpty {
+        skipped.append(
+          SkippedFile(
+            path: entry.standardizedFileURL.path, type: SkippedFile.type(ofName: name)))
       }
     }
   }

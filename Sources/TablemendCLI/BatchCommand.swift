@@ -31,6 +31,7 @@ struct BatchCommand: ParsableCommand {
         0   every file was converted or skipped
         1   at least one file (or DIR) failed; the outputs hold all the others
         2   the outputs could not be written; earlier outputs are intact
+        3   --strict, and a file converted but gave no form
         64  bad usage
         130 interrupted; earlier outputs are intact
       """)
@@ -52,6 +53,9 @@ struct BatchCommand: ParsableCommand {
 
   @Flag(name: .shortAndLong, help: "Print nothing on stderr but fatal errors.")
   var quiet = false
+
+  @Flag(help: "Exit 3 when a file converted but gave no form (they are listed either way).")
+  var strict = false
 
   @OptionGroup var reader: ReaderOptions
 
@@ -103,6 +107,12 @@ struct BatchCommand: ParsableCommand {
     case .success(let report)?:
       if let printer { Self.stderr(report.summary(omitting: printer.reported)) }
       if !report.succeeded { throw ExitCode(1) }
+      if strict && !report.withoutForms.isEmpty {
+        for path in report.withoutForms {
+          Self.stderr("tablemend: \(path): no form recognised (--strict)")
+        }
+        throw ExitCode(3)
+      }
     case .failure(let error as BatchError)?:
       Self.stderr("tablemend: \(error.description)")
       throw ExitCode(2)

@@ -26,6 +26,7 @@ struct BatchRunnerTests {
     try tmp.write("in/2022/truncated.docx", docx.prefix(docx.count / 2))
     try tmp.write("in/random.txt", pseudoRandomBytes(count: 4096, seed: 7))
     try tmp.write("in/notes.pdf", "not an input")
+    try tmp.write("in/2022/scan.png", "not an input either")
     try tmp.write("in/.hidden/skip.txt", "hidden")
   }
 
@@ -48,6 +49,9 @@ struct BatchRunnerTests {
     #expect(failed.contains("\(input)/2022/truncated.docx"))
     #expect(failed.contains("\(input)/random.txt"))
     #expect(report.failures.allSatisfy { $0.error.hasPrefix($0.path) })
+    // Files left out by their type are listed with it, not silently dropped.
+    #expect(report.notInputs.contains(SkippedFile(path: "\(input)/2022/scan.png", type: "image")))
+    #expect(report.summary.contains("not read by type:"))
     // The whole .docx converts once the DOCX reader exists; until then it fails, named.
     let docxConverted = !failed.contains("\(input)/2022/form.docx")
     #expect(report.converted == 3 + (docxConverted ? 1 : 0))

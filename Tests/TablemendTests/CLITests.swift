@@ -256,6 +256,20 @@ struct CLITests {
     #expect(bad.status == 64)
   }
 
+  @Test func batchStrictExits3WhenAFileGivesNoForm() throws {
+    let folder = FileManager.default.temporaryDirectory
+      .appendingPathComponent("tablemend-strict-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try Data("只是一段说明文字，没有表格。\n".utf8).write(to: folder.appendingPathComponent("notes.txt"))
+    let out = folder.appendingPathComponent("out").path
+    let lenient = try run(["batch", folder.path, "-o", out])
+    #expect(lenient.status == 0)
+    let strict = try run(["batch", "--strict", folder.path, "-o", out])
+    #expect(strict.status == 3)
+    #expect(strict.stderr.contains("notes.txt: no form recognised (--strict)"))
+  }
+
   @Test func usageErrorsExit64InEveryCommand() throws {
     for command in ["convert", "value", "schema", "batch", "check", "cells", "show", "view"] {
       let result = try run([command, "--no-such-option"])
