@@ -7,7 +7,9 @@ public struct CheckResult: Sendable, Hashable {
   public enum Status: Sendable, Hashable {
     /// The conversion equals the golden.
     case same
-    /// The conversion differs; the differences in document order.
+    /// The conversion differs; the differences in document order (those of indicators,
+    /// fields and funds are in the result's `review` instead, when both sides read as
+    /// documents).
     case changed([JSONDifference])
     /// The golden was (re)written from the conversion (`bless`).
     case blessed
@@ -20,12 +22,17 @@ public struct CheckResult: Sendable, Hashable {
   /// The golden's path relative to the corpus root (`seeds/000_x.txt.json`).
   public var golden: String
   public var status: Status
+  /// Indicators, fields and funds added, removed or changed, matched by key
+  /// (`KeyedReview.lines`); empty when nothing changed or a side is no document.
+  public var review: [String] = []
 }
 
 /// The outcome of checking a corpus against its goldens.
 public struct CheckReport: Sendable, Hashable {
   /// One result per golden (or per input given a new golden), in path order.
   public var results: [CheckResult]
+  /// Inputs (by their extension) that have no golden, relative to their corpus root.
+  public var withoutGolden: [String] = []
 
   /// True when every golden matched (or was blessed) and nothing failed.
   public var passed: Bool {
@@ -58,9 +65,14 @@ public struct CheckReport: Sendable, Hashable {
       case .blessed: lines.append("blessed \(result.golden)")
       case .failed(let error): lines.append("FAILED \(result.input): \(error)")
       case .changed(let differences):
+        let count = differences.count + result.review.count
         lines.append(
-          "CHANGED \(result.input) (\(differences.count) difference\(differences.count == 1 ? "" : "s") from \(result.golden))"
+          "CHANGED \(result.input) (\(count) difference\(count == 1 ? "" : "s") from \(result.golden))"
         )
+        for line in result.review.prefix(limit) { lines.append("  \(line)") }
+        if result.review.count > limit {
+          lines.append("  … and \(result.review.count - limit) more")
+        }
         for difference in differences.prefix(limit) {
           lines.append("  \(difference.path.isEmpty ? "(root)" : difference.path)")
           lines.append("    old: \(JSONDifference.show(difference.old))")
@@ -70,6 +82,9 @@ public struct CheckReport: Sendable, Hashable {
           lines.append("  … and \(differences.count - limit) more")
         }
       }
+    }
+    if !withoutGolden.isEmpty {
+      lines.append("no golden (\(withoutGolden.count)): \(withoutGolden.joined(separator: ", "))")
     }
     let blessed = results.filter { $0.status == .blessed }.count
     let same = results.count - changed.count - failed.count - blessed
@@ -108,19 +123,86 @@ public enum CorpusChecker {
     guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory),
       isDirectory.boolValue
     else { throw BatchError(path: root.path, message: "no such corpus folder") }
-    let files = listFiles(root)
+    return check(
+      root: root, files: listFiles(root), bless: bless, addMissing: addMissing, converter: converter
+    )
+  }
+
+  /// Checks (or blesses) the given files or folders inside a corpus: the corpus root of each
+  /// input is found from its golden (whose `source.path` is relative to the root), so
+  /// `corpus/real` or one file in it can be checked alone.
+  /// - Throws: `BatchError` when a path does not exist.
+  public static func check(
+    paths: [URL], bless: Bool = false, converter: Converter = Converter()
+  ) throws(BatchError) -> CheckReport {
+    var report = CheckReport(results: [])
+    for path in paths {
+      let url = path.standardizedFileURL
+      var isDirectory: ObjCBool = false
+      guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+        throw BatchError(path: url.path, message: "no such file or folder")
+      }
+      let folder = isDirectory.boolValue ? url : url.deletingLastPathComponent()
+      let names = isDirectory.boolValue ? listFiles(url) : [url.lastPathComponent]
+      let present = Set(isDirectory.boolValue ? names : listFiles(folder))
+      // Each input's golden says its place relative to the corpus root.
+      var byRoot: [String: [String]] = [:]
+      for name in names where !name.hasSuffix(goldenSuffix) {
+        guard present.contains(name + goldenSuffix) else {
+          if InputWalker().takes(name) { report.withoutGolden.append(folder.path + "/" + name) }
+          continue
+        }
+        let root = corpusRoot(folder.appendingPathComponent(name)) ?? folder
+        let relative = String(
+          folder.appendingPathComponent(name).path.dropFirst(root.path.count + 1))
+        byRoot[root.path, default: []].append(relative)
+      }
+      for root in byRoot.keys.sorted() {
+        let rootURL = URL(fileURLWithPath: root)
+        let files = (byRoot[root] ?? []).flatMap { [$0, $0 + goldenSuffix] }
+        let part = check(
+          root: rootURL, files: files, bless: bless, addMissing: false, converter: converter)
+        report.results += part.results
+      }
+    }
+    return report
+  }
+
+  /// The corpus root of `input`: its path without the golden's `source.path` at its end.
+  public static func corpusRoot(_ input: URL) -> URL? {
+    guard let data = try? Data(contentsOf: URL(fileURLWithPath: input.path + goldenSuffix)),
+      let value = try? JSONValue.parse(data),
+      case .object(let top) = value,
+      case .object(let source)? = top["source"],
+      case .string(let path)? = source["path"],
+      input.path.hasSuffix("/" + path)
+    else { return nil }
+    return URL(fileURLWithPath: String(input.path.dropLast(path.count + 1)))
+  }
+
+  static func check(
+    root: URL, files: [String], bless: Bool, addMissing: Bool, converter: Converter
+  ) -> CheckReport {
     let present = Set(files)
     var results: [CheckResult] = []
+    var withoutGolden: [String] = []
     for file in files where !file.hasSuffix(goldenSuffix) {
       let golden = file + goldenSuffix
       let hasGolden = present.contains(golden)
-      guard hasGolden || (addMissing && InputWalker().takes(file)) else { continue }
-      let status = checkOne(
-        root: root, input: file, golden: golden, write: bless || !hasGolden,
+      guard hasGolden || (addMissing && InputWalker().takes(file)) else {
+        if InputWalker().takes(file) { withoutGolden.append(file) }
+        continue
+      }
+      var result = checkOne(
+        root: root, input: file, golden: golden, bless: bless, hasGolden: hasGolden,
         converter: converter)
-      results.append(CheckResult(input: file, golden: golden, status: status))
+      result.input = file
+      result.golden = golden
+      results.append(result)
     }
-    return CheckReport(results: results)
+    var report = CheckReport(results: results)
+    report.withoutGolden = withoutGolden
+    return report
   }
 
   /// Converts `data` read from `relativePath` the way goldens are written: `source.path` is
@@ -136,8 +218,11 @@ public enum CorpusChecker {
   }
 
   private static func checkOne(
-    root: URL, input: String, golden: String, write: Bool, converter: Converter
-  ) -> CheckResult.Status {
+    root: URL, input: String, golden: String, bless: Bool, hasGolden: Bool, converter: Converter
+  ) -> CheckResult {
+    func result(_ status: CheckResult.Status, review: [String] = []) -> CheckResult {
+      CheckResult(input: input, golden: golden, status: status, review: review)
+    }
     let inputURL = root.appendingPathComponent(input)
     let goldenURL = root.appendingPathComponent(golden)
     let fresh: Data
@@ -145,32 +230,45 @@ public enum CorpusChecker {
       let data = try Data(contentsOf: inputURL)
       fresh = try CorpusChecker.golden(of: data, relativePath: input, converter: converter)
     } catch let error as ConversionError {
-      return .failed(error.description)
+      return result(.failed(error.description))
     } catch {
-      return .failed("\(input): \(error.localizedDescription)")
+      return result(.failed("\(input): \(error.localizedDescription)"))
     }
-    if write {
+    func write() -> CheckResult {
       do {
         try fresh.write(to: goldenURL, options: .atomic)
-        return .blessed
+        return result(.blessed)
       } catch {
-        return .failed("\(golden): cannot write golden: \(error.localizedDescription)")
+        return result(.failed("\(golden): cannot write golden: \(error.localizedDescription)"))
       }
     }
+    guard hasGolden else { return write() }
     let old: JSONValue
     let new: JSONValue
     do {
       old = try JSONValue.parse(try Data(contentsOf: goldenURL))
     } catch {
-      return .failed("\(golden): cannot read golden: \(error)")
+      // A golden that is no JSON: rewritten by bless, else one line saying so.
+      if bless { return write() }
+      let reason = "\(error)".split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
+      return result(.failed("\(golden): the golden is not JSON (\(reason))"))
     }
     do {
       new = try JSONValue.parse(fresh)
     } catch {
-      return .failed("\(input): cannot read back the conversion: \(error)")
+      return result(.failed("\(input): cannot read back the conversion: \(error)"))
     }
     let differences = JSONDifference.between(old, new)
-    return differences.isEmpty ? .same : .changed(differences)
+    if differences.isEmpty { return result(.same) }
+    // Bless rewrites only goldens that changed.
+    if bless { return write() }
+    let decoder = JSONDecoder()
+    guard let before = try? decoder.decode(Document.self, from: Data(contentsOf: goldenURL)),
+      let after = try? decoder.decode(Document.self, from: fresh)
+    else { return result(.changed(differences)) }
+    let review = KeyedReview.lines(old: before, new: after)
+    let rest = differences.filter { !KeyedReview.isKeyed($0.path) }
+    return result(.changed(rest), review: review)
   }
 
   /// Every regular file under `root`, relative, sorted; hidden entries skipped.

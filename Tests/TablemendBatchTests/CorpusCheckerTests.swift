@@ -109,4 +109,67 @@ struct CorpusCheckerTests {
       try CorpusChecker.check(root: URL(fileURLWithPath: "/nonexistent/corpus"))
     }
   }
+
+  @Test("a removed indicator is one line, matched by its levels and name, not a shift")
+  func keyedReview() throws {
+    let tmp = try corpus()
+    defer { tmp.remove() }
+    _ = try CorpusChecker.check(root: tmp.url, bless: true, addMissing: true)
+    let goldenURL = try #require(
+      try FileManager.default.contentsOfDirectory(
+        at: tmp.url.appendingPathComponent("more/nested"), includingPropertiesForKeys: nil
+      ).first { $0.lastPathComponent.hasSuffix(".txt.json") })
+    var document = try JSONDecoder().decode(Document.self, from: Data(contentsOf: goldenURL))
+    let count = document.forms[0].indicators.count
+    #expect(count >= 5)
+    // The golden lacks the first indicator: the fresh conversion adds it back.
+    let first = document.forms[0].indicators.removeFirst()
+    var data = try JSONOutput.encode(document, pretty: true)
+    data.append(0x0A)
+    try data.write(to: goldenURL)
+    let report = try CorpusChecker.check(root: tmp.url)
+    let changed = try #require(report.changed.first)
+    #expect(changed.review.count == 1)
+    #expect(
+      changed.review.first?.hasPrefix("+ form 1 indicator added: \(first.period)/\(first.level1)/")
+        == true)
+    #expect(changed.status == .changed([]))
+    #expect(report.text().contains("(1 difference from"))
+    // Bless rewrites that golden alone and names it.
+    let blessed = try CorpusChecker.check(root: tmp.url, bless: true)
+    #expect(blessed.results.filter { $0.status == .blessed }.map(\.input) == [changed.input])
+    #expect(blessed.results.filter { $0.status == .same }.count == 2)
+  }
+
+  @Test("a subfolder or one file is checked against the corpus root its golden names")
+  func subfolderAndFile() throws {
+    let tmp = try corpus()
+    defer { tmp.remove() }
+    _ = try CorpusChecker.check(root: tmp.url, bless: true)  // no goldens yet: nothing written
+    _ = try CorpusChecker.check(root: tmp.url, bless: true, addMissing: true)
+    let folder = try CorpusChecker.check(paths: [tmp.url.appendingPathComponent("more")])
+    #expect(folder.results.count == 1 && folder.passed)
+    #expect(folder.results.first?.input.hasPrefix("more/nested/") == true)
+    let file = try CorpusChecker.check(paths: [
+      tmp.url.appendingPathComponent("seeds/no-golden.txt")
+    ])
+    #expect(file.results.map(\.input) == ["seeds/no-golden.txt"] && file.passed)
+    // An input without a golden is listed.
+    try tmp.write("seeds/new.txt", "项目名称\t新项目\n")
+    let listed = try CorpusChecker.check(root: tmp.url)
+    #expect(listed.withoutGolden == ["seeds/new.txt"])
+    #expect(listed.text().contains("no golden (1): seeds/new.txt"))
+  }
+
+  @Test("a golden that is not JSON is one line")
+  func notJSON() throws {
+    let tmp = try TemporaryFolder()
+    defer { tmp.remove() }
+    try tmp.write("good.txt", "a\tb\n")
+    try tmp.write("good.txt.json", "{ not json\n\n more")
+    let report = try CorpusChecker.check(root: tmp.url)
+    let line = report.text().split(separator: "\n").first.map(String.init) ?? ""
+    #expect(line.hasPrefix("FAILED good.txt: good.txt.json: the golden is not JSON ("))
+    #expect(report.text().split(separator: "\n").count == 2)
+  }
 }
