@@ -19,6 +19,9 @@ public struct BatchOptions: Sendable {
   public var convert: Convert
   /// Called after each input, in path order, on the task that writes the outputs.
   public var progress: (@Sendable (BatchProgress) -> Void)?
+  /// Drop earlier documents whose files no longer exist (otherwise every earlier document of
+  /// a file not among this run's inputs is kept).
+  public var prune = false
 
   /// Options that convert with `converter`.
   public init(

@@ -43,6 +43,10 @@ public struct BatchReport: Codable, Sendable, Hashable {
   public var failures: [BatchFailure]
   /// Files converted without error that gave no form (nothing was recognised), in path order.
   public var withoutForms: [String] = []
+  /// Inputs skipped because the same bytes were converted earlier under another path (a moved
+  /// or renamed folder, a copy): their earlier document was taken with the new path. They are
+  /// counted in `skipped`.
+  public var recognised: [String] = []
   /// Files in the walked folders that were not read because of their type, in path order.
   public var notInputs: [SkippedFile] = []
   /// Earlier documents that could not be read back and were dropped, with the reason.
@@ -61,7 +65,9 @@ public struct BatchReport: Codable, Sendable, Hashable {
     var lines: [String] = []
     let rate = seconds > 0 ? Double(converted + skipped + failed) / seconds : 0
     lines.append(
-      "tablemend: \(converted) converted, \(skipped) skipped (unchanged), \(failed) failed"
+      "tablemend: \(converted) converted, \(skipped) skipped (unchanged"
+        + (recognised.isEmpty ? "" : ", \(recognised.count) recognised by content at a new path")
+        + "), \(failed) failed"
         + (kept > 0 ? ", \(kept) earlier kept" : "")
         + String(format: " in %.1f s (%.0f files/s)", seconds, rate))
     lines.append(

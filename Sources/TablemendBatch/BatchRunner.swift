@@ -42,7 +42,8 @@ public struct BatchRunner: Sendable {
 
     let walked = options.walker.walk(arguments, skipping: output)
     let previous = BatchManifest.load(folder: output)
-    let items = BatchRunner.plan(inputs: walked.inputs, previous: previous)
+    let items = BatchRunner.plan(inputs: walked.inputs, previous: previous, prune: options.prune)
+    let byContent = BatchRunner.byContent(previous)
     let previousDocuments =
       previous.entries.isEmpty ? nil : output.appendingPathComponent(BatchOutputs.documents)
 
@@ -56,7 +57,8 @@ public struct BatchRunner: Sendable {
     do {
       sink.failures = walked.failures
       try await convert(
-        items, total: walked.inputs.count, previousDocuments: previousDocuments, into: sink)
+        items, total: walked.inputs.count, previousDocuments: previousDocuments,
+        byContent: byContent, into: sink)
       let elapsed = clock.now - start
       var report = sink.report(
         output: output.path, inputs: walked.inputs.count,
@@ -92,27 +94,45 @@ public struct BatchRunner: Sendable {
   enum WorkResult: Sendable {
     case converted(Document, line: Data, sha256: String)
     case skipped(Document, line: Data, sha256: String)
+    /// An input whose bytes were converted earlier under another path (`from`).
+    case recognised(Document, line: Data, sha256: String, from: String)
     case failed(BatchFailure)
     case kept(BatchManifest.Entry, Document, line: Data)
     case dropped(BatchFailure)
   }
 
-  /// Inputs and earlier documents of other files, merged in path order.
-  static func plan(inputs: [BatchInput], previous: BatchManifest) -> [WorkItem] {
+  /// Inputs and earlier documents of other files, merged in path order. With `prune`, earlier
+  /// documents whose files no longer exist are left out.
+  static func plan(inputs: [BatchInput], previous: BatchManifest, prune: Bool = false)
+    -> [WorkItem]
+  {
     var earlier: [String: BatchManifest.Entry] = [:]
     for entry in previous.entries where earlier[entry.path] == nil { earlier[entry.path] = entry }
     var items = inputs.map { WorkItem.input($0, previous: earlier[$0.path]) }
     let inputPaths = Set(inputs.map(\.path))
     for entry in earlier.values where !inputPaths.contains(entry.path) {
+      if prune && !FileManager.default.fileExists(atPath: entry.path) { continue }
       items.append(.kept(entry))
     }
     items.sort { $0.path < $1.path }
     return items
   }
 
+  /// Earlier documents by the SHA-256 of their input, converted by this tablemend version: a
+  /// file moved or copied to another path is recognised by its content and not converted
+  /// again.
+  static func byContent(_ previous: BatchManifest) -> [String: BatchManifest.Entry] {
+    var out: [String: BatchManifest.Entry] = [:]
+    for entry in previous.entries where entry.version == TablemendVersion.current {
+      if out[entry.sha256] == nil { out[entry.sha256] = entry }
+    }
+    return out
+  }
+
   /// Converts `items` on `options.jobs` workers and hands the results to `sink` in order.
   private func convert(
-    _ items: [WorkItem], total: Int, previousDocuments: URL?, into sink: BatchSink
+    _ items: [WorkItem], total: Int, previousDocuments: URL?,
+    byContent: [String: BatchManifest.Entry], into sink: BatchSink
   ) async throws {
     let jobs = options.jobs
     let window = jobs * 2
@@ -135,7 +155,7 @@ public struct BatchRunner: Sendable {
           group.addTask {
             let result = BatchRunner.process(
               item, previousDocuments: previousDocuments, maxInputBytes: maxInputBytes,
-              convert: convert)
+              byContent: byContent, convert: convert)
             return (index, result)
           }
           next += 1
@@ -167,7 +187,7 @@ public struct BatchRunner: Sendable {
   /// Converts, skips or reads back one item. Runs on a worker; never throws.
   static func process(
     _ item: WorkItem, previousDocuments: URL?, maxInputBytes: Int,
-    convert: BatchOptions.Convert
+    byContent: [String: BatchManifest.Entry] = [:], convert: BatchOptions.Convert
   ) -> WorkResult {
     switch item {
     case .kept(let entry):
@@ -200,6 +220,17 @@ public struct BatchRunner: Sendable {
         case .success(let (document, line)) = readEarlier(previous, from: previousDocuments)
       {
         return .skipped(document, line: line, sha256: sha)
+      }
+      // The same bytes converted earlier under another path (a moved or renamed folder, a
+      // copy): the earlier document, with this path.
+      if let earlier = byContent[sha], earlier.path != path,
+        case .success(var (document, _)) = readEarlier(earlier, from: previousDocuments),
+        document.source.sha256 == sha
+      {
+        document.source.path = path
+        if let line = try? JSONOutput.encode(document) {
+          return .recognised(document, line: line, sha256: sha, from: earlier.path)
+        }
       }
       do {
         let document = try convert(data, path)

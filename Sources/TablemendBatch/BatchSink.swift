@@ -19,6 +19,7 @@ final class BatchSink {
   private var dropped: [BatchFailure] = []
   private var converted = 0
   private var skipped = 0
+  private var recognised: [String] = []
   private var kept = 0
   private var formCount = 0
   private var indicatorCount = 0
@@ -56,6 +57,11 @@ final class BatchSink {
       return .converted(path: document.source.path)
     case .skipped(let document, let line, let sha256):
       skipped += 1
+      try write(document, line: line, sha256: sha256, version: TablemendVersion.current)
+      return .skipped(path: document.source.path)
+    case .recognised(let document, let line, let sha256, _):
+      skipped += 1
+      recognised.append(document.source.path)
       try write(document, line: line, sha256: sha256, version: TablemendVersion.current)
       return .skipped(path: document.source.path)
     case .failed(let failure):
@@ -99,6 +105,7 @@ final class BatchSink {
       documents: entries.count, forms: formCount, indicators: indicatorCount, failures: failures,
       dropped: dropped, seconds: seconds)
     report.withoutForms = withoutForms.sorted()
+    report.recognised = recognised.sorted()
     return report
   }
 

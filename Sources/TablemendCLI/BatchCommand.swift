@@ -57,6 +57,9 @@ struct BatchCommand: ParsableCommand {
   @Flag(help: "Exit 3 when a file converted but gave no form (they are listed either way).")
   var strict = false
 
+  @Flag(help: "Drop earlier documents whose files no longer exist (kept otherwise).")
+  var prune = false
+
   @OptionGroup var reader: ReaderOptions
 
   func validate() throws {
@@ -71,10 +74,11 @@ struct BatchCommand: ParsableCommand {
     }
     let walker = InputWalker(
       include: include.map { Glob($0) }, exclude: exclude.map { Glob($0) })
-    let options = BatchOptions(
+    var options = BatchOptions(
       converter: Converter(options: try reader.convertOptions()),
       jobs: jobs,
       walker: walker, progress: progress)
+    options.prune = prune
     let runner = BatchRunner(
       arguments: dirs.map { URL(fileURLWithPath: $0) }, output: URL(fileURLWithPath: out),
       options: options)

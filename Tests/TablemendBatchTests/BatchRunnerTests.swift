@@ -180,6 +180,48 @@ struct BatchRunnerTests {
     try db.close()
   }
 
+  @Test("a moved folder is recognised by content; --prune drops documents of files gone")
+  func movedFolderIsRecognised() async throws {
+    let tmp = try TemporaryFolder()
+    defer { tmp.remove() }
+    let seeds = try FileManager.default.contentsOfDirectory(atPath: Self.seeds.path)
+      .filter { !$0.hasSuffix(".json") }.sorted()
+    for name in seeds {
+      try tmp.write("old/\(name)", try Data(contentsOf: Self.seeds.appendingPathComponent(name)))
+    }
+    let out = tmp.url.appendingPathComponent("out")
+    func run(_ folder: String, prune: Bool = false) async throws -> BatchReport {
+      var options = BatchOptions(jobs: 2)
+      options.prune = prune
+      return try await BatchRunner(
+        arguments: [tmp.url.appendingPathComponent(folder)], output: out, options: options
+      ).run()
+    }
+    let first = try await run("old")
+    #expect(first.converted == seeds.count)
+    try FileManager.default.moveItem(
+      at: tmp.url.appendingPathComponent("old"), to: tmp.url.appendingPathComponent("new"))
+    // Nothing is converted again; the old paths' documents are kept (nothing disappears).
+    let moved = try await run("new")
+    #expect(moved.converted == 0)
+    #expect(moved.recognised.count == seeds.count)
+    #expect(moved.recognised.allSatisfy { $0.contains("/new/") })
+    #expect(moved.kept == seeds.count)
+    #expect(moved.summary.contains("recognised by content at a new path"))
+    // --prune drops the documents whose files are gone, and only those.
+    let pruned = try await run("new", prune: true)
+    #expect(pruned.kept == 0)
+    #expect(pruned.documents == seeds.count)
+    let lines = try String(
+      contentsOf: out.appendingPathComponent("documents.jsonl"), encoding: .utf8
+    )
+    .split(separator: "\n")
+    let paths = try lines.map {
+      try JSONDecoder().decode(Document.self, from: Data($0.utf8)).source.path
+    }
+    #expect(paths.allSatisfy { $0.contains("/new/") })
+  }
+
   @Test("re-run converts only changed files and keeps documents of other folders")
   func rerunSkipsAndKeeps() async throws {
     let tmp = try TemporaryFolder()
