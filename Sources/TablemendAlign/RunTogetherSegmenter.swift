@@ -93,7 +93,7 @@ public enum RunTogetherSegmenter {
       // A word in brackets is a note on the cell before it: `90%(计划标准)`; a 二级 label
       // without 指标 ending a short cell is the end of a name (`…的可持续影响`).
       let bare = matched > 0 && !bareLabelCuts(key, k, matched)
-      if matched > 0, (k > 0 && key[k - 1] == "(") || bare {
+      if matched > 0, (k > 0 && key[k - 1] == "(") || bare || inSentence(key, k, matched) {
         k += matched
         continue
       }
@@ -128,6 +128,12 @@ public enum RunTogetherSegmenter {
         continue
       }
       k += 1
+    }
+    // 1a. A comparison with a target word (`达到预计值`, `不低于目标值`): an explanation column's
+    // words between a name and its value.
+    for span in CellClassifier.targetPhrases(chars) {
+      cuts.insert(span.lowerBound)
+      cuts.insert(span.upperBound)
     }
     // 1b. An explanation column's text run in between a name and its value (指标解释:
     // `…补助县数量反映宗教管理经费补助县数量情况2312222`).
@@ -493,6 +499,16 @@ public enum RunTogetherSegmenter {
   /// Whether a match at `k` of `length` key characters may cut: a label with its suffix
   /// (`数量指标`) always; a bare four-character one (`产出数量`) only inside long run-together
   /// text and not at its end.
+  /// True when the header word at `k` is a sentence's object, not a column's header: a verb
+  /// of comparison stands just before it (`资金支出率达到目标值95%`, `不低于目标值`).
+  static func inSentence(_ key: [Character], _ k: Int, _ length: Int) -> Bool {
+    let word = String(key[k..<(k + length)])
+    guard ["目标值", "指标值", "预期值", "计划值", "完成值"].contains(word) else { return false }
+    return ["达到", "高于", "低于", "超过", "不低于", "不高于", "接近"].contains { verb in
+      k >= verb.count && String(key[(k - verb.count)..<k]) == verb
+    }
+  }
+
   static func bareLabelCuts(_ key: [Character], _ k: Int, _ length: Int) -> Bool {
     guard LevelLabels.isBareLevel2Core(String(key[k..<(k + length)])) else { return true }
     return key.count >= 16 && k + length < key.count

@@ -87,9 +87,54 @@ public enum CellClassifier {
   }
 
   /// The national template's 指标解释: `反映办公大楼全年维修维护情况`, what an indicator
-  /// measures, not its name or target.
+  /// measures, not its name or target; or a comparison with a target word alone
+  /// (`达到目标值`, `达到预计值`, `不低于计划值`), a 指标说明 cell.
   static func isExplanation(_ k: String) -> Bool {
-    k.hasPrefix("反映") && k.hasSuffix("情况") && k.count <= 42
+    if k.hasPrefix("反映") && k.hasSuffix("情况") && k.count <= 42 { return true }
+    let chars = Array(k)
+    return targetPhrases(chars).first == 0..<chars.count
+  }
+
+  /// Verbs of comparison that open a target phrase.
+  static let comparisonVerbs: [[Character]] = [
+    "不低于", "不高于", "不少于", "达到", "高于", "低于", "超过", "接近",
+  ].map { Array($0) }
+
+  /// Where a comparison with a target word stands (`达到预计值`, `不低于目标值`, `达到目标值以上`):
+  /// a verb, one to four Chinese characters ending in 值, then an optional 以上/以下.
+  public static func targetPhrases(_ chars: [Character]) -> [Range<Int>] {
+    var out: [Range<Int>] = []
+    var i = 0
+    while i < chars.count {
+      guard
+        let verb = comparisonVerbs.first(where: { v in
+          i + v.count <= chars.count && Array(chars[i..<(i + v.count)]) == v
+        })
+      else {
+        i += 1
+        continue
+      }
+      var j = i + verb.count
+      var end: Int?
+      while j < chars.count, j < i + verb.count + 4, !chars[j].isASCII, chars[j].isLetter {
+        if chars[j] == "值", j > i + verb.count {
+          end = j + 1
+          break
+        }
+        j += 1
+      }
+      guard var stop = end else {
+        i += verb.count
+        continue
+      }
+      for tail in ["以上", "以下"]
+      where stop + 2 <= chars.count && String(chars[stop..<(stop + 2)]) == tail {
+        stop += 2
+      }
+      out.append(i..<stop)
+      i = stop
+    }
+    return out
   }
 
   /// Words that end an indicator block.

@@ -251,4 +251,20 @@ struct HeldOutRuleTests {
     #expect(got.map(\.name) == ["预算执行率", "森林受灾率", "服务对象满意度"])
     #expect(got.last?.raw.contains("95") == true)
   }
+
+  @Test func aComparisonWithATargetWordIsAnExplanationNotAHeader() {
+    #expect(CellClassifier.targetPhrases(Array("资金支出率达到目标值95%10")) == [5..<10])
+    #expect(CellClassifier.targetPhrases(Array("满意度达到目标值以上")) == [3..<10])
+    #expect(CellClassifier.classify("达到预计值") == .standard)
+    #expect(CellClassifier.classify("目标值") != .standard)
+    let text = """
+      评价指标评价内容指标名称指标说明目标值分值备注
+      产出数量指标享受资助人数达到预计值2100 10
+      资金支出率达到目标值95%10
+      质量指标建档立卡学生全面覆盖100%10
+      """
+    let got = rows(text)
+    #expect(got.map(\.name).contains("资金支出率"))
+    #expect(got.first { $0.name == "资金支出率" }?.raw == "95%")
+  }
 }
