@@ -116,7 +116,7 @@ public enum DocxReader {
 
 extension Data {
   /// `withUnsafeBytes` for a body that throws `DocxError`.
-  func withBytes<R>(
+  package func withBytes<R>(
     _ body: (UnsafeRawBufferPointer) throws(DocxError) -> R
   ) throws(DocxError) -> R {
     let result: Result<R, DocxError> = withUnsafeBytes { bytes in
