@@ -65,6 +65,7 @@ struct LibreOfficeGridTests {
     arguments: [
       ("shanghai-unit-budget-template.xlsx", "shanghai-unit-budget-template"),
       ("shanghai-department-budget-template.xlsx", "shanghai-department-budget-template"),
+      ("shanghai-unit-budget-template-wps.xls", "shanghai-unit-budget-template-wps"),
     ])
   func everySheetAsLibreOfficeLaysItOut(book: String, grid: String) throws {
     let data = try Data(contentsOf: Workbooks.real.appendingPathComponent(book))
