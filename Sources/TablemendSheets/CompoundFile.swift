@@ -33,13 +33,6 @@ struct CompoundFile {
 
   static func hasSignature(_ data: Data) -> Bool { data.starts(with: signature) }
 
-  /// The name of the workbook stream (`Workbook`, or `Book` for BIFF5), or nil when `data`
-  /// is not a readable compound file holding one.
-  static func workbookStreamName(in data: Data) -> String? {
-    guard hasSignature(data), let file = try? CompoundFile(data) else { return nil }
-    return file.workbookEntry()?.name
-  }
-
   /// Parses the header, FAT, directory and mini FAT.
   /// - Throws: `SheetsError` naming the sector or header field that is out of range.
   init(_ data: Data) throws(SheetsError) {

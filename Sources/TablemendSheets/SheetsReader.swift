@@ -35,7 +35,12 @@ public enum SheetsReader {
   public static func format(of data: Data) -> Format? {
     if XLSXReader.accepts(data) { return .xlsx }
     if CompoundFile.hasSignature(data) {
-      return CompoundFile.workbookStreamName(in: data) != nil ? .xls : nil
+      // A compound file with a whole header that cannot be parsed is read as a workbook, so
+      // that the error names the damage; a readable one without a workbook (or an encrypted
+      // package) is another Office file.
+      guard let file = try? CompoundFile(data) else { return data.count >= 512 ? .xls : nil }
+      let encrypted = file.hasStream("EncryptionInfo") || file.hasStream("EncryptedPackage")
+      return file.workbookEntry() != nil || encrypted ? .xls : nil
     }
     if SpreadsheetMLReader.accepts(data) { return .excel2003XML }
     return nil

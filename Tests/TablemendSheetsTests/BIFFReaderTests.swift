@@ -28,7 +28,7 @@ import Testing
     out += W.record(0x00FD, W.le16(0) + W.le16(0) + W.le16(0) + W.le32(0))
     out += W.record(0x00FD, W.le16(1) + W.le16(0) + W.le16(0) + W.le32(1))
     out += W.record(
-      0x0203, W.le16(1) + W.le16(1) + W.le16(1) + W.le32(0xA3D7_0A3D) + W.le32(0x3FEE_6666))  // 0.95
+      0x0203, W.le16(1) + W.le16(1) + W.le16(1) + W.le32(0xA3D7_0A3D) + W.le32(0x3FEE_6666))
     // RK 12.34 as integer 1234 ×0.01: (1234 << 2) | 0x02 | 0x01.
     out += W.record(0x027E, W.le16(1) + W.le16(2) + W.le16(0) + W.le32(UInt32(1234 << 2 | 3)))
     out += W.record(0x00E5, W.le16(1) + W.le16(0) + W.le16(0) + W.le16(0) + W.le16(2))
