@@ -84,6 +84,8 @@ let package = Package(
     .executableTarget(
       name: "TablemendFuzzDocx", dependencies: ["TablemendDocx", "TablemendFuzzSupport"]),
     .executableTarget(
+      name: "TablemendFuzzSheets", dependencies: ["TablemendSheets", "TablemendFuzzSupport"]),
+    .executableTarget(
       name: "TablemendFuzzForms", dependencies: ["TablemendForms", "TablemendFuzzSupport"]),
     .executableTarget(
       name: "TablemendFuzzValues", dependencies: ["TablemendValues", "TablemendFuzzSupport"]),

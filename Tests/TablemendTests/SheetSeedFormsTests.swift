@@ -46,4 +46,24 @@ import Testing
       #expect(table.cells.first?.location.sheet == "表1")
     }
   }
+
+  @Test func damagedWorkbooksNameFilePlaceAndFormat() throws {
+    let xls = try Data(
+      contentsOf: packageRoot.appendingPathComponent("corpus/sheets/seed-002-project.xls"))
+    #expect {
+      try Converter().convert(data: xls.prefix(6000), path: "cut.xls")
+    } throws: { error in
+      guard let error = error as? ConversionError else { return false }
+      return error.path == "cut.xls" && error.place?.hasPrefix("compound file") == true
+        && error.message.hasPrefix("a BIFF8 workbook (.xls / .et): ")
+    }
+    let docx = try Data(contentsOf: packageRoot.appendingPathComponent("corpus/docx/spans.docx"))
+    #expect {
+      try Converter(options: ConvertOptions(dialect: "xlsx")).convert(data: docx, path: "w.docx")
+    } throws: { error in
+      (error as? ConversionError)?.message.hasPrefix("an .xlsx workbook: not an Excel workbook")
+        == true
+    }
+    #expect(Converter.dialects.contains("excel-2003-xml"))
+  }
 }
