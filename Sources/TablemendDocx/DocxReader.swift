@@ -131,8 +131,8 @@ extension DocxReader {
   static func notWord(root: String) -> String {
     switch root {
     case "workbook":
-      return "an Excel or WPS workbook (.xlsx), not a Word document: spreadsheets are not "
-        + "read yet; save the sheet as .docx, HTML or text and convert that"
+      return "an Excel or WPS workbook (.xlsx), not a Word document: convert it without "
+        + "--dialect (or with --dialect xlsx)"
     case "presentation":
       return "a PowerPoint presentation (.pptx), not a Word document"
     default:

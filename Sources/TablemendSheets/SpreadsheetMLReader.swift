@@ -39,6 +39,8 @@ enum SpreadsheetMLReader {
     // The current cell's first column (`column` moves past its merge).
     var cellColumn = 0
     var inData = false
+    // A cell's comment has its own ss:Data, which is not the cell's text.
+    var inComment = false
     var dataType = "String"
     var dataText = ""
     var cellStyle: String?
@@ -137,7 +139,8 @@ enum SpreadsheetMLReader {
               dataType = ""
               // The cell's value is stored at its first column.
               cellColumn = first
-            case "Data":
+            case "Comment": inComment = true
+            case "Data" where !inComment:
               inData = true
               dataType = stream.attribute(anyNamespace: "Type") ?? "String"
             case "Visible": inVisible = true
@@ -146,7 +149,8 @@ enum SpreadsheetMLReader {
           case .elementEnd:
             switch stream.localName {
             case "Style": styleID = nil
-            case "Data": inData = false
+            case "Comment": inComment = false
+            case "Data" where !inComment: inData = false
             case "Visible":
               inVisible = false
               if visibleText.contains("Hidden") { sheet?.hidden = true }

@@ -16,7 +16,8 @@ import Testing
       <Table>
        <Row><Cell ss:MergeAcross="2"><Data ss:Type="String">标题</Data></Cell></Row>
        <Row><Cell ss:MergeDown="1"><Data ss:Type="String">产出指标</Data></Cell>
-        <Cell ss:Index="3" ss:StyleID="p"><Data ss:Type="Number">0.95</Data></Cell></Row>
+        <Cell ss:Index="3" ss:StyleID="p"><Data ss:Type="Number">0.95</Data>
+        <Comment ss:Author="审核"><ss:Data xmlns="http://www.w3.org/TR/REC-html40"><Font>批注</Font></ss:Data></Comment></Cell></Row>
        <Row><Cell ss:Index="2"><Data ss:Type="Boolean">1</Data></Cell>
         <Cell ss:StyleID="d"><Data ss:Type="DateTime">2021-03-04T00:00:00.000</Data></Cell></Row>
        <Row ss:Index="6"><Cell><Data ss:Type="String">第二张&#10;表</Data></Cell><Cell><Data ss:Type="Number">3</Data></Cell></Row>

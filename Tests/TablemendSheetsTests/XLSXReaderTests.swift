@@ -180,4 +180,29 @@ import Testing
     let table = try #require(Workbooks.tables(try SheetsReader.read(data)).first)
     #expect(table.columnCount == 16_384)
   }
+
+  @Test func manyPhantomRowsStaySparse() throws {
+    var rows = "<row r=\"1\"><c r=\"A1\"><v>1</v></c><c r=\"B1\"><v>2</v></c></row>"
+    rows.reserveCapacity(8 << 20)
+    for r in stride(from: 2, through: 1_048_576, by: 5) {
+      rows += "<row r=\"\(r)\"><c s=\"1\"/></row>"
+    }
+    let data = try Workbooks.xlsx(sheets: [("S", "<sheetData>\(rows)</sheetData>")], styles: styles)
+    let workbook = try SheetsReader.workbook(data, format: .xlsx)
+    #expect(workbook.sheets.first?.cells.count == 2)
+    let tables = Workbooks.tables(try SheetsReader.read(data))
+    #expect(tables.map { [$0.rowCount, $0.columnCount] } == [[1, 2]])
+  }
+
+  @Test func inflationPastThePartLimitStops() throws {
+    let rows = String(repeating: "<row><c><v>1</v></c></row>", count: 20_000)
+    let data = try Workbooks.xlsx(sheets: [("S", "<sheetData>\(rows)</sheetData>")])
+    var limits = Limits()
+    limits.maxPartBytes = 64 << 10
+    #expect {
+      try SheetsReader.read(data, limits: limits)
+    } throws: { error in
+      (error as? SheetsError)?.message.contains("maxPartBytes") == true
+    }
+  }
 }
