@@ -7,7 +7,7 @@ For each seed DOCX in corpus/docx, the body's paragraphs and tables (grids with 
 `tablemend convert` reads them) are written to one sheet with openpyxl (PyPI): each paragraph in
 its own row followed by a blank row, each table as cells with merged ranges. LibreOffice
 (`soffice`, libreoffice-calc) then converts that .xlsx to BIFF8 .xls (also copied as .et, the
-name WPS gives the same format). The Excel 2003 XML is written here from the same rows
+name WPS gives the same format) and to its own .xlsx (`seed-*.lo.xlsx`). The Excel 2003 XML is written here from the same rows
 (LibreOffice 7.4's export filter stops in its XSLT on a sheet's 1,024 repeated columns):
 ss:Index where cells are skipped, ss:MergeAcross / ss:MergeDown for spans. Needs the built
 binary (.build/debug/tablemend), openpyxl and soffice.
@@ -126,7 +126,8 @@ def main():
         with open(os.path.join(out, seed + ".xml"), "w", encoding="utf-8") as f:
             f.write(spreadsheet_ml(sheet))
         with tempfile.TemporaryDirectory() as tmp:
-            for target, name in [("xls:MS Excel 97", seed + ".xls")]:
+            for target, name in [("xls:MS Excel 97", seed + ".xls"),
+                                 ("xlsx:Calc MS Excel 2007 XML", seed + ".lo.xlsx")]:
                 subprocess.run(["soffice", "--headless", "--convert-to", target, "--outdir", tmp, xlsx],
                                check=True, capture_output=True)
                 produced = os.path.join(tmp, seed + "." + target.split(":")[0])

@@ -4,11 +4,13 @@ import Testing
 @testable import Tablemend
 
 /// The seed forms' DOCX grids written as workbooks (`tools/sheets-seed-fixtures.py`: .xlsx by
-/// openpyxl, BIFF8 .xls by LibreOffice and the same bytes named .et, Excel 2003 XML) read to
-/// the same forms, indicators and grid as the DOCX.
+/// openpyxl and .lo.xlsx by LibreOffice, BIFF8 .xls by LibreOffice and the same bytes named
+/// .et, Excel 2003 XML) read to the same forms, indicators and grid as the DOCX.
 @Suite struct SheetSeedFormsTests {
   static let seeds = ["seed-000-department", "seed-002-project"]
-  static let formats = [("xlsx", "xlsx"), ("xls", "xls"), ("et", "xls"), ("xml", "excel-2003-xml")]
+  static let formats = [
+    ("xlsx", "xlsx"), ("lo.xlsx", "xlsx"), ("xls", "xls"), ("et", "xls"), ("xml", "excel-2003-xml"),
+  ]
 
   static func convert(_ relative: String) throws -> Document {
     let url = packageRoot.appendingPathComponent(relative)
