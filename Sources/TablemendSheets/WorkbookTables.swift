@@ -43,6 +43,17 @@ public enum WorkbookTables {
               + "\(Location.a1(row: 0, column: columns[0]).dropLast())); read anyway",
             at: Location.sheet(sheet.name, row: 0, column: columns[0])))
       }
+      // Overlap checks cost up to one comparison per pair of merges in a row (and per pair of
+      // tall merges): bound them. A form has a few hundred merges.
+      let tall = sheet.merges.filter { $0.rowSpan > 64 }.count
+      if sheet.merges.count > SheetLayout.maxMerges || tall > SheetLayout.maxTallMerges {
+        throw SheetsError(
+          place: origin.description,
+          message:
+            "sheet \(sheet.name) declares \(sheet.merges.count) merged ranges (\(tall) over 64 "
+            + "rows); at most \(SheetLayout.maxMerges) (\(SheetLayout.maxTallMerges) over 64 rows) "
+            + "are read")
+      }
       let layout = SheetLayout(sheet)
       diagnostics += layout.diagnostics
       for part in layout.parts() {
@@ -103,6 +114,11 @@ struct SheetLayout {
   /// Indexes into `merges` of taller merges.
   private var tallMerges: [Int] = []
   var diagnostics: [Diagnostic] = []
+
+  /// Most merged ranges read in one sheet.
+  static let maxMerges = 65_536
+  /// Most merged ranges of more than 64 rows read in one sheet.
+  static let maxTallMerges = 4_096
 
   init(_ sheet: Sheet) {
     name = sheet.name

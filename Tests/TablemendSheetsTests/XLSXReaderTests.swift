@@ -205,4 +205,21 @@ import Testing
       (error as? SheetsError)?.message.contains("maxPartBytes") == true
     }
   }
+
+  @Test func tooManyMergesAreALimitError() throws {
+    var merges = ""
+    for k in 0..<65_537 { merges += "<mergeCell ref=\"A\(2 * k + 1):B\(2 * k + 1)\"/>" }
+    let data = try Workbooks.xlsx(
+      sheets: [
+        (
+          "S",
+          "<sheetData><row r=\"1\"><c r=\"A1\"><v>1</v></c></row></sheetData><mergeCells>\(merges)</mergeCells>"
+        )
+      ])
+    #expect {
+      try SheetsReader.read(data)
+    } throws: { error in
+      (error as? SheetsError)?.message.contains("65537 merged ranges") == true
+    }
+  }
 }
