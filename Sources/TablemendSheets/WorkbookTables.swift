@@ -266,7 +266,8 @@ struct SheetLayout {
           Cell(
             row: r - rows.lowerBound, column: c - columns.lowerBound,
             rowSpan: merge?.rowSpan ?? 1, columnSpan: merge?.columnSpan ?? 1,
-            paragraphs: value.isEmpty ? [] : value.components(separatedBy: "\n"),
+            paragraphs: value.isEmpty
+              ? [] : value.contains("\n") ? value.components(separatedBy: "\n") : [value],
             location: Location.sheet(name, row: r, column: c)))
       }
     }

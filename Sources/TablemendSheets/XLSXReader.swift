@@ -383,7 +383,7 @@ enum XLSXReader {
           case "b": text = value == "1" || value == "true" ? "TRUE" : (value.isEmpty ? "" : "FALSE")
           case "d": text = value
           default:
-            if let number = Double(value.trimmingCharacters(in: .whitespaces)) {
+            if let number = Double(value) ?? Double(value.trimmingCharacters(in: .whitespaces)) {
               text = NumberFormat.format(
                 number, code: styles.code(style: style), date1904: date1904)
             } else {
