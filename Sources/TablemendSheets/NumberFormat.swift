@@ -264,7 +264,7 @@ enum NumberFormat {
         index += 7
         continue
       }
-      let lower = Character(c.lowercased())
+      let lower = c.lowercased().first ?? c
       switch lower {
       case "y", "m", "d", "h", "s", "e":
         if lower == "e", index + 1 < section.count,
@@ -275,7 +275,8 @@ enum NumberFormat {
           continue
         }
         var count = 0
-        while index < section.count, Character(section[index].lowercased()) == lower {
+        while index < section.count, (section[index].lowercased().first ?? section[index]) == lower
+        {
           count += 1
           index += 1
         }
@@ -322,7 +323,9 @@ enum NumberFormat {
     }
     var scaled = abs(value)
     let percents = tokens.filter { $0 == .percent }.count
-    for _ in 0..<percents { scaled *= 100 }
+    for _ in 0..<percents where scaled.isFinite { scaled *= 100 }
+    // Past what a double holds: shown as General (Excel shows #### in the cell).
+    guard scaled.isFinite else { return general(value) }
     // Commas right after the last integer placeholder (before the point or the end) scale by 1000.
     let pointIndex =
       tokens[first...last].firstIndex(of: .point) ?? tokens[first...].firstIndex(of: .point)

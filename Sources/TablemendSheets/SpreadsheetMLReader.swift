@@ -93,8 +93,9 @@ enum SpreadsheetMLReader {
                 column += 1
               }
               let span = try integer("Span") ?? 0
-              if stream.attribute(anyNamespace: "Hidden") == "1" {
-                for c in column...min(column + span, CellReference.maxColumns - 1) {
+              if stream.attribute(anyNamespace: "Hidden") == "1", column < CellReference.maxColumns
+              {
+                for c in column..<min(column + span + 1, CellReference.maxColumns) {
                   sheet?.hiddenColumns.insert(c)
                 }
               }

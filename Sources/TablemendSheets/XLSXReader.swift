@@ -350,7 +350,8 @@ enum XLSXReader {
           let hidden = stream.attribute("hidden")
           if hidden == "1" || hidden == "true",
             let low = stream.attribute("min").flatMap({ Int($0) }),
-            let high = stream.attribute("max").flatMap({ Int($0) }), low >= 1, low <= high
+            let high = stream.attribute("max").flatMap({ Int($0) }), low >= 1, low <= high,
+            low <= CellReference.maxColumns
           {
             for c in (low - 1)..<min(high, CellReference.maxColumns) {
               sheet.hiddenColumns.insert(c)

@@ -53,4 +53,13 @@ import Testing
         && (error as? SheetsError)?.place != nil
     }
   }
+
+  @Test func hiddenColumnsPastTheGridAreIgnored() throws {
+    let wide = book.replacingOccurrences(
+      of: "<Table>",
+      with: "<Table><Column ss:Index=\"20000\" ss:Span=\"3\" ss:Hidden=\"1\"/>"
+        + "<Column ss:Index=\"16384\" ss:Span=\"9\" ss:Hidden=\"1\"/>")
+    let workbook = try SheetsReader.workbook(Data(wide.utf8), format: .excel2003XML)
+    #expect(workbook.sheets.first?.hiddenColumns == [16_383])
+  }
 }

@@ -222,4 +222,24 @@ import Testing
       (error as? SheetsError)?.message.contains("65537 merged ranges") == true
     }
   }
+
+  @Test func hiddenColumnsPastTheGridAreIgnored() throws {
+    let data = try Workbooks.xlsx(
+      sheets: [
+        (
+          "S",
+          "<cols><col min=\"20000\" max=\"20002\" hidden=\"1\"/><col min=\"3\" max=\"3\" hidden=\"1\"/></cols>"
+            + "<sheetData><row r=\"1\"><c r=\"A1\"><v>1</v></c></row></sheetData>"
+        )
+      ])
+    let workbook = try SheetsReader.workbook(data, format: .xlsx)
+    #expect(workbook.sheets.first?.hiddenColumns == [2])
+  }
+
+  @Test func formatCodesWithUnusualLettersDoNotTrap() {
+    #expect(NumberFormat.format(1, code: "İ0", date1904: false) == "İ1")
+    #expect(
+      NumberFormat.format(1e300, code: String(repeating: "%", count: 400) + "0", date1904: false)
+        == "1E+300")
+  }
 }
