@@ -43,6 +43,9 @@ public struct BatchReport: Codable, Sendable, Hashable {
   public var failures: [BatchFailure]
   /// Files converted without error that gave no form (nothing was recognised), in path order.
   public var withoutForms: [String] = []
+  /// Files in walked folders that no reader takes, by lower-case extension (`pdf`, `ods`; `""`
+  /// for none): not converted, not failed.
+  public var notRead: [String: Int] = [:]
   /// Earlier documents that could not be read back and were dropped, with the reason.
   public var dropped: [BatchFailure]
   /// Wall-clock seconds the run took.
@@ -69,6 +72,14 @@ public struct BatchReport: Codable, Sendable, Hashable {
       lines.append("tablemend: failed: \(failure.error)")
     }
     for drop in dropped { lines.append("tablemend: dropped earlier document: \(drop.error)") }
+    if !notRead.isEmpty {
+      let types = notRead.sorted { $0.key < $1.key }.map {
+        "\($0.key.isEmpty ? "(none)" : "." + $0.key) \($0.value)"
+      }
+      lines.append(
+        "tablemend: \(notRead.values.reduce(0, +)) file(s) not read, by type: "
+          + types.joined(separator: ", ") + " (report.json, notRead)")
+    }
     if !withoutForms.isEmpty {
       lines.append(
         "tablemend: \(withoutForms.count) file(s) gave no form (listed in report.json, withoutForms)"

@@ -63,6 +63,7 @@ public struct BatchRunner: Sendable {
         seconds: Double(elapsed.components.seconds)
           + Double(elapsed.components.attoseconds) / 1e18)
       report.failures.sort { $0.path < $1.path }
+      report.notRead = walked.notRead
       try sink.finish(report: report)
       try staging.commit()
       staging.discard()

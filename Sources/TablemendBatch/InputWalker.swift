@@ -22,6 +22,9 @@ public struct WalkResult: Sendable {
   public var inputs: [BatchInput]
   /// Arguments or folders that could not be read, each with its error.
   public var failures: [BatchFailure]
+  /// Files in walked folders left out because no reader takes their extension (without
+  /// `--include` globs), counted by lower-case extension (`pdf`, `ods`; `""` for none).
+  public var notRead: [String: Int] = [:]
 }
 
 /// Finds the files a batch converts: walks folders recursively and filters with globs.
@@ -59,6 +62,7 @@ public struct InputWalker: Sendable {
   public func walk(_ arguments: [URL], skipping: URL? = nil) -> WalkResult {
     var found: [String: BatchInput] = [:]
     var failures: [BatchFailure] = []
+    var notRead: [String: Int] = [:]
     let skipPath = skipping.map { $0.standardizedFileURL.resolvingSymlinksInPath().path }
     for argument in arguments {
       let url = argument.standardizedFileURL
@@ -69,19 +73,20 @@ public struct InputWalker: Sendable {
       }
       if isDirectory.boolValue {
         walkFolder(
-          url, relative: "", skipping: skipPath, into: &found, failures: &failures)
+          url, relative: "", skipping: skipPath, into: &found, failures: &failures,
+          notRead: &notRead)
       } else {
         let input = BatchInput(url: url)
         found[input.path] = input
       }
     }
     let inputs = found.values.sorted { $0.path < $1.path }
-    return WalkResult(inputs: inputs, failures: failures)
+    return WalkResult(inputs: inputs, failures: failures, notRead: notRead)
   }
 
   private func walkFolder(
     _ folder: URL, relative: String, skipping: String?, into found: inout [String: BatchInput],
-    failures: inout [BatchFailure]
+    failures: inout [BatchFailure], notRead: inout [String: Int]
   ) {
     if let skipping, folder.resolvingSymlinksInPath().path == skipping { return }
     let keys: [URLResourceKey] = [.isDirectoryKey, .isRegularFileKey, .isSymbolicLinkKey]
@@ -110,7 +115,9 @@ public struct InputWalker: Sendable {
           !isDirectory.boolValue
         else { continue }
       } else if values?.isDirectory == true {
-        walkFolder(entry, relative: path, skipping: skipping, into: &found, failures: &failures)
+        walkFolder(
+          entry, relative: path, skipping: skipping, into: &found, failures: &failures,
+          notRead: &notRead)
         continue
       } else if values?.isRegularFile != true {
         continue
@@ -118,8 +125,16 @@ public struct InputWalker: Sendable {
       if takes(path) {
         let input = BatchInput(url: entry)
         found[input.path] = input
+      } else if include.isEmpty {
+        notRead[Self.extensionOf(name), default: 0] += 1
       }
     }
+  }
+
+  /// A file name's lower-case extension, `""` when it has none.
+  static func extensionOf(_ name: String) -> String {
+    guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return "" }
+    return name[name.index(after: dot)...].lowercased()
   }
 
   /// Whether a file at `relativePath` under a walked folder is converted.
