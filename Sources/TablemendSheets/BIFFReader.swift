@@ -4,8 +4,9 @@ import TablemendModel
 /// Reads the BIFF8 workbook stream of a legacy `.xls` or WPS `.et` (inside its compound file)
 /// into a `Workbook`: the records that make text tables, nothing else.
 ///
-/// Globals: BOUNDSHEET, SST (with its CONTINUE splits), FORMAT, XF, DATEMODE, CODEPAGE and
-/// FILEPASS (an encrypted workbook is a clear error). Sheets: LABELSST, LABEL, RK, MULRK,
+/// Globals: BOUNDSHEET, SST (with its CONTINUE splits), FORMAT, XF, DATEMODE and FILEPASS (an
+/// encrypted workbook is a clear error). CODEPAGE is not needed: BIFF8 strings are UTF-16, or
+/// its low bytes when compressed; BIFF5 (code-page strings) is refused. Sheets: LABELSST, LABEL, RK, MULRK,
 /// NUMBER, FORMULA with its cached result (and STRING), BOOLERR, MERGEDCELLS, ROW and COLINFO
 /// hidden flags. Every read is bounds-checked; errors name the record and its byte offset in
 /// the stream (`BIFF record 0x00FC at byte 5123`).
