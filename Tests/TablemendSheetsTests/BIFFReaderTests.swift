@@ -99,4 +99,15 @@ import Testing
         && (error as? SheetsError)?.message.contains("truncated") == true
     }
   }
+
+  @Test func passwordProtectedXLSXIsAClearError() {
+    // Excel and WPS wrap an encrypted .xlsx in a compound file with these two streams.
+    let data = W.compoundFile([("EncryptionInfo", [4, 0, 4, 0]), ("EncryptedPackage", [0, 1, 2])])
+    #expect(SheetsReader.format(of: data) == .xls)
+    #expect {
+      try SheetsReader.read(data)
+    } throws: { error in
+      (error as? SheetsError)?.message.contains("encrypted") == true
+    }
+  }
 }
