@@ -44,6 +44,8 @@ let package = Package(
         .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ]
     ),
+    // Workbooks (.xlsx, Excel 2003 XML, BIFF8 .xls / WPS .et) to exact `Table` grids.
+    .target(name: "TablemendSheets", dependencies: ["TablemendModel", "TablemendDocx"]),
     // Grids to forms: fields, funds, goals, records and the indicator tree.
     .target(
       name: "TablemendForms",
@@ -52,7 +54,7 @@ let package = Package(
     .target(
       name: "Tablemend",
       dependencies: [
-        "TablemendModel", "TablemendText", "TablemendGrid", "TablemendDocx",
+        "TablemendModel", "TablemendText", "TablemendGrid", "TablemendDocx", "TablemendSheets",
         "TablemendForms", "TablemendValues", "TablemendAlign",
         .product(name: "Crypto", package: "swift-crypto"),
       ],
@@ -82,6 +84,8 @@ let package = Package(
     .executableTarget(
       name: "TablemendFuzzDocx", dependencies: ["TablemendDocx", "TablemendFuzzSupport"]),
     .executableTarget(
+      name: "TablemendFuzzSheets", dependencies: ["TablemendSheets", "TablemendFuzzSupport"]),
+    .executableTarget(
       name: "TablemendFuzzForms", dependencies: ["TablemendForms", "TablemendFuzzSupport"]),
     .executableTarget(
       name: "TablemendFuzzValues", dependencies: ["TablemendValues", "TablemendFuzzSupport"]),
@@ -94,6 +98,10 @@ let package = Package(
       name: "TablemendAlignTests", dependencies: ["TablemendAlign", "TablemendVocabulary"]),
     .testTarget(name: "TablemendGridTests", dependencies: ["TablemendGrid", "TablemendText"]),
     .testTarget(name: "TablemendDocxTests", dependencies: ["TablemendDocx"]),
+    .testTarget(
+      name: "TablemendSheetsTests",
+      dependencies: ["TablemendSheets", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+    ),
     .testTarget(
       name: "TablemendFormsTests",
       dependencies: ["TablemendForms", "TablemendGrid", "TablemendText"]),

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes libFuzzer seed folders for the four fuzz targets from the project's corpus.
+"""Writes libFuzzer seed folders for the five fuzz targets from the project's corpus.
 
 usage: tools/fuzz-seeds.py OUT_DIR
 
@@ -9,6 +9,7 @@ OUT_DIR/text    text exports: corpus/seeds/*.txt, corpus/exports/*/*.txt|.csv,
 OUT_DIR/docx    corpus/docx/**/*.docx|.zip|.xml, plus each archive's word/document.xml
                 as bare WordprocessingML (so the fuzzer reaches the XML reader directly),
                 and the HTML / Markdown exports (corpus/exports/**/*.html|.md)
+OUT_DIR/sheets  the workbooks of corpus/sheets (.xlsx, .xls, .et, Excel 2003 XML)
 OUT_DIR/forms   every golden's tables in the FuzzForms encoding (see FuzzForms.swift)
 OUT_DIR/values  every distinct short cell text of the goldens, one file each
 """
@@ -86,6 +87,9 @@ def main() -> None:
     for path in sorted(ROOT.glob("corpus/exports/**/*")):
         if path.suffix in (".html", ".md"):
             put(out / "docx", path.read_bytes())
+    for path in sorted(ROOT.glob("corpus/sheets/*")):
+        if path.suffix in (".xlsx", ".xls", ".et", ".xml"):
+            put(out / "sheets", path.read_bytes())
     seen = set()
     for doc in goldens():
         blocks = [encode_table(t) for t in doc["tables"]]
@@ -97,7 +101,7 @@ def main() -> None:
                 if text and len(text) <= 80 and text not in seen:
                     seen.add(text)
                     put(out / "values", text.encode("utf-8"))
-    for name in ("text", "docx", "forms", "values"):
+    for name in ("text", "docx", "sheets", "forms", "values"):
         count = len(list((out / name).iterdir())) if (out / name).is_dir() else 0
         print(f"{name}: {count} seeds")
 

@@ -5,6 +5,7 @@ import TablemendDocx
 import TablemendForms
 import TablemendGrid
 @_exported import TablemendModel
+import TablemendSheets
 import TablemendText
 @_exported import TablemendValues
 
@@ -52,9 +53,13 @@ public struct Converter: Sendable {
   /// OPC file. `--dialect` with one of them reads the input as Word XML.
   public static let wordDialects = ["docx", "wordprocessingml", "flat-opc"]
 
-  /// Every reader by the name `--dialect` takes: one registry for the Word readers, HTML and
-  /// the text dialects.
-  public static var dialects: [String] { wordDialects + textDialects }
+  /// The workbook readers' names (`source.dialect`): `xlsx`, `excel-2003-xml`, `xls` (BIFF8
+  /// `.xls` and WPS `.et`).
+  public static var sheetDialects: [String] { SheetsReader.dialects }
+
+  /// Every reader by the name `--dialect` takes: one registry for the Word readers, the
+  /// workbook readers, HTML and the text dialects.
+  public static var dialects: [String] { wordDialects + sheetDialects + textDialects }
 
   public init(options: ConvertOptions = ConvertOptions()) {
     self.options = options
@@ -239,7 +244,21 @@ public struct Converter: Sendable {
           "--dialect \(options.dialect ?? "") needs a DOCX package, a WordprocessingML "
           + "document.xml or a flat OPC file, and this input is none of them")
     }
-    if options.dialect == nil || forcedWord, DocxReader.accepts(data) {
+    let forcedSheet = options.dialect.flatMap { SheetsReader.Format(rawValue: $0) }
+    let sheetFormat = options.dialect == nil ? SheetsReader.format(of: data) : forcedSheet
+    if let sheetFormat {
+      do {
+        let content = try SheetsReader.read(data, format: sheetFormat, limits: options.limits)
+        blocks = content.blocks
+        diagnostics = content.diagnostics
+        encoding = "binary"
+        dialect = content.dialect
+      } catch {
+        throw ConversionError(
+          path: path, place: error.place,
+          message: "\(Self.sheetKind(sheetFormat)): \(error.message)")
+      }
+    } else if options.dialect == nil || forcedWord, DocxReader.accepts(data) {
       do {
         let content = try DocxReader.read(data, limits: options.limits)
         blocks = content.blocks
@@ -348,6 +367,15 @@ public struct Converter: Sendable {
       source: Source(path: path, sha256: digest, encoding: encoding, dialect: dialect),
       blocks: blocks, diagnostics: diagnostics, text: alignText, aligned: aligned,
       recognition: recognition)
+  }
+
+  /// What a workbook format is, for errors (`an .xlsx workbook: …`).
+  static func sheetKind(_ format: SheetsReader.Format) -> String {
+    switch format {
+    case .xlsx: return "an .xlsx workbook"
+    case .excel2003XML: return "an Excel 2003 XML workbook"
+    case .xls: return "a BIFF8 workbook (.xls / .et)"
+    }
   }
 
   /// Text dialects the aligner leaves alone: those that keep every cell (their grids are exact),

@@ -65,9 +65,10 @@ public struct SkippedFile: Codable, Sendable, Hashable {
 /// Symbolic links to files are followed; symbolic links to folders are not (no cycles).
 public struct InputWalker: Sendable {
   /// Extensions taken when no `--include` is given: text exports, DOCX, WordprocessingML, HTML
-  /// and Markdown (which may hold HTML tables).
+  /// and Markdown (which may hold HTML tables), and workbooks (`.xlsx`, `.xls` — BIFF8, Excel
+  /// 2003 XML or HTML inside —, WPS `.et`; Excel 2003 XML named `.xml` too).
   public static let defaultExtensions: Set<String> = [
-    "txt", "text", "tsv", "csv", "docx", "xml", "html", "htm", "md",
+    "txt", "text", "tsv", "csv", "docx", "xml", "html", "htm", "md", "xlsx", "xls", "et",
   ]
 
   /// Globs a file must match one of; empty means `defaultExtensions` decide.
@@ -160,6 +161,12 @@ public struct InputWalker: Sendable {
             path: entry.standardizedFileURL.path, type: SkippedFile.type(ofName: name)))
       }
     }
+  }
+
+  /// A file name's lower-case extension, `""` when it has none.
+  static func extensionOf(_ name: String) -> String {
+    guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return "" }
+    return name[name.index(after: dot)...].lowercased()
   }
 
   /// Whether a file at `relativePath` under a walked folder is converted.

@@ -3,7 +3,7 @@ import TablemendModel
 import ZIPFoundation
 
 /// A `.docx` archive opened for reading, with every inflation capped.
-struct DocxPackage {
+package struct DocxPackage {
   private let archive: Archive
   private let limits: Limits
   private var inflated = 0
@@ -13,7 +13,7 @@ struct DocxPackage {
 
   /// Opens the archive and checks its entry count.
   /// - Throws: `DocxError` for a damaged or truncated archive or too many entries.
-  init(data: Data, limits: Limits) throws(DocxError) {
+  package init(data: Data, limits: Limits) throws(DocxError) {
     self.limits = limits
     spans = try ZipBounds.check(data)
     bytes = data
@@ -57,7 +57,7 @@ struct DocxPackage {
   /// Inflates one part, or returns nil when the archive has no such entry.
   /// - Throws: `DocxError` when the part passes `maxPartBytes` (declared or actually inflated),
   ///   the archive passes `maxTotalInflatedBytes`, or the entry's data is damaged.
-  mutating func part(_ path: String) throws(DocxError) -> Data? {
+  package mutating func part(_ path: String) throws(DocxError) -> Data? {
     guard let entry = archive[path] ?? archive["/" + path] else { return nil }
     let place = "zip entry \(path)"
     let declared = entry.uncompressedSize
@@ -138,7 +138,7 @@ struct DocxPackage {
 
   /// The target of the `officeDocument` relationship in a `_rels/.rels` part, normalised to an
   /// archive path.
-  static func officeDocumentTarget(in rels: Data) throws(DocxError) -> String? {
+  package static func officeDocumentTarget(in rels: Data) throws(DocxError) -> String? {
     try rels.withBytes { (bytes) throws(DocxError) -> String? in
       let stream = try XMLStream(bytes: bytes, part: "_rels/.rels", maxDepth: 16)
       var found: String?
@@ -157,7 +157,7 @@ struct DocxPackage {
   }
 
   /// `/word/document.xml`, `./word/document.xml`, `word/./document.xml` → `word/document.xml`.
-  static func normalise(_ target: String) -> String {
+  package static func normalise(_ target: String) -> String {
     var parts: [Substring] = []
     for piece in target.split(separator: "/") {
       switch piece {

@@ -116,7 +116,7 @@ public enum DocxReader {
 
 extension Data {
   /// `withUnsafeBytes` for a body that throws `DocxError`.
-  func withBytes<R>(
+  package func withBytes<R>(
     _ body: (UnsafeRawBufferPointer) throws(DocxError) -> R
   ) throws(DocxError) -> R {
     let result: Result<R, DocxError> = withUnsafeBytes { bytes in
@@ -131,8 +131,8 @@ extension DocxReader {
   static func notWord(root: String) -> String {
     switch root {
     case "workbook":
-      return "an Excel or WPS workbook (.xlsx), not a Word document: spreadsheets are not "
-        + "read yet; save the sheet as .docx, HTML or text and convert that"
+      return "an Excel or WPS workbook (.xlsx), not a Word document: convert it without "
+        + "--dialect (or with --dialect xlsx)"
     case "presentation":
       return "a PowerPoint presentation (.pptx), not a Word document"
     default:

@@ -1,5 +1,6 @@
 /// Names the binary formats that reach tablemend by mistake (a scanned page, a PDF, a legacy
-/// Office file), from their first bytes, so that an error says what the input really is
+/// Office file other than a workbook: OLE2 workbooks, `.xls` and `.et`, are read by the
+/// workbook reader before this is asked), from their first bytes, so that an error says what the input really is
 /// instead of reporting it as bad GB18030.
 public enum BinarySniffer {
   /// A format recognised by its magic bytes: what it is and what to do instead.
@@ -30,7 +31,8 @@ public enum BinarySniffer {
     (
       [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1],
       Kind(
-        name: "an OLE2 compound file (a legacy .doc, .xls, .et or .wps)",
+        name:
+          "an OLE2 compound file that is not a readable workbook (a legacy .doc, .wps or .ppt, or a damaged .xls)",
         advice: "save it as .docx (or as text) in Word, WPS or LibreOffice and convert that")
     ),
     (

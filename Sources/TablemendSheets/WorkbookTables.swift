@@ -1,0 +1,276 @@
+import TablemendModel
+
+/// The one place a `Workbook` becomes document blocks: each sheet's used rows, split where
+/// whole blank rows separate them, become `Table` grids with merged ranges as spans.
+///
+/// A part that is a single unmerged cell on its own (a title above a form, a note below it)
+/// becomes a paragraph, as a Word document's title would be. Every cell's location is its
+/// sheet and A1 reference. Hidden sheets, rows and columns are kept and reported as `info`
+/// diagnostics.
+public enum WorkbookTables {
+  /// The blocks of every sheet in workbook order, and what was noticed.
+  /// - Parameters:
+  ///   - workbook: What a reader filled.
+  ///   - limits: `maxCellsPerTable` and `maxRowsPerTable` bound each table.
+  /// - Throws: `SheetsError` naming the sheet when a table would pass a limit.
+  public static func blocks(
+    of workbook: Workbook, limits: Limits = .standard
+  ) throws(SheetsError) -> (blocks: [Block], diagnostics: [Diagnostic]) {
+    var blocks: [Block] = []
+    var diagnostics: [Diagnostic] = []
+    var tableCount = 0
+    for sheet in workbook.sheets {
+      let origin = Location.sheet(sheet.name, row: 0, column: 0)
+      if sheet.hidden {
+        diagnostics.append(
+          Diagnostic(
+            .info, "hidden-sheet", "sheet \(sheet.name) is hidden; read anyway", at: origin))
+      }
+      if !sheet.hiddenRows.isEmpty {
+        let rows = sheet.hiddenRows.sorted()
+        diagnostics.append(
+          Diagnostic(
+            .info, "hidden-rows",
+            "sheet \(sheet.name) hides \(rows.count) row(s) (first \(rows[0] + 1)); read anyway",
+            at: Location.sheet(sheet.name, row: rows[0], column: 0)))
+      }
+      if !sheet.hiddenColumns.isEmpty {
+        let columns = sheet.hiddenColumns.sorted()
+        diagnostics.append(
+          Diagnostic(
+            .info, "hidden-columns",
+            "sheet \(sheet.name) hides \(columns.count) column(s) (first "
+              + "\(Location.a1(row: 0, column: columns[0]).dropLast())); read anyway",
+            at: Location.sheet(sheet.name, row: 0, column: columns[0])))
+      }
+      // Overlap checks cost up to one comparison per pair of merges in a row (and per pair of
+      // tall merges): bound them. A form has a few hundred merges.
+      let tall = sheet.merges.filter { $0.rowSpan > 64 }.count
+      if sheet.merges.count > SheetLayout.maxMerges || tall > SheetLayout.maxTallMerges {
+        throw SheetsError(
+          place: origin.description,
+          message:
+            "sheet \(sheet.name) declares \(sheet.merges.count) merged ranges (\(tall) over 64 "
+            + "rows); at most \(SheetLayout.maxMerges) (\(SheetLayout.maxTallMerges) over 64 rows) "
+            + "are read")
+      }
+      let layout = SheetLayout(sheet)
+      diagnostics += layout.diagnostics
+      for part in layout.parts() {
+        if part.rows.count == 1, part.columns.count == 1,
+          let text = layout.text[Slot(part.rows.lowerBound, part.columns.lowerBound)],
+          layout.mergeAt[Slot(part.rows.lowerBound, part.columns.lowerBound)] == nil
+        {
+          blocks.append(
+            .paragraph(
+              text,
+              Location.sheet(sheet.name, row: part.rows.lowerBound, column: part.columns.lowerBound)
+            ))
+          continue
+        }
+        let rowCount = part.rows.count
+        let columnCount = part.columns.count
+        let (slots, overflow) = rowCount.multipliedReportingOverflow(by: columnCount)
+        if overflow || slots > limits.maxCellsPerTable || rowCount > limits.maxRowsPerTable {
+          throw SheetsError(
+            place: Location.sheet(
+              sheet.name, row: part.rows.lowerBound, column: part.columns.lowerBound
+            ).description,
+            message:
+              "a table of \(rowCount) rows by \(columnCount) columns passes the limits "
+              + "(maxCellsPerTable \(limits.maxCellsPerTable), maxRowsPerTable \(limits.maxRowsPerTable))"
+          )
+        }
+        tableCount += 1
+        blocks.append(
+          .table(layout.table(id: "t\(tableCount)", rows: part.rows, columns: part.columns)))
+      }
+    }
+    return (blocks, diagnostics)
+  }
+}
+
+/// A row and column, 0-based.
+struct Slot: Hashable {
+  var row: Int
+  var column: Int
+  init(_ row: Int, _ column: Int) {
+    self.row = row
+    self.column = column
+  }
+}
+
+/// One sheet's text by slot and its merges checked against each other.
+struct SheetLayout {
+  let name: String
+  /// Text of each non-empty slot (the last cell read for a slot wins).
+  var text: [Slot: String] = [:]
+  /// Accepted merges by their top-left slot.
+  var mergeAt: [Slot: CellRange] = [:]
+  /// Accepted merges.
+  var merges: [CellRange] = []
+  /// Indexes into `merges` of the merges of at most 64 rows, by each row they cover.
+  private var mergesByRow: [Int: [Int]] = [:]
+  /// Indexes into `merges` of taller merges.
+  private var tallMerges: [Int] = []
+  var diagnostics: [Diagnostic] = []
+
+  /// Most merged ranges read in one sheet.
+  static let maxMerges = 65_536
+  /// Most merged ranges of more than 64 rows read in one sheet.
+  static let maxTallMerges = 4_096
+
+  init(_ sheet: Sheet) {
+    name = sheet.name
+    for cell in sheet.cells where !cell.text.isEmpty {
+      text[Slot(cell.row, cell.column)] = cell.text
+    }
+    // Merges sorted by their top-left corner; one that overlaps an earlier one is dropped and
+    // reported (Excel refuses such a file; other writers make them).
+    var accepted: [CellRange] = []
+    let sorted = sheet.merges.sorted {
+      ($0.firstRow, $0.firstColumn) < ($1.firstRow, $1.firstColumn)
+    }
+    var byRow: [Int: [Int]] = [:]  // row → indexes of accepted merges covering it (bounded below)
+    for range in sorted where range.rowSpan > 1 || range.columnSpan > 1 {
+      var clash = false
+      if range.rowSpan <= 64 {
+        for row in range.firstRow...range.lastRow {
+          if let indexes = byRow[row], indexes.contains(where: { accepted[$0].overlaps(range) }) {
+            clash = true
+            break
+          }
+        }
+      } else {
+        clash = accepted.contains { $0.overlaps(range) }
+      }
+      if clash {
+        diagnostics.append(
+          Diagnostic(
+            .warning, "overlapping-merge",
+            "sheet \(sheet.name): merged range \(Self.a1(range)) overlaps an earlier one; ignored",
+            at: Location.sheet(sheet.name, row: range.firstRow, column: range.firstColumn)))
+        continue
+      }
+      accepted.append(range)
+      if range.rowSpan <= 64 {
+        for row in range.firstRow...range.lastRow {
+          byRow[row, default: []].append(accepted.count - 1)
+        }
+      }
+      mergeAt[Slot(range.firstRow, range.firstColumn)] = range
+    }
+    merges = accepted
+    mergesByRow = byRow
+    tallMerges = accepted.indices.filter { accepted[$0].rowSpan > 64 }
+    // Text hidden under a merge (not its top-left cell) is not shown by the sheet.
+    if !merges.isEmpty {
+      for slot in Array(text.keys) {
+        if mergeAt[slot] != nil { continue }
+        if let covering = coveringMerge(slot),
+          covering.firstRow != slot.row
+            || covering.firstColumn != slot.column
+        {
+          text[slot] = nil
+        }
+      }
+    }
+  }
+
+  private static func a1(_ range: CellRange) -> String {
+    Location.a1(row: range.firstRow, column: range.firstColumn) + ":"
+      + Location.a1(row: range.lastRow, column: range.lastColumn)
+  }
+
+  /// The accepted merge covering a slot, if any.
+  func coveringMerge(_ slot: Slot) -> CellRange? {
+    for index in (mergesByRow[slot.row] ?? []) + tallMerges
+    where merges[index].contains(row: slot.row, column: slot.column) {
+      return merges[index]
+    }
+    return nil
+  }
+
+  /// Runs of used rows (a row is used when it holds text or a merge covers it) and, for each,
+  /// the columns its text and merges use.
+  func parts() -> [(rows: ClosedRange<Int>, columns: ClosedRange<Int>)] {
+    // Row intervals: each text row, each merge's rows.
+    var intervals: [(Int, Int)] = text.keys.map { ($0.row, $0.row) }
+    intervals += merges.map { ($0.firstRow, $0.lastRow) }
+    intervals.sort { $0 < $1 }
+    var runs: [ClosedRange<Int>] = []
+    for (low, high) in intervals {
+      if let last = runs.last, low <= last.upperBound + 1 {
+        runs[runs.count - 1] = last.lowerBound...max(last.upperBound, high)
+      } else {
+        runs.append(low...high)
+      }
+    }
+    var columns: [ClosedRange<Int>?] = Array(repeating: nil, count: runs.count)
+    func run(of row: Int) -> Int? {
+      var low = 0
+      var high = runs.count - 1
+      while low <= high {
+        let mid = (low + high) / 2
+        if runs[mid].upperBound < row {
+          low = mid + 1
+        } else if runs[mid].lowerBound > row {
+          high = mid - 1
+        } else {
+          return mid
+        }
+      }
+      return nil
+    }
+    func widen(_ index: Int, _ low: Int, _ high: Int) {
+      if let old = columns[index] {
+        columns[index] = min(old.lowerBound, low)...max(old.upperBound, high)
+      } else {
+        columns[index] = low...high
+      }
+    }
+    for slot in text.keys {
+      if let index = run(of: slot.row) { widen(index, slot.column, slot.column) }
+    }
+    for range in merges {
+      if let index = run(of: range.firstRow) { widen(index, range.firstColumn, range.lastColumn) }
+    }
+    // A run of empty merged cells only (a styled, unfilled area) is no table.
+    var hasText = Array(repeating: false, count: runs.count)
+    for slot in text.keys { if let index = run(of: slot.row) { hasText[index] = true } }
+    return runs.indices.compactMap { index in
+      guard hasText[index], let columns = columns[index] else { return nil }
+      return (runs[index], columns)
+    }
+  }
+
+  /// The grid of one part: every slot covered once, merges as spans.
+  func table(id: String, rows: ClosedRange<Int>, columns: ClosedRange<Int>) -> Table {
+    var cells: [Cell] = []
+    var covered = Set<Slot>()
+    for range in merges where rows.contains(range.firstRow) {
+      for r in range.firstRow...range.lastRow {
+        for c in range.firstColumn...range.lastColumn
+        where r != range.firstRow || c != range.firstColumn {
+          covered.insert(Slot(r, c))
+        }
+      }
+    }
+    for r in rows {
+      for c in columns {
+        let slot = Slot(r, c)
+        if covered.contains(slot) { continue }
+        let merge = mergeAt[slot]
+        let value = text[slot] ?? ""
+        cells.append(
+          Cell(
+            row: r - rows.lowerBound, column: c - columns.lowerBound,
+            rowSpan: merge?.rowSpan ?? 1, columnSpan: merge?.columnSpan ?? 1,
+            paragraphs: value.isEmpty
+              ? [] : value.contains("\n") ? value.components(separatedBy: "\n") : [value],
+            location: Location.sheet(name, row: r, column: c)))
+      }
+    }
+    return Table(id: id, rowCount: rows.count, columnCount: columns.count, cells: cells)
+  }
+}

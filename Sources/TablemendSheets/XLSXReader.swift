@@ -1,0 +1,452 @@
+import Foundation
+import TablemendDocx
+import TablemendModel
+
+/// Reads an `.xlsx` (Office Open XML SpreadsheetML) package into a `Workbook`.
+///
+/// The ZIP access and its inflation caps and the libxml2 SAX stream are the DOCX reader's.
+/// Worksheets are streamed and kept sparse: only cells with text are stored, so a lying
+/// `<dimension>` or a styled row at 1,048,576 costs nothing. Formulas are never evaluated:
+/// their cached values are read.
+enum XLSXReader {
+  /// True when `data` is a ZIP archive that holds `xl/workbook.xml` (looked up in its central
+  /// directory, nothing inflated).
+  static func accepts(_ data: Data) -> Bool {
+    guard data.starts(with: [0x50, 0x4B, 0x03, 0x04]) else { return false }
+    let name = Array("xl/workbook.xml".utf8)
+    // The central directory's entry names: search the last 1 MiB for the name after a
+    // central-directory signature.
+    return data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> Bool in
+      let n = bytes.count
+      var at = max(0, n - (1 << 20))
+      while at + 46 + name.count <= n {
+        if bytes[at] == 0x50, bytes[at + 1] == 0x4B, bytes[at + 2] == 0x01, bytes[at + 3] == 0x02 {
+          let length = Int(bytes[at + 28]) | Int(bytes[at + 29]) << 8
+          if length == name.count {
+            var same = true
+            for k in 0..<length where bytes[at + 46 + k] != name[k] {
+              same = false
+              break
+            }
+            if same { return true }
+          }
+        }
+        at += 1
+      }
+      return false
+    }
+  }
+
+  /// Reads the workbook.
+  /// - Throws: `SheetsError` naming the part and place when the package or a part is damaged
+  ///   or passes a limit.
+  static func read(_ data: Data, limits: Limits) throws(SheetsError) -> Workbook {
+    var package: DocxPackage
+    do {
+      package = try DocxPackage(data: data, limits: limits)
+    } catch {
+      throw SheetsError(place: error.place, message: error.message)
+    }
+    var workbookPath = "xl/workbook.xml"
+    if let rels = try part(&package, "_rels/.rels") {
+      let found = try wrap { () throws(DocxError) in
+        try DocxPackage.officeDocumentTarget(in: rels)
+      }
+      if let found { workbookPath = found }
+    }
+    guard let workbookXML = try part(&package, workbookPath) else {
+      throw SheetsError(message: "not an Excel workbook: the package has no \(workbookPath)")
+    }
+    let folder = workbookPath.split(separator: "/").dropLast().joined(separator: "/")
+    let relsPath =
+      (folder.isEmpty ? "" : folder + "/") + "_rels/"
+      + (workbookPath.split(separator: "/").last.map(String.init) ?? "workbook.xml") + ".rels"
+    var relationships: [String: (type: String, target: String)] = [:]
+    if let rels = try part(&package, relsPath) {
+      relationships = try readRelationships(rels, part: relsPath, folder: folder, limits: limits)
+    }
+    let info = try readWorkbook(workbookXML, part: workbookPath, limits: limits)
+    func target(ofType suffix: String, fallback: String) -> String {
+      relationships.values.first { $0.type.hasSuffix(suffix) }?.target ?? fallback
+    }
+    let prefix = folder.isEmpty ? "" : folder + "/"
+    let stringsPath = target(ofType: "/sharedStrings", fallback: prefix + "sharedStrings.xml")
+    var strings: [String] = []
+    if let xml = try part(&package, stringsPath) {
+      strings = try readSharedStrings(xml, part: stringsPath, limits: limits)
+    }
+    let stylesPath = target(ofType: "/styles", fallback: prefix + "styles.xml")
+    var styles = Styles()
+    if let xml = try part(&package, stylesPath) {
+      styles = try readStyles(xml, part: stylesPath, limits: limits)
+    }
+    var workbook = Workbook()
+    for entry in info.sheets {
+      guard let id = entry.relationship, let rel = relationships[id] else {
+        throw SheetsError(
+          place: workbookPath,
+          message: "sheet \(entry.name) names no relationship of \(relsPath)")
+      }
+      // Chart sheets and dialog sheets hold no cells.
+      guard rel.type.hasSuffix("/worksheet") else { continue }
+      guard let xml = try part(&package, rel.target) else {
+        throw SheetsError(
+          place: relsPath, message: "sheet \(entry.name)'s part \(rel.target) is missing")
+      }
+      var sheet = try readSheet(
+        xml, part: rel.target, strings: strings, styles: styles, date1904: info.date1904,
+        limits: limits)
+      sheet.name = entry.name
+      sheet.hidden = entry.hidden
+      workbook.sheets.append(sheet)
+    }
+    return workbook
+  }
+
+  // MARK: - Parts
+
+  private static func part(_ package: inout DocxPackage, _ path: String) throws(SheetsError)
+    -> Data?
+  {
+    do {
+      return try package.part(path)
+    } catch {
+      throw SheetsError(place: error.place, message: error.message)
+    }
+  }
+
+  private static func wrap<R>(_ body: () throws(DocxError) -> R) throws(SheetsError) -> R {
+    do {
+      return try body()
+    } catch {
+      throw SheetsError(place: error.place, message: error.message)
+    }
+  }
+
+  /// Streams one XML part.
+  private static func stream(
+    _ data: Data, part: String, limits: Limits, _ body: (XMLStream) throws(DocxError) -> Void
+  ) throws(SheetsError) {
+    try wrap { () throws(DocxError) in
+      try data.withBytes { (bytes) throws(DocxError) in
+        let stream = try XMLStream(bytes: bytes, part: part, maxDepth: limits.maxXMLDepth)
+        try stream.parse(body)
+      }
+    }
+  }
+
+  static func readRelationships(
+    _ data: Data, part: String, folder: String, limits: Limits
+  ) throws(SheetsError) -> [String: (type: String, target: String)] {
+    var found: [String: (type: String, target: String)] = [:]
+    try stream(data, part: part, limits: limits) { stream in
+      guard stream.kind == .elementStart, stream.localName == "Relationship",
+        let id = stream.attribute("Id"), let target = stream.attribute("Target")
+      else { return }
+      let type = stream.attribute("Type") ?? ""
+      let path =
+        target.hasPrefix("/")
+        ? DocxPackage.normalise(target)
+        : DocxPackage.normalise((folder.isEmpty ? "" : folder + "/") + target)
+      found[id] = (type, path)
+    }
+    return found
+  }
+
+  struct WorkbookInfo {
+    var sheets: [(name: String, relationship: String?, hidden: Bool)] = []
+    var date1904 = false
+  }
+
+  static func readWorkbook(_ data: Data, part: String, limits: Limits) throws(SheetsError)
+    -> WorkbookInfo
+  {
+    var info = WorkbookInfo()
+    var sawRoot = false
+    try stream(data, part: part, limits: limits) { (stream) throws(DocxError) in
+      guard stream.kind == .elementStart else { return }
+      let local = stream.localName
+      if !sawRoot {
+        sawRoot = true
+        guard local == "workbook" else {
+          throw DocxError(
+            place: stream.currentLocation().description,
+            message: "not an Excel workbook: the root element is <\(local)>, not <workbook>")
+        }
+        return
+      }
+      switch local {
+      case "workbookPr":
+        let value = stream.attribute("date1904")
+        info.date1904 = value == "1" || value == "true"
+      case "sheet":
+        let state = stream.attribute("state")
+        info.sheets.append(
+          (
+            stream.attribute("name") ?? "Sheet\(info.sheets.count + 1)",
+            stream.attribute(anyNamespace: "id"), state == "hidden" || state == "veryHidden"
+          ))
+      default: break
+      }
+    }
+    return info
+  }
+
+  /// Shared strings: each `si`'s text runs joined, phonetic `rPh` runs left out.
+  static func readSharedStrings(_ data: Data, part: String, limits: Limits) throws(SheetsError)
+    -> [String]
+  {
+    var strings: [String] = []
+    var current = ""
+    var inItem = false
+    var phonetic = 0
+    var inText = false
+    try stream(data, part: part, limits: limits) { (stream) throws(DocxError) in
+      switch stream.kind {
+      case .elementStart:
+        switch stream.localName {
+        case "si":
+          inItem = true
+          current = ""
+        case "rPh": phonetic += 1
+        case "t": inText = inItem && phonetic == 0
+        default: break
+        }
+      case .elementEnd:
+        switch stream.localName {
+        case "si":
+          if strings.count >= limits.maxCellsPerTable * 4 {
+            throw DocxError(
+              place: stream.currentLocation().description,
+              message:
+                "more than \(limits.maxCellsPerTable * 4) shared strings (limit 4 × maxCellsPerTable)"
+            )
+          }
+          strings.append(Text.unescape(current))
+          inItem = false
+        case "rPh": phonetic = max(0, phonetic - 1)
+        case "t": inText = false
+        default: break
+        }
+      case .text:
+        if inText { current += stream.text }
+      }
+    }
+    return strings
+  }
+
+  /// Number formats by cell style index.
+  struct Styles {
+    /// `numFmtId` of each `cellXfs/xf`, in order.
+    var formatIDs: [Int] = []
+    /// Custom codes by id.
+    var codes: [Int: String] = [:]
+
+    /// The format code of cell style `index` (nil: General).
+    func code(style index: Int) -> String? {
+      guard index >= 0, index < formatIDs.count else { return nil }
+      let id = formatIDs[index]
+      return codes[id] ?? NumberFormat.builtin(id)
+    }
+  }
+
+  static func readStyles(_ data: Data, part: String, limits: Limits) throws(SheetsError) -> Styles {
+    var styles = Styles()
+    var inCellXfs = false
+    try stream(data, part: part, limits: limits) { stream in
+      switch stream.kind {
+      case .elementStart:
+        switch stream.localName {
+        case "numFmt":
+          if let id = stream.attribute("numFmtId").flatMap({ Int($0) }),
+            let code = stream.attribute("formatCode")
+          {
+            styles.codes[id] = code
+          }
+        case "cellXfs": inCellXfs = true
+        case "xf" where inCellXfs:
+          styles.formatIDs.append(stream.attribute("numFmtId").flatMap { Int($0) } ?? 0)
+        default: break
+        }
+      case .elementEnd:
+        if stream.localName == "cellXfs" { inCellXfs = false }
+      case .text: break
+      }
+    }
+    return styles
+  }
+
+  /// One worksheet, streamed: cells with text, merges, hidden rows and columns.
+  static func readSheet(
+    _ data: Data, part: String, strings: [String], styles: Styles, date1904: Bool, limits: Limits
+  ) throws(SheetsError) -> Sheet {
+    var sheet = Sheet(name: "")
+    var row = -1
+    var column = -1
+    var type = "n"
+    var style = 0
+    var value = ""
+    var inline = ""
+    var inValue = false
+    var inInlineText = false
+    var inInline = false
+    var phonetic = 0
+    var inCell = false
+    let maxCells = limits.maxCellsPerTable * 4
+    try stream(data, part: part, limits: limits) { (stream) throws(DocxError) in
+      switch stream.kind {
+      case .elementStart:
+        switch stream.localName {
+        case "row":
+          if let r = stream.attribute("r") {
+            guard let n = Int(r), n >= 1, n <= CellReference.maxRows else {
+              throw DocxError(
+                place: stream.currentLocation().description,
+                message: "row number \"\(r)\" is not one of 1…\(CellReference.maxRows)")
+            }
+            row = n - 1
+          } else {
+            row += 1
+          }
+          column = -1
+          let hidden = stream.attribute("hidden")
+          if hidden == "1" || hidden == "true" { sheet.hiddenRows.insert(row) }
+        case "c":
+          inCell = true
+          value = ""
+          inline = ""
+          if let r = stream.attribute("r") {
+            guard let parsed = CellReference.parse(r) else {
+              throw DocxError(
+                place: stream.currentLocation().description,
+                message: "cell reference \"\(r)\" is not an A1 reference inside the sheet")
+            }
+            column = parsed.column
+            row = parsed.row
+          } else {
+            column += 1
+            guard column < CellReference.maxColumns else {
+              throw DocxError(
+                place: stream.currentLocation().description,
+                message: "more than \(CellReference.maxColumns) cells in row \(row + 1)")
+            }
+          }
+          type = stream.attribute("t") ?? "n"
+          style = stream.attribute("s").flatMap { Int($0) } ?? 0
+        case "v": inValue = inCell
+        case "is": inInline = inCell
+        case "rPh": phonetic += 1
+        case "t": inInlineText = inInline && phonetic == 0
+        case "mergeCell":
+          if let ref = stream.attribute("ref") {
+            guard let range = CellRange(a1: ref) else {
+              throw DocxError(
+                place: stream.currentLocation().description,
+                message: "merged range \"\(ref)\" is not an A1 range inside the sheet")
+            }
+            sheet.merges.append(range)
+          }
+        case "col":
+          let hidden = stream.attribute("hidden")
+          if hidden == "1" || hidden == "true",
+            let low = stream.attribute("min").flatMap({ Int($0) }),
+            let high = stream.attribute("max").flatMap({ Int($0) }), low >= 1, low <= high,
+            low <= CellReference.maxColumns
+          {
+            for c in (low - 1)..<min(high, CellReference.maxColumns) {
+              sheet.hiddenColumns.insert(c)
+            }
+          }
+        default: break
+        }
+      case .elementEnd:
+        switch stream.localName {
+        case "c":
+          inCell = false
+          guard row >= 0 else { return }
+          let text: String
+          switch type {
+          case "s":
+            guard let index = Int(value.trimmingCharacters(in: .whitespaces)) else {
+              text = ""
+              break
+            }
+            guard index >= 0, index < strings.count else {
+              throw DocxError(
+                place: stream.currentLocation().description,
+                message:
+                  "cell \(Location.a1(row: row, column: column)) names shared string \(index), "
+                  + "and the workbook has \(strings.count)")
+            }
+            text = strings[index]
+          case "inlineStr": text = Text.unescape(inline)
+          case "str", "e": text = Text.unescape(value)
+          case "b": text = value == "1" || value == "true" ? "TRUE" : (value.isEmpty ? "" : "FALSE")
+          case "d": text = value
+          default:
+            if let number = Double(value) ?? Double(value.trimmingCharacters(in: .whitespaces)) {
+              text = NumberFormat.format(
+                number, code: styles.code(style: style), date1904: date1904)
+            } else {
+              text = value
+            }
+          }
+          if !text.isEmpty {
+            if sheet.cells.count >= maxCells {
+              throw DocxError(
+                place: stream.currentLocation().description,
+                message:
+                  "more than \(maxCells) cells with text in one sheet (limit 4 × maxCellsPerTable)")
+            }
+            sheet.cells.append(SheetCell(row: row, column: column, text: Text.lines(text)))
+          }
+        case "v": inValue = false
+        case "is": inInline = false
+        case "rPh": phonetic = max(0, phonetic - 1)
+        case "t": inInlineText = false
+        default: break
+        }
+      case .text:
+        if inValue {
+          value += stream.text
+        } else if inInlineText {
+          inline += stream.text
+        }
+      }
+    }
+    return sheet
+  }
+}
+
+/// Text as the workbook stores it to text as the cell shows it.
+enum Text {
+  /// `_x000D_`-style escapes (ST_Xstring) decoded.
+  static func unescape(_ text: String) -> String {
+    guard text.contains("_x") else { return text }
+    var out = ""
+    var rest = Substring(text)
+    while let start = rest.range(of: "_x") {
+      out += rest[..<start.lowerBound]
+      let after = rest[start.upperBound...]
+      let hex = after.prefix(4)
+      if hex.count == 4, after.dropFirst(4).first == "_", let code = UInt32(hex, radix: 16),
+        let scalar = Unicode.Scalar(code)
+      {
+        out.unicodeScalars.append(scalar)
+        rest = after.dropFirst(5)
+      } else {
+        out += "_x"
+        rest = after
+      }
+    }
+    out += rest
+    return out
+  }
+
+  /// Line breaks made `\n` (CR LF and lone CR too).
+  static func lines(_ text: String) -> String {
+    guard text.contains("\r") else { return text }
+    return text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(
+      of: "\r", with: "\n")
+  }
+}
