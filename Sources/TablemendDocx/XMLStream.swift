@@ -22,7 +22,7 @@ struct XMLName: Sendable, Equatable {
 }
 
 /// What the stream's current event is.
-enum XMLNodeKind: Sendable, Equatable {
+package enum XMLNodeKind: Sendable, Equatable {
   case elementStart
   /// Every element has one, `<w:tab/>` too.
   case elementEnd
@@ -36,7 +36,7 @@ enum XMLNodeKind: Sendable, Equatable {
 /// substitution and DTD loading off. A DOCTYPE is refused as soon as it starts (before its
 /// internal subset is read), depth is capped, and libxml2's errors come back as `DocxError`
 /// with the place `part:line:column`. The bytes must stay valid for the stream's lifetime.
-final class XMLStream {
+package final class XMLStream {
   /// The exact safe option set: no NOENT, DTDLOAD, DTDATTR or HUGE, ever.
   private static let options: Int32 = Int32(
     XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
@@ -62,11 +62,11 @@ final class XMLStream {
   private var lastNamespace = XMLNamespace.other
 
   /// The kind of the current event.
-  private(set) var kind: XMLNodeKind = .text
+  package private(set) var kind: XMLNodeKind = .text
   /// The current element's name (start and end events).
   private(set) var name = XMLName(namespace: .other, local: .other)
   /// Depth of the current element (start and end events), 0 for the root.
-  private(set) var depth = 0
+  package private(set) var depth = 0
   /// How many element starts have been seen so far (the current one included).
   private(set) var elementOrdinal = 0
   /// The current text event's UTF-8 bytes (a text node may come in several events).
@@ -82,7 +82,7 @@ final class XMLStream {
   ///   - part: The part path used in locations and errors (`word/document.xml`), or nil.
   ///   - maxDepth: Deepest element nesting accepted.
   /// - Throws: `DocxError` when the part is empty or too large.
-  init(bytes: UnsafeRawBufferPointer, part: String?, maxDepth: Int) throws(DocxError) {
+  package init(bytes: UnsafeRawBufferPointer, part: String?, maxDepth: Int) throws(DocxError) {
     self.part = part
     self.maxDepth = maxDepth
     guard bytes.count < Int(Int32.max) else {
@@ -102,7 +102,7 @@ final class XMLStream {
   /// event during the call. `body` may call `stop()` to end the parse early.
   /// - Throws: what `body` throws, or `DocxError` on malformed XML, a DOCTYPE, or nesting past
   ///   the limit.
-  func parse(_ body: (XMLStream) throws(DocxError) -> Void) throws(DocxError) {
+  package func parse(_ body: (XMLStream) throws(DocxError) -> Void) throws(DocxError) {
     // libxml2 prints I/O and encoding errors to stderr through its global handlers; route them
     // to no-ops (the handlers are per thread, so set them on every use).
     xmlSetStructuredErrorFunc(nil) { _, _ in }
@@ -136,16 +136,16 @@ final class XMLStream {
   }
 
   /// Ends the parse after the current event; `parse` then returns normally.
-  func stop() {
+  package func stop() {
     stopped = true
     if let context { xmlStopParser(context) }
   }
 
   /// The current text event's content.
-  var text: String { String(decoding: textBytes, as: UTF8.self) }
+  package var text: String { String(decoding: textBytes, as: UTF8.self) }
 
   /// The current element's local name as written (start and end events).
-  var localName: String { localPointer.map { String(cString: $0) } ?? "" }
+  package var localName: String { localPointer.map { String(cString: $0) } ?? "" }
 
   /// An attribute of the current element start in the element's own namespace (`w:val` on
   /// `w:*`), or without a namespace when the element has none.
@@ -154,7 +154,7 @@ final class XMLStream {
   }
 
   /// An attribute of the current element start without a namespace (`Type`, `Target`).
-  func attribute(_ local: StaticString) -> String? {
+  package func attribute(_ local: StaticString) -> String? {
     attribute(local, namespace: nil)
   }
 
