@@ -44,6 +44,9 @@ let package = Package(
         .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ]
     ),
+    // PDF glyphs and rulings (read from mutool's XML) to `Table` grids. Pure geometry: it never
+    // runs a program (the facade runs mutool).
+    .target(name: "TablemendPDF", dependencies: ["TablemendModel", "TablemendDocx"]),
     // Grids to forms: fields, funds, goals, records and the indicator tree.
     .target(
       name: "TablemendForms",
@@ -52,7 +55,7 @@ let package = Package(
     .target(
       name: "Tablemend",
       dependencies: [
-        "TablemendModel", "TablemendText", "TablemendGrid", "TablemendDocx",
+        "TablemendModel", "TablemendText", "TablemendGrid", "TablemendDocx", "TablemendPDF",
         "TablemendForms", "TablemendValues", "TablemendAlign",
         .product(name: "Crypto", package: "swift-crypto"),
       ],
@@ -94,6 +97,7 @@ let package = Package(
       name: "TablemendAlignTests", dependencies: ["TablemendAlign", "TablemendVocabulary"]),
     .testTarget(name: "TablemendGridTests", dependencies: ["TablemendGrid", "TablemendText"]),
     .testTarget(name: "TablemendDocxTests", dependencies: ["TablemendDocx"]),
+    .testTarget(name: "TablemendPDFTests", dependencies: ["TablemendPDF"]),
     .testTarget(
       name: "TablemendFormsTests",
       dependencies: ["TablemendForms", "TablemendGrid", "TablemendText"]),
