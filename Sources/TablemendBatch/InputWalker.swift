@@ -33,10 +33,10 @@ public struct WalkResult: Sendable {
 /// accept (`defaultExtensions`). A file named directly as an argument is always taken.
 /// Symbolic links to files are followed; symbolic links to folders are not (no cycles).
 public struct InputWalker: Sendable {
-  /// Extensions taken when no `--include` is given: text exports, DOCX, WordprocessingML, HTML
-  /// and Markdown (which may hold HTML tables).
+  /// Extensions taken when no `--include` is given: PDF, text exports, DOCX, WordprocessingML,
+  /// HTML and Markdown (which may hold HTML tables).
   public static let defaultExtensions: Set<String> = [
-    "txt", "text", "tsv", "csv", "docx", "xml", "html", "htm", "md",
+    "pdf", "txt", "text", "tsv", "csv", "docx", "xml", "html", "htm", "md",
   ]
 
   /// Globs a file must match one of; empty means `defaultExtensions` decide.

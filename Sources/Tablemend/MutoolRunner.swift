@@ -1,0 +1,144 @@
+import Foundation
+
+/// Runs MuPDF's `mutool draw` as a separate process (MuPDF is AGPL: tablemend never links it)
+/// with a wall-clock limit, an address-space limit and a cap on its output.
+///
+/// The output goes to a file in a private temporary folder that the runner watches; the
+/// child is killed when it runs too long or writes too much. stderr is kept for the error.
+struct MutoolRunner: Sendable {
+  /// Why a run gave no output.
+  struct Failure: Error, Sendable {
+    var message: String
+  }
+
+  /// The `mutool` program, or nil when it is not on `PATH`.
+  var executable: String?
+  /// Wall-clock limit of one run, in seconds.
+  var seconds: Int
+  /// Address-space limit of the child, in bytes (`ulimit -v`).
+  var memoryBytes: Int
+  /// Largest output accepted, in bytes.
+  var outputBytes: Int
+
+  init(seconds: Int, memoryBytes: Int, outputBytes: Int, executable: String? = Self.locate()) {
+    self.executable = executable
+    self.seconds = seconds
+    self.memoryBytes = memoryBytes
+    self.outputBytes = outputBytes
+  }
+
+  /// `mutool` on `PATH` (or `TABLEMEND_MUTOOL` when set), if it is an executable file.
+  static func locate() -> String? {
+    let environment = ProcessInfo.processInfo.environment
+    if let forced = environment["TABLEMEND_MUTOOL"] {
+      return FileManager.default.isExecutableFile(atPath: forced) ? forced : nil
+    }
+    let path = environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
+    for folder in path.split(separator: ":") where !folder.isEmpty {
+      let candidate = "\(folder)/mutool"
+      if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+    }
+    return nil
+  }
+
+  /// The advice when mutool is missing.
+  static let missing =
+    "reading PDF needs MuPDF's `mutool`, which is not installed: install mupdf-tools "
+    + "(`apt-get install mupdf-tools`, `brew install mupdf-tools`)"
+
+  /// Runs `mutool draw -F format` on `pdf`, writing into `folder`.
+  /// - Parameters:
+  ///   - format: `stext` or `trace`.
+  ///   - options: mutool's `-O` options, if any.
+  ///   - pdf: The PDF file.
+  ///   - pages: mutool's page list (`3-7,9`), or nil for every page.
+  ///   - folder: A private folder for the output and stderr files.
+  /// - Returns: What mutool printed.
+  /// - Throws: `Failure` when mutool is missing, fails, runs too long or writes too much.
+  func draw(
+    format: String, options: String? = nil, pdf: URL, pages: String?, folder: URL
+  ) throws(Failure) -> Data {
+    guard let executable else { throw Failure(message: Self.missing) }
+    let output = folder.appendingPathComponent("\(format).xml")
+    let errors = folder.appendingPathComponent("\(format).stderr")
+    _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
+    guard let errorHandle = try? FileHandle(forWritingTo: errors) else {
+      throw Failure(message: "cannot write a temporary file for mutool")
+    }
+    defer { try? errorHandle.close() }
+    var arguments = [executable, "draw", "-q", "-F", format]
+    if let options { arguments += ["-O", options] }
+    arguments += ["-o", output.path, pdf.path]
+    if let pages { arguments.append(pages) }
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/bin/sh")
+    // The limit applies to the shell, which then becomes mutool (`exec`).
+    let kilobytes = max(1, memoryBytes / 1024)
+    process.arguments = ["-c", "ulimit -v \(kilobytes) 2>/dev/null; exec \"$@\"", "sh"] + arguments
+    process.standardInput = FileHandle.nullDevice
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = errorHandle
+    do {
+      try process.run()
+    } catch {
+      throw Failure(message: "cannot start mutool (\(executable)): \(error.localizedDescription)")
+    }
+    let start = Date()
+    var stopped: String?
+    while process.isRunning {
+      usleep(5_000)
+      if Date().timeIntervalSince(start) > Double(seconds) {
+        stopped = "mutool took longer than \(seconds) s (maxPDFSeconds) and was stopped"
+      } else if let size = try? FileManager.default.attributesOfItem(atPath: output.path)[.size]
+        as? Int, size > outputBytes
+      {
+        stopped =
+          "mutool's \(format) output passed \(outputBytes) bytes (maxPDFOutputBytes) and it was "
+          + "stopped"
+      }
+      if stopped != nil {
+        Self.kill(process)
+        break
+      }
+    }
+    process.waitUntilExit()
+    if let stopped { throw Failure(message: stopped) }
+    let stderr =
+      (try? Data(contentsOf: errors)).map { String(decoding: $0.prefix(64 << 10), as: UTF8.self) }
+      ?? ""
+    if process.terminationReason == .uncaughtSignal || process.terminationStatus != 0 {
+      throw Failure(message: Self.explain(stderr, status: process.terminationStatus))
+    }
+    guard let data = try? Data(contentsOf: output) else {
+      throw Failure(message: Self.explain(stderr, status: process.terminationStatus))
+    }
+    guard data.count <= outputBytes else {
+      throw Failure(
+        message: "mutool's \(format) output is over \(outputBytes) bytes (maxPDFOutputBytes)")
+    }
+    return data
+  }
+
+  private static func kill(_ process: Process) {
+    let pid = process.processIdentifier
+    guard pid > 0 else { return }
+    Foundation.kill(pid, SIGKILL)
+  }
+
+  /// A readable reason from mutool's stderr.
+  static func explain(_ stderr: String, status: Int32) -> String {
+    let lines = stderr.split(whereSeparator: \.isNewline).map(String.init)
+      .filter { !$0.contains("ICC support is not available") }
+    let text = lines.joined(separator: "\n").lowercased()
+    if text.contains("password") || text.contains("encrypt") {
+      return "the PDF is encrypted and needs a password (not supported)"
+    }
+    if text.contains("out of memory") || text.contains("malloc") {
+      return "mutool ran out of memory (maxPDFMemoryBytes)"
+    }
+    let reason =
+      lines.last(where: { $0.hasPrefix("error:") })
+      ?? lines.last ?? "mutool exited with status \(status)"
+    return "broken or unreadable PDF (mutool: \(reason.prefix(300)))"
+  }
+}
