@@ -1,0 +1,91 @@
+import TablemendModel
+import Testing
+
+@testable import TablemendPDF
+
+/// Pages of glyphs and rulings to tables: cells by glyph centre, page continuation, pages
+/// that cannot be read.
+@Suite struct PDFTableReaderTests {
+  typealias G = GlyphLinesTests
+
+  /// A page with a two-column table of `rows` rows, each 20 pt high, from `top`, and `texts`
+  /// written into its cells row by row.
+  static func page(
+    _ number: Int, top: Double, texts: [[String]], height: Double = 842, extra: [Glyph] = []
+  ) -> PageContent {
+    let ys = (0...texts.count).map { top + Double($0) * 20 }
+    var rulings = LatticeFinderTests.rows(ys, from: 50, to: 450)
+    rulings += LatticeFinderTests.columns([50, 150, 450], from: top, to: ys.last ?? top)
+    var glyphs = extra
+    for (r, row) in texts.enumerated() {
+      for (c, text) in row.enumerated() {
+        glyphs += G.glyphs(text, x: c == 0 ? 55 : 155, y: ys[r] + 5)
+      }
+    }
+    return PageContent(number: number, width: 595, height: height, glyphs: glyphs, rulings: rulings)
+  }
+
+  @Test func glyphsGoToCellsAndTextOutsideIsAParagraph() throws {
+    let title = G.glyphs("绩效目标表", x: 100, y: 50)
+    let page = Self.page(
+      1, top: 100, texts: [["一级指标", "三级指标"], ["产出指标", "规划建筑面积"]], extra: title)
+    let read = PDFTableReader().read([page])
+    #expect(read.blocks.count == 2)
+    guard case .paragraph(let text, let location) = read.blocks[0] else {
+      Issue.record("a paragraph first")
+      return
+    }
+    #expect(text == "绩效目标表")
+    #expect(location.page == 1)
+    guard case .table(let table) = read.blocks[1] else {
+      Issue.record("then a table")
+      return
+    }
+    #expect(table.id == "t1")
+    #expect(table.rowCount == 2 && table.columnCount == 2)
+    #expect(table.cells.map(\.text) == ["一级指标", "三级指标", "产出指标", "规划建筑面积"])
+    #expect(table.cells[3].location.page == 1)
+    #expect(table.cells[3].location.box == Box(x0: 150, y0: 120, x1: 450, y1: 140))
+  }
+
+  @Test func tableRunningOntoTheNextPageIsOneTableWithoutTheRepeatedHeader() throws {
+    let first = Self.page(
+      1, top: 600, texts: [["一级", "三级"]] + (0..<10).map { ["产出指标", "指标\($0)"] })
+    let second = Self.page(
+      2, top: 40, texts: [["一级", "三级"], ["", "指标10"], ["效益指标", "指标11"]])
+    let read = PDFTableReader().read([first, second])
+    let tables = read.blocks.compactMap { block -> Table? in
+      if case .table(let t) = block { return t }
+      return nil
+    }
+    let table = try #require(tables.first)
+    #expect(tables.count == 1)
+    #expect(table.rowCount == 11 + 2)
+    #expect(table.cells.filter { $0.text == "一级" }.count == 1)
+    // The empty top cell of page 2 continues the cell above it (a merge cut by the break).
+    let continued = try #require(table.cells.first { $0.row == 10 && $0.column == 0 })
+    #expect(continued.rowSpan == 2)
+    #expect(continued.inferred == ["rowSpan"])
+    #expect(table.cells.last?.location.page == 2)
+    #expect(read.diagnostics.map(\.code) == ["pdf-header-repeated", "pdf-table-continued"])
+  }
+
+  @Test func tableEndingMidPageIsNotContinued() {
+    // Two forms of one template on consecutive pages: same columns, the first ends mid-page.
+    let first = Self.page(1, top: 40, texts: [["项目名称", "甲"]])
+    let second = Self.page(2, top: 40, texts: [["项目名称", "乙"]])
+    let read = PDFTableReader().read([first, second])
+    #expect(read.blocks.count == 2)
+    #expect(read.diagnostics.isEmpty)
+  }
+
+  @Test func scannedPageAndUnmappedGlyphsAreReported() {
+    let scan = PageContent(number: 3, width: 595, height: 842, imageCount: 1)
+    var broken = Self.page(4, top: 40, texts: [["a", "b"]])
+    broken.unmappedGlyphs = 12
+    let read = PDFTableReader().read([scan, broken])
+    #expect(read.diagnostics.map(\.code) == ["pdf-scanned-page", "pdf-unmapped-glyphs"])
+    #expect(read.diagnostics.map(\.location?.page) == [3, 4])
+    #expect(read.diagnostics[0].message.contains("page 3"))
+  }
+}
