@@ -57,35 +57,29 @@ struct MutoolRunner: Sendable {
   /// - Throws: `Failure` when mutool is missing, fails, runs too long or writes too much.
   func draw(
     format: String, options: String? = nil, pdf: URL, pages: String?, folder: URL
-  ) throws(Failure) -> Data {
+  ) throws(Failure) -> (output: Data, warnings: [String]) {
     guard let executable else { throw Failure(message: Self.missing) }
     let output = folder.appendingPathComponent("\(format).xml")
     let errors = folder.appendingPathComponent("\(format).stderr")
-    _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
-    guard let errorHandle = try? FileHandle(forWritingTo: errors) else {
-      throw Failure(message: "cannot write a temporary file for mutool")
-    }
-    defer { try? errorHandle.close() }
     var arguments = [executable, "draw", "-q", "-F", format]
     if let options { arguments += ["-O", options] }
     arguments += ["-o", output.path, pdf.path]
     if let pages { arguments.append(pages) }
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/bin/sh")
-    // The limit applies to the shell, which then becomes mutool (`exec`).
+    // The limit applies to the shell, which then becomes mutool (`exec`); the child leads a
+    // process group of its own, so that a stop reaches anything it started.
     let kilobytes = max(1, memoryBytes / 1024)
-    process.arguments = ["-c", "ulimit -v \(kilobytes) 2>/dev/null; exec \"$@\"", "sh"] + arguments
-    process.standardInput = FileHandle.nullDevice
-    process.standardOutput = FileHandle.nullDevice
-    process.standardError = errorHandle
+    let argv =
+      ["/bin/sh", "-c", "ulimit -v \(kilobytes) 2>/dev/null; exec \"$@\"", "sh"] + arguments
+    let child: ChildProcess
     do {
-      try process.run()
+      child = try ChildProcess(argv, stderrPath: errors.path)
     } catch {
-      throw Failure(message: "cannot start mutool (\(executable)): \(error.localizedDescription)")
+      throw Failure(message: "cannot start mutool (\(executable)): \(error.message)")
     }
     let start = Date()
     var stopped: String?
-    while process.isRunning {
+    var status = child.poll()
+    while status == nil {
       usleep(5_000)
       if Date().timeIntervalSince(start) > Double(seconds) {
         stopped = "mutool took longer than \(seconds) s (maxPDFSeconds) and was stopped"
@@ -97,48 +91,63 @@ struct MutoolRunner: Sendable {
           + "stopped"
       }
       if stopped != nil {
-        Self.kill(process)
+        child.kill()
+        _ = child.wait()
         break
       }
+      status = child.poll()
     }
-    process.waitUntilExit()
     if let stopped { throw Failure(message: stopped) }
     let stderr =
-      (try? Data(contentsOf: errors)).map { String(decoding: $0.prefix(64 << 10), as: UTF8.self) }
-      ?? ""
-    if process.terminationReason == .uncaughtSignal || process.terminationStatus != 0 {
-      throw Failure(message: Self.explain(stderr, status: process.terminationStatus))
+      (try? Data(contentsOf: errors)).map {
+        String(decoding: $0.prefix(64 << 10), as: UTF8.self)
+      } ?? ""
+    let lines = Self.lines(stderr, naming: pdf)
+    switch status {
+    case .signalled(let signal)?:
+      throw Failure(
+        message:
+          "mutool stopped on signal \(signal) (out of its memory limit, "
+          + "maxPDFMemoryBytes = \(memoryBytes), or crashed on a broken PDF)")
+    case .exited(let code)? where code != 0:
+      throw Failure(message: Self.explain(lines, status: code))
+    default:
+      break
     }
     guard let data = try? Data(contentsOf: output) else {
-      throw Failure(message: Self.explain(stderr, status: process.terminationStatus))
+      throw Failure(message: Self.explain(lines, status: 0))
     }
     guard data.count <= outputBytes else {
       throw Failure(
         message: "mutool's \(format) output is over \(outputBytes) bytes (maxPDFOutputBytes)")
     }
-    return data
+    return (data, lines.filter { $0.hasPrefix("error:") || $0.contains("repair") })
   }
 
-  private static func kill(_ process: Process) {
-    let pid = process.processIdentifier
-    guard pid > 0 else { return }
-    Foundation.kill(pid, SIGKILL)
+  /// mutool's stderr lines without the harmless ICC warning, the temporary path left out.
+  static func lines(_ stderr: String, naming pdf: URL) -> [String] {
+    stderr.split(whereSeparator: \.isNewline).map {
+      $0.replacingOccurrences(of: "'\(pdf.path)'", with: "the file")
+        .replacingOccurrences(of: pdf.path, with: "the file")
+    }
+    .filter { !$0.contains("ICC support is not available") }
   }
 
-  /// A readable reason from mutool's stderr.
-  static func explain(_ stderr: String, status: Int32) -> String {
-    let lines = stderr.split(whereSeparator: \.isNewline).map(String.init)
-      .filter { !$0.contains("ICC support is not available") }
+  /// A readable reason from mutool's stderr lines.
+  static func explain(_ lines: [String], status: Int32) -> String {
     let text = lines.joined(separator: "\n").lowercased()
     if text.contains("password") || text.contains("encrypt") {
       return "the PDF is encrypted and needs a password (not supported)"
     }
-    if text.contains("out of memory") || text.contains("malloc") {
+    if text.contains("out of memory") || text.contains("malloc") || text.contains("memory")
+      || status == 127
+    {
       return "mutool ran out of memory (maxPDFMemoryBytes)"
     }
+    let errors = lines.filter { $0.hasPrefix("error:") }
     let reason =
-      lines.last(where: { $0.hasPrefix("error:") })
-      ?? lines.last ?? "mutool exited with status \(status)"
-    return "broken or unreadable PDF (mutool: \(reason.prefix(300)))"
+      errors.last(where: { !$0.contains("cannot draw") }) ?? errors.last ?? lines.last
+      ?? "mutool exited with status \(status)"
+    return "broken or unreadable PDF (mutool \(reason.prefix(300)))"
   }
 }

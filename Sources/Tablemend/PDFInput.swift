@@ -83,12 +83,14 @@ enum PDFInput {
     let pages = options.pages?.description
     let text: [PageContent]
     let drawing: [PageContent]
+    var warnings: [String]
     do {
       let stext = try runner.draw(
         format: "stext", options: "inhibit-spaces", pdf: pdf, pages: pages, folder: folder)
-      text = try StextReader.read(stext, maxDepth: limits.maxXMLDepth)
+      warnings = stext.warnings
+      text = try StextReader.read(stext.output, maxDepth: limits.maxXMLDepth)
       let trace = try runner.draw(format: "trace", pdf: pdf, pages: pages, folder: folder)
-      drawing = try TraceReader.read(trace, maxDepth: limits.maxXMLDepth)
+      drawing = try TraceReader.read(trace.output, maxDepth: limits.maxXMLDepth)
     } catch let failure as MutoolRunner.Failure {
       throw ConversionError(path: path, message: failure.message)
     } catch let failure as PDFReadError {
@@ -98,6 +100,14 @@ enum PDFInput {
       throw ConversionError(path: path, message: "\(error)")
     }
     var diagnostics: [Diagnostic] = []
+    if !warnings.isEmpty {
+      let first = warnings.first { $0.hasPrefix("error:") } ?? warnings[0]
+      diagnostics.append(
+        Diagnostic(
+          .warning, "pdf-damaged",
+          "the PDF is damaged; mutool repaired what it could (\(first.prefix(200))), and "
+            + "what it read is given: content may be missing", at: nil))
+    }
     if text.count != drawing.count {
       diagnostics.append(
         Diagnostic(

@@ -8,8 +8,8 @@ import TablemendModel
 /// A table that ends higher up ended there: the next page's table is another one, even with
 /// the same columns (two forms of one template on consecutive pages). A first row that repeats the table's
 /// header row is dropped and reported; an empty cell at the top of the continuation under a
-/// cell of the same columns extends that cell (a merged cell cut by the page break), marked
-/// `inferred: rowSpan`.
+/// merged cell (one spanning rows) of the same columns extends that cell (a merge cut by the
+/// page break), marked `inferred: rowSpan`. An empty cell under a one-row cell stays empty.
 enum TableContinuation {
   /// How far apart column lines of the two parts may be, in points.
   static let tolerance = 3.0
@@ -28,13 +28,14 @@ enum TableContinuation {
       }
       var nextTable = next.table
       let location = Location.pdf(page: item.page, box: item.box)
-      if headerRepeated(part.table, nextTable) {
-        nextTable = dropFirstRow(nextTable)
+      let repeated = repeatedHeaderRows(part.table, nextTable)
+      if repeated > 0 {
+        nextTable = dropRows(repeated, of: nextTable)
         diagnostics.append(
           Diagnostic(
             .info, "pdf-header-repeated",
-            "page \(item.page): the table's header row is repeated after the page break; the "
-              + "repeat is left out", at: location))
+            "page \(item.page): the table's header (\(repeated) row\(repeated == 1 ? "" : "s")) "
+              + "is repeated after the page break; the repeat is left out", at: location))
       }
       part.table = append(nextTable, to: part.table)
       part.xs = next.xs
@@ -44,6 +45,10 @@ enum TableContinuation {
           "page \(item.page): the table continues from page \(item.page - 1) (same column "
             + "lines) and is read as one table", at: location))
       out[previousIndex].kind = .table(part)
+      // The joined table now ends where this part ends (a third page may continue it).
+      out[previousIndex].page = item.page
+      out[previousIndex].box = item.box
+      out[previousIndex].pageHeight = item.pageHeight
       out.removeSubrange((previousIndex + 1)...)
     }
     return (out, diagnostics)
@@ -77,37 +82,49 @@ enum TableContinuation {
     a.count == b.count && zip(a, b).allSatisfy { abs($0 - $1) <= tolerance }
   }
 
-  /// The texts of a table's first row, slot by slot.
-  private static func firstRow(_ table: Table) -> [String] {
-    table.cells(startingInRow: 0).map(\.text)
-  }
-
-  private static func headerRepeated(_ first: Table, _ next: Table) -> Bool {
-    guard next.rowCount > 1 else { return false }
-    let header = first.cells(startingInRow: 0)
-    let repeated = next.cells(startingInRow: 0)
-    guard !header.isEmpty, header.count == repeated.count,
-      header.contains(where: { !$0.text.isEmpty })
-    else { return false }
-    return zip(header, repeated).allSatisfy {
-      $0.column == $1.column && $0.columnSpan == $1.columnSpan && $0.rowSpan == 1
-        && $1.rowSpan == 1 && $0.text == $1.text
+  /// How many leading rows of `next` repeat the leading rows of `first` (same cells, spans
+  /// and texts, none crossing the last of those rows), at most all but one of `next`'s rows.
+  static func repeatedHeaderRows(_ first: Table, _ next: Table) -> Int {
+    var best = 0
+    let limit = min(first.rowCount, next.rowCount - 1, 10)
+    guard limit >= 1 else { return 0 }
+    for rows in 1...limit {
+      guard let a = header(first, rows: rows), let b = header(next, rows: rows), a == b,
+        a.contains(where: { !$0.text.isEmpty })
+      else { continue }
+      best = rows
     }
+    return best
   }
 
-  private static func dropFirstRow(_ table: Table) -> Table {
+  /// The cells of a table's first `rows` rows as (row, column, spans, text), or nil when a
+  /// cell crosses from them into the rows below.
+  private static func header(_ table: Table, rows: Int) -> [HeaderCell]? {
+    var out: [HeaderCell] = []
+    for cell in table.cells where cell.row < rows {
+      guard cell.row + cell.rowSpan <= rows else { return nil }
+      out.append(
+        HeaderCell(
+          row: cell.row, column: cell.column, rowSpan: cell.rowSpan,
+          columnSpan: cell.columnSpan, text: cell.text))
+    }
+    return out
+  }
+
+  private struct HeaderCell: Equatable {
+    var row, column, rowSpan, columnSpan: Int
+    var text: String
+  }
+
+  private static func dropRows(_ count: Int, of table: Table) -> Table {
     var cells: [Cell] = []
-    for var cell in table.cells {
-      if cell.row == 0 {
-        guard cell.rowSpan > 1 else { continue }
-        cell.rowSpan -= 1
-      } else {
-        cell.row -= 1
-      }
+    for var cell in table.cells where cell.row >= count {
+      cell.row -= count
       cells.append(cell)
     }
     return Table(
-      id: table.id, rowCount: table.rowCount - 1, columnCount: table.columnCount, cells: cells)
+      id: table.id, rowCount: table.rowCount - count, columnCount: table.columnCount,
+      cells: cells)
   }
 
   /// `next` below `table`; empty top cells of `next` extend the cell above them.
@@ -119,7 +136,7 @@ enum TableContinuation {
     for var cell in next.cells {
       if cell.row == 0, cell.text.isEmpty,
         let above = cells.firstIndex(where: {
-          $0.row + $0.rowSpan == offset && $0.column == cell.column
+          $0.row + $0.rowSpan == offset && $0.rowSpan > 1 && $0.column == cell.column
             && $0.columnSpan == cell.columnSpan && !$0.text.isEmpty
         })
       {

@@ -49,8 +49,12 @@ import Testing
   }
 
   @Test func tableRunningOntoTheNextPageIsOneTableWithoutTheRepeatedHeader() throws {
-    let first = Self.page(
-      1, top: 600, texts: [["一级", "三级"]] + (0..<10).map { ["产出指标", "指标\($0)"] })
+    // Page 1: a header and ten rows; the last two rows' left cells are one merged cell (no
+    // line between them left of x = 150).
+    var first = Self.page(
+      1, top: 600, texts: [["一级", "三级"]] + (0..<10).map { ["\($0 < 9 ? "产出指标" : "")", "指标\($0)"] })
+    first.rulings.removeAll { $0.axis == .horizontal && $0.position == 800 }
+    first.rulings.append(Ruling(.horizontal, at: 800, from: 150, to: 450))
     let second = Self.page(
       2, top: 40, texts: [["一级", "三级"], ["", "指标10"], ["效益指标", "指标11"]])
     let read = PDFTableReader().read([first, second])
@@ -61,11 +65,21 @@ import Testing
     let table = try #require(tables.first)
     #expect(tables.count == 1)
     #expect(table.rowCount == 11 + 2)
+    #expect(table.cells.first { $0.row == 9 && $0.column == 0 }?.rowSpan == 3)
     #expect(table.cells.filter { $0.text == "一级" }.count == 1)
     // The empty top cell of page 2 continues the cell above it (a merge cut by the break).
-    let continued = try #require(table.cells.first { $0.row == 10 && $0.column == 0 })
-    #expect(continued.rowSpan == 2)
+    let continued = try #require(table.cells.first { $0.row == 9 && $0.column == 0 })
+    #expect(continued.text == "产出指标")
     #expect(continued.inferred == ["rowSpan"])
+    // Under a one-row cell an empty cell stays a cell of its own.
+    let lone = Self.page(1, top: 780, texts: [["甲", "乙"], ["丙", "丁"]])
+    let next = Self.page(2, top: 40, texts: [["", "戊"]])
+    let kept = PDFTableReader().read([lone, next]).blocks
+    guard case .table(let joined) = kept.first else {
+      Issue.record("one joined table")
+      return
+    }
+    #expect(joined.cells.count == 6)
     #expect(table.cells.last?.location.page == 2)
     #expect(read.diagnostics.map(\.code) == ["pdf-header-repeated", "pdf-table-continued"])
   }
