@@ -85,6 +85,8 @@ let package = Package(
     .executableTarget(
       name: "TablemendFuzzDocx", dependencies: ["TablemendDocx", "TablemendFuzzSupport"]),
     .executableTarget(
+      name: "TablemendFuzzPDF", dependencies: ["TablemendPDF", "TablemendFuzzSupport"]),
+    .executableTarget(
       name: "TablemendFuzzForms", dependencies: ["TablemendForms", "TablemendFuzzSupport"]),
     .executableTarget(
       name: "TablemendFuzzValues", dependencies: ["TablemendValues", "TablemendFuzzSupport"]),
