@@ -36,20 +36,17 @@ enum PDFInput {
   /// `source.dialect` of a PDF.
   static let dialect = "pdf"
 
-  /// True for bytes that start with `%PDF-` within the first 1024 bytes (as readers accept).
+  /// True for bytes that start with `%PDF-`, after nothing but ASCII white space or NUL bytes
+  /// (at most 1024 of them): a text export that quotes `%PDF-` further on stays text.
   static func accepts(_ data: Data) -> Bool {
-    let head = data.prefix(1024)
     let magic = Array("%PDF-".utf8)
-    guard head.count >= magic.count else { return false }
-    return head.withUnsafeBytes { raw in
-      let bytes = Array(raw.bindMemory(to: UInt8.self))
-      guard bytes.count >= magic.count else { return false }
-      for start in 0...(bytes.count - magic.count)
-      where bytes[start] == magic[0] && Array(bytes[start..<start + magic.count]) == magic {
-        return true
-      }
-      return false
+    var index = data.startIndex
+    let limit = data.index(index, offsetBy: min(1024, data.count))
+    while index < limit, [0x00, 0x09, 0x0A, 0x0D, 0x20].contains(data[index]) {
+      index = data.index(after: index)
     }
+    guard data.distance(from: index, to: data.endIndex) >= magic.count else { return false }
+    return data[index..<data.index(index, offsetBy: magic.count)].elementsEqual(magic)
   }
 
   /// Reads a PDF's tables and text.

@@ -18,11 +18,35 @@ public struct LatticeCell: Sendable, Hashable {
 /// the cells those lines enclose.
 public struct LatticeTable: Sendable, Hashable {
   /// Column lines left to right (`columns + 1` of them).
-  public var xs: [Double]
+  public let xs: [Double]
   /// Row lines top to bottom (`rows + 1` of them).
-  public var ys: [Double]
+  public let ys: [Double]
   /// Cells in row-major order of their top-left slot.
-  public var cells: [LatticeCell]
+  public var cells: [LatticeCell] {
+    didSet { slots = Self.slots(cells, rows: rowCount, columns: columnCount) }
+  }
+  /// For each slot (row-major), the index in `cells` of the cell covering it, or -1.
+  private var slots: [Int]
+
+  /// Makes a table from its lines and cells.
+  public init(xs: [Double], ys: [Double], cells: [LatticeCell]) {
+    self.xs = xs
+    self.ys = ys
+    self.cells = cells
+    slots = Self.slots(cells, rows: max(0, ys.count - 1), columns: max(0, xs.count - 1))
+  }
+
+  private static func slots(_ cells: [LatticeCell], rows: Int, columns: Int) -> [Int] {
+    var slots = [Int](repeating: -1, count: rows * columns)
+    for (index, cell) in cells.enumerated() {
+      for r in cell.row..<min(cell.row + cell.rowSpan, rows) {
+        for c in cell.column..<min(cell.column + cell.columnSpan, columns) {
+          slots[r * columns + c] = index
+        }
+      }
+    }
+    return slots
+  }
 
   /// Rows of slots.
   public var rowCount: Int { max(0, ys.count - 1) }
@@ -38,10 +62,9 @@ public struct LatticeTable: Sendable, Hashable {
     guard let row = Self.slot(of: y, in: ys), let column = Self.slot(of: x, in: xs) else {
       return nil
     }
-    return cells.firstIndex {
-      row >= $0.row && row < $0.row + $0.rowSpan && column >= $0.column
-        && column < $0.column + $0.columnSpan
-    }
+    let index = row * columnCount + column
+    guard index < slots.count, slots[index] >= 0 else { return nil }
+    return slots[index]
   }
 
   /// The slot between consecutive lines that holds `value`.

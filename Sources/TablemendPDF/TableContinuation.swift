@@ -37,6 +37,15 @@ enum TableContinuation {
             "page \(item.page): the table's header (\(repeated) row\(repeated == 1 ? "" : "s")) "
               + "is repeated after the page break; the repeat is left out", at: location))
       }
+      if let merged = joinSplitRow(nextTable, onto: part.table) {
+        part.table = merged.table
+        nextTable = merged.rest
+        diagnostics.append(
+          Diagnostic(
+            .info, "pdf-row-split",
+            "page \(item.page): the table's last row on page \(item.page - 1) runs on after the "
+              + "page break; its text there is joined to the row's cells", at: location))
+      }
       part.table = append(nextTable, to: part.table)
       part.xs = next.xs
       diagnostics.append(
@@ -125,6 +134,59 @@ enum TableContinuation {
     return Table(
       id: table.id, rowCount: table.rowCount - count, columnCount: table.columnCount,
       cells: cells)
+  }
+
+  /// When the first row of `next` is the rest of `table`'s last row (a row that breaks across
+  /// the page: under cells of the last row that have text it has empty cells, and fewer than
+  /// half as many cells with text as that row), `table` with that text joined to the cells
+  /// above it (marked `inferred: text`), and `next` without the row. Nil otherwise.
+  static func joinSplitRow(_ next: Table, onto table: Table) -> (table: Table, rest: Table)? {
+    let last = table.rowCount - 1
+    guard last >= 0, next.rowCount >= 1 else { return nil }
+    let lastRow = table.cells.filter { $0.row == last && $0.rowSpan == 1 }
+    let top = next.cells.filter { $0.row == 0 }
+    guard !top.isEmpty, top.allSatisfy({ $0.rowSpan == 1 || $0.text.isEmpty }) else {
+      return nil
+    }
+    var above: [(top: Cell, index: Int)] = []
+    for cell in top {
+      guard
+        let index = table.cells.firstIndex(where: {
+          $0.row <= last && $0.row + $0.rowSpan > last && $0.column == cell.column
+            && $0.columnSpan == cell.columnSpan
+        })
+      else { return nil }
+      above.append((cell, index))
+    }
+    let filledAbove = lastRow.filter { !$0.text.isEmpty }.count
+    let filledTop = top.filter { !$0.text.isEmpty }.count
+    let emptyUnderText = above.contains {
+      $0.top.text.isEmpty && table.cells[$0.index].row == last
+        && !table.cells[$0.index].text.isEmpty
+    }
+    guard filledTop >= 1, filledTop * 2 < filledAbove, emptyUnderText else { return nil }
+    var joined = table
+    for (cell, index) in above where !cell.text.isEmpty {
+      joined.cells[index].setParagraphs([
+        GlyphLines.joined([joined.cells[index].text, cell.text])
+      ])
+      joined.cells[index].markInferred("text")
+    }
+    // The row goes; an empty merged cell that starts in it keeps its rows below.
+    var rest: [Cell] = []
+    for var cell in next.cells {
+      if cell.row == 0 {
+        guard cell.rowSpan > 1 else { continue }
+        cell.rowSpan -= 1
+      } else {
+        cell.row -= 1
+      }
+      rest.append(cell)
+    }
+    return (
+      joined,
+      Table(id: next.id, rowCount: next.rowCount - 1, columnCount: next.columnCount, cells: rest)
+    )
   }
 
   /// `next` below `table`; empty top cells of `next` extend the cell above them.

@@ -103,3 +103,49 @@ import Testing
     #expect(read.diagnostics[0].message.contains("page 3"))
   }
 }
+
+/// A row that breaks across the page: its rest on the next page is joined to it.
+@Suite struct SplitRowTests {
+  @Test func restOfARowAfterThePageBreakJoinsItsCells() throws {
+    // Four columns (lines at x 50, 150, 290, 370, 450). Page 1 ends in a row whose value cell
+    // wraps: `大于等于100` there, `次` on page 2; the label column is one merged cell over the
+    // last two rows and runs on as well.
+    var first = PDFTableReaderTests.page(
+      1, top: 600, texts: (0..<10).map { ["\($0 < 9 ? "产出指标" : "")", "指标\($0)"] })
+    first.rulings.removeAll { $0.axis == .horizontal && $0.position == 780 }
+    first.rulings.append(Ruling(.horizontal, at: 780, from: 150, to: 450))
+    first.rulings += LatticeFinderTests.columns([290, 370], from: 600, to: 800)
+    first.glyphs += GlyphLinesTests.glyphs("大于等于100", x: 295, y: 785, width: 5)
+    first.glyphs += GlyphLinesTests.glyphs("计划", x: 375, y: 785)
+    var second = PDFTableReaderTests.page(2, top: 40, texts: [["", ""], ["", "指标10"]])
+    second.rulings += LatticeFinderTests.columns([290, 370], from: 40, to: 80)
+    second.glyphs += GlyphLinesTests.glyphs("次", x: 295, y: 45, width: 5)
+    let read = PDFTableReader().read([first, second])
+    guard case .table(let table) = read.blocks.first else {
+      Issue.record("one table")
+      return
+    }
+    #expect(read.blocks.count == 1)
+    #expect(table.rowCount == 11)
+    let value = try #require(table.cells.first { $0.text.hasPrefix("大于等于") })
+    #expect(value.text == "大于等于100次")
+    #expect(value.inferred == ["text"])
+    let label = try #require(table.cells.first { $0.text == "产出指标" && $0.row == 8 })
+    #expect(label.rowSpan == 3)
+    #expect(read.diagnostics.map(\.code) == ["pdf-row-split", "pdf-table-continued"])
+  }
+
+  @Test func aNewRowWithEmptyCellsIsNotASplitRow() {
+    // Key/value rows: the next page's first row has its value empty; it stays a row.
+    let first = PDFTableReaderTests.page(
+      1, top: 760, texts: [["甲", "乙"], ["丙", "丁"], ["戊", "己"]])
+    let second = PDFTableReaderTests.page(2, top: 40, texts: [["庚", ""], ["辛", "壬"]])
+    let read = PDFTableReader().read([first, second])
+    guard case .table(let table) = read.blocks.first else {
+      Issue.record("one table")
+      return
+    }
+    #expect(table.rowCount == 5)
+    #expect(!read.diagnostics.map(\.code).contains("pdf-row-split"))
+  }
+}

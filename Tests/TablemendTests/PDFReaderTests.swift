@@ -204,6 +204,8 @@ struct WanliPDFTests {
     #expect(PDFInput.accepts(Data("%PDF-1.7\n".utf8)))
     #expect(PDFInput.accepts(Data("\n\n%PDF-1.4\n".utf8)))
     #expect(!PDFInput.accepts(Data("一级指标\t二级指标\n".utf8)))
+    #expect(!PDFInput.accepts(Data("see %PDF-1.4 below".utf8)))
+    #expect(!PDFInput.accepts(Data("%PDF".utf8)))
     #expect(Converter.dialects.contains("pdf"))
   }
 }
