@@ -30,7 +30,7 @@ struct InputWalkerTests {
       [tmp.url.appendingPathComponent("in")], skipping: tmp.url.appendingPathComponent("in/out"))
     #expect(
       relative(result, tmp) == [
-        "2021/drafts/g.txt", "2021/f.txt", "a.txt", "b.DOCX", "c.xml",
+        "2021/drafts/g.txt", "2021/f.txt", "a.txt", "b.DOCX", "c.xml", "d.pdf",
       ])
     #expect(result.failures.isEmpty)
   }

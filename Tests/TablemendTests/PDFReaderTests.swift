@@ -209,3 +209,42 @@ struct WanliPDFTests {
     #expect(Converter.dialects.contains("pdf"))
   }
 }
+
+/// DOCX fixtures printed to PDF by LibreOffice (`corpus/pdf/libreoffice/`): each gives the
+/// DOCX's grid (cell boxes and texts, white space ignored) and the DOCX's indicators.
+@Suite(.enabled(if: mutoolInstalled, "needs mutool (mupdf-tools)"))
+struct LibreOfficePDFTests {
+  struct CellKey: Hashable {
+    var table, row, column, rowSpan, columnSpan: Int
+    var text: String
+  }
+
+  static func grid(_ document: Document) -> Set<CellKey> {
+    Set(
+      document.tables.enumerated().flatMap { index, table in
+        table.cells.map {
+          CellKey(
+            table: index, row: $0.row, column: $0.column, rowSpan: $0.rowSpan,
+            columnSpan: $0.columnSpan, text: $0.text.filter { !$0.isWhitespace })
+        }
+      })
+  }
+
+  @Test(arguments: ["seed-000-department", "seed-002-project", "adjacent", "hmerge", "sdt"])
+  func pdfGivesTheDocxGrid(_ name: String) throws {
+    let docx = try Converter().convert(
+      fileAt: packageRoot.appendingPathComponent("corpus/docx/\(name).docx"))
+    let pdf = try Converter().convert(
+      fileAt: packageRoot.appendingPathComponent("corpus/pdf/libreoffice/\(name).pdf"))
+    #expect(pdf.source.dialect == "pdf")
+    #expect(pdf.tables.count == docx.tables.count)
+    let expected = Self.grid(docx)
+    let found = Self.grid(pdf)
+    #expect(found == expected, "\(expected.subtracting(found)) vs \(found.subtracting(expected))")
+    typealias Key = WanliReadingOrderTests.Key
+    #expect(
+      pdf.forms.map { $0.indicators.map(Key.init) }
+        == docx.forms.map { $0.indicators.map(Key.init) }
+    )
+  }
+}
