@@ -85,6 +85,13 @@ public struct Converter: Sendable {
   /// - Throws: `ConversionError` when the file cannot be read or decoded.
   public func alignmentTrace(fileAt url: URL) throws(ConversionError) -> String {
     let data = try load(url)
+    if PDFInput.accepts(data) {
+      throw ConversionError(
+        path: url.path,
+        message:
+          "a PDF has no text cells to trace: its grids come from its rulings "
+          + "(`tablemend show FILE --tables` prints them)")
+    }
     do {
       let text = try TextDecoding.decode(data, forcing: options.encoding)
       return IndicatorAligner.trace(text.text)
