@@ -17,7 +17,7 @@ swift build -c release --product tablemend >/dev/null
 BIN=$(swift build -c release --show-bin-path)/tablemend
 PAGES=$(mutool info "$PDF" 2>/dev/null | awk '/^Pages:/ {print $2}')
 
-cat >"$WORK/plumber.py" <<'PY'
+cat >"$WORK/bench_plumber.py" <<'PY'
 import sys, pdfplumber
 n = 0
 with pdfplumber.open(sys.argv[1]) as pdf:
@@ -26,7 +26,7 @@ with pdfplumber.open(sys.argv[1]) as pdf:
             n += len(table)
 print(n)
 PY
-cat >"$WORK/pymupdf.py" <<'PY'
+cat >"$WORK/bench_pymupdf.py" <<'PY'
 import sys, pymupdf
 n = 0
 for page in pymupdf.open(sys.argv[1]):
@@ -41,7 +41,10 @@ measure() { # name, command...
   for _ in $(seq "$RUNS"); do
     local start end wall
     start=$(date +%s.%N)
-    "$@" >/dev/null 2>&1
+    if ! "$@" >/dev/null 2>"$WORK/stderr.txt"; then
+      echo "$name failed: $(tail -1 "$WORK/stderr.txt")" >&2
+      return 0
+    fi
     end=$(date +%s.%N)
     wall=$(awk "BEGIN{print $end - $start}")
     if [ -z "$best" ] || awk "BEGIN{exit !($wall < $best)}"; then best=$wall; fi
@@ -53,6 +56,6 @@ measure() { # name, command...
 echo "file: $PDF ($PAGES pages; best of $RUNS runs; $(nproc) cores)"
 echo "mutool $(mutool -v 2>&1 | awk '{print $3}'), pdfplumber $(python3 -c 'import pdfplumber; print(pdfplumber.__version__)'), PyMuPDF $(python3 -c 'import pymupdf; print(pymupdf.VersionBind)')"
 measure tablemend "$BIN" convert "$PDF"
-measure pdfplumber python3 "$WORK/plumber.py" "$PDF"
-measure pymupdf python3 "$WORK/pymupdf.py" "$PDF"
+measure pdfplumber python3 "$WORK/bench_plumber.py" "$PDF"
+measure pymupdf python3 "$WORK/bench_pymupdf.py" "$PDF"
 awk '{w[$1]=$2} END {printf "tablemend: %.1fx pdfplumber, %.1fx PyMuPDF\n", w["pdfplumber"]/w["tablemend"], w["pymupdf"]/w["tablemend"]}' "$WORK/walls.txt"
