@@ -13,8 +13,9 @@ struct ConvertCommand: ParsableCommand {
       error as `tablemend: FILE:PLACE: message`, the others are still converted, and the exit \
       status is 1.
 
-      Input is detected: .docx and WordprocessingML XML, or text in UTF-8, UTF-16, GB18030 or \
-      Big5 in one of these dialects: \(Converter.dialects.joined(separator: ", ")). A PDF, an \
+      Input is detected: PDF (ruled tables read from the page, with MuPDF's mutool; --pages \
+      3-7 limits the pages), .docx and WordprocessingML XML, or text in UTF-8, UTF-16, GB18030 \
+      or Big5 in one of these dialects: \(Converter.dialects.joined(separator: ", ")). An \
       image, a legacy .doc/.xls or an RTF is named as what it is.
 
       Examples:
