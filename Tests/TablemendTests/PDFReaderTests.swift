@@ -208,6 +208,18 @@ struct WanliPDFTests {
     #expect(!PDFInput.accepts(Data("%PDF".utf8)))
     #expect(Converter.dialects.contains("pdf"))
   }
+
+  @Test func forcingThePDFReaderOnTextIsAnError() {
+    let converter = Converter(options: ConvertOptions(dialect: "pdf"))
+    do {
+      _ = try converter.convert(data: Data("一级指标\t二级指标\n".utf8), path: "form.txt")
+      Issue.record("text read as PDF")
+    } catch {
+      #expect(
+        error.description
+          == "form.txt: --dialect pdf needs a PDF (%PDF- header), and this input is not one")
+    }
+  }
 }
 
 /// DOCX fixtures printed to PDF by LibreOffice (`corpus/pdf/libreoffice/`): each gives the
