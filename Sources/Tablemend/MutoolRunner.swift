@@ -83,12 +83,13 @@ struct MutoolRunner: Sendable {
       usleep(5_000)
       if Date().timeIntervalSince(start) > Double(seconds) {
         stopped = "mutool took longer than \(seconds) s (maxPDFSeconds) and was stopped"
-      } else if let size = try? FileManager.default.attributesOfItem(atPath: output.path)[.size]
-        as? Int, size > outputBytes
-      {
+      } else if Self.size(of: output) > outputBytes {
         stopped =
           "mutool's \(format) output passed \(outputBytes) bytes (maxPDFOutputBytes) and it was "
           + "stopped"
+      } else if Self.size(of: errors) > outputBytes {
+        stopped =
+          "mutool's messages passed \(outputBytes) bytes (maxPDFOutputBytes) and it was stopped"
       }
       if stopped != nil {
         child.kill()
@@ -124,6 +125,11 @@ struct MutoolRunner: Sendable {
     return (data, lines.filter { $0.hasPrefix("error:") || $0.contains("repair") })
   }
 
+  /// The size of a file, 0 when it does not exist (yet).
+  private static func size(of url: URL) -> Int {
+    ((try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int) ?? 0
+  }
+
   /// mutool's stderr lines without the harmless ICC warning, the temporary path left out.
   static func lines(_ stderr: String, naming pdf: URL) -> [String] {
     stderr.split(whereSeparator: \.isNewline).map {
@@ -139,10 +145,11 @@ struct MutoolRunner: Sendable {
     if text.contains("password") || text.contains("encrypt") {
       return "the PDF is encrypted and needs a password (not supported)"
     }
-    if text.contains("out of memory") || text.contains("malloc") || text.contains("memory")
-      || status == 127
-    {
+    if text.contains("out of memory") || text.contains("malloc") {
       return "mutool ran out of memory (maxPDFMemoryBytes)"
+    }
+    if status == 126 || status == 127 {
+      return "cannot run mutool: \(lines.last ?? "exit status \(status)")"
     }
     let errors = lines.filter { $0.hasPrefix("error:") }
     let reason =
