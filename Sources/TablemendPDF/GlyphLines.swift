@@ -17,6 +17,19 @@ public enum GlyphLines {
 
   /// The glyphs grouped into lines, top to bottom.
   public static func lines(_ glyphs: [Glyph]) -> [Line] {
+    groups(glyphs).compactMap(line)
+  }
+
+  /// A group of glyphs as one line; nil when it holds no text.
+  static func line(_ group: [Glyph]) -> Line? {
+    let text = lineText(group)
+    guard !text.isEmpty, var box = group.first?.box else { return nil }
+    for glyph in group { box = box.union(glyph.box) }
+    return Line(text: text, box: box)
+  }
+
+  /// The glyphs grouped by vertical overlap, top to bottom (each group in drawing order).
+  static func groups(_ glyphs: [Glyph]) -> [[Glyph]] {
     let sorted = glyphs.sorted { ($0.centreY, $0.box.x0) < ($1.centreY, $1.box.x0) }
     var groups: [[Glyph]] = []
     var groupTop = 0.0
@@ -35,12 +48,7 @@ public enum GlyphLines {
         groupBottom = glyph.box.y1
       }
     }
-    return groups.compactMap { group -> Line? in
-      let text = lineText(group)
-      guard !text.isEmpty, var box = group.first?.box else { return nil }
-      for glyph in group { box = box.union(glyph.box) }
-      return Line(text: text, box: box)
-    }
+    return groups
   }
 
   /// The text of one line's glyphs.

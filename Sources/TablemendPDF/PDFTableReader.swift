@@ -10,16 +10,20 @@ public struct PDFTableReader: Sendable {
   public var snapper: RulingSnapper
   /// Finds the ruled tables among them.
   public var finder: LatticeFinder
+  /// Guesses tables without rulings in the text outside ruled ones; nil reads that text as
+  /// paragraphs only.
+  public var streamFinder: StreamTableFinder?
   /// Bounds on tables.
   public var limits: Limits
 
   /// Makes a reader.
   public init(
     snapper: RulingSnapper = RulingSnapper(), finder: LatticeFinder = LatticeFinder(),
-    limits: Limits = .standard
+    streamFinder: StreamTableFinder? = StreamTableFinder(), limits: Limits = .standard
   ) {
     self.snapper = snapper
     self.finder = finder
+    self.streamFinder = streamFinder
     self.limits = limits
   }
 
@@ -112,7 +116,38 @@ public struct PDFTableReader: Sendable {
           page: page.number, box: lattice.box,
           kind: .table(TablePart(table: table, xs: lattice.xs))))
     }
-    for line in GlyphLines.lines(free) {
+    let groups = GlyphLines.groups(free)
+    var taken = Set<Int>()
+    for found in streamFinder?.tables(in: groups) ?? [] {
+      taken.formUnion(found.lines)
+      let columns = found.xs.count - 1
+      let rows = found.ys.count - 1
+      var cells: [Cell] = []
+      for r in 0..<rows {
+        for c in 0..<columns {
+          let text = GlyphLines.joined(
+            GlyphLines.lines(found.slots[r * columns + c]).map(\.text))
+          let box = Box(x0: found.xs[c], y0: found.ys[r], x1: found.xs[c + 1], y1: found.ys[r + 1])
+          cells.append(
+            Cell(
+              row: r, column: c, paragraphs: text.isEmpty ? [] : [text],
+              location: .pdf(page: page.number, box: box), inferred: ["rowSpan", "columnSpan"]))
+        }
+      }
+      let table = Table(id: "", rowCount: rows, columnCount: columns, cells: cells)
+      let box = Box(
+        x0: found.xs[0], y0: found.ys[0], x1: found.xs[columns], y1: found.ys[rows])
+      items.append(
+        PageItem(page: page.number, box: box, kind: .table(TablePart(table: table, xs: found.xs))))
+      diagnostics.append(
+        Diagnostic(
+          .warning, "pdf-stream-table",
+          "page \(page.number): a table without rulings (\(rows) rows, \(columns) columns) is "
+            + "guessed from the gaps between words, one row per line: wrapped cells are not "
+            + "joined and merged cells are not found", at: .pdf(page: page.number, box: box)))
+    }
+    for (index, group) in groups.enumerated() where !taken.contains(index) {
+      guard let line = GlyphLines.line(group) else { continue }
       items.append(PageItem(page: page.number, box: line.box, kind: .paragraph(line.text)))
     }
     for index in items.indices { items[index].pageHeight = page.height }

@@ -149,3 +149,52 @@ import Testing
     #expect(!read.diagnostics.map(\.code).contains("pdf-row-split"))
   }
 }
+
+/// Tables without rulings, guessed from the gaps between words.
+@Suite struct StreamTableTests {
+  typealias G = GlyphLinesTests
+
+  /// A line of cells at `y`: each text at its x.
+  static func line(_ cells: [(String, Double)], y: Double) -> [Glyph] {
+    cells.flatMap { G.glyphs($0.0, x: $0.1, y: y) }
+  }
+
+  @Test func alignedColumnsWithoutRulingsAreAGuessedTable() throws {
+    let xs: [Double] = [60, 130, 250, 380]
+    var glyphs = G.glyphs("项目支出绩效目标表", x: 100, y: 10)
+    glyphs += Self.line(zip(["一级指标", "二级指标", "三级指标", "指标值"], xs).map { ($0, $1) }, y: 40)
+    glyphs += Self.line(zip(["产出指标", "数量指标", "规划建筑面积", "≥13459平方"], xs).map { ($0, $1) }, y: 70)
+    glyphs += G.glyphs("米", x: 380, y: 82)
+    glyphs += Self.line(zip(["效益指标", "社会效益", "完善社区", "完善率"], xs).map { ($0, $1) }, y: 105)
+    glyphs += G.glyphs("这是表格下面的一段说明文字", x: 60, y: 200)
+    let page = PageContent(number: 5, width: 595, height: 842, glyphs: glyphs)
+    let read = PDFTableReader().read([page])
+    let tables = read.blocks.compactMap { block -> Table? in
+      if case .table(let t) = block { return t }
+      return nil
+    }
+    let table = try #require(tables.first)
+    #expect(table.rowCount == 3 && table.columnCount == 4)
+    #expect(
+      table.cells.map(\.text) == [
+        "一级指标", "二级指标", "三级指标", "指标值", "产出指标", "数量指标", "规划建筑面积", "≥13459平方米",
+        "效益指标", "社会效益", "完善社区", "完善率",
+      ])
+    #expect(table.cells.allSatisfy { $0.inferred == ["rowSpan", "columnSpan"] })
+    #expect(read.diagnostics.map(\.code) == ["pdf-stream-table"])
+    #expect(read.blocks.count == 3)  // the title, the table, the note
+  }
+
+  @Test func proseAndTwoColumnTextAreNotTables() {
+    var glyphs: [Glyph] = []
+    for row in 0..<6 {
+      glyphs += G.glyphs("左栏正文第\(row)行的文字", x: 50, y: Double(row) * 14)
+      glyphs += G.glyphs("右栏正文第\(row)行的文字", x: 320, y: Double(row) * 14)
+    }
+    let read = PDFTableReader().read([
+      PageContent(number: 1, width: 595, height: 842, glyphs: glyphs)
+    ])
+    #expect(read.diagnostics.isEmpty)
+    #expect(read.blocks.allSatisfy { if case .paragraph = $0 { true } else { false } })
+  }
+}

@@ -259,4 +259,17 @@ struct LibreOfficePDFTests {
         == docx.forms.map { $0.indicators.map(Key.init) }
     )
   }
+
+  @Test func unruledTableIsGuessedAndSaysSo() throws {
+    let pdf = try Converter().convert(
+      fileAt: packageRoot.appendingPathComponent("corpus/pdf/libreoffice/unruled-indicators.pdf"))
+    #expect(pdf.tables.count == 1)
+    #expect(pdf.tables.first?.rowCount == 5)
+    #expect(pdf.tables.first?.columnCount == 4)
+    #expect(pdf.diagnostics.map(\.code).contains("pdf-stream-table"))
+    let indicators = pdf.forms.flatMap(\.indicators)
+    #expect(indicators.map(\.level3) == ["规划建筑面积", "完工及时率", "完善社区基础设施建设", "居民满意度"])
+    #expect(indicators.first?.value.raw == "≥13459平方米")
+    #expect(indicators.first?.value.value == 13459)
+  }
 }
