@@ -46,6 +46,9 @@ let package = Package(
     ),
     // Workbooks (.xlsx, Excel 2003 XML, BIFF8 .xls / WPS .et) to exact `Table` grids.
     .target(name: "TablemendSheets", dependencies: ["TablemendModel", "TablemendDocx"]),
+    // PDF glyphs and rulings (read from mutool's XML) to `Table` grids. Pure geometry: it never
+    // runs a program (the facade runs mutool).
+    .target(name: "TablemendPDF", dependencies: ["TablemendModel", "TablemendDocx"]),
     // Grids to forms: fields, funds, goals, records and the indicator tree.
     .target(
       name: "TablemendForms",
@@ -55,6 +58,7 @@ let package = Package(
       name: "Tablemend",
       dependencies: [
         "TablemendModel", "TablemendText", "TablemendGrid", "TablemendDocx", "TablemendSheets",
+        "TablemendPDF",
         "TablemendForms", "TablemendValues", "TablemendAlign",
         .product(name: "Crypto", package: "swift-crypto"),
       ],
@@ -86,6 +90,8 @@ let package = Package(
     .executableTarget(
       name: "TablemendFuzzSheets", dependencies: ["TablemendSheets", "TablemendFuzzSupport"]),
     .executableTarget(
+      name: "TablemendFuzzPDF", dependencies: ["TablemendPDF", "TablemendFuzzSupport"]),
+    .executableTarget(
       name: "TablemendFuzzForms", dependencies: ["TablemendForms", "TablemendFuzzSupport"]),
     .executableTarget(
       name: "TablemendFuzzValues", dependencies: ["TablemendValues", "TablemendFuzzSupport"]),
@@ -98,6 +104,7 @@ let package = Package(
       name: "TablemendAlignTests", dependencies: ["TablemendAlign", "TablemendVocabulary"]),
     .testTarget(name: "TablemendGridTests", dependencies: ["TablemendGrid", "TablemendText"]),
     .testTarget(name: "TablemendDocxTests", dependencies: ["TablemendDocx"]),
+    .testTarget(name: "TablemendPDFTests", dependencies: ["TablemendPDF"]),
     .testTarget(
       name: "TablemendSheetsTests",
       dependencies: ["TablemendSheets", .product(name: "ZIPFoundation", package: "ZIPFoundation")]

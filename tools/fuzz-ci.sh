@@ -11,3 +11,4 @@ tools/fuzz.sh text -runs=5000 -seed=1
 tools/fuzz.sh forms -runs=2000 -seed=1
 tools/fuzz.sh docx -runs=5000 -seed=1
 tools/fuzz.sh sheets -runs=5000 -seed=1
+tools/fuzz.sh pdf -runs=20000 -seed=1

@@ -10,12 +10,17 @@ OUT_DIR/docx    corpus/docx/**/*.docx|.zip|.xml, plus each archive's word/docume
                 as bare WordprocessingML (so the fuzzer reaches the XML reader directly),
                 and the HTML / Markdown exports (corpus/exports/**/*.html|.md)
 OUT_DIR/sheets  the workbooks of corpus/sheets (.xlsx, .xls, .et, Excel 2003 XML)
+OUT_DIR/pdf     mutool stext and trace XML (stext, a NUL byte, trace), hand-made and, when
+                mutool is installed, of the hostile corpus's PDFs and the first page of
+                ../shared/real/pdf/*.pdf (up to 64 KiB)
 OUT_DIR/forms   every golden's tables in the FuzzForms encoding (see FuzzForms.swift)
 OUT_DIR/values  every distinct short cell text of the goldens, one file each
 """
 import hashlib
 import json
 import pathlib
+import shutil
+import subprocess
 import sys
 import zipfile
 
@@ -26,6 +31,59 @@ REAL = ROOT.parent / "shared" / "real" / "pages"
 def put(folder: pathlib.Path, data: bytes) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     (folder / hashlib.sha1(data).hexdigest()).write_bytes(data)
+
+
+STEXT = b"""<?xml version="1.0"?>
+<document name="x.pdf">
+<page id="page1" width="300" height="200">
+<block bbox="30 30 200 70"><line bbox="30 30 200 42" wmode="0" dir="1 0">
+<font name="SimSun" size="10">
+<char quad="30 30 40 30 30 40 40 40" x="30" y="39" color="#000000" c="&#x4e00;"/>
+<char quad="160 30 170 30 160 40 170 40" x="160" y="39" color="#000000" c="&#x7ea7;"/>
+<char quad="30 60 40 60 30 70 40 70" x="30" y="69" color="#000000" c="&#xfffd;"/>
+<char quad="160 60 166 60 160 70 166 70" x="160" y="69" color="#000000" c="1"/>
+</font></line></block>
+</page>
+</document>
+"""
+
+TRACE = b"""<?xml version="1.0"?>
+<document name="x.pdf">
+<page mediabox="0 0 300 200">
+<fill_path winding="eofill" colorspace="DeviceRGB" color="0 0 0" transform="1 0 0 1 0 0">
+<moveto x="20" y="20"/><lineto x="280" y="20"/><lineto x="280" y="20.72"/>
+<lineto x="20" y="20.72"/><closepath/>
+</fill_path>
+<stroke_path linewidth=".7" colorspace="DeviceGray" color="0" transform="1 0 0 -1 0 200">
+<moveto x="20" y="180"/><lineto x="280" y="180"/><lineto x="280" y="120"/>
+<lineto x="20" y="120"/><closepath/>
+<moveto x="150" y="180"/><lineto x="150" y="120"/>
+<moveto x="20" y="150"/><lineto x="280" y="150"/>
+</stroke_path>
+<fill_image alpha="1" transform="1 0 0 1 0 0"/>
+</page>
+</document>
+"""
+
+
+def pdf_seeds():
+    """stext NUL trace pairs: hand-made, then mutool's of small PDFs when it is installed."""
+    yield STEXT + b"\0" + TRACE
+    mutool = shutil.which("mutool")
+    if not mutool:
+        return
+    pdfs = sorted(ROOT.glob("corpus/hostile/*.pdf")) + sorted(
+        (ROOT.parent / "shared" / "real" / "pdf").glob("*.pdf"))
+    for path in pdfs:
+        out = []
+        for fmt in ("stext", "trace"):
+            run = subprocess.run(
+                [mutool, "draw", "-q", "-F", fmt, "-o", "-", str(path), "1"],
+                capture_output=True, timeout=30)
+            out.append(run.stdout)
+        data = out[0] + b"\0" + out[1]
+        if 0 < len(data) <= 64 << 10:
+            yield data
 
 
 def goldens():
@@ -101,7 +159,9 @@ def main() -> None:
                 if text and len(text) <= 80 and text not in seen:
                     seen.add(text)
                     put(out / "values", text.encode("utf-8"))
-    for name in ("text", "docx", "sheets", "forms", "values"):
+    for data in pdf_seeds():
+        put(out / "pdf", data)
+    for name in ("text", "docx", "sheets", "pdf", "forms", "values"):
         count = len(list((out / name).iterdir())) if (out / name).is_dir() else 0
         print(f"{name}: {count} seeds")
 

@@ -6,6 +6,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 secs="${1:-20}"
-for target in values text forms docx; do
+for target in values text forms docx pdf; do
   tools/fuzz.sh "$target" "$secs"
 done

@@ -2,7 +2,7 @@
 # Builds and runs one libFuzzer target for a given time or number of runs.
 #
 # usage: tools/fuzz.sh TARGET [SECONDS | -runs=N] [extra libFuzzer flags…]
-#   TARGET: text | docx | sheets | forms | values (or the product name, TablemendFuzzText …)
+#   TARGET: text | docx | sheets | pdf | forms | values (or the product name, TablemendFuzzText …)
 #   SECONDS defaults to 60.
 # env: FUZZ_ASAN=0 builds without AddressSanitizer (about 3x faster; Swift's own bounds and
 #      overflow checks still trap), FUZZ_JOBS (swift build -j), FUZZ_NO_BUILD=1 skips the build.
@@ -20,9 +20,10 @@ case "${1:-}" in
   text | TablemendFuzzText) name=text product=TablemendFuzzText ;;
   docx | TablemendFuzzDocx) name=docx product=TablemendFuzzDocx ;;
   sheets | TablemendFuzzSheets) name=sheets product=TablemendFuzzSheets ;;
+  pdf | TablemendFuzzPDF) name=pdf product=TablemendFuzzPDF ;;
   forms | TablemendFuzzForms) name=forms product=TablemendFuzzForms ;;
   values | TablemendFuzzValues) name=values product=TablemendFuzzValues ;;
-  *) echo "usage: tools/fuzz.sh text|docx|sheets|forms|values [SECONDS|-runs=N] [libFuzzer flags]" >&2; exit 64 ;;
+  *) echo "usage: tools/fuzz.sh text|docx|sheets|pdf|forms|values [SECONDS|-runs=N] [libFuzzer flags]" >&2; exit 64 ;;
 esac
 shift
 budget="-max_total_time=60"

@@ -77,6 +77,39 @@ def docx(main: bytes, extra: int = 0, method=zipfile.ZIP_DEFLATED) -> bytes:
     return out.getvalue()
 
 
+def pdf(content: bytes, trailer_extra: bytes = b"", extra_objects: tuple = ()) -> bytes:
+    """A one-page PDF drawing `content`, with a correct cross-reference table."""
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 200] /Contents 4 0 R"
+        b" /Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ] + list(extra_objects)
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    for offset in offsets:
+        out += b"%010d 00000 n \n" % offset
+    out += b"trailer\n<< /Size %d /Root 1 0 R" % (len(objects) + 1) + trailer_extra + b" >>\n"
+    out += b"startxref\n%d\n%%%%EOF\n" % xref
+    return bytes(out)
+
+
+# A ruled 2 x 2 table with text in its cells.
+PDF_TABLE = (
+    b"0 0 0 RG 0.7 w 20 180 m 280 180 l S 20 150 m 280 150 l S 20 120 m 280 120 l S"
+    b" 20 180 m 20 120 l S 150 180 m 150 120 l S 280 180 m 280 120 l S"
+    b" BT /F1 10 Tf 30 160 Td (Name) Tj ET BT /F1 10 Tf 160 160 Td (Value) Tj ET"
+    b" BT /F1 10 Tf 30 130 Td (area) Tj ET BT /F1 10 Tf 160 130 Td (>= 13459) Tj ET"
+)
+
+
 def small(marker: str) -> dict:
     rng = random.Random(6)
     laughs = '<!ENTITY x0 "ha">' + "".join(
@@ -118,6 +151,18 @@ def small(marker: str) -> dict:
     cd = damaged.rfind(b"PK\x01\x02")
     damaged[cd + 42 : cd + 46] = (len(whole) + 4096).to_bytes(4, "little")
     files["zip-local-header-past-end.docx"] = bytes(damaged)
+    # PDFs: cut in the middle (mutool repairs what it can), encrypted with a user password (an
+    # /Encrypt dictionary whose /U no empty password matches), garbage after the header.
+    whole_pdf = pdf(PDF_TABLE)
+    files["truncated.pdf"] = whole_pdf[: len(whole_pdf) // 2]
+    files["encrypted.pdf"] = pdf(
+        PDF_TABLE,
+        b" /Encrypt 6 0 R /ID [<%s> <%s>]" % (b"ab" * 16, b"ab" * 16),
+        (b"<< /Filter /Standard /V 1 /R 2 /O <%s> /U <%s> /P -4 >>" % (b"11" * 32, b"22" * 32),),
+    )
+    files["garbage-after-header.pdf"] = b"%PDF-1.7\n" + bytes(
+        rng.getrandbits(8) for _ in range(2048)
+    )
     return files
 
 

@@ -16,14 +16,20 @@ public struct ConvertOptions: Sendable, Hashable {
   /// Force a text dialect instead of detecting it.
   public var dialect: String?
   public var limits: Limits
+  /// The pages of a PDF to read (`--pages 3-7`); nil reads every page.
+  public var pages: PageSelection?
 
   /// The encodings `encoding` accepts.
   public static var encodingNames: [String] { TextDecoding.encodingNames }
 
-  public init(encoding: String? = nil, dialect: String? = nil, limits: Limits = .standard) {
+  public init(
+    encoding: String? = nil, dialect: String? = nil, limits: Limits = .standard,
+    pages: PageSelection? = nil
+  ) {
     self.encoding = encoding
     self.dialect = dialect
     self.limits = limits
+    self.pages = pages
   }
 }
 
@@ -58,8 +64,10 @@ public struct Converter: Sendable {
   public static var sheetDialects: [String] { SheetsReader.dialects }
 
   /// Every reader by the name `--dialect` takes: one registry for the Word readers, the
-  /// workbook readers, HTML and the text dialects.
-  public static var dialects: [String] { wordDialects + sheetDialects + textDialects }
+  /// workbook readers, the PDF reader, HTML and the text dialects.
+  public static var dialects: [String] {
+    wordDialects + sheetDialects + [PDFInput.dialect] + textDialects
+  }
 
   public init(options: ConvertOptions = ConvertOptions()) {
     self.options = options
@@ -84,6 +92,13 @@ public struct Converter: Sendable {
   /// - Throws: `ConversionError` when the file cannot be read or decoded.
   public func alignmentTrace(fileAt url: URL) throws(ConversionError) -> String {
     let data = try load(url)
+    if PDFInput.accepts(data) {
+      throw ConversionError(
+        path: url.path,
+        message:
+          "a PDF has no text cells to trace: its grids come from its rulings "
+          + "(`tablemend show FILE --tables` prints them)")
+    }
     do {
       let text = try TextDecoding.decode(data, forcing: options.encoding)
       return IndicatorAligner.trace(text.text)
@@ -235,6 +250,17 @@ public struct Converter: Sendable {
       throw ConversionError(
         path: path,
         message: "unknown dialect '\(forced)'; known: \(Self.dialects.joined(separator: ", "))")
+    }
+    if options.dialect == PDFInput.dialect || (options.dialect == nil && PDFInput.accepts(data)) {
+      guard PDFInput.accepts(data) else {
+        throw ConversionError(
+          path: path, message: "--dialect pdf needs a PDF (%PDF- header), and this input is not one"
+        )
+      }
+      let content = try PDFInput.read(data, path: path, options: options)
+      return Read(
+        source: Source(path: path, sha256: digest, encoding: "binary", dialect: PDFInput.dialect),
+        blocks: content.blocks, diagnostics: content.diagnostics)
     }
     let forcedWord = options.dialect.map { Self.wordDialects.contains($0) } ?? false
     if forcedWord && !DocxReader.accepts(data) {

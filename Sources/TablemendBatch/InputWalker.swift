@@ -64,11 +64,11 @@ public struct SkippedFile: Codable, Sendable, Hashable {
 /// accept (`defaultExtensions`). A file named directly as an argument is always taken.
 /// Symbolic links to files are followed; symbolic links to folders are not (no cycles).
 public struct InputWalker: Sendable {
-  /// Extensions taken when no `--include` is given: text exports, DOCX, WordprocessingML, HTML
-  /// and Markdown (which may hold HTML tables), and workbooks (`.xlsx`, `.xls` — BIFF8, Excel
-  /// 2003 XML or HTML inside —, WPS `.et`; Excel 2003 XML named `.xml` too).
+  /// Extensions taken when no `--include` is given: PDF, text exports, DOCX, WordprocessingML,
+  /// HTML and Markdown (which may hold HTML tables), and workbooks (`.xlsx`, `.xls` — BIFF8,
+  /// Excel 2003 XML or HTML inside —, WPS `.et`; Excel 2003 XML named `.xml` too).
   public static let defaultExtensions: Set<String> = [
-    "txt", "text", "tsv", "csv", "docx", "xml", "html", "htm", "md", "xlsx", "xls", "et",
+    "pdf", "txt", "text", "tsv", "csv", "docx", "xml", "html", "htm", "md", "xlsx", "xls", "et",
   ]
 
   /// Globs a file must match one of; empty means `defaultExtensions` decide.

@@ -13,10 +13,11 @@ struct ConvertCommand: ParsableCommand {
       error as `tablemend: FILE:PLACE: message`, the others are still converted, and the exit \
       status is 1.
 
-      Input is detected: .docx and WordprocessingML XML, workbooks (.xlsx, BIFF8 .xls and WPS \
-      .et, Excel 2003 XML), or text in UTF-8, UTF-16, GB18030 or Big5 in one of these \
-      dialects: \(Converter.dialects.joined(separator: ", ")). A PDF, an image, a legacy .doc \
-      or an RTF is named as what it is.
+      Input is detected: PDF (ruled tables read from the page, with MuPDF's mutool; --pages \
+      3-7 limits the pages), .docx and WordprocessingML XML, workbooks (.xlsx, BIFF8 .xls and \
+      WPS .et, Excel 2003 XML), or text in UTF-8, UTF-16, GB18030 or Big5 in one of these \
+      dialects: \(Converter.dialects.joined(separator: ", ")). An image, a legacy .doc or an \
+      RTF is named as what it is.
 
       Examples:
         tablemend convert form.docx > form.json

@@ -17,9 +17,26 @@ struct ReaderOptions: ParsableArguments {
       valueName: "name=value"))
   var limitOverrides: [String] = []
 
+  @Option(
+    help: ArgumentHelp(
+      "Read only these pages of a PDF, e.g. 3-7 or 1,4-5 (other inputs ignore it).",
+      valueName: "pages"))
+  var pages: String?
+
   func validate() throws {
     try Self.check(encoding: encoding, dialect: dialect)
     _ = try limits()
+    _ = try pageSelection()
+  }
+
+  /// `--pages` parsed, or nil when it is not given.
+  func pageSelection() throws -> PageSelection? {
+    guard let pages else { return nil }
+    guard let selection = PageSelection(pages) else {
+      throw ValidationError(
+        "--pages '\(pages)' is not a page list: use pages from 1, e.g. 3-7 or 1,4-5")
+    }
+    return selection
   }
 
   /// The standard limits with the `--limit` overrides applied.
@@ -33,7 +50,8 @@ struct ReaderOptions: ParsableArguments {
 
   /// The converter options these arguments name.
   func convertOptions() throws -> ConvertOptions {
-    ConvertOptions(encoding: encoding, dialect: dialect, limits: try limits())
+    ConvertOptions(
+      encoding: encoding, dialect: dialect, limits: try limits(), pages: try pageSelection())
   }
 
   /// Usage errors (exit 64) for an unknown encoding or dialect, listing the known ones.

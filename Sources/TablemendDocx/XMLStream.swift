@@ -66,7 +66,7 @@ package final class XMLStream {
   /// The current element's name (start and end events).
   private(set) var name = XMLName(namespace: .other, local: .other)
   /// Depth of the current element (start and end events), 0 for the root.
-  private(set) var depth = 0
+  package private(set) var depth = 0
   /// How many element starts have been seen so far (the current one included).
   private(set) var elementOrdinal = 0
   /// The current text event's UTF-8 bytes (a text node may come in several events).

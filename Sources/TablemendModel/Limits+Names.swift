@@ -13,6 +13,9 @@ extension Limits {
       ("maxLineLength", \.maxLineLength),
       ("maxTextBytes", \.maxTextBytes),
       ("maxLines", \.maxLines),
+      ("maxPDFSeconds", \.maxPDFSeconds),
+      ("maxPDFMemoryBytes", \.maxPDFMemoryBytes),
+      ("maxPDFOutputBytes", \.maxPDFOutputBytes),
     ]
   }
 

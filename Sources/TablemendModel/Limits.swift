@@ -23,6 +23,12 @@ public struct Limits: Sendable, Hashable, Codable {
   public var maxTextBytes: Int = 16 << 20
   /// Most lines in one text export.
   public var maxLines: Int = 200_000
+  /// Longest time mutool may take to read one PDF (each of its two passes), in seconds.
+  public var maxPDFSeconds: Int = 60
+  /// Address space mutool may use while reading a PDF, in bytes.
+  public var maxPDFMemoryBytes: Int = 2 << 30
+  /// Largest output of one mutool pass over a PDF (its XML), in bytes.
+  public var maxPDFOutputBytes: Int = 512 << 20
 
   public init() {}
 

@@ -25,8 +25,9 @@ public enum BinarySniffer {
       Kind(
         name: "a PDF document",
         advice:
-          "PDF is not read directly yet: run `pdftotext -layout FILE FILE.txt` (poppler-utils) "
-          + "and convert the text")
+          "a text --dialect does not read PDF: leave --dialect out (or give --dialect pdf) to "
+          + "read its tables directly, or run `pdftotext -layout FILE FILE.txt` and convert the "
+          + "text")
     ),
     (
       [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1],

@@ -42,9 +42,10 @@ struct BatchRunnerTests {
     let report = try await runner.run()
 
     let input = tmp.url.appendingPathComponent("in").standardizedFileURL.path
-    // Six inputs: two seeds, the GB18030 file, two .docx, the random bytes; not the .pdf
-    // nor the hidden folder.
-    #expect(report.inputs == 6)
+    // Seven inputs: two seeds, the GB18030 file, two .docx, the random bytes and the .pdf
+    // (taken by its extension, read as the text it is: sniffed, not named); not the hidden
+    // folder.
+    #expect(report.inputs == 7)
     let failed = Set(report.failures.map(\.path))
     #expect(failed.contains("\(input)/2022/truncated.docx"))
     #expect(failed.contains("\(input)/random.txt"))
@@ -54,8 +55,8 @@ struct BatchRunnerTests {
     #expect(report.summary.contains("not read by type:"))
     // The whole .docx converts once the DOCX reader exists; until then it fails, named.
     let docxConverted = !failed.contains("\(input)/2022/form.docx")
-    #expect(report.converted == 3 + (docxConverted ? 1 : 0))
-    #expect(report.failed == 6 - report.converted)
+    #expect(report.converted == 4 + (docxConverted ? 1 : 0))
+    #expect(report.failed == 7 - report.converted)
     #expect(!report.succeeded)
 
     let lines = try String(

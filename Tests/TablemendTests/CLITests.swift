@@ -160,7 +160,6 @@ struct CLITests {
       "scan.png", Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13]), "a PNG image"
     ),
     ("scan.jpg", Data([0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10, 0x4A, 0x46]), "a JPEG image"),
-    ("form.pdf", Data("%PDF-1.4\n%\u{E2}\u{E3}\n1 0 obj".utf8), "a PDF document"),
     ("form.xls", Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0, 0, 0]), "an OLE2"),
     ("form.rtf", Data("{\\rtf1\\ansi\\ansicpg936 项目}".utf8), "an RTF document"),
   ])
@@ -171,6 +170,25 @@ struct CLITests {
     #expect(result.stderr.contains("\(file): \(kind)"), "\(result.stderr)")
     #expect(!result.stderr.contains("GB18030"))
     #expect(result.stdout.isEmpty)
+  }
+
+  /// A PDF goes to the PDF reader by its magic, whatever its name: a broken one is an error
+  /// naming the file (with mutool) or saying what to install (without).
+  @Test func brokenPDFIsAnErrorNamingTheFile() throws {
+    let file = try temporary("form.txt", Data("%PDF-1.4\n%\u{E2}\u{E3}\n1 0 obj".utf8))
+    let result = try run(["convert", file])
+    #expect(result.status == 1)
+    let expected = mutoolInstalled ? "broken or unreadable PDF" : "install mupdf-tools"
+    #expect(result.stderr.contains("\(file): \(expected)"), "\(result.stderr)")
+    #expect(!result.stderr.contains("GB18030"))
+  }
+
+  @Test func badPageListIsAUsageError() throws {
+    let result = try run([
+      "convert", "--pages", "7-3", path("corpus/seeds/000_8ec80c4d32cadcc0.txt"),
+    ])
+    #expect(result.status == 64)
+    #expect(result.stderr.contains("--pages '7-3' is not a page list"), "\(result.stderr)")
   }
 
   @Test func utf16WithoutBOMConvertsLikeUTF8() throws {

@@ -34,6 +34,14 @@ import Testing
     "empty.docx": nil,
   ]
 
+  /// What each committed PDF must give (with mutool installed): a phrase of the error, or a
+  /// diagnostic code for a document read with a warning.
+  static let expectedPDF: [String: (error: String?, diagnostic: String?)] = [
+    "truncated.pdf": (nil, "pdf-damaged"),
+    "encrypted.pdf": ("encrypted and needs a password", nil),
+    "garbage-after-header.pdf": ("broken or unreadable PDF", nil),
+  ]
+
   /// The error `convert` throws, or nil when it returns a document.
   static func failure(_ url: URL, limits: Limits = .standard) -> ConversionError? {
     do {
@@ -46,7 +54,7 @@ import Testing
 
   @Test func corpusHoldsEveryKindAndNoGolden() throws {
     let names = try FileManager.default.contentsOfDirectory(atPath: Self.hostile.path)
-    #expect(Set(names) == Set(Self.expected.keys))
+    #expect(Set(names) == Set(Self.expected.keys).union(Self.expectedPDF.keys))
     #expect(!names.contains { $0.hasSuffix(".json") })
   }
 
@@ -62,6 +70,29 @@ import Testing
     #expect(thrown.description.contains(phrase), "\(thrown)")
     #expect(thrown.path == url.path)
     #expect(!thrown.description.contains("\n"))
+  }
+
+  @Test(
+    .enabled(if: mutoolInstalled, "needs mutool (mupdf-tools)"),
+    arguments: expectedPDF.keys.sorted())
+  func committedPDFEndsAsExpected(_ name: String) throws {
+    let url = Self.hostile.appendingPathComponent(name)
+    let expected = try #require(Self.expectedPDF[name])
+    let converter = Converter()
+    do {
+      let document = try converter.convert(fileAt: url)
+      #expect(expected.error == nil, "\(name) converted without an error")
+      if let code = expected.diagnostic {
+        #expect(document.diagnostics.map(\.code).contains(code))
+      }
+      #expect(document.source.dialect == "pdf")
+    } catch {
+      let phrase = try #require(expected.error, "\(name): \(error)")
+      #expect(error.description.contains(phrase), "\(error)")
+      #expect(error.path == url.path)
+      #expect(!error.description.contains("\n"))
+      #expect(!error.description.contains("tablemend-pdf-"), "no temporary path: \(error)")
+    }
   }
 
   @Test func externalEntityNeverReadsTheMarkerFile() throws {

@@ -11,7 +11,7 @@ import Testing
       try limits.apply("\(entry.name)=\(index + 7)")
       #expect(limits[keyPath: entry.keyPath] == index + 7)
     }
-    #expect(Limits.named.count == 10)
+    #expect(Limits.named.count == 13)
   }
 
   @Test func suffixesAndCase() throws {
