@@ -189,6 +189,31 @@ enum AlignedIndicators {
   }
 
   /// How many cells of `texts` (whole texts are cut into cells first) are 一级 or 二级 labels.
+  /// Level labels among the cells of grids: a short cell with no space is classified as one
+  /// cell (remembered by its text), a longer one is cut as text is; a workbook of 100,000
+  /// rows of short cells is counted in one pass.
+  static func levelLabelCount(inCells texts: [String]) -> Int {
+    var kinds: [String: Bool] = [:]
+    var count = 0
+    for text in texts where !text.isEmpty {
+      // A cell that may hold several cells run together is read as text is.
+      if text.count > 12 || text.contains(where: \.isWhitespace) {
+        count += levelLabelCount(in: [text])
+        continue
+      }
+      let isLabel: Bool
+      if let known = kinds[text] {
+        isLabel = known
+      } else {
+        let kind = CellClassifier.classify(text)
+        isLabel = kind == .level1 || kind == .level2 || kind == .eitherLevel
+        if kinds.count < 100_000 { kinds[text] = isLabel }
+      }
+      if isLabel { count += 1 }
+    }
+    return count
+  }
+
   static func levelLabelCount(in texts: [String]) -> Int {
     var count = 0
     for text in texts {

@@ -197,8 +197,9 @@ public struct Converter: Sendable {
       recognised.diagnostics += merged.diagnostics
     }
     if recognised.forms.isEmpty {
-      let texts = read.text.map { [$0] } ?? read.tables.flatMap { $0.cells.map(\.text) }
-      let labels = AlignedIndicators.levelLabelCount(in: texts)
+      let labels =
+        read.text.map { AlignedIndicators.levelLabelCount(in: [$0]) }
+        ?? AlignedIndicators.levelLabelCount(inCells: read.tables.flatMap { $0.cells.map(\.text) })
       if labels >= 2 {
         recognised.diagnostics.append(
           Diagnostic(
