@@ -42,7 +42,9 @@ public struct BatchRunner: Sendable {
 
     let walked = options.walker.walk(arguments, skipping: output)
     let previous = BatchManifest.load(folder: output)
-    let items = BatchRunner.plan(inputs: walked.inputs, previous: previous, prune: options.prune)
+    let items = BatchRunner.plan(
+      inputs: walked.inputs, previous: previous, prune: options.prune,
+      moved: BatchRunner.moved(inputs: walked.inputs, previous: previous))
     let byContent = BatchRunner.byContent(previous)
     let previousDocuments =
       previous.entries.isEmpty ? nil : output.appendingPathComponent(BatchOutputs.documents)
@@ -103,19 +105,48 @@ public struct BatchRunner: Sendable {
 
   /// Inputs and earlier documents of other files, merged in path order. With `prune`, earlier
   /// documents whose files no longer exist are left out.
-  static func plan(inputs: [BatchInput], previous: BatchManifest, prune: Bool = false)
-    -> [WorkItem]
-  {
+  static func plan(
+    inputs: [BatchInput], previous: BatchManifest, prune: Bool = false,
+    moved: Set<String> = []
+  ) -> [WorkItem] {
     var earlier: [String: BatchManifest.Entry] = [:]
     for entry in previous.entries where earlier[entry.path] == nil { earlier[entry.path] = entry }
     var items = inputs.map { WorkItem.input($0, previous: earlier[$0.path]) }
     let inputPaths = Set(inputs.map(\.path))
     for entry in earlier.values where !inputPaths.contains(entry.path) {
       if prune && !FileManager.default.fileExists(atPath: entry.path) { continue }
+      // Its file moved: the input at the new path takes its document.
+      if moved.contains(entry.path) { continue }
       items.append(.kept(entry))
     }
     items.sort { $0.path < $1.path }
     return items
+  }
+
+  /// Paths of earlier documents whose files are gone and whose bytes are among this run's
+  /// inputs at new paths (a moved or renamed folder): those inputs take their documents, so a
+  /// moved folder keeps its document count. Only inputs at paths the manifest does not know
+  /// are read for this, and only when some earlier file is gone.
+  static func moved(inputs: [BatchInput], previous: BatchManifest) -> Set<String> {
+    let known = Set(previous.entries.map(\.path))
+    var gone: [String: [String]] = [:]
+    for entry in previous.entries where entry.version == TablemendVersion.current {
+      if !FileManager.default.fileExists(atPath: entry.path) {
+        gone[entry.sha256, default: []].append(entry.path)
+      }
+    }
+    guard !gone.isEmpty else { return [] }
+    var out: Set<String> = []
+    for input in inputs where !known.contains(input.path) {
+      guard let data = try? Data(contentsOf: input.url, options: .mappedIfSafe) else { continue }
+      let sha = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+      // One moved file takes one earlier document of its bytes.
+      if var paths = gone[sha], let path = paths.popLast() {
+        out.insert(path)
+        gone[sha] = paths
+      }
+    }
+    return out
   }
 
   /// Earlier documents by the SHA-256 of their input, converted by this tablemend version: a

@@ -202,14 +202,28 @@ struct BatchRunnerTests {
     #expect(first.converted == seeds.count)
     try FileManager.default.moveItem(
       at: tmp.url.appendingPathComponent("old"), to: tmp.url.appendingPathComponent("new"))
-    // Nothing is converted again; the old paths' documents are kept (nothing disappears).
+    // Nothing is converted again, and the documents move with their files: the same count.
     let moved = try await run("new")
     #expect(moved.converted == 0)
     #expect(moved.recognised.count == seeds.count)
     #expect(moved.recognised.allSatisfy { $0.contains("/new/") })
-    #expect(moved.kept == seeds.count)
+    #expect(moved.kept == 0)
+    #expect(moved.documents == first.documents)
     #expect(moved.summary.contains("recognised by content at a new path"))
-    // --prune drops the documents whose files are gone, and only those.
+    // A copy elsewhere is a document of its own; deleting it and running with --prune removes
+    // exactly that document.
+    try tmp.write(
+      "copy/\(seeds[0])", try Data(contentsOf: Self.seeds.appendingPathComponent(seeds[0])))
+    let copied = try await BatchRunner(
+      arguments: [tmp.url.appendingPathComponent("new"), tmp.url.appendingPathComponent("copy")],
+      output: out, options: BatchOptions(jobs: 2)
+    ).run()
+    #expect(copied.documents == seeds.count + 1)
+    #expect(copied.converted == 0)
+    try FileManager.default.removeItem(at: tmp.url.appendingPathComponent("copy"))
+    let kept = try await run("new")
+    #expect(kept.kept == 1)
+    #expect(kept.documents == seeds.count + 1)
     let pruned = try await run("new", prune: true)
     #expect(pruned.kept == 0)
     #expect(pruned.documents == seeds.count)
