@@ -568,8 +568,19 @@ public enum RunTogetherSegmenter {
         && (boundaries.contains(end) || chars[end].isNumber
           || opPrefixes.contains { $0.first == chars[end] }
           || "≥≤><=".contains(chars[end]))
+      // After a signed number, four Chinese characters or more before the next digit or sign
+      // are the next cell (`=100预决算及时编制率10%`), not a unit.
+      // The sign follows a Chinese character (not markup's `<p>`), and the run ends at the next
+      // cell's number, sign or bracket.
+      var wideRun = 0
+      while end + wideRun < chars.count, isWideLetter(chars[end + wideRun]) { wideRun += 1 }
+      let runEnd = end + wideRun
+      let nameFollows =
+        unit == 0 && wideRun >= 4 && (i == 0 || !(chars[i - 1].isASCII && chars[i - 1].isLetter))
+        && runEnd < chars.count
+        && ((chars[runEnd].isASCII && chars[runEnd].isNumber) || "(（≥≤><=".contains(chars[runEnd]))
       if op > 0
-        && (unit > 0 || atEnd || nextStartsValue
+        && (unit > 0 || atEnd || nextStartsValue || nameFollows
           || !isWideLetter(chars[j < chars.count ? j : chars.count - 1]))
       {
         spans.append(i..<end)

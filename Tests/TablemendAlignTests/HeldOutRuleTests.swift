@@ -267,4 +267,13 @@ struct HeldOutRuleTests {
     #expect(got.map(\.name).contains("资金支出率"))
     #expect(got.first { $0.name == "资金支出率" }?.raw == "95%")
   }
+
+  @Test func aSignedNumberBeforeALongNameEndsThere() {
+    let pieces = RunTogetherSegmenter.segments(
+      of: "预算执行率10%=100预决算及时编制率10%=100政府预决算公开率(除涉密信息外)10%=100")
+    #expect(pieces.contains("=100") && pieces.contains("预决算及时编制率"))
+    // Markup's `>` is no sign, and a unit after the number stays with it.
+    #expect(!RunTogetherSegmenter.segments(of: "<p>1、贯彻执行党中央国务院的方针政策</p>").contains(">1"))
+    #expect(RunTogetherSegmenter.segments(of: "培训人次≥100人次满意度≥95%").contains("≥100人次"))
+  }
 }
