@@ -55,9 +55,13 @@ enum AlignedIndicators {
   /// HTML are read as they are.
   /// - Returns: The joined text, or nil; and the aligner's blocks of the text kept (either
   ///   way), when it was read, so that the caller does not read it again.
+  /// Single spaces between Chinese characters a text needs before its joined reading is tried:
+  /// the pages whose wrap spaces decide their reading have dozens; seed 000 has four of its own.
+  static let wrapSpacesMinimum = 8
+
   static func wrapSpacesJoined(_ text: String) -> (joined: String?, blocks: [AlignedBlock]?) {
     guard text.utf8.count <= 256 << 10, !HTMLReader.looksLikeHTML(text),
-      let joined = WrapSpaces.joined(text)
+      let joined = WrapSpaces.joined(text, minimum: wrapSpacesMinimum)
     else { return (nil, nil) }
     let asIsBlocks = IndicatorAligner.blocks(in: text)
     let joinedBlocks = IndicatorAligner.blocks(in: joined)

@@ -43,13 +43,17 @@ public enum CellStreamReader {
     let gluedHeader = raws.contains { line in
       line.count <= 80 && gluedHeaderWords.count { line.contains($0) } >= 3
     }
+    // Searched once in the whole text; lines are folded only where the word stands.
     memo.resultsAndScores =
-      raws.contains { line in resultHeaderWords.contains { line.contains($0) } }
-      && raws.contains { $0.contains("得分") }
-    memo.weightAfterName = raws.contains { line in
-      let k = LabelFolding.key(line)
-      return ["指标名称指标权重", "三级指标指标权重", "指标名称权重", "三级指标权重"].contains { k.contains($0) }
-    }
+      text.contains("得分") && resultHeaderWords.contains { text.contains($0) }
+    memo.weightAfterName =
+      text.contains("权重")
+      && raws.contains { line in
+        line.contains("权重")
+          && ["指标名称指标权重", "三级指标指标权重", "指标名称权重", "三级指标权重"].contains {
+            LabelFolding.key(line).contains($0)
+          }
+      }
     memo.linesAreCells =
       !gluedHeader && filledLines.count >= 20
       && filledLines.filter({ $0.cells.count == 1 }).count * 5

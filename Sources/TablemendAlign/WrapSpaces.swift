@@ -8,21 +8,23 @@ public enum WrapSpaces {
   /// `text` with every single space between two Chinese characters (CJK ideographs and CJK
   /// punctuation) removed, or nil when there is none. Runs of two or more spaces, tabs and
   /// line breaks are kept: those are a layout's column gaps.
-  public static func joined(_ text: String) -> String? {
+  /// - Parameter minimum: the fewest such spaces worth a second reading (a few spaces are the
+  ///   text's own, `部门 名称`; a page whose cells wrapped has many).
+  public static func joined(_ text: String, minimum: Int = 1) -> String? {
     let scalars = Array(text.unicodeScalars)
     var out = String.UnicodeScalarView()
     out.reserveCapacity(scalars.count)
-    var removed = false
+    var removed = 0
     for (i, scalar) in scalars.enumerated() {
       if scalar == " ", i > 0, i + 1 < scalars.count, isChinese(scalars[i - 1]),
         isChinese(scalars[i + 1])
       {
-        removed = true
+        removed += 1
         continue
       }
       out.append(scalar)
     }
-    return removed ? String(out) : nil
+    return removed >= max(minimum, 1) ? String(out) : nil
   }
 
   /// CJK ideographs, CJK punctuation and full-width forms.

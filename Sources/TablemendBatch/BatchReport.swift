@@ -47,6 +47,9 @@ public struct BatchReport: Codable, Sendable, Hashable {
   /// or renamed folder, a copy): their earlier document was taken with the new path. They are
   /// counted in `skipped`.
   public var recognised: [String] = []
+  /// True when nothing had changed since the last run, so that no output was written (the
+  /// counts are the last run's; `report.json` was left as it was).
+  public var unchanged: Bool? = nil
   /// Files in the walked folders that were not read because of their type, in path order.
   public var notInputs: [SkippedFile] = []
   /// Earlier documents that could not be read back and were dropped, with the reason.
@@ -73,6 +76,10 @@ public struct BatchReport: Codable, Sendable, Hashable {
     lines.append(
       "tablemend: \(documents) documents, \(forms) forms, \(indicators) indicators written to \(output)"
     )
+    if unchanged == true {
+      lines.append(
+        "tablemend: nothing changed since the last run: the outputs were left as they were")
+    }
     for failure in failures where !omitting.contains(failure.path) {
       lines.append("tablemend: failed: \(failure.error)")
     }

@@ -42,6 +42,14 @@ public struct BatchRunner: Sendable {
 
     let walked = options.walker.walk(arguments, skipping: output)
     let previous = BatchManifest.load(folder: output)
+    // Nothing changed since the last run: the outputs stand as they are, nothing is written.
+    if var report = unchangedReport(walked: walked, previous: previous) {
+      let elapsed = clock.now - start
+      report.seconds =
+        Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+      report.unchanged = true
+      return report
+    }
     let items = BatchRunner.plan(
       inputs: walked.inputs, previous: previous, prune: options.prune,
       moved: BatchRunner.moved(inputs: walked.inputs, previous: previous))
@@ -77,6 +85,45 @@ public struct BatchRunner: Sendable {
       staging.discard()
       throw error
     }
+  }
+
+  /// The report of a run that would change nothing, or nil: every input is at a path the
+  /// manifest knows, with the same SHA-256 and this tablemend version, no walked folder failed,
+  /// every output is there, and (with `prune`) every earlier file still exists. Only the
+  /// inputs are read (to hash them); the counts come from the earlier `report.json`.
+  func unchangedReport(walked: WalkResult, previous: BatchManifest) -> BatchReport? {
+    guard walked.failures.isEmpty, !previous.entries.isEmpty,
+      BatchOutputs.all.allSatisfy({
+        FileManager.default.fileExists(atPath: output.appendingPathComponent($0).path)
+      }),
+      let data = try? Data(contentsOf: output.appendingPathComponent(BatchOutputs.report)),
+      var report = try? JSONDecoder().decode(BatchReport.self, from: data),
+      report.failed == 0
+    else { return nil }
+    var earlier: [String: BatchManifest.Entry] = [:]
+    for entry in previous.entries where earlier[entry.path] == nil { earlier[entry.path] = entry }
+    for input in walked.inputs {
+      guard let entry = earlier[input.path], entry.version == TablemendVersion.current,
+        let bytes = try? Data(contentsOf: input.url, options: .mappedIfSafe),
+        bytes.count <= options.maxInputBytes
+      else { return nil }
+      let sha = SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+      guard sha == entry.sha256 else { return nil }
+    }
+    let inputPaths = Set(walked.inputs.map(\.path))
+    let kept = earlier.keys.filter { !inputPaths.contains($0) }
+    if options.prune, kept.contains(where: { !FileManager.default.fileExists(atPath: $0) }) {
+      return nil
+    }
+    report.inputs = walked.inputs.count
+    report.converted = 0
+    report.skipped = walked.inputs.count
+    report.kept = kept.count
+    report.recognised = []
+    report.notInputs = walked.notInputs
+    report.dropped = []
+    report.failures = []
+    return report
   }
 
   /// One unit of work: an input to convert (or skip), or an earlier document to keep.

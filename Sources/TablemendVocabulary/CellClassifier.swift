@@ -91,6 +91,9 @@ public enum CellClassifier {
   /// (`达到目标值`, `达到预计值`, `不低于计划值`), a 指标说明 cell.
   static func isExplanation(_ k: String) -> Bool {
     if k.hasPrefix("反映") && k.hasSuffix("情况") && k.count <= 42 { return true }
+    guard k.count <= 12, k.hasSuffix("值") || k.hasSuffix("以上") || k.hasSuffix("以下"),
+      let first = k.first, verbFirsts.contains(first)
+    else { return false }
     let chars = Array(k)
     return targetPhrases(chars).first == 0..<chars.count
   }
@@ -100,15 +103,17 @@ public enum CellClassifier {
     "不低于", "不高于", "不少于", "达到", "高于", "低于", "超过", "接近",
   ].map { Array($0) }
 
+  static let verbFirsts = Set(comparisonVerbs.compactMap(\.first))
+
   /// Where a comparison with a target word stands (`达到预计值`, `不低于目标值`, `达到目标值以上`):
   /// a verb, one to four Chinese characters ending in 值, then an optional 以上/以下.
   public static func targetPhrases(_ chars: [Character]) -> [Range<Int>] {
     var out: [Range<Int>] = []
     var i = 0
     while i < chars.count {
-      guard
+      guard verbFirsts.contains(chars[i]),
         let verb = comparisonVerbs.first(where: { v in
-          i + v.count <= chars.count && Array(chars[i..<(i + v.count)]) == v
+          i + v.count <= chars.count && v.indices.allSatisfy { chars[i + $0] == v[$0] }
         })
       else {
         i += 1

@@ -276,4 +276,11 @@ struct HeldOutRuleTests {
     #expect(!RunTogetherSegmenter.segments(of: "<p>1、贯彻执行党中央国务院的方针政策</p>").contains(">1"))
     #expect(RunTogetherSegmenter.segments(of: "培训人次≥100人次满意度≥95%").contains("≥100人次"))
   }
+
+  @Test func aFewSpacesOfTheTextsOwnAreNoWraps() {
+    #expect(WrapSpaces.joined("部门 名称 中共 鄂州") != nil)
+    #expect(WrapSpaces.joined("部门 名称 中共 鄂州", minimum: 8) == nil)
+    let wrapped = String(repeating: "县级储备粮管理制 度严格执行率 ", count: 8)
+    #expect(WrapSpaces.joined(wrapped, minimum: 8) != nil)
+  }
 }

@@ -181,6 +181,48 @@ struct BatchRunnerTests {
     try db.close()
   }
 
+  @Test("a run where nothing changed writes nothing")
+  func unchangedRunWritesNothing() async throws {
+    let tmp = try TemporaryFolder()
+    defer { tmp.remove() }
+    let seeds = try FileManager.default.contentsOfDirectory(atPath: Self.seeds.path)
+      .filter { !$0.hasSuffix(".json") }.sorted()
+    for name in seeds {
+      try tmp.write("in/\(name)", try Data(contentsOf: Self.seeds.appendingPathComponent(name)))
+    }
+    let out = tmp.url.appendingPathComponent("out")
+    let runner = BatchRunner(
+      arguments: [tmp.url.appendingPathComponent("in")], output: out,
+      options: BatchOptions(jobs: 2))
+    let first = try await runner.run()
+    #expect(first.unchanged == nil)
+    func stamps() throws -> [String: Date] {
+      var out: [String: Date] = [:]
+      for name in BatchOutputs.all {
+        let path = tmp.url.appendingPathComponent("out/\(name)").path
+        out[name] =
+          try FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date
+      }
+      return out
+    }
+    let before = try stamps()
+    try await Task.sleep(for: .milliseconds(20))
+    let again = try await runner.run()
+    #expect(again.unchanged == true)
+    #expect(again.skipped == seeds.count && again.converted == 0)
+    #expect(again.documents == first.documents && again.indicators == first.indicators)
+    #expect(try stamps() == before)
+    #expect(again.summary.contains("nothing changed"))
+    // One changed byte: the run converts that file and writes the outputs again.
+    let changed = tmp.url.appendingPathComponent("in/\(seeds[0])")
+    var bytes = try Data(contentsOf: changed)
+    bytes.append(0x0A)
+    try bytes.write(to: changed)
+    let third = try await runner.run()
+    #expect(third.unchanged == nil)
+    #expect(third.converted == 1)
+  }
+
   @Test("a moved folder is recognised by content; --prune drops documents of files gone")
   func movedFolderIsRecognised() async throws {
     let tmp = try TemporaryFolder()
