@@ -24,6 +24,10 @@ enum StatementReader {
       omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
     ) {
       number += 1
+      // A statement has a colon, a level line is short: other lines are passed over cheaply.
+      guard raw.utf8.count <= 1200,
+        raw.utf8.count <= 60 || raw.contains(where: { $0 == ":" || $0 == "：" })
+      else { continue }
       let line = String(raw).trimmedPadding()
       guard !line.isEmpty, line.count <= 400 else { continue }
       let label = LabelFolding.key(withoutOutlineNumber(line))

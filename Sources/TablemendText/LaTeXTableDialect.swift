@@ -16,7 +16,8 @@ public enum LaTeXTableDialect: TextDialect {
   public static func score(_ lines: [Substring]) -> Double {
     var begins = 0
     var ends = 0
-    for line in lines.prefix(20_000) {
+    // Only lines with a backslash can hold either (a byte scan, not a Foundation search).
+    for line in lines.prefix(20_000) where line.utf8.contains(UInt8(ascii: "\\")) {
       if line.contains("\\begin{longtable}") || line.contains("\\begin{tabular") { begins += 1 }
       if line.contains("\\end{longtable}") || line.contains("\\end{tabular") { ends += 1 }
     }

@@ -166,12 +166,13 @@ public enum SpaceRowsDialect: TextDialect {
     var header = false
     // pdftotext -raw prints vertical labels one character per line: not this dialect.
     let singleCharacters = lines.prefix(5000).filter { line in
+      guard line.utf8.count <= 16 else { return false }
       let s = squeezed(line)
       return s.count == 1 && s.first.map(isCJK) == true
     }.count
     if singleCharacters >= 5 { return 0.1 }
     for line in lines.prefix(5000) {
-      if line.has("\t") || line.has("|") { continue }
+      if line.utf8.contains(where: { $0 == 0x09 || $0 == UInt8(ascii: "|") }) { continue }
       let ws = words(line, number: 0).map { squeezed($0.text) }
       guard ws.count >= 2 else { continue }
       if ws.contains("一级指标") && ws.contains("二级指标") { header = true }
