@@ -69,7 +69,6 @@ let package = Package(
       name: "TablemendBatch",
       dependencies: [
         "Tablemend", .product(name: "GRDB", package: "GRDB.swift"),
-        .product(name: "Crypto", package: "swift-crypto"),
       ]
     ),
     // The command-line tool: parses arguments and calls the library.
@@ -81,7 +80,7 @@ let package = Package(
       ]
     ),
     // libFuzzer targets (built by tools/fuzz.sh with -DTABLEMEND_FUZZ; replayers otherwise).
-    .target(name: "TablemendFuzzSupport"),
+    .target(name: "TablemendFuzzSupport", dependencies: ["TablemendModel"]),
     .executableTarget(
       name: "TablemendFuzzText",
       dependencies: ["TablemendText", "TablemendGrid", "TablemendAlign", "TablemendFuzzSupport"]),

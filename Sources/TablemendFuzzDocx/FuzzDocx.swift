@@ -10,15 +10,8 @@ import TablemendModel
 /// Built with `-DTABLEMEND_FUZZ` (see `tools/fuzz.sh`) it is a libFuzzer target; in a plain
 /// build it is a replayer that runs the same code on each file named on the command line.
 enum FuzzDocx {
-  /// Smaller inflation caps than the defaults so one input stays fast.
-  static let limits: Limits = {
-    var limits = Limits()
-    limits.maxPartBytes = 4 << 20
-    limits.maxTotalInflatedBytes = 8 << 20
-    limits.maxRowsPerTable = 20_000
-    limits.maxCellsPerTable = 100_000
-    return limits
-  }()
+  /// Smaller caps than the defaults so one input stays fast.
+  static let limits = FuzzLimits.small
 
   /// Runs one input through `DocxReader`, and text holding an HTML table through
   /// `HTMLReader`. Errors are expected outcomes.

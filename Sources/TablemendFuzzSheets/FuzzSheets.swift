@@ -10,14 +10,7 @@ import TablemendSheets
 /// build it is a replayer that runs the same code on each file named on the command line.
 enum FuzzSheets {
   /// Smaller caps than the defaults so one input stays fast.
-  static let limits: Limits = {
-    var limits = Limits()
-    limits.maxPartBytes = 4 << 20
-    limits.maxTotalInflatedBytes = 8 << 20
-    limits.maxRowsPerTable = 20_000
-    limits.maxCellsPerTable = 100_000
-    return limits
-  }()
+  static let limits = FuzzLimits.small
 
   /// Runs one input through format detection and then through each reader whatever the
   /// detection says (so inputs whose signature a mutation broke still reach the records and
