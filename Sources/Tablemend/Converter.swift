@@ -52,6 +52,10 @@ public struct Converter: Sendable {
     return String(decoding: out, as: UTF8.self)
   }
 
+  /// Lower-case hex SHA-256 of `data`: `source.sha256`, and the key a batch recognises an
+  /// input by.
+  public static func sha256(_ data: Data) -> String { hex(SHA256.hash(data: data)) }
+
   /// The text dialects tablemend detects, by the names `source.dialect` and `--dialect` use.
   public static var textDialects: [String] { TextReader.dialects + [HTMLReader.dialect] }
 
@@ -222,12 +226,7 @@ public struct Converter: Sendable {
     var aligned: [AlignedBlock] = []
     /// The forms stage's reading of `blocks`, when reading already needed it.
     var recognition: Recognition? = nil
-    var tables: [Table] {
-      blocks.compactMap { block -> Table? in
-        if case .table(let t) = block { return t }
-        return nil
-      }
-    }
+    var tables: [Table] { blocks.compactMap(\.table) }
   }
 
   /// Bytes to blocks: the input limit, the digest, and the DOCX or text readers.
@@ -239,7 +238,7 @@ public struct Converter: Sendable {
           "input is \(data.count) bytes, over the input limit of \(options.limits.maxInputBytes) (maxInputBytes)"
       )
     }
-    let digest = Self.hex(SHA256.hash(data: data))
+    let digest = Self.sha256(data)
     let blocks: [Block]
     let diagnostics: [Diagnostic]
     let encoding: String

@@ -40,6 +40,13 @@ public struct BatchManifest: Codable, Sendable, Hashable {
     self.entries = entries
   }
 
+  /// The entries by path, the first of each path.
+  var byPath: [String: Entry] {
+    var out: [String: Entry] = [:]
+    for entry in entries where out[entry.path] == nil { out[entry.path] = entry }
+    return out
+  }
+
   /// Loads the manifest of `folder`, checked against its `documents.jsonl`.
   ///
   /// When the manifest is missing or does not describe the `documents.jsonl` beside it, the

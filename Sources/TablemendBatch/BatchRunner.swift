@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import Tablemend
 
@@ -100,14 +99,13 @@ public struct BatchRunner: Sendable {
       var report = try? JSONDecoder().decode(BatchReport.self, from: data),
       report.failed == 0
     else { return nil }
-    var earlier: [String: BatchManifest.Entry] = [:]
-    for entry in previous.entries where earlier[entry.path] == nil { earlier[entry.path] = entry }
+    let earlier = previous.byPath
     for input in walked.inputs {
       guard let entry = earlier[input.path], entry.version == TablemendVersion.current,
         let bytes = try? Data(contentsOf: input.url, options: .mappedIfSafe),
         bytes.count <= options.maxInputBytes
       else { return nil }
-      let sha = SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+      let sha = Converter.sha256(bytes)
       guard sha == entry.sha256 else { return nil }
     }
     let inputPaths = Set(walked.inputs.map(\.path))
@@ -156,8 +154,7 @@ public struct BatchRunner: Sendable {
     inputs: [BatchInput], previous: BatchManifest, prune: Bool = false,
     moved: Set<String> = []
   ) -> [WorkItem] {
-    var earlier: [String: BatchManifest.Entry] = [:]
-    for entry in previous.entries where earlier[entry.path] == nil { earlier[entry.path] = entry }
+    let earlier = previous.byPath
     var items = inputs.map { WorkItem.input($0, previous: earlier[$0.path]) }
     let inputPaths = Set(inputs.map(\.path))
     for entry in earlier.values where !inputPaths.contains(entry.path) {
@@ -186,7 +183,7 @@ public struct BatchRunner: Sendable {
     var out: Set<String> = []
     for input in inputs where !known.contains(input.path) {
       guard let data = try? Data(contentsOf: input.url, options: .mappedIfSafe) else { continue }
-      let sha = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+      let sha = Converter.sha256(data)
       // One moved file takes one earlier document of its bytes.
       if var paths = gone[sha], let path = paths.popLast() {
         out.insert(path)
@@ -293,7 +290,7 @@ public struct BatchRunner: Sendable {
           BatchFailure(
             path: path, error: "\(path): cannot read file: \(error.localizedDescription)"))
       }
-      let sha = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+      let sha = Converter.sha256(data)
       if let previous, previous.sha256 == sha, previous.version == TablemendVersion.current,
         case .success(let (document, line)) = readEarlier(previous, from: previousDocuments)
       {

@@ -5,4 +5,16 @@
 public enum Block: Sendable, Hashable {
   case paragraph(String, Location)
   case table(Table)
+
+  /// The table, if the block is one.
+  public var table: Table? {
+    if case .table(let table) = self { return table }
+    return nil
+  }
+
+  /// The paragraph's text, if the block is one.
+  public var paragraph: String? {
+    if case .paragraph(let text, _) = self { return text }
+    return nil
+  }
 }

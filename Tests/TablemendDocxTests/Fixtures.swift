@@ -16,18 +16,10 @@ enum Fixtures {
     try DocxReader.read(data(name), limits: limits)
   }
 
-  static func tables(_ content: DocxContent) -> [Table] {
-    content.blocks.compactMap { block in
-      if case .table(let table) = block { return table }
-      return nil
-    }
-  }
+  static func tables(_ content: DocxContent) -> [Table] { content.blocks.compactMap(\.table) }
 
   static func paragraphs(_ content: DocxContent) -> [String] {
-    content.blocks.compactMap { block in
-      if case .paragraph(let text, _) = block { return text }
-      return nil
-    }
+    content.blocks.compactMap(\.paragraph)
   }
 
   /// `(row, column, rowSpan, columnSpan, text)` of every cell, in the table's order.

@@ -58,10 +58,7 @@ import Testing
     let second = Self.page(
       2, top: 40, texts: [["一级", "三级"], ["", "指标10"], ["效益指标", "指标11"]])
     let read = PDFTableReader().read([first, second])
-    let tables = read.blocks.compactMap { block -> Table? in
-      if case .table(let t) = block { return t }
-      return nil
-    }
+    let tables = read.blocks.compactMap(\.table)
     let table = try #require(tables.first)
     #expect(tables.count == 1)
     #expect(table.rowCount == 11 + 2)
@@ -169,10 +166,7 @@ import Testing
     glyphs += G.glyphs("这是表格下面的一段说明文字", x: 60, y: 200)
     let page = PageContent(number: 5, width: 595, height: 842, glyphs: glyphs)
     let read = PDFTableReader().read([page])
-    let tables = read.blocks.compactMap { block -> Table? in
-      if case .table(let t) = block { return t }
-      return nil
-    }
+    let tables = read.blocks.compactMap(\.table)
     let table = try #require(tables.first)
     #expect(table.rowCount == 3 && table.columnCount == 4)
     #expect(

@@ -76,18 +76,10 @@ enum Workbooks {
     return data
   }
 
-  static func tables(_ content: SheetsContent) -> [Table] {
-    content.blocks.compactMap { block in
-      if case .table(let table) = block { return table }
-      return nil
-    }
-  }
+  static func tables(_ content: SheetsContent) -> [Table] { content.blocks.compactMap(\.table) }
 
   static func paragraphs(_ content: SheetsContent) -> [String] {
-    content.blocks.compactMap { block in
-      if case .paragraph(let text, _) = block { return text }
-      return nil
-    }
+    content.blocks.compactMap(\.paragraph)
   }
 
   /// `[row, column, rowSpan, columnSpan]` and text of each cell with text.
