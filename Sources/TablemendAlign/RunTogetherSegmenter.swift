@@ -500,12 +500,13 @@ public enum RunTogetherSegmenter {
   /// (`数量指标`) always; a bare four-character one (`产出数量`) only inside long run-together
   /// text and not at its end.
   /// True when the header word at `k` is a sentence's object, not a column's header: a verb
-  /// of comparison stands just before it (`资金支出率达到目标值95%`, `不低于目标值`).
+  /// of comparison (the target phrases' verbs, `CellClassifier.comparisonVerbs`) stands just
+  /// before it (`资金支出率达到目标值95%`, `不低于目标值`).
   static func inSentence(_ key: [Character], _ k: Int, _ length: Int) -> Bool {
     let word = String(key[k..<(k + length)])
     guard ["目标值", "指标值", "预期值", "计划值", "完成值"].contains(word) else { return false }
-    return ["达到", "高于", "低于", "超过", "不低于", "不高于", "接近"].contains { verb in
-      k >= verb.count && String(key[(k - verb.count)..<k]) == verb
+    return CellClassifier.comparisonVerbs.contains { verb in
+      k >= verb.count && Array(key[(k - verb.count)..<k]) == verb
     }
   }
 

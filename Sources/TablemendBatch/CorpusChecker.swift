@@ -189,9 +189,12 @@ public enum CorpusChecker {
     for file in files where !file.hasSuffix(goldenSuffix) {
       let golden = file + goldenSuffix
       let hasGolden = present.contains(golden)
-      guard hasGolden || (addMissing && InputWalker().takes(file)) else {
-        if InputWalker().takes(file) { withoutGolden.append(file) }
-        continue
+      if !hasGolden {
+        guard InputWalker().takes(file) else { continue }
+        guard addMissing else {
+          withoutGolden.append(file)
+          continue
+        }
       }
       var result = checkOne(
         root: root, input: file, golden: golden, bless: bless, hasGolden: hasGolden,

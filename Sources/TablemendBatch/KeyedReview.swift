@@ -32,8 +32,7 @@ public enum KeyedReview {
         keyed(after.fields.sorted { $0.key < $1.key }, key: { $0.key }),
         what: "\(prefix) field", show: { $0.value })
       out += compare(
-        keyed(before.funds, key: { "\($0.label) (\($0.period))" }),
-        keyed(after.funds, key: { "\($0.label) (\($0.period))" }),
+        keyed(before.funds, key: fundKey), keyed(after.funds, key: fundKey),
         what: "\(prefix) fund", show: { "\(IndicatorRow.number($0.amount)) \($0.unit)" })
     }
     return out
@@ -49,6 +48,8 @@ public enum KeyedReview {
   static func indicatorKey(_ i: Indicator) -> String {
     [i.period, i.level1, i.level2, i.level3].joined(separator: "/")
   }
+
+  static func fundKey(_ fund: Fund) -> String { "\(fund.label) (\(fund.period))" }
 
   static func showIndicator(_ i: Indicator) -> String {
     var text = i.value.raw.isEmpty ? "(empty)" : i.value.raw

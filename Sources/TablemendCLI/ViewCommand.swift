@@ -47,8 +47,7 @@ struct ViewCommand: ParsableCommand {
     if single {
       let target = URL(fileURLWithPath: output ?? "review.html")
       do {
-        let page = try Self.page(converter, urls[0])
-        try write(page, to: target)
+        try write(Self.page(converter, urls[0], path: urls[0].path).page, to: target)
       } catch let error as ConversionError {
         FileHandle.standardError.write(Data("tablemend: \(error.description)\n".utf8))
         throw ExitCode(1)
@@ -73,9 +72,7 @@ struct ViewCommand: ParsableCommand {
     for input in walked.inputs {
       let name = Self.pageName(for: String(input.path.dropFirst(prefix.count)), taken: &used)
       do {
-        let data = try converter.load(input.url)
-        let document = try converter.convert(data: data, path: input.path)
-        let page = ReviewPage.render(document, source: converter.sourceText(data: data))
+        let (document, page) = try Self.page(converter, input.url, path: input.path)
         try write(page, to: folder.appendingPathComponent(name))
         entries.append(ReviewPage.IndexEntry(document, page: name))
       } catch let error as ConversionError {
@@ -92,11 +89,13 @@ struct ViewCommand: ParsableCommand {
     if failed > 0 { throw ExitCode(1) }
   }
 
-  /// The review page of one file.
-  static func page(_ converter: Converter, _ url: URL) throws(ConversionError) -> String {
+  /// The document of one file (named `path` in it) and its review page.
+  static func page(_ converter: Converter, _ url: URL, path: String) throws(ConversionError) -> (
+    document: Document, page: String
+  ) {
     let data = try converter.load(url)
-    let document = try converter.convert(data: data, path: url.path)
-    return ReviewPage.render(document, source: converter.sourceText(data: data))
+    let document = try converter.convert(data: data, path: path)
+    return (document, ReviewPage.render(document, source: converter.sourceText(data: data)))
   }
 
   /// The folder all `paths` are in (with its final `/`), or empty.

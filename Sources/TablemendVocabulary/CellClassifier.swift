@@ -99,7 +99,7 @@ public enum CellClassifier {
   }
 
   /// Verbs of comparison that open a target phrase.
-  static let comparisonVerbs: [[Character]] = [
+  public static let comparisonVerbs: [[Character]] = [
     "不低于", "不高于", "不少于", "达到", "高于", "低于", "超过", "接近",
   ].map { Array($0) }
 

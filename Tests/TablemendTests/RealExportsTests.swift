@@ -9,6 +9,23 @@ import Testing
 /// `corpus/real/`; run with `TABLEMEND_BLESS=1` to rewrite them, then read the diff.
 let realRoot = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/real")
 let hasReal = FileManager.default.fileExists(atPath: realRoot.path)
+
+/// The Wanli PDF's five project forms, by name, kind, year and indicator count: what every path
+/// that reads it (the PDF reader, `pdftotext -layout` text) must give.
+func expectWanliProjectForms(
+  _ document: Document, sourceLocation: SourceLocation = #_sourceLocation
+) {
+  #expect(
+    document.forms.map { $0.fields["项目名称"] ?? "" } == [
+      "新建万里街道社区公共服务中心", "就业援助基地补贴", "社区环境整治和建设经费", "各类工作经费",
+      "公共服务设施运行经费",
+    ], sourceLocation: sourceLocation)
+  #expect(
+    document.forms.allSatisfy { $0.kind == .projectTargets && $0.year == 2023 },
+    sourceLocation: sourceLocation)
+  #expect(
+    document.forms.map(\.indicators.count) == [5, 4, 4, 43, 9], sourceLocation: sourceLocation)
+}
 let pdftotext = ["/usr/bin/pdftotext", "/usr/local/bin/pdftotext"].first {
   FileManager.default.isExecutableFile(atPath: $0)
 }
@@ -46,13 +63,7 @@ struct WanliLayoutTests {
 
   @Test func fiveProjectFormsWithTheirIndicators() {
     #expect(document.source.dialect == "pdftotext-layout")
-    #expect(
-      document.forms.map { $0.fields["项目名称"] ?? "" } == [
-        "新建万里街道社区公共服务中心", "就业援助基地补贴", "社区环境整治和建设经费", "各类工作经费",
-        "公共服务设施运行经费",
-      ])
-    #expect(document.forms.allSatisfy { $0.kind == .projectTargets && $0.year == 2023 })
-    #expect(document.forms.map(\.indicators.count) == [5, 4, 4, 43, 9])
+    expectWanliProjectForms(document)
   }
 
   @Test func valuesAndLevels() throws {
