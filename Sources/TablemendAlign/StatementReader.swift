@@ -20,29 +20,18 @@ enum StatementReader {
     var indicators: [Indicator] = []
     var grid: [[Int: StreamCell]] = []
     var number = 0
-    for raw in text.split(
-      omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
-    ) {
-      number += 1
-      // A statement has a colon, a level line is short: other lines are passed over cheaply.
-      guard raw.utf8.count <= 1200,
-        raw.utf8.count <= 60 || raw.contains(where: { $0 == ":" || $0 == "：" })
-      else { continue }
-      let line = String(raw).trimmedPadding()
-      guard !line.isEmpty, line.count <= 400 else { continue }
+    func take(_ line: String, at location: Location) {
       let label = LabelFolding.key(withoutOutlineNumber(line))
       if LevelLabels.isLevel1(label) && !LevelLabels.isLevel2(label) {
         level1 = LabelFolding.display(withoutOutlineNumber(line))
         level2 = ""
-        continue
+        return
       }
       if LevelLabels.isLevel2(label) {
         level2 = LabelFolding.display(withoutOutlineNumber(line))
-        continue
+        return
       }
-      guard let statement = read(line) else { continue }
-      let column = line.startIndex == raw.startIndex ? 1 : (raw.count - line.count + 1)
-      let location = Location(line: number, column: column)
+      guard let statement = read(line) else { return }
       let value = TimeLimits.reading(ValueParser.parse(statement.target), under: level2)
       indicators.append(
         Indicator(
@@ -63,6 +52,21 @@ enum StatementReader {
       }
       grid.append(row)
     }
+    for raw in text.split(
+      omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
+    ) {
+      number += 1
+      // A statement has a colon, a level line is short: other lines are passed over cheaply.
+      guard raw.utf8.count <= 60 || raw.contains(where: { $0 == ":" || $0 == "：" }) else {
+        continue
+      }
+      for (offset, unit) in units(of: raw) {
+        let line = String(unit).trimmedPadding()
+        guard !line.isEmpty, line.count <= 400 else { continue }
+        let column = offset + (unit.count - unit.drop(while: \.isWhitespace).count) + 1
+        take(line, at: Location(line: number, column: column))
+      }
+    }
     guard indicators.count >= 2, let first = indicators.first, let last = indicators.last else {
       return nil
     }
@@ -82,18 +86,52 @@ enum StatementReader {
     return block
   }
 
+  /// The clauses of a line that a semicolon ends (a page flattened into one line runs its
+  /// statements together: `…面积:指标值为“约120平方米”,全年实际完成值约1737平方米;项目竣工…`), each
+  /// with its offset in characters; a semicolon inside quotes ends nothing.
+  static func units(of line: Substring) -> [(Int, Substring)] {
+    var out: [(Int, Substring)] = []
+    var start = line.startIndex
+    var offset = 0
+    var count = 0
+    var quoted = false
+    for index in line.indices {
+      let c = line[index]
+      count += 1
+      if "“「".contains(c) { quoted = true } else if "”」".contains(c) { quoted = false }
+      if !quoted, c == ";" || c == "；" {
+        out.append((offset, line[start..<index]))
+        start = line.index(after: index)
+        offset = count
+      }
+    }
+    out.append((offset, line[start...]))
+    return out
+  }
+
   /// A statement's name, target and result, or nil when `line` is no statement.
   static func read(_ line: String) -> (name: String, target: String, result: String?)? {
     let chars = Array(withoutOutlineNumber(line))
-    guard let colon = chars.prefix(41).firstIndex(where: { $0 == ":" || $0 == "：" }),
-      colon >= 2
-    else { return nil }
-    let name = String(chars[..<colon]).trimmedPadding()
-    guard !name.contains(where: { ",，;；。".contains($0) }) else { return nil }
-    var k = colon + 1
-    for prefix in ["年度", "全年"] where matches(prefix, chars, k) { k += prefix.count }
-    guard let word = targetWords.first(where: { matches($0, chars, k) }) else { return nil }
-    k += word.count
+    // The name stands before the first colon that a target word follows, after the sentence
+    // before it (`…情况分析。建设占地面积:指标值为…` when the lines were run together).
+    var colon = 0
+    var k = 0
+    var word: String?
+    while word == nil {
+      guard let next = chars[k...].firstIndex(where: { $0 == ":" || $0 == "：" }) else {
+        return nil
+      }
+      colon = next
+      k = colon + 1
+      for prefix in ["年度", "全年"] where matches(prefix, chars, k) { k += prefix.count }
+      word = targetWords.first(where: { matches($0, chars, k) })
+    }
+    let start = chars[..<colon].lastIndex(where: { ",，;；。".contains($0) }).map { $0 + 1 } ?? 0
+    let name = withoutOutlineNumber(String(chars[start..<colon]))
+    guard (2...40).contains(name.count), start == 0 || chars[..<start].last == "。" else {
+      return nil
+    }
+    k += word?.count ?? 0
     if k < chars.count, "为是:：".contains(chars[k]) { k += 1 }
     guard let (target, end) = quotedOrClause(chars, from: k), !target.isEmpty, target.count <= 30
     else { return nil }

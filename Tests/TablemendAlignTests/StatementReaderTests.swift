@@ -28,6 +28,19 @@ import Testing
     #expect(block.grid.count == 3)
   }
 
+  @Test func statementsRunTogetherOnOneLineAreCutAtTheirSemicolons() throws {
+    let text =
+      "(三)绩效指标完成情况分析。建设占地面积:指标值为“约12000平方米”,全年实际完成值约20000平方米;"
+      + "设施质量合格率:指标值为“100%”,使用的物料均为合格产品;完成值为100%;"
+      + "完工日期:指标值为“2021年4月15日”,全年实际完成值为0"
+    let block = try #require(StatementReader.block(in: text))
+    #expect(block.indicators.map(\.level3) == ["建设占地面积", "设施质量合格率", "完工日期"])
+    #expect(block.indicators[1].value.raw == "100%")
+    #expect(block.indicators[1].location == Location(line: 1, column: 55))
+    // A name after a comma is a clause of prose, not a statement's name.
+    #expect(StatementReader.read("项目总投资,其中建设面积:指标值为“100%”") == nil)
+  }
+
   @Test func oneStatementOrProseWithColonsIsNoBlock() {
     #expect(StatementReader.block(in: "建设占地面积:指标值为“约12000平方米”。") == nil)
     #expect(StatementReader.read("项目名称:道路工程,指标值为100%") == nil)
