@@ -82,9 +82,17 @@ public enum CellStreamReader {
         } else if linesAreRows && line.explicit {
           evidence = .against
         }
-        let segments = RunTogetherSegmenter.remembered(
-          piece.0, phrases: phrases,
-          wholeLine: line.bare || (!line.explicit && piece.0.count >= 40), memo: memo)
+        let wholeLine = line.bare || (!line.explicit && piece.0.count >= 40)
+        var segments = RunTogetherSegmenter.remembered(
+          piece.0, phrases: phrases, wholeLine: wholeLine, memo: memo)
+        // A name ending in a number before a cell that is a value is one name
+        // (`*…建设质量达标率100% | >=98%`), not a name and its value.
+        if !wholeLine, segments.count == 2, segments.joined() == piece.0,
+          memo.kind(of: segments[1]) == .value, index + 1 < line.cells.count,
+          memo.kind(of: line.cells[index + 1].0) == .value
+        {
+          segments = [piece.0]
+        }
         let offsets = Self.offsets(of: segments, in: piece.0)
         for (s, segment) in segments.enumerated() {
           out.append(

@@ -195,11 +195,13 @@ public enum RunTogetherSegmenter {
     let spans =
       chars.contains(where: { $0.isASCII && $0.isNumber })
       ? valueSpans(chars, boundaries: cuts) : []
-    // A whole line that is a name of six characters or more and its value (`购置设施设备质量合格率100%`)
-    // is two cells too; `已完成100%` is one.
+    // A whole line, or a cell of a space-separated row, that is a name of six characters or
+    // more and its value (`购置设施设备质量合格率100%`) is two cells too; `已完成100%` is one, and
+    // so is a cell with a number before its end (`…编制2280名、中小学周转池编制1748名`).
     let nameAndValue =
-      wholeLine && spans.count == 1 && spans[0].upperBound == chars.count
-      && spans[0].lowerBound >= 6
+      spans.count == 1 && spans[0].upperBound == chars.count && spans[0].lowerBound >= 6
+      && (wholeLine
+        || !chars[..<spans[0].lowerBound].contains(where: { $0.isASCII && $0.isNumber }))
     let plain =
       !cuts.isEmpty
       || (!memo.linesAreCells

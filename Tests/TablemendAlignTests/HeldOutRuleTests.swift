@@ -283,4 +283,21 @@ struct HeldOutRuleTests {
     let wrapped = String(repeating: "县级储备粮管理制 度严格执行率 ", count: 8)
     #expect(WrapSpaces.joined(wrapped, minimum: 8) != nil)
   }
+
+  @Test func aNameAndItsValueInOneCellOfASpacedRowAreTwoCells() {
+    let pieces = RunTogetherSegmenter.segments(of: "按照物价部门定价标准采购100%", wholeLine: false)
+    #expect(pieces == ["按照物价部门定价标准采购", "100%"])
+    // A number inside the cell says it is a value of its own, not a name and a value.
+    let value = "全市10家公立医院周转池编制2280名、中小学周转池编制1748名"
+    #expect(RunTogetherSegmenter.segments(of: value, wholeLine: false) == [value])
+    // Before a value cell, a name ending in a number is one name.
+    let got = rows(
+      """
+      一级指标   二级指标   三级指标   指标值
+      产出指标   质量指标   设施建设质量达标率100%   >=98%
+      产出指标   数量指标   按照物价部门定价标准采购100%
+      """)
+    #expect(got.map(\.name) == ["设施建设质量达标率100%", "按照物价部门定价标准采购"])
+    #expect(got.map(\.raw) == [">=98%", "100%"])
+  }
 }
