@@ -591,7 +591,14 @@ public enum RunTogetherSegmenter {
         continue
       }
       let afterValue = spans.last?.upperBound == i
-      if op == 0 && unit > 0 && (atEnd || nextStartsValue || afterValue) && !isDateUnit(chars, j) {
+      // A percentage between two names, each with its own value after it
+      // (`应补尽补率100%审核准确性100%`): the next name starts after the percent sign.
+      let percentBeforeName =
+        unit == 1 && "%％".contains(chars[j]) && wideRun >= 4 && i > 0 && isWideLetter(chars[i - 1])
+        && runEnd < chars.count && chars[runEnd].isASCII && chars[runEnd].isNumber
+      if op == 0 && unit > 0 && (atEnd || nextStartsValue || afterValue || percentBeforeName)
+        && !isDateUnit(chars, j)
+      {
         spans.append(i..<end)
         i = end
         continue

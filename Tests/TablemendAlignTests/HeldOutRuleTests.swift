@@ -300,4 +300,12 @@ struct HeldOutRuleTests {
     #expect(got.map(\.name) == ["设施建设质量达标率100%", "按照物价部门定价标准采购"])
     #expect(got.map(\.raw) == [">=98%", "100%"])
   }
+
+  @Test func aPercentageBetweenTwoNamesEndsTheFirstRow() {
+    let pieces = RunTogetherSegmenter.segments(of: "质量指标应补尽补率100%审核准确性100%补助发放准确率100%")
+    #expect(pieces == ["质量指标", "应补尽补率", "100%", "审核准确性", "100%", "补助发放准确率", "100%"])
+    // A count with its unit inside a name stays there (`10个村庄…`), and so does a short word
+    // after a percentage (`100%以上`).
+    #expect(RunTogetherSegmenter.segments(of: "建成10个村庄示范点完成率100%").contains("建成10个村庄示范点完成率"))
+  }
 }
