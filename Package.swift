@@ -23,7 +23,9 @@ let package = Package(
     // Bytes to text (encoding detection) and text to cell tokens (dialect detection).
     // The domain's words: level labels, header roles, the cell classifier. Pure.
     .target(name: "TablemendVocabulary", dependencies: ["TablemendModel", "TablemendValues"]),
-    .target(name: "TablemendText", dependencies: ["TablemendModel", "TablemendVocabulary"]),
+    .target(
+      name: "TablemendText",
+      dependencies: ["TablemendModel", "TablemendVocabulary", "TablemendAlign"]),
     // Flattened text to indicator rows: cell stream, run-together cuts, one typed row aligner.
     .target(
       name: "TablemendAlign",

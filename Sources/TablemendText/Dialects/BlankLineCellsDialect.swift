@@ -1,10 +1,11 @@
+import TablemendAlign
 import TablemendModel
 import TablemendVocabulary
 
 /// Web pages flattened to one cell per line with a blank line between cells and no row
 /// breaks at all.
 ///
-/// Rows are rebuilt from the vocabulary (`IndicatorAlignment.rowsFromStream`): field names
+/// Rows are rebuilt from the vocabulary (`RowPlacement.rowsFromStream`): field names
 /// start rows above the indicator header, 一级 / 二级 labels and full rows below it.
 public enum BlankLineCellsDialect: TextDialect {
   public static let name = "blank-line-cells"
@@ -61,27 +62,27 @@ public enum BlankLineCellsDialect: TextDialect {
       // Text before the first form with no field name and no indicator header is prose.
       if n == 0, starts.count > 1,
         !cells.indices.contains(where: {
-          IndicatorAlignment.isFieldLabel(cells[$0].text) || IndicatorStream.opensHeader(cells, $0)
+          RowPlacement.isFieldLabel(cells[$0].text) || IndicatorStream.opensHeader(cells, $0)
         })
       {
         segments += cells.map { .paragraph($0.text, $0.location) }
         continue
       }
-      let rows = IndicatorAlignment.rowsFromStream(cells)
+      let rows = RowPlacement.rowsFromStream(cells)
       // Lines before the first field name are the page's title text.
       let firstField =
-        rows.firstIndex { $0.count > 1 || IndicatorAlignment.isFieldLabel($0.first?.text ?? "") }
+        rows.firstIndex { $0.count > 1 || RowPlacement.isFieldLabel($0.first?.text ?? "") }
         ?? rows.count
       for row in rows[..<firstField] {
         for cell in row { segments.append(.paragraph(cell.text, cell.location)) }
       }
       if firstField < rows.count {
-        segments.append(.rows(IndicatorAlignment.align(Array(rows[firstField...]))))
+        segments.append(.rows(PlacedRows.aligned(Array(rows[firstField...]))))
       }
     }
     return TokenizedText(
       dialect: name, segments: segments,
-      diagnostics: IndicatorAlignment.truncation(segments, lines: lines))
+      diagnostics: PlacedRows.truncation(segments, lines: lines))
   }
 
   /// `（2023年度）`, `(2021年度)`: the year under a form's title.

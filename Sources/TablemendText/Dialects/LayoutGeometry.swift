@@ -174,14 +174,3 @@ enum LayoutText {
     return tidy(result)
   }
 }
-
-extension String {
-  /// The string without leading and trailing spaces (ASCII and ideographic) and tabs.
-  func trimmingSpaces() -> String {
-    let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\u{3000}" || $0 == "\t" }
-    guard let first = firstIndex(where: { !isSpace($0) }),
-      let last = lastIndex(where: { !isSpace($0) })
-    else { return "" }
-    return String(self[first...last])
-  }
-}

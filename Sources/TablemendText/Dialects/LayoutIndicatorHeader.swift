@@ -38,35 +38,10 @@ struct LayoutIndicatorHeader {
   /// Chunks left of the first header word on header lines, with their line (0 = header line).
   var labelFragments: [(line: Int, chunk: LayoutChunk)] = []
 
-  /// Words that end a header word wrapped in a narrow column.
-  static let tails: Set<String> = ["指标", "标准", "依据", "值", "名称", "准", "据", "标"]
-
-  /// Sub-header words (columns under 指标值 and the like).
-  static let subHeaderWords: Set<String> = [
-    "上年", "前年", "当年", "近两年指标值", "历史值", "度量单位", "计量单位", "指标性质", "分值", "得分",
-    "备注", "完成值", "实际完成值", "年初目标值", "全年目标值", "偏差原因分析",
-  ]
-
   /// True when `text` starts a level header (一级指标, or `一级` wrapped before `指标`).
   static func isLevelHeader(_ text: String) -> Bool {
     let s = squeezed(text)
     return s.hasPrefix("一级") || s.hasPrefix("二级") || s.hasPrefix("三级")
-  }
-
-  /// True when `text` can continue a header: a wrapped tail or a sub-header word.
-  static func isHeaderFragment(_ text: String) -> Bool {
-    let s = squeezed(text)
-    guard !s.isEmpty, s.count <= 12 else { return false }
-    if LevelLabels.isFullLevel1(s) || LevelLabels.isFullLevel2(s) {
-      return false
-    }
-    if tails.contains(s) || subHeaderWords.contains(s) { return true }
-    for suffix in ["指标值", "目标值", "实现值", "依据", "标准"] where s.hasSuffix(suffix) {
-      return true
-    }
-    // 2021年, 2022年实际值 …
-    let digits = s.prefix { $0.isNumber }
-    return digits.count == 4 && s.dropFirst(4).hasPrefix("年")
   }
 
   /// Reads the header from `lines`, whose first line is the header line.
@@ -97,11 +72,11 @@ struct LayoutIndicatorHeader {
       let lineChunks = line.chunks().flatMap(Self.splitWords)
       let left = lineChunks.filter { $0.end < leftEdge }
       let rest = lineChunks.filter { $0.end >= leftEdge }
-      guard !rest.isEmpty, rest.allSatisfy({ Self.isHeaderFragment($0.text) }) else { break }
+      guard !rest.isEmpty, rest.allSatisfy({ HeaderFragments.isFragment($0.text) }) else { break }
       var addsRow = false
       for chunk in rest {
         let s = squeezed(chunk.text)
-        if Self.tails.contains(s), let above = Self.cellAbove(chunk, geometry) {
+        if HeaderFragments.tails.contains(s), let above = Self.cellAbove(chunk, geometry) {
           cells[above].parts.append(s)
         } else {
           cells.append(
@@ -142,14 +117,16 @@ struct LayoutIndicatorHeader {
     var start = 0
     for i in chars.indices where chars[i] == " " {
       let word = String(chars[start..<i])
-      guard isLevelHeader(word) || isHeaderFragment(word), word.count >= 2 else { continue }
+      guard isLevelHeader(word) || HeaderFragments.isFragment(word), word.count >= 2 else {
+        continue
+      }
       // `piece` maps character offsets to line columns (a line read in display columns).
       pieces.append(chunk.piece(start..<i))
       start = i + 1
     }
     guard !pieces.isEmpty, start < chars.count else { return [chunk] }
     let rest = String(chars[start...])
-    guard isLevelHeader(rest) || isHeaderFragment(rest) else { return [chunk] }
+    guard isLevelHeader(rest) || HeaderFragments.isFragment(rest) else { return [chunk] }
     pieces.append(chunk.piece(start..<chars.count))
     return pieces
   }

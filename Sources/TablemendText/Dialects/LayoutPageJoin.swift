@@ -29,8 +29,8 @@ enum LayoutPageJoin {
     // belong to that header.
     while let last = out.last,
       last.chunks().allSatisfy({
-        LayoutIndicatorHeader.isHeaderFragment($0.text)
-          && !LayoutIndicatorHeader.tails.contains(squeezed($0.text))
+        HeaderFragments.isFragment($0.text)
+          && !HeaderFragments.tails.contains(squeezed($0.text))
       })
     {
       out.removeLast()

@@ -147,7 +147,7 @@ public enum PdftotextLayoutDialect: TextDialect {
       // block (年度 after 长期).
       let opening = page.first { line in
         !line.isBlank && !LayoutPageJoin.isPageNumber(line)
-          && !line.chunks().allSatisfy { LayoutIndicatorHeader.isHeaderFragment($0.text) }
+          && !line.chunks().allSatisfy { HeaderFragments.isFragment($0.text) }
       }
       let opensBlock = opening.map(isBlockHeader) ?? false
       defer { previousHadBlock = !headers.isEmpty }
@@ -155,7 +155,7 @@ public enum PdftotextLayoutDialect: TextDialect {
         var lead: [RawRow] = []
         var k = 0
         while k < pageSegments.count, case .paragraph(let text, let location) = pageSegments[k],
-          LayoutIndicatorHeader.isHeaderFragment(text)
+          HeaderFragments.isFragment(text)
         {
           var cell = RawCell(paragraphs: [text], location: location)
           cell.layoutStart = max(0, location.column - 1)

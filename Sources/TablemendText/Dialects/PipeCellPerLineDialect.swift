@@ -1,3 +1,4 @@
+import TablemendAlign
 import TablemendModel
 
 /// Web pages flattened to one cell per line ending in ` |`, a row ended by a line of
@@ -86,9 +87,9 @@ public enum PipeCellPerLineDialect: TextDialect {
       if trailing >= 2 || contents.count >= 2 { endRow() }
     }
     endRow()
-    if !rows.isEmpty { segments.append(.rows(IndicatorAlignment.align(rows))) }
+    if !rows.isEmpty { segments.append(.rows(PlacedRows.aligned(rows))) }
     return TokenizedText(
       dialect: name, segments: segments,
-      diagnostics: IndicatorAlignment.truncation(segments, lines: lines, pipes: true))
+      diagnostics: PlacedRows.truncation(segments, lines: lines, pipes: true))
   }
 }

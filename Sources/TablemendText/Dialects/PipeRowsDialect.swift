@@ -1,3 +1,4 @@
+import TablemendAlign
 import TablemendModel
 
 /// Web pages flattened to one table row per line, cells separated by `|`
@@ -56,7 +57,7 @@ public enum PipeRowsDialect: TextDialect {
     var segments: [Segment] = []
     var pending: [[TextCell]] = []
     func flush() {
-      if !pending.isEmpty { segments.append(.rows(IndicatorAlignment.align(pending))) }
+      if !pending.isEmpty { segments.append(.rows(PlacedRows.aligned(pending))) }
       pending = []
     }
     for (i, line) in lines.enumerated() {
@@ -78,6 +79,6 @@ public enum PipeRowsDialect: TextDialect {
     flush()
     return TokenizedText(
       dialect: name, segments: segments,
-      diagnostics: IndicatorAlignment.truncation(segments, lines: lines, pipes: true))
+      diagnostics: PlacedRows.truncation(segments, lines: lines, pipes: true))
   }
 }

@@ -1,3 +1,4 @@
+import TablemendAlign
 import TablemendModel
 import TablemendVocabulary
 
@@ -180,14 +181,14 @@ public enum RunTogetherDialect: TextDialect {
   /// Rows from a line's cells: a label after other text, or a 三级 after a value, starts one.
   static func group(_ cells: [TextCell]) -> [[TextCell]] {
     if cells.contains(where: { squeezed($0.text) == "一级指标" }) {
-      return IndicatorAlignment.rowsFromStream(cells)
+      return RowPlacement.rowsFromStream(cells)
     }
     var rows: [[TextCell]] = []
     var row: [TextCell] = []
     var sawText = false
     var sawValue = false
     for cell in cells {
-      let isLabel = IndicatorAlignment.isKnownLabel(squeezed(cell.text))
+      let isLabel = RowPlacement.isKnownLabel(squeezed(cell.text))
       let isValue = ComparisonWords.opensValue(cell.text)
       if (isLabel && sawText) || (!isLabel && !isValue && sawValue) {
         rows.append(row)
@@ -225,9 +226,9 @@ public enum RunTogetherDialect: TextDialect {
       }
       rows += group(cells)
     }
-    if !rows.isEmpty { segments.append(.rows(IndicatorAlignment.align(rows))) }
+    if !rows.isEmpty { segments.append(.rows(PlacedRows.aligned(rows))) }
     return TokenizedText(
       dialect: name, segments: segments,
-      diagnostics: IndicatorAlignment.truncation(segments, lines: lines))
+      diagnostics: PlacedRows.truncation(segments, lines: lines))
   }
 }

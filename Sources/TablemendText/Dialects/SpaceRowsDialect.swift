@@ -1,3 +1,4 @@
+import TablemendAlign
 import TablemendModel
 import TablemendVocabulary
 
@@ -88,7 +89,7 @@ public enum SpaceRowsDialect: TextDialect {
     var i = 0
     func isHeaderWords(_ row: [TextCell]) -> Bool {
       !row.isEmpty
-        && row.allSatisfy { LayoutIndicatorHeader.isHeaderFragment($0.text) }
+        && row.allSatisfy { HeaderFragments.isFragment($0.text) }
     }
     func lacksValue(_ row: [TextCell]) -> Bool {
       let content = row.filter { !IndicatorStream.isLabel($0.text) }
@@ -99,7 +100,7 @@ public enum SpaceRowsDialect: TextDialect {
       i += 1
       // A form title or a field name ends the block (the next form starts).
       if let first = row.first, endsBlock(first.text) { inBlock = false }
-      if IndicatorAlignment.header(row) != nil {
+      if RowPlacement.header(row) != nil {
         inBlock = true
         var words = row
         while i < rows.count, isHeaderWords(rows[i]) {
@@ -110,13 +111,13 @@ public enum SpaceRowsDialect: TextDialect {
         continue
       }
       if inBlock, lacksValue(row), !row.isEmpty,
-        !IndicatorAlignment.blockEnders.contains(where: {
+        !RowPlacement.blockEnders.contains(where: {
           squeezed(row[0].text).hasPrefix($0)
         })
       {
         while i < rows.count, let first = rows[i].first, opensNoRow(first.text),
           !endsBlock(first.text),
-          IndicatorAlignment.header(rows[i]) == nil, lacksValue(row), !isPlaceholder(row)
+          RowPlacement.header(rows[i]) == nil, lacksValue(row), !isPlaceholder(row)
         {
           var next = rows[i]
           if !ComparisonWords.opensValue(first.text), var last = row.popLast() {
@@ -149,7 +150,7 @@ public enum SpaceRowsDialect: TextDialect {
   static func endsBlock(_ text: String) -> Bool {
     let s = squeezed(text)
     if s.has("绩效") && (s.hasSuffix("表") || s.has("表（") || s.has("表(")) { return true }
-    return IndicatorAlignment.isFieldLabel(s) || s.hasPrefix("（") && s.has("年度")
+    return RowPlacement.isFieldLabel(s) || s.hasPrefix("（") && s.has("年度")
   }
 
   /// A row whose last cell is an empty numbered item (`指标2:`) or a placeholder.
@@ -176,7 +177,7 @@ public enum SpaceRowsDialect: TextDialect {
       let ws = words(line, number: 0).map { squeezed($0.text) }
       guard ws.count >= 2 else { continue }
       if ws.contains("一级指标") && ws.contains("二级指标") { header = true }
-      if ws.contains(where: { IndicatorAlignment.isKnownLabel($0) }) { vocabularyLines += 1 }
+      if ws.contains(where: { RowPlacement.isKnownLabel($0) }) { vocabularyLines += 1 }
     }
     if header { return 0.6 }
     return vocabularyLines >= 4 ? 0.55 : vocabularyLines >= 2 ? 0.4 : 0.05
@@ -184,7 +185,7 @@ public enum SpaceRowsDialect: TextDialect {
 
   static func isLabelLike(_ text: String) -> Bool {
     let s = squeezed(text)
-    return IndicatorAlignment.isKnownLabel(s) || LevelLabels.isLabelHead(s)
+    return RowPlacement.isKnownLabel(s) || LevelLabels.isLabelHead(s)
       || LevelLabels.isLabelTail(s) || (s.hasPrefix("(") && s.hasSuffix("分)"))
       || s.hasSuffix("情况") || s == "一级" || s == "二级"
   }
@@ -201,14 +202,14 @@ public enum SpaceRowsDialect: TextDialect {
       let ws = words(line, number: i + 1)
       guard !ws.isEmpty else { continue }
       if ws.count > 40 {
-        rows += IndicatorAlignment.rowsFromStream(prefix + ws)
+        rows += RowPlacement.rowsFromStream(prefix + ws)
         prefix = []
         continue
       }
-      let joined = IndicatorAlignment.normalise(prefix + ws)
+      let joined = RowPlacement.normalise(prefix + ws)
       // (An indicator header is a row of its own, though all its words are labels.)
       if joined.allSatisfy({ isLabelLike($0.text) }) && rows.last.map({ !$0.isEmpty }) ?? true
-        && IndicatorAlignment.header(joined) == nil
+        && RowPlacement.header(joined) == nil
       {
         prefix = joined
         continue
@@ -225,10 +226,10 @@ public enum SpaceRowsDialect: TextDialect {
       segments.append(.paragraph(row.map(\.text).joined(separator: " "), row[0].location))
     }
     if first < rows.count {
-      segments.append(.rows(IndicatorAlignment.align(Array(rows[first...]))))
+      segments.append(.rows(PlacedRows.aligned(Array(rows[first...]))))
     }
     return TokenizedText(
       dialect: name, segments: segments,
-      diagnostics: IndicatorAlignment.truncation(segments, lines: lines))
+      diagnostics: PlacedRows.truncation(segments, lines: lines))
   }
 }

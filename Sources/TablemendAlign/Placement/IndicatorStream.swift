@@ -1,3 +1,4 @@
+import TablemendModel
 import TablemendVocabulary
 
 /// Rebuilds the rows of an indicator block from a stream of cells with no row breaks and no
@@ -11,15 +12,16 @@ import TablemendVocabulary
 /// its values: the first cell after a 三级 is its value; further cells stay in the row while
 /// they read as values or standards (a number, a comparison, `…标准`), never a `指标 N：`
 /// item or a label.
-struct IndicatorStream {
+public struct IndicatorStream: Sendable {
   /// One period group's columns.
-  struct Group {
+  struct Group: Sendable {
     var level2: Int
     var level3: Int
     var slots: [Int]
   }
 
-  var header: [TextCell]
+  /// The header cells, reduced to the columns the rows fill.
+  public var header: [TextCell]
   var level1: Int
   var groups: [Group]
   /// Columns named as values (指标值, 实际完成值, 上年 …), not standards or notes.
@@ -27,7 +29,7 @@ struct IndicatorStream {
   var width: Int { header.count }
 
   /// Reads the header cells (a block label first when there is one).
-  init?(header raw: [TextCell]) {
+  public init?(header raw: [TextCell]) {
     let texts = raw.map { squeezed($0.text) }
     guard let l1 = texts.firstIndex(where: { $0.hasPrefix("一级指标") }) else { return nil }
     // Reduce sub-header words per group to the columns rows fill.
@@ -102,7 +104,7 @@ struct IndicatorStream {
   }
 
   /// True for a cell that opens a header: 一级指标, or a block label right before it.
-  static func opensHeader(_ cells: [TextCell], _ i: Int) -> Bool {
+  public static func opensHeader(_ cells: [TextCell], _ i: Int) -> Bool {
     let s = squeezed(cells[i].text)
     if s.hasPrefix("一级指标") { return true }
     guard i + 1 < cells.count, isBlockLabel(s) else { return false }
@@ -114,7 +116,8 @@ struct IndicatorStream {
     s.count <= 10 && s.hasSuffix("绩效指标")
   }
 
-  static func isLabel(_ text: String) -> Bool {
+  /// True for a 一级 or 二级 label.
+  public static func isLabel(_ text: String) -> Bool {
     LevelLabels.isFullLevel1(text) || LevelLabels.isFullLevel2(text)
   }
 
@@ -129,7 +132,7 @@ struct IndicatorStream {
 
   /// True for a form's title: `财政项目支出绩效目标填报表`, `部门整体绩效目标申报表`,
   /// `项目支出绩效自评表（2022年度）`.
-  static func isFormTitle(_ s: String) -> Bool {
+  public static func isFormTitle(_ s: String) -> Bool {
     guard s.count <= 30 else { return false }
     let core = s.split(whereSeparator: { $0 == "(" || $0 == "（" }).first.map(String.init) ?? s
     return ["目标表", "填报表", "申报表", "自评表", "评价表"].contains { core.hasSuffix($0) }
@@ -137,7 +140,7 @@ struct IndicatorStream {
   }
 
   /// `指标1：…`, `指标 2:` — a numbered 三级 item.
-  static func isNumberedItem(_ text: String) -> Bool {
+  public static func isNumberedItem(_ text: String) -> Bool {
     let s = squeezed(text)
     guard s.hasPrefix("指标"), let c = s.dropFirst(2).first else { return false }
     return c.isNumber
@@ -164,7 +167,7 @@ struct IndicatorStream {
     func stops(_ k: Int) -> Bool {
       let s = squeezed(cells[k].text)
       return Self.opensHeader(cells, k)
-        || IndicatorAlignment.blockEnders.contains { s.hasPrefix($0) }
+        || RowPlacement.blockEnders.contains { s.hasPrefix($0) }
         || Self.opensForm(s)
     }
     while i < cells.count, !stops(i) {
@@ -174,8 +177,8 @@ struct IndicatorStream {
       let first = cells[i].text
       let next = i + 1 < cells.count ? cells[i + 1].text : nil
       let asLevel1 =
-        IndicatorAlignment.isAmbiguous(first)
-        ? !IndicatorAlignment.ambiguousIsLevel2(
+        RowPlacement.isAmbiguous(first)
+        ? !RowPlacement.ambiguousIsLevel2(
           first, next: next, level1: level1Text ?? impliedLevel1)
         : LevelLabels.isFullLevel1(first)
       if asLevel1 {

@@ -1,11 +1,41 @@
-import Foundation
 import TablemendModel
 import TablemendVocabulary
 
 /// A cell's text and where it starts, before alignment.
-struct TextCell: Sendable, Hashable {
-  var text: String
-  var location: Location
+public struct TextCell: Sendable, Hashable {
+  /// The cell's text as the dialect read it.
+  public var text: String
+  /// Where the cell starts in the source.
+  public var location: Location
+
+  public init(text: String, location: Location) {
+    self.text = text
+    self.location = location
+  }
+}
+
+/// A cell placed in a column of an indicator table.
+public struct PlacedCell: Sendable, Hashable {
+  /// The text; empty for a cell that a merged cell above covers.
+  public var text: String
+  public var location: Location
+  /// The grid column, when placement knows it; nil means "the next free column".
+  public var column: Int?
+  /// Columns the cell covers, when placement knows it (a period group's cell is one column).
+  public var columnSpan: Int?
+
+  public init(text: String, location: Location, column: Int? = nil, columnSpan: Int? = nil) {
+    self.text = text
+    self.location = location
+    self.column = column
+    self.columnSpan = columnSpan
+  }
+}
+
+/// One row of placed cells.
+public struct PlacedRow: Sendable, Hashable {
+  public var cells: [PlacedCell]
+  public var location: Location
 }
 
 /// Puts the cells of web-page exports back into columns, using the indicator vocabulary.
@@ -15,12 +45,12 @@ struct TextCell: Sendable, Hashable {
 /// a row starting with a known 一级 label is placed at the 一级 column, one starting with a
 /// known 二级 label at the 二级 column, any other at the 三级 column; the columns left of
 /// it are filled with empty cells, which the grid stage reads as vertical merges.
-enum IndicatorAlignment {
+public enum RowPlacement {
   /// Words that end an indicator block (a total row, the conclusions under the table).
-  static let blockEnders = ["合计", "总分", "评价结论", "存在问题", "改进措施", "注:", "注：", "财政部门"]
+  public static let blockEnders = ["合计", "总分", "评价结论", "存在问题", "改进措施", "注:", "注：", "财政部门"]
 
   /// Joins label fragments and squeezes spaced-out labels in one row's cells.
-  static func normalise(_ cells: [TextCell]) -> [TextCell] {
+  public static func normalise(_ cells: [TextCell]) -> [TextCell] {
     var out: [TextCell] = []
     var k = 0
     for (index, cell) in cells.enumerated() {
@@ -60,7 +90,7 @@ enum IndicatorAlignment {
     return out
   }
 
-  static func isKnownLabel(_ s: String) -> Bool {
+  public static func isKnownLabel(_ s: String) -> Bool {
     let bare = LabelFolding.withoutScore(s)
     return LevelLabels.isFullLevel1(bare) || LevelLabels.isFullLevel2(bare)
       || ["一级指标", "二级指标", "三级指标"].contains(bare)
@@ -98,7 +128,7 @@ enum IndicatorAlignment {
   }
 
   /// The header's columns: where 一级, 二级 and 三级 sit and how wide the table is.
-  struct Header {
+  public struct Header {
     var level1: Int
     var level2: Int
     var level3: Int
@@ -107,7 +137,7 @@ enum IndicatorAlignment {
     var level2Columns: [Int] = []
   }
 
-  static func header(_ cells: [TextCell]) -> Header? {
+  public static func header(_ cells: [TextCell]) -> Header? {
     let texts = cells.map { squeezed($0.text) }
     guard let l1 = texts.firstIndex(where: { $0.hasPrefix("一级指标") }),
       let l2 = texts.firstIndex(where: { $0.hasPrefix("二级指标") }), l2 > l1
@@ -119,8 +149,8 @@ enum IndicatorAlignment {
   }
 
   /// Rows with known row breaks (one table row per line or per record), aligned.
-  static func align(_ rows: [[TextCell]]) -> [RawRow] {
-    var out: [RawRow] = []
+  public static func align(_ rows: [[TextCell]]) -> [PlacedRow] {
+    var out: [PlacedRow] = []
     var current: Header?
     var shifted = false  // 实施效果指标 above 产出指标: 一级 words sit in the 二级 column
     var level1: String?
@@ -135,7 +165,7 @@ enum IndicatorAlignment {
         // read into one header row with the columns the data rows fill.
         var words = cells
         while k < rows.count, case let next = normalise(rows[k]), !next.isEmpty,
-          next.allSatisfy({ LayoutIndicatorHeader.isHeaderFragment($0.text) })
+          next.allSatisfy({ HeaderFragments.isFragment($0.text) })
         {
           words += next
           k += 1
@@ -275,37 +305,34 @@ enum IndicatorAlignment {
   }
 
   /// A row whose cells go to `columns` (one each, increasing).
-  static func rawRow(_ cells: [TextCell], at columns: [Int]) -> RawRow {
+  static func rawRow(_ cells: [TextCell], at columns: [Int]) -> PlacedRow {
     let location = cells.first?.location ?? Location(line: 1, column: 1)
-    let raw = zip(cells, columns).map { cell, column in
-      RawCell(
-        paragraphs: cell.text.isEmpty ? [] : [cell.text], location: cell.location, columnSpan: 1,
-        column: column)
+    let placed = zip(cells, columns).map { cell, column in
+      PlacedCell(text: cell.text, location: cell.location, column: column, columnSpan: 1)
     }
-    return RawRow(cells: raw, location: location)
+    return PlacedRow(cells: placed, location: location)
   }
 
   /// A row whose first cell goes to `column`, with empty cells before it.
-  static func rawRow(_ cells: [TextCell], startingAt column: Int) -> RawRow {
+  static func rawRow(_ cells: [TextCell], startingAt column: Int) -> PlacedRow {
     let location = cells.first?.location ?? Location(line: 1, column: 1)
     let hinted = column > 0 || cells.first?.text.isEmpty == true
-    var raw: [RawCell] = (0..<column).map {
-      RawCell(paragraphs: [], location: location, column: $0)
+    var placed: [PlacedCell] = (0..<column).map {
+      PlacedCell(text: "", location: location, column: $0)
     }
     for (i, cell) in cells.enumerated() {
-      raw.append(
-        RawCell(
-          paragraphs: cell.text.isEmpty ? [] : [cell.text], location: cell.location,
-          column: hinted ? column + i : nil))
+      placed.append(
+        PlacedCell(
+          text: cell.text, location: cell.location, column: hinted ? column + i : nil))
     }
-    return RawRow(cells: raw, location: location)
+    return PlacedRow(cells: placed, location: location)
   }
 
   /// Rows rebuilt from a stream of cells with no row breaks (blank-line-separated cells).
   ///
   /// Before an indicator header, a cell ending in a field word or a colon starts a row;
   /// after it, a 一级 or 二级 label starts a row, and a 三级 follows a full row.
-  static func rowsFromStream(_ stream: [TextCell]) -> [[TextCell]] {
+  public static func rowsFromStream(_ stream: [TextCell]) -> [[TextCell]] {
     let cells = normalise(stream)
     var rows: [[TextCell]] = []
     var row: [TextCell] = []
@@ -408,7 +435,7 @@ enum IndicatorAlignment {
   }
 
   /// Words that name a form field (and so start a row) in a stream of cells.
-  static func isFieldLabel(_ text: String) -> Bool {
+  public static func isFieldLabel(_ text: String) -> Bool {
     let s = squeezed(text)
     guard s.count <= 16 else { return false }
     if s.hasSuffix("：") || s.hasSuffix(":") { return true }
@@ -417,40 +444,5 @@ enum IndicatorAlignment {
       "绩效指标", "预算单位", "项目资金",
     ]
     return words.contains { s.hasPrefix($0) }
-  }
-
-  /// A `truncated-input` warning when the text stops inside a table (the page excerpt cut):
-  /// the last character was cut in two (U+FFFD), the last line of a pipe dialect is not
-  /// closed by `|`, or the last indicator row has no value.
-  static func truncation(_ segments: [Segment], lines: [Substring], pipes: Bool = false)
-    -> [Diagnostic]
-  {
-    guard let lastLine = lines.lastIndex(where: { !$0.allSatisfy(\.isWhitespace) }) else {
-      return []
-    }
-    let text = lines[lastLine]
-    let location = Location(line: lastLine + 1, column: text.count + 1)
-    guard case .rows(let rows)? = segments.last, let lastRow = rows.last else {
-      if text.last == "\u{FFFD}" {
-        return [
-          Diagnostic(
-            .info, "truncated-input", "the text stops in the middle of a character", at: location)
-        ]
-      }
-      return []
-    }
-    let open = pipes && text.trimmingCharacters(in: .whitespaces).last != "|"
-    let hinted = lastRow.cells.contains { $0.column != nil }
-    let lastText = lastRow.cells.last { !$0.isEmpty }?.text ?? ""
-    let endsWithStandard = lastText.hasSuffix("标准") || lastText.hasSuffix("依据")
-    let noValue = hinted && !ComparisonWords.opensValue(lastText) && !endsWithStandard
-    let widest = rows.map(\.cells.count).max() ?? 0
-    let short = hinted && lastRow.cells.count + 2 < widest
-    guard text.last == "\u{FFFD}" || open || noValue || short else { return [] }
-    return [
-      Diagnostic(
-        .warning, "truncated-input",
-        "the text stops inside a table; the rows after this point are missing", at: location)
-    ]
   }
 }
