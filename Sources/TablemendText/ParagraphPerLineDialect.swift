@@ -1,4 +1,5 @@
 import TablemendModel
+import TablemendVocabulary
 
 /// One paragraph per line with no cell or row marks at all: LibreOffice's "Text" export
 /// (`--convert-to txt`), and, split at blank lines, docx2txt and docx2python. Every cell slot of
@@ -84,13 +85,6 @@ public enum ParagraphPerLineDialect: TextDialect {
     return out
   }
 
-  static let joinedWords: Set<String> = [
-    "一级指标", "二级指标", "三级指标", "绩效标准", "绩效指标", "总体目标", "产出指标", "效益指标",
-    "满意度指标", "成本指标", "经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标",
-    "服务对象满意度指标", "社会公众或服务对象满意度指标", "指标值确定依据", "年度绩效指标",
-    "长期绩效指标",
-  ]
-
   /// Joins vertical labels (one character per line) and wrapped label fragments.
   static func joinFragments(_ raw: [Entry]) -> [Entry] {
     var out: [Entry] = []
@@ -111,7 +105,7 @@ public enum ParagraphPerLineDialect: TextDialect {
         let parts = raw[i..<(i + n)].map(\.text)
         guard parts.allSatisfy({ !$0.isEmpty }) else { continue }
         let word = parts.joined()
-        if joinedWords.contains(word)
+        if DialectWords.joinedLabels.contains(word)
           || (parts.last?.hasPrefix("（") == true && n == 2
             && parts[0].count <= 6 && word.hasSuffix("）"))
         {
@@ -133,29 +127,19 @@ public enum ParagraphPerLineDialect: TextDialect {
     s.unicodeScalars.allSatisfy { (0x3400...0x9FFF).contains($0.value) }
   }
 
-  static let headerWords = [
-    "一级指标", "二级指标", "三级指标", "指标值", "绩效标准", "指标值确定依据", "评价标准", "年度指标值",
-    "指标性质", "度量单位", "计量单位", "目标值",
-  ]
-
   /// The entries of the indicator header row, including a block label just before it.
   static func headerRange(_ texts: [String], after: Int = 0) -> Range<Int>? {
     guard after < texts.count, let first = texts[after...].firstIndex(of: "一级指标") else {
       return nil
     }
     var end = first
-    while end < texts.count, headerWords.contains(where: { texts[end].hasPrefix($0) }) {
+    while end < texts.count, DialectWords.headerRow.contains(where: { texts[end].hasPrefix($0) }) {
       end += 1
     }
     guard end - first >= 3 else { return nil }
     let start = first > 0 && texts[first - 1].hasSuffix("指标") ? first - 1 : first
     return start..<end
   }
-
-  static let fieldLabels = [
-    "项目名称", "主管部门", "实施单位", "项目属性", "项目期", "项目资金", "总体目标", "部门(单位)名称",
-    "填报人", "联系电话", "部门总体资金情况", "年度工作任务", "项目支出情况", "整体绩效总目标",
-  ]
 
   public static func tokenize(_ lines: [Substring], limits: Limits) throws(TextError)
     -> TokenizedText
@@ -174,7 +158,9 @@ public enum ParagraphPerLineDialect: TextDialect {
     }
     // The table starts at the first field label before the header.
     let tableStart =
-      all[..<header.lowerBound].firstIndex { e in fieldLabels.contains { e.text.hasPrefix($0) } }
+      all[..<header.lowerBound].firstIndex { e in
+        DialectWords.rowFields.contains { e.text.hasPrefix($0) }
+      }
       ?? header.lowerBound
     // Title lines and document paragraphs before the table.
     for e in all[..<tableStart] where !e.text.isEmpty {
@@ -194,7 +180,7 @@ public enum ParagraphPerLineDialect: TextDialect {
       current = []
     }
     for e in all[tableStart..<header.lowerBound] {
-      let startsRow = e.text.isEmpty || fieldLabels.contains { e.text.hasPrefix($0) }
+      let startsRow = e.text.isEmpty || DialectWords.rowFields.contains { e.text.hasPrefix($0) }
       if startsRow && current.contains(where: { !$0.text.isEmpty }) { flush() }
       if e.text.isEmpty && current.isEmpty == false && current.allSatisfy({ $0.text.isEmpty }) {
         continue
@@ -319,10 +305,7 @@ public enum ParagraphPerLineDialect: TextDialect {
 
   static func isLevel2(_ text: String) -> Bool {
     let t = text.hasSuffix("指标") ? text : text + "指标"
-    return [
-      "数量指标", "质量指标", "时效指标", "成本指标", "经济效益指标", "社会效益指标", "生态效益指标",
-      "可持续影响指标", "服务对象满意度指标", "经济成本指标", "社会成本指标", "生态环境成本指标",
-    ].contains(t)
+    return DialectWords.commonLevel2.contains(t)
   }
 
   nonisolated(unsafe) static let documentNumbering = /^(\d+[.、．]\s*[“"]|（\d+）|\(\d+\))/

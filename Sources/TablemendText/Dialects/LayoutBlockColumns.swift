@@ -55,7 +55,7 @@ struct LayoutBlockColumns {
     if chunk.end < columns[0].start { return 0 }
     // A standard (计划标准, 行业标准) belongs under the nearest column headed …标准 or …依据
     // (text centred in its cell can sit nearer the value column).
-    if LayoutIndicatorBlock.standardWords.contains(squeezed(chunk.text)),
+    if DialectWords.standards.contains(squeezed(chunk.text)),
       let c = standardColumns.min(by: {
         abs(columns[$0 - 1].centre - chunk.center) < abs(columns[$1 - 1].centre - chunk.center)
       })

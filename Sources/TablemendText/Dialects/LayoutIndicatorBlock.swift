@@ -140,9 +140,6 @@ struct LayoutIndicatorBlock {
     return lines[line].location(0)
   }
 
-  /// The standards a target is set against, as forms write them under 依据 / 绩效标准.
-  static let standardWords: Set<String> = ["计划标准", "行业标准", "历史标准", "其他标准", "国家标准", "地方标准"]
-
   /// Spans for labels printed at the top of their span: each label's row (nil when it is
   /// not on a row's first line) up to the next label's. Nil unless the first label sits on
   /// the scope's first row, every label starts a row, and no two share one (a centred

@@ -266,12 +266,6 @@ public enum PdftotextLayoutDialect: TextDialect {
     return named && line.chunks().count >= 3
   }
 
-  /// Field names that a single space may separate from the value before them.
-  static let fieldLabels = [
-    "项目类别", "项目性质", "实施单位", "主管部门", "计划完成日期", "计划开始日期", "年度资金申请总额",
-    "其他资金", "上年结转资金", "其中：当年财政拨款", "其中：财政资金", "项目资金总额",
-  ]
-
   /// Splits `4,100,000.00 年度资金申请总额` and `阶段性项目 项目类别` at the single space
   /// (a number before a word of four or more characters, or any text before a field name).
   static func splitFields(_ chunk: LayoutChunk) -> [LayoutChunk] {
@@ -283,7 +277,7 @@ public enum PdftotextLayoutDialect: TextDialect {
       let leftIsNumber =
         left.allSatisfy { $0.isNumber || $0 == "," || $0 == "." || $0 == "-" }
         && isCJK(chars[i + 1]) && right.count >= 4
-      let rightIsField = fieldLabels.contains { right.hasPrefix($0) }
+      let rightIsField = DialectWords.spacedFields.contains { right.hasPrefix($0) }
       if leftIsNumber || rightIsField {
         return [chunk.piece(0..<i)] + splitFields(chunk.piece((i + 1)..<chars.count))
       }

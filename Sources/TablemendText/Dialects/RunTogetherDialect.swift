@@ -13,15 +13,10 @@ public enum RunTogetherDialect: TextDialect {
   public static let name = "run-together"
 
   static let labels: [String] = {
-    let all = Set(LevelLabels.spellings)
-      .union(["一级指标", "二级指标", "三级指标", "指标值", "绩效指标"])
-      // Block labels and the longer header words, so that they are not cut inside.
-      .union([
-        "长期绩效指标", "年度绩效指标", "中期绩效指标", "指标值确定依据", "近两年指标值", "预期当年实现值",
-        "年度指标值", "绩效标准",
-      ])
-      // Standards, each a cell of its own (`…100个计划标准质量指标…`).
-      .union(LayoutIndicatorBlock.standardWords)
+    // Labels, block labels and the longer header words (not cut inside), and standards, each
+    // a cell of its own (`…100个计划标准质量指标…`).
+    let all = Set(LevelLabels.spellings).union(DialectWords.blockHeaders)
+      .union(DialectWords.standards)
     return all.sorted { $0.count > $1.count }
   }()
 
@@ -109,10 +104,6 @@ public enum RunTogetherDialect: TextDialect {
     return out
   }
 
-  static let units: Set<Character> = [
-    "次", "个", "人", "家", "元", "%", "天", "年", "月", "项", "场", "篇", "份", "座", "亩", "户", "所", "名",
-  ]
-
   /// True when `next` continues the value `word` ends in: a number after a comparison
   /// (`大于等于` `100`), or a unit after a number (`100` `个`).
   static func joinsValue(_ word: [Character], _ next: [Character]) -> Bool {
@@ -126,7 +117,7 @@ public enum RunTogetherDialect: TextDialect {
     // (The unit may run into the next cell: `100` `个大于等于`; the value is cut after it.)
     let text = String(next)
     return (last.isNumber || last == "%")
-      && SpaceRowsDialect.unitWords.contains { text.hasPrefix($0) }
+      && DialectWords.spacedUnits.contains { text.hasPrefix($0) }
   }
 
   /// `ComparisonWords.all` as characters, longest first.
@@ -148,11 +139,11 @@ public enum RunTogetherDialect: TextDialect {
         continue
       }
       // The longest unit word after the number (`万元`, `人次`, `个`), then a percent sign.
-      if let unit = SpaceRowsDialect.unitWords.filter({ word in
+      if let unit = DialectWords.spacedUnits.filter({ word in
         j + word.count <= chars.count && chars[j..<(j + word.count)].elementsEqual(word)
       }).max(by: { $0.count < $1.count }) {
         j += unit.count
-      } else if j < chars.count, units.contains(chars[j]) {
+      } else if j < chars.count, DialectWords.gluedUnits.contains(chars[j]) {
         j += 1
       }
       let atEnd = j >= chars.count

@@ -33,9 +33,6 @@ public enum SpaceRowsDialect: TextDialect {
     // comparison written apart from its number (`大于等于 100`).
     var merged: [TextCell] = []
     var depth = 0
-    let comparisonWords: Set<String> = [
-      "大于等于", "小于等于", "等于", "大于", "小于", "≥", "≤", "=", ">", "<", "＞", "＜", ">=", "<=",
-    ]
     var joinNext = false
     for word in out {
       // A unit written apart from its number (`100 个`) belongs to it.
@@ -54,7 +51,7 @@ public enum SpaceRowsDialect: TextDialect {
       }
       // A number after a word ending in a comparison (`…改善度不低于 80%`) is its value.
       joinNext =
-        comparisonWords.contains(word.text)
+        DialectWords.spacedComparisons.contains(word.text)
         || (word.text.count > 3
           && ComparisonWords.strict.contains { word.text.hasSuffix($0) })
       for c in word.text {
@@ -69,15 +66,8 @@ public enum SpaceRowsDialect: TextDialect {
   /// (`100` `个`, `98%` `次`).
   static func isUnit(_ word: String, after last: Character?) -> Bool {
     guard let last, last.isNumber || last == "%" else { return false }
-    return unitWords.contains(word)
+    return DialectWords.spacedUnits.contains(word)
   }
-
-  /// Units that follow a number as a word of their own.
-  static let unitWords: Set<String> = [
-    "个", "次", "%", "人", "家", "元", "天", "年", "月", "项", "场", "篇", "份", "座", "亩", "户", "所", "名",
-    "件", "台", "套", "处", "万元", "亿元", "人次", "万人次", "平方米", "公里", "千米", "小时", "分钟",
-    "个月", "工作日", "批次",
-  ]
 
   /// Rows after an indicator header: header lines that only continue it (近两年指标值 /
   /// 上年 预期当年实现值) are read into the header by `IndicatorStream`, and a row that has no
