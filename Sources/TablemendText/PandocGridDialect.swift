@@ -1,4 +1,6 @@
+import TablemendAlign
 import TablemendModel
+import TablemendVocabulary
 
 /// Pandoc's grid tables (`pandoc -t plain`, `-t markdown`): cells drawn with `+---+` and `|`.
 ///
@@ -285,23 +287,6 @@ public enum PandocGridDialect: TextDialect {
       return a + " " + b
     }
     return a + b
-  }
-}
-
-/// East Asian display width, as terminal layout (and pandoc) counts it.
-enum DisplayWidth {
-  /// True for characters laid out two columns wide.
-  static func isWide(_ ch: Character) -> Bool {
-    guard let v = ch.unicodeScalars.first?.value else { return false }
-    switch v {
-    case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
-      0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
-      0xFFE0...0xFFE6, 0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x2FFFD,
-      0x30000...0x3FFFD:
-      return true
-    default:
-      return false
-    }
   }
 }
 

@@ -61,4 +61,11 @@ public enum DialectWords {
   public static let gluedUnits: Set<Character> = [
     "次", "个", "人", "家", "元", "%", "天", "年", "月", "项", "场", "篇", "份", "座", "亩", "户", "所", "名",
   ]
+
+  /// True when `word` is a unit written apart from the number that ends in `last`
+  /// (`100` `个`, `98%` `次`).
+  public static func isSpacedUnit(_ word: String, after last: Character?) -> Bool {
+    guard let last, last.isNumber || last == "%" else { return false }
+    return spacedUnits.contains(word)
+  }
 }

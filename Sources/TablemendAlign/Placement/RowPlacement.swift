@@ -14,30 +14,6 @@ public struct TextCell: Sendable, Hashable {
   }
 }
 
-/// A cell placed in a column of an indicator table.
-public struct PlacedCell: Sendable, Hashable {
-  /// The text; empty for a cell that a merged cell above covers.
-  public var text: String
-  public var location: Location
-  /// The grid column, when placement knows it; nil means "the next free column".
-  public var column: Int?
-  /// Columns the cell covers, when placement knows it (a period group's cell is one column).
-  public var columnSpan: Int?
-
-  public init(text: String, location: Location, column: Int? = nil, columnSpan: Int? = nil) {
-    self.text = text
-    self.location = location
-    self.column = column
-    self.columnSpan = columnSpan
-  }
-}
-
-/// One row of placed cells.
-public struct PlacedRow: Sendable, Hashable {
-  public var cells: [PlacedCell]
-  public var location: Location
-}
-
 /// Puts the cells of web-page exports back into columns, using the indicator vocabulary.
 ///
 /// Web pages drop the cells hidden under vertical merges: a row under 产出指标 / 数量指标

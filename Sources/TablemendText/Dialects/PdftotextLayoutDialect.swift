@@ -1,3 +1,4 @@
+import TablemendAlign
 import TablemendModel
 import TablemendVocabulary
 
@@ -132,7 +133,7 @@ public enum PdftotextLayoutDialect: TextDialect {
         }
       }
       openBlock = nil
-      if let start = pages[p].lastIndex(where: isBlockHeader),
+      if let start = pages[p].lastIndex(where: LayoutIndicatorHeader.isBlockHeader),
         let header = LayoutIndicatorHeader(lines: Array(pages[p][start...]))
       {
         openBlock = (p, header)
@@ -140,7 +141,7 @@ public enum PdftotextLayoutDialect: TextDialect {
     }
     var previousHadBlock = false
     for page in pages {
-      let headers = page.indices.filter { isBlockHeader(page[$0]) }
+      let headers = page.indices.filter { LayoutIndicatorHeader.isBlockHeader(page[$0]) }
       var (pageSegments, pageDiagnostics) = tokenizePage(page, headers: headers)
       // A page that opens with an indicator block (perhaps under a header word printed above
       // its header line) after a page that held one continues that table: the form's next
@@ -149,7 +150,7 @@ public enum PdftotextLayoutDialect: TextDialect {
         !line.isBlank && !LayoutPageJoin.isPageNumber(line)
           && !line.chunks().allSatisfy { HeaderFragments.isFragment($0.text) }
       }
-      let opensBlock = opening.map(isBlockHeader) ?? false
+      let opensBlock = opening.map(LayoutIndicatorHeader.isBlockHeader) ?? false
       defer { previousHadBlock = !headers.isEmpty }
       if previousHadBlock, opensBlock, case .rows(let previous)? = segments.last {
         var lead: [RawRow] = []
@@ -204,7 +205,7 @@ public enum PdftotextLayoutDialect: TextDialect {
     for (k, start) in headers.enumerated() {
       let end = k + 1 < headers.count ? headers[k + 1] : lines.count
       let result = LayoutIndicatorBlock(lines: Array(lines[start..<end])).rows()
-      rows.rows += result.rows
+      rows.rows += PlacedRows.raw(result.rows)
       diagnostics += result.diagnostics
     }
     if !rows.rows.isEmpty { segments.append(.rows(rows.rows)) }
@@ -251,19 +252,6 @@ public enum PdftotextLayoutDialect: TextDialect {
       out[j].sourceColumns = out[j].sourceColumns.map { _ in [] }
     }
     return out
-  }
-
-  /// True when `line` is the header line of an indicator block: it names the 三级 column, and
-  /// 一级 and 二级 (either may be wrapped: `一级` over `指标`, `二级指` over `标`), or all three
-  /// levels.
-  static func isBlockHeader(_ line: LayoutLine) -> Bool {
-    let text = String(line.chars)
-    guard text.has("级") else { return false }
-    let s = squeezed(text)
-    let named =
-      ColumnRole.isIndicatorHeaderLine(s)
-      || (s.has("一级") && s.has("二级") && s.has("三级指标"))
-    return named && line.chunks().count >= 3
   }
 
   /// Splits `4,100,000.00 年度资金申请总额` and `阶段性项目 项目类别` at the single space
@@ -483,7 +471,7 @@ public enum PdftotextLayoutDialect: TextDialect {
       for c in contents {
         if c.start >= b - 2 || c.chars.count <= b { votes += 1; continue }
         let window = max(0, b - 2)...min(c.chars.count - 1, b + 2)
-        if window.contains(where: { isSplitSpace(c.chars, $0) }) { votes += 1 }
+        if window.contains(where: { LayoutText.isSplitSpace(c.chars, $0) }) { votes += 1 }
       }
       if votes > bestVotes {
         bestVotes = votes
@@ -506,7 +494,8 @@ public enum PdftotextLayoutDialect: TextDialect {
       }
       let low = max(c.start, bestGutter - 5)
       let high = min(end, bestGutter + 5)
-      let candidates = low <= high ? (low...high).filter { isSplitSpace(c.chars, $0) } : []
+      let candidates =
+        low <= high ? (low...high).filter { LayoutText.isSplitSpace(c.chars, $0) } : []
       if let split = candidates.min(by: { abs($0 - bestGutter) < abs($1 - bestGutter) }) {
         left.append(String(c.chars[c.start..<split]))
         let start = c.chars[split...].firstIndex { $0 != " " } ?? split
@@ -556,14 +545,5 @@ public enum PdftotextLayoutDialect: TextDialect {
     cells += [leftCell, rightCell]
     let textRow = RawRow(cells: cells, location: labelLocation ?? leftLocation ?? fallback)
     return (headingRow.map { [$0] } ?? []) + [textRow]
-  }
-
-  /// A space where a line may be split between columns: not one that pdftotext put before
-  /// full-width punctuation.
-  static func isSplitSpace(_ chars: [Character], _ i: Int) -> Bool {
-    guard i >= 0, i < chars.count, chars[i] == " " else { return false }
-    if i + 1 < chars.count, LayoutText.closingPunctuation.contains(chars[i + 1]) { return false }
-    if i > 0, LayoutText.openingPunctuation.contains(chars[i - 1]) { return false }
-    return true
   }
 }

@@ -11,9 +11,11 @@ enum PlacedRows {
     rows.map { row in
       RawRow(
         cells: row.cells.map {
-          RawCell(
-            paragraphs: $0.text.isEmpty ? [] : [$0.text], location: $0.location,
-            columnSpan: $0.columnSpan, column: $0.column)
+          var cell = RawCell(
+            paragraphs: $0.paragraphs, location: $0.location, columnSpan: $0.columnSpan,
+            rowSpan: $0.rowSpan, column: $0.column)
+          cell.layoutStart = $0.layoutStart
+          return cell
         }, location: row.location)
     }
   }

@@ -36,7 +36,7 @@ public enum SpaceRowsDialect: TextDialect {
     var joinNext = false
     for word in out {
       // A unit written apart from its number (`100 个`) belongs to it.
-      let isUnit = Self.isUnit(word.text, after: merged.last?.text.last)
+      let isUnit = DialectWords.isSpacedUnit(word.text, after: merged.last?.text.last)
       // pdftotext puts a space before full-width punctuation (`安排 ，完成`): the word after
       // it continues the one before.
       let continues = word.text.first.map { LayoutText.closingPunctuation.contains($0) } == true
@@ -60,13 +60,6 @@ public enum SpaceRowsDialect: TextDialect {
       }
     }
     return merged
-  }
-
-  /// True when `word` is a unit written apart from the number that ends in `last`
-  /// (`100` `个`, `98%` `次`).
-  static func isUnit(_ word: String, after last: Character?) -> Bool {
-    guard let last, last.isNumber || last == "%" else { return false }
-    return DialectWords.spacedUnits.contains(word)
   }
 
   /// Rows after an indicator header: header lines that only continue it (近两年指标值 /

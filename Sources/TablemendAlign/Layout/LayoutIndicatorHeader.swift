@@ -9,7 +9,7 @@ import TablemendVocabulary
 /// `预期当年实现值`) becomes its own header row and may add columns. Chunks left of the first
 /// header word (a block label such as `长期绩效指标`, or one character of a vertical label) are
 /// kept as label fragments for the block's leftmost column.
-struct LayoutIndicatorHeader {
+public struct LayoutIndicatorHeader: Sendable {
   /// One output column: where its header text starts and ends, and the centre that data
   /// chunks are matched against.
   struct Column: Sendable {
@@ -45,7 +45,7 @@ struct LayoutIndicatorHeader {
   }
 
   /// Reads the header from `lines`, whose first line is the header line.
-  init?(lines: [LayoutLine]) {
+  public init?(lines: [LayoutLine]) {
     guard let headerLine = lines.first else { return nil }
     let chunks = headerLine.chunks().flatMap(Self.splitWords)
     guard let first = chunks.firstIndex(where: { Self.isLevelHeader($0.text) }) else {
@@ -152,5 +152,18 @@ struct LayoutIndicatorHeader {
   /// The header cell texts of column `c` (1-based), top to bottom.
   func texts(ofColumn c: Int) -> [String] {
     cells.filter { $0.column == c }.sorted { $0.row < $1.row }.map(\.text)
+  }
+
+  /// True when `line` is the header line of an indicator block: it names the 三级 column, and
+  /// 一级 and 二级 (either may be wrapped: `一级` over `指标`, `二级指` over `标`), or all three
+  /// levels.
+  public static func isBlockHeader(_ line: LayoutLine) -> Bool {
+    let text = String(line.chars)
+    guard text.has("级") else { return false }
+    let s = squeezed(text)
+    let named =
+      ColumnRole.isIndicatorHeaderLine(s)
+      || (s.has("一级") && s.has("二级") && s.has("三级指标"))
+    return named && line.chunks().count >= 3
   }
 }

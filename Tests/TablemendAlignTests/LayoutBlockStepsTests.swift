@@ -1,6 +1,6 @@
 import Testing
 
-@testable import TablemendText
+@testable import TablemendAlign
 
 /// The named steps of reading an indicator block in layout text (`LayoutIndicatorBlock.rows()`).
 @Suite struct LayoutBlockStepsTests {

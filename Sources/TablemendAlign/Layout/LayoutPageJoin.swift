@@ -9,14 +9,14 @@ import TablemendVocabulary
 /// missing), and its lines are rewritten onto the header's grid so the block reads them as
 /// its own. Cell locations on such lines keep their line numbers; their columns are those
 /// of the rewritten line.
-enum LayoutPageJoin {
+public enum LayoutPageJoin {
   /// The lines at the top of `page` that continue a table: up to a block header, a new form's
   /// title or a line of running text. Page numbers are dropped.
-  static func continuation(_ page: [LayoutLine]) -> [LayoutLine] {
+  public static func continuation(_ page: [LayoutLine]) -> [LayoutLine] {
     var out: [LayoutLine] = []
     for line in page {
       if line.isBlank || isPageNumber(line) { continue }
-      if PdftotextLayoutDialect.isBlockHeader(line) { break }
+      if LayoutIndicatorHeader.isBlockHeader(line) { break }
       let s = squeezed(String(line.chars))
       if s.has("绩效目标") || s.has("项目名称") || s.has("申报表") || s.has("自评表") || s.has("填报") {
         break
@@ -41,7 +41,7 @@ enum LayoutPageJoin {
   }
 
   /// True for a line holding only a page number (`3`, `- 3 -`, `第 3 页`).
-  static func isPageNumber(_ line: LayoutLine) -> Bool {
+  public static func isPageNumber(_ line: LayoutLine) -> Bool {
     let s = squeezed(String(line.chars))
     guard !s.isEmpty, s.count <= 12 else { return false }
     let core = s.filter { !"-—－第页共/".contains($0) }
@@ -50,7 +50,8 @@ enum LayoutPageJoin {
 
   /// `lines` rewritten onto the grid of `header` (whose label fragments give the left
   /// column), or nil when their columns cannot be matched to the header's.
-  static func remap(_ lines: [LayoutLine], to header: LayoutIndicatorHeader) -> [LayoutLine]? {
+  public static func remap(_ lines: [LayoutLine], to header: LayoutIndicatorHeader) -> [LayoutLine]?
+  {
     var targets = header.columns.map(\.start)
     // The level each target column is headed with (0: the label column, or not a level).
     var levels = header.columns.indices.map { header.level(ofColumn: $0 + 1) }

@@ -2,22 +2,29 @@ import TablemendModel
 import TablemendVocabulary
 
 /// A run of text on one line of space-aligned (layout) text, with its character columns.
-struct LayoutChunk: Sendable, Hashable {
+public struct LayoutChunk: Sendable, Hashable {
   /// 0-based column of the first character (in the cleaned line, after any form feed).
-  var start: Int
+  public var start: Int
   /// 0-based column just past the last character.
-  var end: Int
-  var text: String
+  public var end: Int
+  public var text: String
   /// The line column of each character of `text`, when they are not `start` onwards (a line
   /// read in display columns).
-  var textColumns: [Int]? = nil
+  public var textColumns: [Int]? = nil
+
+  public init(start: Int, end: Int, text: String, textColumns: [Int]? = nil) {
+    self.start = start
+    self.end = end
+    self.text = text
+    self.textColumns = textColumns
+  }
 
   /// The horizontal centre of the chunk.
-  var center: Double { Double(start + end) / 2 }
+  public var center: Double { Double(start + end) / 2 }
 
   /// The part of the chunk holding `text`'s characters at `range` (character offsets), with
   /// its columns on the line.
-  func piece(_ range: Range<Int>) -> LayoutChunk {
+  public func piece(_ range: Range<Int>) -> LayoutChunk {
     let characters = Array(text)
     let columnOf = { (i: Int) in self.textColumns.map { $0[i] } ?? self.start + i }
     guard !range.isEmpty, range.upperBound <= characters.count else {
@@ -39,18 +46,25 @@ struct LayoutChunk: Sendable, Hashable {
 /// character is two columns wide; pdftotext gives every character one. A line read in display
 /// columns (`displayPadded`) has a `pad` after each wide character, which `chunks()` and the
 /// cleaners drop from texts, and `sourceColumns` to point locations back at the source.
-struct LayoutLine: Sendable {
-  var number: Int
-  var offset: Int
-  var chars: [Character]
+public struct LayoutLine: Sendable {
+  public var number: Int
+  public var offset: Int
+  public var chars: [Character]
   /// For a padded line, the source column of each character (pads take their character's).
-  var sourceColumns: [Int]? = nil
+  public var sourceColumns: [Int]? = nil
+
+  public init(number: Int, offset: Int, chars: [Character], sourceColumns: [Int]? = nil) {
+    self.number = number
+    self.offset = offset
+    self.chars = chars
+    self.sourceColumns = sourceColumns
+  }
 
   /// The filler that follows a wide character in a line read in display columns.
-  static let pad: Character = "\u{F8FF}"
+  public static let pad: Character = "\u{F8FF}"
 
   /// The line in display columns: a `pad` after each wide character.
-  func displayPadded() -> LayoutLine {
+  public func displayPadded() -> LayoutLine {
     var padded: [Character] = []
     var columns: [Int] = []
     padded.reserveCapacity(chars.count + chars.count / 2)
@@ -66,14 +80,14 @@ struct LayoutLine: Sendable {
   }
 
   /// `chars[range]` as text, without pads.
-  func text(_ range: Range<Int>) -> String {
+  public func text(_ range: Range<Int>) -> String {
     String(chars[range].filter { $0 != Self.pad })
   }
 
-  var isBlank: Bool { chars.allSatisfy { $0 == " " || $0 == "\u{3000}" } }
+  public var isBlank: Bool { chars.allSatisfy { $0 == " " || $0 == "\u{3000}" } }
 
   /// Chunks separated by at least `minGap` spaces.
-  func chunks(minGap: Int = 2) -> [LayoutChunk] {
+  public func chunks(minGap: Int = 2) -> [LayoutChunk] {
     var result: [LayoutChunk] = []
     var i = 0
     let n = chars.count
@@ -104,7 +118,7 @@ struct LayoutLine: Sendable {
   }
 
   /// The source location of column `column` of this line.
-  func location(_ column: Int) -> Location {
+  public func location(_ column: Int) -> Location {
     let source =
       sourceColumns.map { map in
         column < map.count
@@ -115,16 +129,16 @@ struct LayoutLine: Sendable {
 }
 
 /// Cleans text pulled out of layout lines.
-enum LayoutText {
-  static let closingPunctuation: Set<Character> = [
+public enum LayoutText {
+  public static let closingPunctuation: Set<Character> = [
     "，", "。", "、", "；", "：", "）", "”", "！", "？", "》", "】",
   ]
-  static let openingPunctuation: Set<Character> = ["（", "“", "《", "【"]
+  public static let openingPunctuation: Set<Character> = ["（", "“", "《", "【"]
 
   /// Removes the spaces pdftotext puts around full-width punctuation (`能力 ，坚持`) and
   /// between Chinese and Latin text (`审核市直47 家`, from the gap a typesetter leaves there;
   /// Chinese text has no spaces of its own).
-  static func tidy(_ text: String) -> String {
+  public static func tidy(_ text: String) -> String {
     let chars = Array(text).filter { $0 != LayoutLine.pad }
     var out: [Character] = []
     out.reserveCapacity(chars.count)
@@ -156,7 +170,7 @@ enum LayoutText {
   }
 
   /// Joins the lines of a wrapped cell: CJK text wraps without a space, Latin text with one.
-  static func joinWrapped(_ parts: [String]) -> String {
+  public static func joinWrapped(_ parts: [String]) -> String {
     var result = ""
     for part in parts {
       let piece = part.filter { $0 != LayoutLine.pad }.trimmingSpaces()
@@ -172,5 +186,14 @@ enum LayoutText {
       result = String(result.dropFirst().dropLast()).trimmingSpaces()
     }
     return tidy(result)
+  }
+
+  /// A space where a line may be split between columns: not one that pdftotext put before
+  /// full-width punctuation.
+  public static func isSplitSpace(_ chars: [Character], _ i: Int) -> Bool {
+    guard i >= 0, i < chars.count, chars[i] == " " else { return false }
+    if i + 1 < chars.count, LayoutText.closingPunctuation.contains(chars[i + 1]) { return false }
+    if i > 0, LayoutText.openingPunctuation.contains(chars[i - 1]) { return false }
+    return true
   }
 }

@@ -12,9 +12,12 @@ import TablemendVocabulary
 /// line was full (the text wrapped). A row is a line where a 三级 entry and a value entry
 /// both start, or a run of lines that together start both; lines starting only one of them
 /// belong to the nearest such row.
-struct LayoutIndicatorBlock {
+public struct LayoutIndicatorBlock {
   /// The header line first, then the lines after it up to the end of the block.
   var lines: [LayoutLine]
+
+  /// The block of `lines` (its header line first).
+  public init(lines: [LayoutLine]) { self.lines = lines }
 
   /// A chunk and the column it was placed in.
   struct Placed {
@@ -54,7 +57,7 @@ struct LayoutIndicatorBlock {
   /// and their kinds (`LayoutBlockColumns`), chunks placed in columns, the lines where rows
   /// start, entries, rows (`LayoutBlockRows.swift`), the rows' vertical geometry and the merged
   /// labels' spans (`LayoutBlockLabels.swift`), then the cells.
-  func rows() -> (rows: [RawRow], diagnostics: [Diagnostic]) {
+  public func rows() -> (rows: [PlacedRow], diagnostics: [Diagnostic]) {
     guard let header = LayoutIndicatorHeader(lines: lines), header.columns.count >= 2 else {
       return ([], [])
     }
@@ -75,42 +78,42 @@ struct LayoutIndicatorBlock {
   func emit(
     _ header: LayoutIndicatorHeader, _ kinds: LayoutBlockColumns, _ placed: [Placed],
     _ geometry: LayoutBlockGeometry, _ spans: LayoutLabelSpans
-  ) -> [RawRow] {
+  ) -> [PlacedRow] {
     let columns = kinds.columns
     let headerRows = geometry.headerRows
     let rows = geometry.rows
     let labelStart = placed.filter { $0.column == 0 }.map(\.chunk.start).min()
-    func positioned(_ cell: RawCell) -> RawCell {
+    func positioned(_ cell: PlacedCell) -> PlacedCell {
       var cell = cell
       let c = cell.column ?? 0
       cell.layoutStart = c == 0 ? labelStart : columns[min(c, columns.count) - 1].start
       return cell
     }
-    var out: [RawRow] = []
+    var out: [PlacedRow] = []
     for r in 0..<geometry.extents.count {
-      var cells: [RawCell] = []
+      var cells: [PlacedCell] = []
       for c in kinds.labelColumns {
         if let start = spans.starts[c]?[r] {
           cells.append(
-            RawCell(
+            PlacedCell(
               paragraphs: [LayoutText.joinWrapped(start.label.parts)],
-              location: start.label.location, rowSpan: start.span, column: c))
+              location: start.label.location, column: c, rowSpan: start.span))
         } else if !(spans.covered[c]?.contains(r) ?? false), r >= headerRows || c == 0 {
           cells.append(
-            RawCell(paragraphs: [], location: rowLocation(r, rows, headerRows), column: c))
+            PlacedCell(paragraphs: [], location: rowLocation(r, rows, headerRows), column: c))
         }
       }
       if r < headerRows {
         for cell in header.cells where cell.row == r {
           let below = header.cells.contains { $0.column == cell.column && $0.row > r }
           cells.append(
-            RawCell(
+            PlacedCell(
               paragraphs: [LayoutText.tidy(cell.text)], location: cell.location,
-              rowSpan: below ? nil : headerRows - r, column: cell.column))
+              column: cell.column, rowSpan: below ? nil : headerRows - r))
         }
         cells.sort { ($0.column ?? 0) < ($1.column ?? 0) }
         out.append(
-          RawRow(
+          PlacedRow(
             cells: cells.map(positioned), location: cells.first?.location ?? lines[0].location(0)))
         continue
       }
@@ -119,16 +122,17 @@ struct LayoutIndicatorBlock {
         let chunks = (row.entries[c] ?? []).flatMap(\.chunks).sorted { $0.line < $1.line }
         if let first = chunks.first {
           cells.append(
-            RawCell(
+            PlacedCell(
               paragraphs: [LayoutText.joinWrapped(chunks.map(\.chunk.text))],
               location: lines[first.line].location(first.chunk.start), column: c))
         } else {
           cells.append(
-            RawCell(paragraphs: [], location: rowLocation(r, rows, headerRows), column: c))
+            PlacedCell(paragraphs: [], location: rowLocation(r, rows, headerRows), column: c))
         }
       }
       cells.sort { ($0.column ?? 0) < ($1.column ?? 0) }
-      out.append(RawRow(cells: cells.map(positioned), location: rowLocation(r, rows, headerRows)))
+      out.append(
+        PlacedRow(cells: cells.map(positioned), location: rowLocation(r, rows, headerRows)))
     }
     return out
   }
@@ -179,7 +183,7 @@ struct LayoutIndicatorBlock {
       guard low <= high else { continue }
       // Not between a number and its unit (`大于等于 100 个` in a full column).
       let spaces = (low...high).filter {
-        PdftotextLayoutDialect.isSplitSpace(chars, $0) && !Self.joinsUnit(chars, at: $0)
+        LayoutText.isSplitSpace(chars, $0) && !Self.joinsUnit(chars, at: $0)
       }
       guard let cut = spaces.min(by: { abs($0 - next) < abs($1 - next) }) else { continue }
       // The piece after the cut must start at (or just before) the next column, and the
@@ -203,7 +207,7 @@ struct LayoutIndicatorBlock {
     var end = i + 1
     while end < chars.count, chars[end] != " " { end += 1 }
     let word = String(chars[(i + 1)..<end].filter { $0 != LayoutLine.pad })
-    return SpaceRowsDialect.isUnit(word, after: chars[i - 1])
+    return DialectWords.isSpacedUnit(word, after: chars[i - 1])
   }
 
   /// Splits `效益指标 社会效益指标` (two labels one space apart) into two chunks.
