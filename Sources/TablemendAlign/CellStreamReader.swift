@@ -70,7 +70,7 @@ public enum CellStreamReader {
     let linesAreRows = !filled.isEmpty && multi * 2 >= filled.count
     var out: [StreamCell] = []
     var pendingBreak = RowEvidence.strong
-    for line in lines {
+    for (lineIndex, line) in lines.enumerated() {
       if line.separator {
         pendingBreak = .strong
         continue
@@ -93,6 +93,15 @@ public enum CellStreamReader {
         {
           segments = [piece.0]
         }
+        // A numbered item with its target in brackets at its end is the item and the target,
+        // unless a value follows it (then the bracket is a note on the name: `周转猪舍(≥**平方米)`).
+        if let last = segments.last,
+          let (item, target) = RunTogetherSegmenter.bracketedTarget(last),
+          !Self.valueFollows(lines, line: lineIndex, cell: index, memo: memo)
+        {
+          segments.removeLast()
+          segments += [item, target]
+        }
         let offsets = Self.offsets(of: segments, in: piece.0)
         for (s, segment) in segments.enumerated() {
           out.append(
@@ -108,6 +117,21 @@ public enum CellStreamReader {
       cells: LabelNames.markOutlineLevels(
         LabelNames.mark(FragmentJoiner.join(NameHeaders.mark(out), memo: memo))),
       linesAreRows: linesAreRows)
+  }
+
+  /// True when the cell after `cell` of line `line` (on the same line, or the first of the
+  /// next line with cells) is a value.
+  static func valueFollows(
+    _ lines: [Line], line: Int, cell: Int, memo: KindMemo
+  ) -> Bool {
+    var next: String?
+    if cell + 1 < lines[line].cells.count {
+      next = lines[line].cells[cell + 1].0
+    } else {
+      next = lines[(line + 1)...].first { !$0.cells.isEmpty }?.cells.first?.0
+    }
+    guard let next else { return false }
+    return memo.kind(of: next) == .value
   }
 
   /// Where each segment of `text` starts (in characters): segments are in order and do not

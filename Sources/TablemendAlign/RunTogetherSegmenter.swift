@@ -231,6 +231,12 @@ public enum RunTogetherSegmenter {
       last = c
       let unpunctuated = String(piece.drop(while: { ":：;；,，。".contains($0) }))
       if unpunctuated.isEmpty { continue }
+      // Brackets around a cut-out value or label (`机柜数量(≥77台)`, `【产出指标-数量指标】`)
+      // are no cells: an opening one left at a piece's end goes, a piece of brackets alone too.
+      if unpunctuated.allSatisfy({ "【】〔〕[]()（）".contains($0) }) { continue }
+      if c < chars.count, piece.count > 1, let end = piece.last, "(（【〔[".contains(end) {
+        piece.removeLast()
+      }
       if CellClassifier.isOutlineNumber(LabelFolding.key(unpunctuated)) { piece = unpunctuated }
       if isNumbering(piece) {
         number = piece
@@ -704,6 +710,21 @@ public enum RunTogetherSegmenter {
     }
     if end < chars.count, ":：、.".contains(chars[end]) { end += 1 }
     return end
+  }
+
+  /// A numbered item whose target stands in brackets at its end
+  /// (`指标1:为全市经济发展保驾护航(正面支撑)`, `指标1:视频监控在线率(≥0.97比例)`): the item and
+  /// the target, or nil. The bracket holds one to twelve characters and no other bracket.
+  static func bracketedTarget(_ text: String) -> (item: String, target: String)? {
+    let chars = Array(text)
+    guard numberingEnd(chars, at: 0) != nil, let last = chars.last, last == ")" || last == "）",
+      let open = chars.lastIndex(where: { $0 == "(" || $0 == "（" }), open >= 5,
+      (1...12).contains(chars.count - open - 2),
+      !chars[(open + 1)..<(chars.count - 1)].contains(where: { "()（）".contains($0) })
+    else { return nil }
+    let target = String(chars[(open + 1)..<(chars.count - 1)]).trimmedPadding()
+    guard !target.isEmpty else { return nil }
+    return (String(chars[..<open]).trimmedPadding(), target)
   }
 
   static func isNumbering(_ text: String) -> Bool {

@@ -308,4 +308,30 @@ struct HeldOutRuleTests {
     // after a percentage (`100%以上`).
     #expect(RunTogetherSegmenter.segments(of: "建成10个村庄示范点完成率100%").contains("建成10个村庄示范点完成率"))
   }
+
+  @Test func bracketedLevelHeadingsAndBracketedTargetsOfNumberedItems() {
+    // `【一级-二级】` headings over numbered items whose target stands in brackets at the end.
+    let got = rows(
+      """
+      【产出指标-数量指标】
+
+      指标1:机柜数量(≥77台)
+
+      【效益指标-社会效益指标】
+
+      指标1:服务保障民生(有力保障)
+      """)
+    #expect(got.map(\.description) == ["产出指标/数量指标/机柜数量=≥77台", "效益指标/社会效益指标/服务保障民生=有力保障"])
+    #expect(RunTogetherSegmenter.bracketedTarget("指标1:服务保障民生(有力保障)")?.target == "有力保障")
+    // Only a numbered item's bracket at its end, of twelve characters or fewer.
+    #expect(RunTogetherSegmenter.bracketedTarget("服务保障民生(有力保障)") == nil)
+    // With a value after it, the bracket is a note on the name.
+    let noted = rows(
+      """
+      一级指标 | 二级指标 | 三级指标 | 指标值 |
+      产出指标 | 数量指标 | 指标1:周转猪舍(≥**平方米) | 50 |
+      """)
+    #expect(noted.first?.raw == "50")
+    #expect(RunTogetherSegmenter.bracketedTarget("指标1:周转猪舍(≥**平方米)建设") == nil)
+  }
 }
