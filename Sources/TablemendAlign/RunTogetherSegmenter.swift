@@ -206,7 +206,7 @@ public enum RunTogetherSegmenter {
       !cuts.isEmpty
       || (!memo.linesAreCells
         && (spans.count >= 2 || nameAndValue || (wholeLine && chars.count >= 20)))
-    for span in spans where plain || startsWithSign(chars, span) {
+    for span in spans where plain || startsWithSign(chars, span) || spacedBeforeName(chars, span) {
       cuts.insert(span.lowerBound)
       cuts.insert(span.upperBound)
     }
@@ -599,9 +599,17 @@ public enum RunTogetherSegmenter {
       let afterValue = spans.last?.upperBound == i
       // A percentage between two names, each with its own value after it
       // (`应补尽补率100%审核准确性100%`): the next name starts after the percent sign.
+      // So is a number set apart from its unit by a space, as a document site's text layer
+      // writes it (`趋势会商会次数 1 次测报员培训人次 200 人次…`).
+      func digit(_ k: Int) -> Bool { k < chars.count && chars[k].isASCII && chars[k].isNumber }
+      let spacedUnit = unit > 0 && j > numberEnd && (i == 0 || chars[i - 1] == " ")
       let percentBeforeName =
-        unit == 1 && "%％".contains(chars[j]) && wideRun >= 4 && i > 0 && isWideLetter(chars[i - 1])
-        && runEnd < chars.count && chars[runEnd].isASCII && chars[runEnd].isNumber
+        ((unit == 1 && "%％".contains(chars[j]) && i > 0 && isWideLetter(chars[i - 1])
+          && digit(runEnd))
+          || (spacedUnit
+            && (runEnd == chars.count || digit(runEnd)
+              || (chars[runEnd] == " " && digit(runEnd + 1)))))
+        && wideRun >= 4
       if op == 0 && unit > 0 && (atEnd || nextStartsValue || afterValue || percentBeforeName)
         && !isDateUnit(chars, j)
       {
@@ -750,6 +758,16 @@ public enum RunTogetherSegmenter {
   /// True when the value at `span` opens with a comparison sign (`≤10次`), which no name does.
   static func startsWithSign(_ chars: [Character], _ span: Range<Int>) -> Bool {
     span.lowerBound > 0 && "≥≤><=＞＜＝≧≦".contains(chars[span.lowerBound])
+  }
+
+  /// True when `span` opens the text with a number set apart from its unit by a space, and
+  /// four Chinese characters or more follow it (`2000 次汇总突发事件季度报告次数`): a value and
+  /// the next row's name, as a document site's text layer writes them.
+  static func spacedBeforeName(_ chars: [Character], _ span: Range<Int>) -> Bool {
+    guard span.lowerBound == 0, span.upperBound + 4 <= chars.count,
+      chars[span].contains(" "), chars[span].first?.isNumber == true
+    else { return false }
+    return chars[span.upperBound..<(span.upperBound + 4)].allSatisfy(isWideLetter)
   }
 
   static func isDateUnit(_ chars: [Character], _ j: Int) -> Bool {

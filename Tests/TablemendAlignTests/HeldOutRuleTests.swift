@@ -334,4 +334,17 @@ struct HeldOutRuleTests {
     #expect(noted.first?.raw == "50")
     #expect(RunTogetherSegmenter.bracketedTarget("指标1:周转猪舍(≥**平方米)建设") == nil)
   }
+
+  @Test func aNumberSetApartFromItsUnitEndsTheRowBeforeTheNextName() {
+    // A document site's text layer: `name N unit` run on with the next name.
+    #expect(
+      RunTogetherSegmenter.segments(of: "2000 次汇总突发事件季度报告次数", wholeLine: false) == [
+        "2000 次", "汇总突发事件季度报告次数",
+      ])
+    let got = rows("指标 指标内容 指标值产出指标 趋势会商会次数 1 次测报员培训人次 200 人次上报发生情况月报次数 12 次")
+    #expect(got.map(\.name) == ["趋势会商会次数", "测报员培训人次", "上报发生情况月报次数"])
+    #expect(got.map(\.raw) == ["1 次", "200 人次", "12 次"])
+    // A unit written close to its number keeps the text whole (`100次以上的培训`).
+    #expect(RunTogetherSegmenter.segments(of: "100次以上的培训场次", wholeLine: false).count == 1)
+  }
 }
