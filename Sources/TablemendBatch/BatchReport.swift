@@ -14,6 +14,20 @@ public struct BatchFailure: Codable, Sendable, Hashable {
   }
 }
 
+/// An input whose bytes are those of another input of the same run: one document, two paths.
+public struct BatchDuplicate: Codable, Sendable, Hashable {
+  /// The input's path.
+  public var path: String
+  /// The path of the document it is one with (the first path in path order).
+  public var sameAs: String
+
+  /// Makes an entry.
+  public init(path: String, sameAs: String) {
+    self.path = path
+    self.sameAs = sameAs
+  }
+}
+
 /// What a batch did, as written to `report.json` and summarised on stderr.
 public struct BatchReport: Codable, Sendable, Hashable {
   /// The tablemend version that ran the batch.
@@ -33,7 +47,7 @@ public struct BatchReport: Codable, Sendable, Hashable {
   public var failed: Int
   /// Earlier documents of files not among this run's inputs, kept in the outputs.
   public var kept: Int
-  /// Documents in `documents.jsonl` (converted + skipped + kept).
+  /// Documents in `documents.jsonl` (converted + skipped + kept, less duplicates).
   public var documents: Int
   /// Forms in all documents written.
   public var forms: Int
@@ -47,6 +61,9 @@ public struct BatchReport: Codable, Sendable, Hashable {
   /// or renamed folder, a copy): their earlier document was taken with the new path. They are
   /// counted in `skipped`.
   public var recognised: [String] = []
+  /// Inputs whose bytes another input of the run has too (copies): one document with several
+  /// paths (`document_paths` in the database), written once to the JSON Lines and CSV files.
+  public var duplicates: [BatchDuplicate] = []
   /// True when nothing had changed since the last run, so that no output was written (the
   /// counts are the last run's; `report.json` was left as it was).
   public var unchanged: Bool? = nil
@@ -72,6 +89,7 @@ public struct BatchReport: Codable, Sendable, Hashable {
         + (recognised.isEmpty ? "" : ", \(recognised.count) recognised by content at a new path")
         + "), \(failed) failed"
         + (kept > 0 ? ", \(kept) earlier kept" : "")
+        + (duplicates.isEmpty ? "" : ", \(duplicates.count) copies of another input")
         + String(format: " in %.1f s (%.0f files/s)", seconds, rate))
     lines.append(
       "tablemend: \(documents) documents, \(forms) forms, \(indicators) indicators written to \(output)"

@@ -332,10 +332,15 @@ public struct BatchRunner: Sendable {
       defer { try? handle.close() }
       try handle.seek(toOffset: UInt64(entry.offset))
       let line = try handle.read(upToCount: entry.length) ?? Data()
-      let document = try JSONDecoder().decode(Document.self, from: line)
-      guard document.source.path == entry.path else {
+      var document = try JSONDecoder().decode(Document.self, from: line)
+      // A copy's entry points at the line of the document it is one with.
+      guard document.source.path == entry.path || document.source.sha256 == entry.sha256 else {
         return .failure(
           BatchError(path: entry.path, message: "earlier document does not match the manifest"))
+      }
+      if document.source.path != entry.path {
+        document.source.path = entry.path
+        return .success((document, try JSONOutput.encode(document)))
       }
       return .success((document, line))
     } catch {

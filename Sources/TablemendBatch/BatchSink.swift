@@ -24,6 +24,10 @@ final class BatchSink {
   private var formCount = 0
   private var indicatorCount = 0
   private var withoutForms: [String] = []
+  /// The first document written for each input SHA-256: its path and manifest entry.
+  private var firstBySHA: [String: BatchManifest.Entry] = [:]
+  private var duplicates: [BatchDuplicate] = []
+  private var lines = 0
 
   init(staging: inout OutputStaging) throws(BatchError) {
     documentsURL = try staging.stage(BatchOutputs.documents)
@@ -80,10 +84,22 @@ final class BatchSink {
   private func write(_ document: Document, line: Data, sha256: String, version: String?)
     throws(BatchError)
   {
-    entries.append(
-      BatchManifest.Entry(
-        path: document.source.path, sha256: sha256, version: version,
-        offset: documents.offset, length: line.count))
+    // Bytes already written under another path: one document, one more path.
+    if let first = firstBySHA[sha256] {
+      entries.append(
+        BatchManifest.Entry(
+          path: document.source.path, sha256: sha256, version: version, offset: first.offset,
+          length: first.length))
+      duplicates.append(BatchDuplicate(path: document.source.path, sameAs: first.path))
+      try database.addPath(document.source.path, sha256: sha256)
+      return
+    }
+    let entry = BatchManifest.Entry(
+      path: document.source.path, sha256: sha256, version: version,
+      offset: documents.offset, length: line.count)
+    entries.append(entry)
+    firstBySHA[sha256] = entry
+    lines += 1
     try documents.write(line)
     try documents.write([0x0A])
     for row in IndicatorRow.rows(of: document) {
@@ -102,10 +118,11 @@ final class BatchSink {
     var report = BatchReport(
       tablemendVersion: TablemendVersion.current, model: Document.modelVersion, output: output,
       inputs: inputs, converted: converted, skipped: skipped, failed: failures.count, kept: kept,
-      documents: entries.count, forms: formCount, indicators: indicatorCount, failures: failures,
+      documents: lines, forms: formCount, indicators: indicatorCount, failures: failures,
       dropped: dropped, seconds: seconds)
     report.withoutForms = withoutForms.sorted()
     report.recognised = recognised.sorted()
+    report.duplicates = duplicates
     return report
   }
 

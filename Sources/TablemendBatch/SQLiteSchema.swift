@@ -5,7 +5,7 @@ import GRDB
 /// database has.
 public enum SQLiteSchema {
   /// The schema version this tablemend writes.
-  public static let version = 2
+  public static let version = 3
 
   /// The migrations, oldest first.
   public static var migrator: DatabaseMigrator {
@@ -19,6 +19,11 @@ public enum SQLiteSchema {
     // `schema_version`.
     migrator.registerMigration("v2-relational") { db in
       try db.execute(sql: v2)
+    }
+    // Version 3: documents keyed by content: every path a document's bytes were found at, in
+    // `document_paths` (a copy of a file is one document with two paths).
+    migrator.registerMigration("v3-document-paths") { db in
+      try db.execute(sql: v3)
     }
     return migrator
   }
@@ -166,5 +171,16 @@ public enum SQLiteSchema {
     CREATE INDEX evaluations_label ON evaluations(label);
     CREATE TABLE schema_version (version INTEGER NOT NULL);
     INSERT INTO schema_version (version) VALUES (2);
+    """
+
+  static let v3 = """
+    CREATE TABLE document_paths (
+      document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+      path TEXT NOT NULL UNIQUE
+    );
+    CREATE INDEX document_paths_document ON document_paths(document_id);
+    CREATE INDEX documents_sha256 ON documents(sha256);
+    INSERT INTO document_paths (document_id, path) SELECT id, path FROM documents;
+    UPDATE schema_version SET version = 3;
     """
 }

@@ -15,6 +15,8 @@ import Tablemend
 public final class SQLiteWriter {
   private let queue: DatabaseQueue
   private var finished = false
+  /// Documents written so far by the SHA-256 of their input.
+  private var bySHA: [String: Int64] = [:]
 
   /// Creates the database at `url` (which must not exist) and its schema, and opens the
   /// transaction the documents go into.
@@ -39,14 +41,33 @@ public final class SQLiteWriter {
   /// - Throws: `BatchError` naming the document when SQLite refuses a row.
   public func insert(_ document: Document) throws(BatchError) {
     do {
-      try queue.inDatabase { db in try SQLiteWriter.insert(document, into: db) }
+      let id = try queue.inDatabase { db in try SQLiteWriter.insert(document, into: db) }
+      if bySHA[document.source.sha256] == nil { bySHA[document.source.sha256] = id }
     } catch {
       throw BatchError(
         path: document.source.path, message: "cannot write to the database: \(error)")
     }
   }
 
-  private static func insert(_ document: Document, into db: Database) throws {
+  /// Records `path` as one more place where the bytes of a document already written were found
+  /// (a copy of the file): a row of `document_paths`, no second document.
+  /// - Throws: `BatchError` naming `path` when no document has that SHA-256 or SQLite refuses.
+  public func addPath(_ path: String, sha256: String) throws(BatchError) {
+    guard let id = bySHA[sha256] else {
+      throw BatchError(path: path, message: "no document with SHA-256 \(sha256) was written")
+    }
+    do {
+      try queue.inDatabase { db in
+        try db.cachedStatement(
+          sql: "INSERT INTO document_paths (document_id, path) VALUES (?, ?)"
+        ).execute(arguments: [id, path])
+      }
+    } catch {
+      throw BatchError(path: path, message: "cannot write to the database: \(error)")
+    }
+  }
+
+  private static func insert(_ document: Document, into db: Database) throws -> Int64 {
     let indicatorCount = document.forms.reduce(0) { $0 + $1.indicators.count }
     try db.cachedStatement(
       sql: """
@@ -59,6 +80,8 @@ public final class SQLiteWriter {
       indicatorCount, document.diagnostics.count,
     ])
     let documentID = db.lastInsertedRowID
+    try db.cachedStatement(sql: "INSERT INTO document_paths (document_id, path) VALUES (?, ?)")
+      .execute(arguments: [documentID, document.source.path])
     let formStatement = try db.cachedStatement(
       sql: """
         INSERT INTO forms (document_id, ordinal, kind, title, year, name, fields, line, "column",
@@ -155,6 +178,7 @@ public final class SQLiteWriter {
         diagnostic.location?.line, diagnostic.location?.column, diagnostic.location?.part,
       ])
     }
+    return documentID
   }
 
   /// Commits the transaction, checks the foreign keys and closes the database.

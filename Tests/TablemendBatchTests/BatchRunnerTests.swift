@@ -252,23 +252,49 @@ struct BatchRunnerTests {
     #expect(moved.kept == 0)
     #expect(moved.documents == first.documents)
     #expect(moved.summary.contains("recognised by content at a new path"))
-    // A copy elsewhere is a document of its own; deleting it and running with --prune removes
-    // exactly that document.
+    // A copy elsewhere is the same document with a second path (documents are keyed by
+    // content); deleting it and running with --prune removes exactly that path.
     try tmp.write(
       "copy/\(seeds[0])", try Data(contentsOf: Self.seeds.appendingPathComponent(seeds[0])))
     let copied = try await BatchRunner(
       arguments: [tmp.url.appendingPathComponent("new"), tmp.url.appendingPathComponent("copy")],
       output: out, options: BatchOptions(jobs: 2)
     ).run()
-    #expect(copied.documents == seeds.count + 1)
+    #expect(copied.documents == seeds.count)
     #expect(copied.converted == 0)
+    // The first path in path order (`copy/` before `new/`) names the document.
+    #expect(
+      copied.duplicates == [
+        BatchDuplicate(
+          path: tmp.url.appendingPathComponent("new/\(seeds[0])").path,
+          sameAs: tmp.url.appendingPathComponent("copy/\(seeds[0])").path)
+      ])
+    #expect(copied.summary.contains("1 copies of another input"))
+    let database = try DatabaseQueue(path: out.appendingPathComponent("tablemend.sqlite").path)
+    let (documentRows, pathRows, copyOwner) = try await database.read { db in
+      (
+        try Int.fetchOne(db, sql: "SELECT count(*) FROM documents") ?? -1,
+        try Int.fetchOne(db, sql: "SELECT count(*) FROM document_paths") ?? -1,
+        try String.fetchOne(
+          db,
+          sql: """
+            SELECT d.path FROM document_paths p JOIN documents d ON d.id = p.document_id
+            WHERE p.path = ?
+            """, arguments: [tmp.url.appendingPathComponent("new/\(seeds[0])").path])
+      )
+    }
+    #expect(documentRows == seeds.count)
+    #expect(pathRows == seeds.count + 1)
+    #expect(copyOwner?.contains("/copy/") == true)
     try FileManager.default.removeItem(at: tmp.url.appendingPathComponent("copy"))
     let kept = try await run("new")
     #expect(kept.kept == 1)
-    #expect(kept.documents == seeds.count + 1)
+    #expect(kept.documents == seeds.count)
+    #expect(kept.duplicates.count == 1)
     let pruned = try await run("new", prune: true)
     #expect(pruned.kept == 0)
     #expect(pruned.documents == seeds.count)
+    #expect(pruned.duplicates.isEmpty)
     let lines = try String(
       contentsOf: out.appendingPathComponent("documents.jsonl"), encoding: .utf8
     )

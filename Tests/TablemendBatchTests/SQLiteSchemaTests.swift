@@ -89,15 +89,18 @@ import Testing
     #expect(!hadFunds)
     try SQLiteSchema.migrator.migrate(db)
     let hasFunds = try db.read { try $0.tableExists("funds") }
-    let (version, name, year) = try db.read { db in
+    let (version, name, year, path) = try db.read { db in
       (
         try Int.fetchOne(db, sql: "SELECT version FROM schema_version"),
         try String.fetchOne(db, sql: "SELECT level3 FROM indicators"),
-        try Int.fetchOne(db, sql: "SELECT year FROM indicators")
+        try Int.fetchOne(db, sql: "SELECT year FROM indicators"),
+        try String.fetchOne(db, sql: "SELECT path FROM document_paths WHERE document_id = 1")
       )
     }
     #expect(hasFunds)
-    #expect(version == 2)
+    #expect(version == SQLiteSchema.version)
+    // Version 3 gives every earlier document its path in document_paths.
+    #expect(path != nil)
     #expect(name == "培训人次")
     #expect(year == 2022)
     try db.close()
