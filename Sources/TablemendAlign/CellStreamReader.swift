@@ -95,7 +95,8 @@ public enum CellStreamReader {
         }
         // A numbered item with its target in brackets at its end is the item and the target,
         // unless a value follows it (then the bracket is a note on the name: `周转猪舍(≥**平方米)`).
-        if let last = segments.last,
+        if let last = segments.last, last.hasPrefix("指"),
+          last.hasSuffix(")") || last.hasSuffix("）"),
           let (item, target) = RunTogetherSegmenter.bracketedTarget(last),
           !Self.valueFollows(lines, line: lineIndex, cell: index, memo: memo)
         {

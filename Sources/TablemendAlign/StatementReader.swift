@@ -21,17 +21,23 @@ enum StatementReader {
     var grid: [[Int: StreamCell]] = []
     var number = 0
     func take(_ line: String, at location: Location) {
-      let label = LabelFolding.key(withoutOutlineNumber(line))
-      if LevelLabels.isLevel1(label) && !LevelLabels.isLevel2(label) {
-        level1 = LabelFolding.display(withoutOutlineNumber(line))
-        level2 = ""
+      // A level line is short; a statement has a colon.
+      if line.utf8.count <= 60 {
+        let bare = withoutOutlineNumber(line)
+        let label = LabelFolding.key(bare)
+        if LevelLabels.isLevel1(label) && !LevelLabels.isLevel2(label) {
+          level1 = LabelFolding.display(bare)
+          level2 = ""
+          return
+        }
+        if LevelLabels.isLevel2(label) {
+          level2 = LabelFolding.display(bare)
+          return
+        }
+      }
+      guard line.utf8.contains(0x3A) || line.utf8.contains(0x9A), let statement = read(line) else {
         return
       }
-      if LevelLabels.isLevel2(label) {
-        level2 = LabelFolding.display(withoutOutlineNumber(line))
-        return
-      }
-      guard let statement = read(line) else { return }
       let value = TimeLimits.reading(ValueParser.parse(statement.target), under: level2)
       indicators.append(
         Indicator(
@@ -57,7 +63,7 @@ enum StatementReader {
     ) {
       number += 1
       // A statement has a colon, a level line is short: other lines are passed over cheaply.
-      guard raw.utf8.count <= 60 || raw.contains(where: { $0 == ":" || $0 == "：" }) else {
+      guard raw.utf8.count <= 60 || raw.utf8.contains(0x3A) || raw.utf8.contains(0x9A) else {
         continue
       }
       for (offset, unit) in units(of: raw) {
@@ -90,6 +96,9 @@ enum StatementReader {
   /// statements together: `…面积:指标值为“约120平方米”,全年实际完成值约1737平方米;项目竣工…`), each
   /// with its offset in characters; a semicolon inside quotes ends nothing.
   static func units(of line: Substring) -> [(Int, Substring)] {
+    // Most lines hold no semicolon (`;` or the full-width `；`, EF BC 9B): one unit, no scan.
+    let utf8 = line.utf8
+    guard utf8.contains(0x3B) || utf8.contains(0x9B) else { return [(0, line)] }
     var out: [(Int, Substring)] = []
     var start = line.startIndex
     var offset = 0

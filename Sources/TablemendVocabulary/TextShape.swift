@@ -3,7 +3,7 @@ import TablemendModel
 /// `text` without any white space or layout padding (U+F8FF, which the layout-text reader puts
 /// where a wide character's second display column was): web pages space labels out
 /// (`产 出 指 标`) and layout text pads display columns.
-public func squeezed<S: StringProtocol>(_ text: S) -> String {
+@inlinable public func squeezed<S: StringProtocol>(_ text: S) -> String {
   // Most cells hold no space: checked scalar by scalar, without grapheme breaking.
   let spaced = text.unicodeScalars.contains { $0.isSpaceLike || $0 == "\u{F8FF}" }
   if !spaced { return String(text) }
@@ -11,7 +11,7 @@ public func squeezed<S: StringProtocol>(_ text: S) -> String {
 }
 
 /// True for a CJK unified ideograph (the basic block or extension A).
-public func isCJK(_ c: Character) -> Bool {
+@inlinable public func isCJK(_ c: Character) -> Bool {
   guard let v = c.unicodeScalars.first?.value else { return false }
   return (0x4E00...0x9FFF).contains(v) || (0x3400...0x4DBF).contains(v)
 }
@@ -30,7 +30,7 @@ extension String {
 /// East Asian display width, as terminal layout (and pandoc) counts it.
 public enum DisplayWidth {
   /// True for characters laid out two columns wide.
-  public static func isWide(_ ch: Character) -> Bool {
+  @inlinable public static func isWide(_ ch: Character) -> Bool {
     guard let v = ch.unicodeScalars.first?.value else { return false }
     switch v {
     case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
