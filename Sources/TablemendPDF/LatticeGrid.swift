@@ -99,7 +99,12 @@ public struct LatticeFinder: Sendable, Hashable {
 
   /// The ruled tables among `rulings` (snapped and merged, see `RulingSnapper`), top to
   /// bottom.
-  public func tables(in rulings: [Ruling]) -> [LatticeTable] {
+  ///
+  /// `glyphs` are the page's characters: with them, a region inside a table's bounding box
+  /// that no drawn line closes off from the page and that holds no character (the rest of a
+  /// merged cell a page break cut, drawn with open sides) is no row or column of its own
+  /// (see `LatticeFinder.outline`). Without them every slot is a cell, as drawn.
+  public func tables(in rulings: [Ruling], glyphs: [Glyph] = []) -> [LatticeTable] {
     let horizontal = rulings.filter { $0.axis == .horizontal }
     let vertical = rulings.filter { $0.axis == .vertical }
     guard !horizontal.isEmpty, !vertical.isEmpty else { return [] }
@@ -125,7 +130,8 @@ public struct LatticeFinder: Sendable, Hashable {
     for (j, v) in vertical.enumerated() {
       groups[find(horizontal.count + j), default: ([], [])].v.append(v)
     }
-    return groups.values.compactMap { table(horizontal: $0.h, vertical: $0.v) }
+    let points = glyphs.map { (x: $0.centreX, y: $0.centreY) }
+    return groups.values.compactMap { table(horizontal: $0.h, vertical: $0.v, points: points) }
       .sorted { ($0.box.y0, $0.box.x0) < ($1.box.y0, $1.box.x0) }
   }
 
@@ -149,7 +155,9 @@ public struct LatticeFinder: Sendable, Hashable {
     return out
   }
 
-  private func table(horizontal: [Ruling], vertical: [Ruling]) -> LatticeTable? {
+  private func table(
+    horizontal: [Ruling], vertical: [Ruling], points: [(x: Double, y: Double)]
+  ) -> LatticeTable? {
     guard !horizontal.isEmpty, !vertical.isEmpty else { return nil }
     var xs = lines(vertical.map(\.position))
     var ys = lines(horizontal.map(\.position))
@@ -169,30 +177,208 @@ public struct LatticeFinder: Sendable, Hashable {
     let rows = ys.count - 1
     let columns = xs.count - 1
     guard rows >= 1, columns >= 1, rows * columns >= 2 else { return nil }
-    // drawnRight[r][c]: the line right of slot (r, c) is drawn; drawnBelow likewise.
-    var drawnRight = Array(repeating: [Bool](repeating: true, count: columns), count: rows)
-    var drawnBelow = Array(repeating: [Bool](repeating: true, count: columns), count: rows)
+    // Sides of every slot, the outer ones included: right[r][c] is the line right of slot
+    // (r, c) (c = -1 the table's left edge), below[r][c] the line under it (r = -1 the top).
+    var sides = SlotSides(rows: rows, columns: columns)
     for r in 0..<rows {
-      for c in 0..<columns {
-        if c + 1 < columns {
-          drawnRight[r][c] = drawn(vertical, at: xs[c + 1], from: ys[r], to: ys[r + 1])
-        }
-        if r + 1 < rows {
-          drawnBelow[r][c] = drawn(horizontal, at: ys[r + 1], from: xs[c], to: xs[c + 1])
-        }
+      for c in -1..<columns {
+        sides.setRight(r, c, drawn(vertical, at: xs[c + 1], from: ys[r], to: ys[r + 1]))
       }
     }
+    for r in -1..<rows {
+      for c in 0..<columns {
+        sides.setBelow(r, c, drawn(horizontal, at: ys[r + 1], from: xs[c], to: xs[c + 1]))
+      }
+    }
+    var grid = SlotGrid(xs: xs, ys: ys, sides: sides)
+    if !points.isEmpty { grid = outline(grid, points: points) }
+    return LatticeTable(xs: grid.xs, ys: grid.ys, cells: grid.cells())
+  }
+
+  /// The grid without the row and column lines that only divide the table from regions
+  /// outside its outline.
+  ///
+  /// A page break leaves a merged cell drawn in two pieces with open sides: Chromium draws
+  /// the piece above the break down to the page's foot and the piece below it ending in the
+  /// middle of a row, and the lines where those pieces end become row lines that no other
+  /// cell has. An *outside* region is a cell as drawn that holds no character, whose side on
+  /// the table's outer edge is not drawn (nothing closes it off from the page, as the corners
+  /// of pdfplumber's lattice would require) and that has two drawn sides at most (a piece of a
+  /// cut cell keeps three: it stays, empty, for the page join to extend). A row line (or column line) that
+  /// separates two drawn, inside slots in no column (row) is no line of the table: the rows
+  /// on either side are one, their outside parts taken in by the cells beside them. An
+  /// outside region that no line removal takes in stays an empty cell, as drawn.
+  func outline(_ grid: SlotGrid, points: [(x: Double, y: Double)]) -> SlotGrid {
+    let rows = grid.ys.count - 1
+    let columns = grid.xs.count - 1
+    var outside = Array(repeating: [Bool](repeating: false, count: columns), count: rows)
+    for cell in grid.cells() {
+      let lastRow = cell.row + cell.rowSpan - 1
+      let lastColumn = cell.column + cell.columnSpan - 1
+      let onEdge =
+        cell.row == 0 || cell.column == 0 || lastRow == rows - 1 || lastColumn == columns - 1
+      guard onEdge else { continue }
+      // Each side is drawn when its drawn slot sides cover half its length or more.
+      func closed(_ segments: [(drawn: Bool, length: Double)]) -> Bool {
+        let total = segments.reduce(0) { $0 + $1.length }
+        let drawn = segments.filter(\.drawn).reduce(0) { $0 + $1.length }
+        return total > 0 && drawn >= coverage * total
+      }
+      let height = { (r: Int) in grid.ys[r + 1] - grid.ys[r] }
+      let width = { (c: Int) in grid.xs[c + 1] - grid.xs[c] }
+      let left = closed(
+        (cell.row...lastRow).map { (grid.sides.right($0, cell.column - 1), height($0)) })
+      let right = closed(
+        (cell.row...lastRow).map { (grid.sides.right($0, lastColumn), height($0)) })
+      let top = closed(
+        (cell.column...lastColumn).map { (grid.sides.below(cell.row - 1, $0), width($0)) })
+      let bottom = closed(
+        (cell.column...lastColumn).map { (grid.sides.below(lastRow, $0), width($0)) })
+      let openOuter =
+        (cell.column == 0 && !left) || (lastColumn == columns - 1 && !right)
+        || (cell.row == 0 && !top) || (lastRow == rows - 1 && !bottom)
+      // A piece of a merged cell cut by a page break keeps three sides; what lies beyond the
+      // drawn outline has two at most.
+      guard openOuter, [left, right, top, bottom].filter({ $0 }).count <= 2 else { continue }
+      let box = cell.box
+      let holdsText = points.contains {
+        $0.x > box.x0 && $0.x < box.x1 && $0.y > box.y0 && $0.y < box.y1
+      }
+      guard !holdsText else { continue }
+      for r in cell.row...lastRow {
+        for c in cell.column...lastColumn { outside[r][c] = true }
+      }
+    }
+    guard outside.contains(where: { $0.contains(true) }) else { return grid }
+    // Row line k lies between rows k - 1 and k; it stays when it divides two inside slots.
+    var keepRow = [Bool](repeating: true, count: rows + 1)
+    for k in 1..<rows {
+      keepRow[k] = (0..<columns).contains {
+        !outside[k - 1][$0] && !outside[k][$0] && grid.sides.below(k - 1, $0)
+      }
+    }
+    var keepColumn = [Bool](repeating: true, count: columns + 1)
+    for k in 1..<columns {
+      keepColumn[k] = (0..<rows).contains {
+        !outside[$0][k - 1] && !outside[$0][k] && grid.sides.right($0, k - 1)
+      }
+    }
+    guard keepRow.contains(false) || keepColumn.contains(false) else { return grid }
+    // New row i covers old rows rowGroups[i]; likewise columns.
+    func groups(_ keep: [Bool]) -> [ClosedRange<Int>] {
+      var out: [ClosedRange<Int>] = []
+      var start = 0
+      for k in 1..<keep.count where keep[k] {
+        out.append(start...(k - 1))
+        start = k
+      }
+      return out
+    }
+    let rowGroups = groups(keepRow)
+    let columnGroups = groups(keepColumn)
+    // A merged slot's side is drawn where the old slots beside it, both inside, have it
+    // drawn; where every pair has an outside slot, where any has it drawn.
+    func mergedSide(_ pairs: [(inside: Bool, drawn: Bool)]) -> Bool {
+      let inside = pairs.filter(\.inside)
+      return inside.isEmpty ? pairs.contains(where: \.drawn) : inside.contains(where: \.drawn)
+    }
+    func isInside(_ r: Int, _ c: Int) -> Bool {
+      r < 0 || c < 0 || r >= rows || c >= columns || !outside[r][c]
+    }
+    var sides = SlotSides(rows: rowGroups.count, columns: columnGroups.count)
+    for (i, rowGroup) in rowGroups.enumerated() {
+      for j in -1..<columnGroups.count {
+        // The line right of new column j is the old line right of its last old column.
+        let oldColumn = j < 0 ? -1 : columnGroups[j].upperBound
+        sides.setRight(
+          i, j,
+          mergedSide(
+            rowGroup.map {
+              (
+                isInside($0, oldColumn) && isInside($0, oldColumn + 1),
+                grid.sides.right($0, oldColumn)
+              )
+            }))
+      }
+    }
+    for i in -1..<rowGroups.count {
+      let oldRow = i < 0 ? -1 : rowGroups[i].upperBound
+      for (j, columnGroup) in columnGroups.enumerated() {
+        sides.setBelow(
+          i, j,
+          mergedSide(
+            columnGroup.map {
+              (isInside(oldRow, $0) && isInside(oldRow + 1, $0), grid.sides.below(oldRow, $0))
+            }))
+      }
+    }
+    let xs = [grid.xs[0]] + columnGroups.map { grid.xs[$0.upperBound + 1] }
+    let ys = [grid.ys[0]] + rowGroups.map { grid.ys[$0.upperBound + 1] }
+    return SlotGrid(xs: xs, ys: ys, sides: sides)
+  }
+
+  /// Whether rulings at `position` cover enough of the side from `start` to `end`.
+  private func drawn(_ rulings: [Ruling], at position: Double, from start: Double, to end: Double)
+    -> Bool
+  {
+    var covered = 0.0
+    for ruling in rulings where abs(ruling.position - position) <= tolerance {
+      covered += max(0, min(end, ruling.end) - max(start, ruling.start))
+    }
+    return covered >= coverage * (end - start)
+  }
+}
+
+/// Which sides of a table's slots are drawn, the table's outer edges included.
+struct SlotSides: Sendable, Hashable {
+  let rows: Int
+  let columns: Int
+  /// (columns + 1) per row: index c + 1 is the line right of column c.
+  private var rightOf: [Bool]
+  /// columns per line, rows + 1 lines: index (r + 1) * columns + c is the line under row r.
+  private var belowOf: [Bool]
+
+  init(rows: Int, columns: Int) {
+    self.rows = rows
+    self.columns = columns
+    rightOf = [Bool](repeating: true, count: rows * (columns + 1))
+    belowOf = [Bool](repeating: true, count: (rows + 1) * columns)
+  }
+
+  /// The line right of slot (r, c); c = -1 is the table's left edge.
+  func right(_ r: Int, _ c: Int) -> Bool { rightOf[r * (columns + 1) + c + 1] }
+  /// The line under slot (r, c); r = -1 is the table's top edge.
+  func below(_ r: Int, _ c: Int) -> Bool { belowOf[(r + 1) * columns + c] }
+  mutating func setRight(_ r: Int, _ c: Int, _ value: Bool) {
+    rightOf[r * (columns + 1) + c + 1] = value
+  }
+  mutating func setBelow(_ r: Int, _ c: Int, _ value: Bool) {
+    belowOf[(r + 1) * columns + c] = value
+  }
+}
+
+/// A table's slot lines and drawn sides, before its cells are found.
+struct SlotGrid: Sendable, Hashable {
+  var xs: [Double]
+  var ys: [Double]
+  var sides: SlotSides
+
+  /// Slots that no drawn line separates, as cells: found top-left first, widest in their
+  /// first row, then as deep as no line below interrupts.
+  func cells() -> [LatticeCell] {
+    let rows = ys.count - 1
+    let columns = xs.count - 1
     var taken = Array(repeating: [Bool](repeating: false, count: columns), count: rows)
     var cells: [LatticeCell] = []
     for r in 0..<rows {
       for c in 0..<columns where !taken[r][c] {
         var lastColumn = c
-        while lastColumn + 1 < columns, !drawnRight[r][lastColumn], !taken[r][lastColumn + 1] {
+        while lastColumn + 1 < columns, !sides.right(r, lastColumn), !taken[r][lastColumn + 1] {
           lastColumn += 1
         }
         var lastRow = r
         while lastRow + 1 < rows,
-          (c...lastColumn).allSatisfy({ !drawnBelow[lastRow][$0] && !taken[lastRow + 1][$0] })
+          (c...lastColumn).allSatisfy({ !sides.below(lastRow, $0) && !taken[lastRow + 1][$0] })
         {
           lastRow += 1
         }
@@ -205,17 +391,6 @@ public struct LatticeFinder: Sendable, Hashable {
             box: Box(x0: xs[c], y0: ys[r], x1: xs[lastColumn + 1], y1: ys[lastRow + 1])))
       }
     }
-    return LatticeTable(xs: xs, ys: ys, cells: cells)
-  }
-
-  /// Whether rulings at `position` cover enough of the side from `start` to `end`.
-  private func drawn(_ rulings: [Ruling], at position: Double, from start: Double, to end: Double)
-    -> Bool
-  {
-    var covered = 0.0
-    for ruling in rulings where abs(ruling.position - position) <= tolerance {
-      covered += max(0, min(end, ruling.end) - max(start, ruling.start))
-    }
-    return covered >= coverage * (end - start)
+    return cells
   }
 }

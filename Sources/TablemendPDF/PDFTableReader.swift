@@ -75,7 +75,7 @@ public struct PDFTableReader: Sendable {
       }
       return ([], diagnostics)
     }
-    let lattices = finder.tables(in: snapper.snap(page.rulings))
+    let lattices = finder.tables(in: snapper.snap(page.rulings), glyphs: page.glyphs)
     var cellGlyphs = lattices.map { [[Glyph]](repeating: [], count: $0.cells.count) }
     var free: [Glyph] = []
     for glyph in page.glyphs {
