@@ -21,6 +21,12 @@ public struct LatticeTable: Sendable, Hashable {
   public let xs: [Double]
   /// Row lines top to bottom (`rows + 1` of them).
   public let ys: [Double]
+  /// Whether less than half of the table's top edge is drawn: its first row may be the rest
+  /// of a row that a page break cut (drawn without its top line).
+  public var openTop = false
+  /// Whether less than half of the table's bottom edge is drawn: its last row may run on
+  /// after a page break.
+  public var openBottom = false
   /// Cells in row-major order of their top-left slot.
   public var cells: [LatticeCell] {
     didSet { slots = Self.slots(cells, rows: rowCount, columns: columnCount) }
@@ -131,8 +137,49 @@ public struct LatticeFinder: Sendable, Hashable {
       groups[find(horizontal.count + j), default: ([], [])].v.append(v)
     }
     let points = glyphs.map { (x: $0.centreX, y: $0.centreY) }
-    return groups.values.compactMap { table(horizontal: $0.h, vertical: $0.v, points: points) }
-      .sorted { ($0.box.y0, $0.box.x0) < ($1.box.y0, $1.box.x0) }
+    return attachingBandEdges(Array(groups.values)).compactMap {
+      table(horizontal: $0.h, vertical: $0.v, points: points)
+    }
+    .sorted { ($0.box.y0, $0.box.x0) < ($1.box.y0, $1.box.x0) }
+  }
+
+  /// The groups with lone vertical rulings that run the whole height of a table, near it,
+  /// joined to it.
+  ///
+  /// A merged cell that a page break cuts above and below (a label column spanning more rows
+  /// than the page holds) is drawn on the middle page as two vertical lines and nothing
+  /// across: its outer line meets no horizontal ruling and would be left out, and the
+  /// column with it. A vertical ruling that meets nothing, starts and ends where a table's
+  /// rulings start and end (within `tolerance`) and lies within a third of the table's width
+  /// of it is one of its column lines.
+  private func attachingBandEdges(_ groups: [(h: [Ruling], v: [Ruling])]) -> [(
+    h: [Ruling], v: [Ruling]
+  )] {
+    var tables = groups.filter { !$0.h.isEmpty && !$0.v.isEmpty }
+    var out = groups.filter { $0.h.isEmpty || $0.v.isEmpty }
+    guard !tables.isEmpty else { return groups }
+    var kept: [(h: [Ruling], v: [Ruling])] = []
+    for group in out {
+      guard group.h.isEmpty, group.v.count == 1, let line = group.v.first else {
+        kept.append(group)
+        continue
+      }
+      let home = tables.indices.first { index in
+        let t = tables[index]
+        let top = min(t.v.map(\.start).min() ?? .infinity, t.h.map(\.position).min() ?? .infinity)
+        let bottom = max(
+          t.v.map(\.end).max() ?? -.infinity, t.h.map(\.position).max() ?? -.infinity)
+        let left = min(t.h.map(\.start).min() ?? .infinity, t.v.map(\.position).min() ?? .infinity)
+        let right = max(
+          t.h.map(\.end).max() ?? -.infinity, t.v.map(\.position).max() ?? -.infinity)
+        let reach = (right - left) / 3
+        return abs(line.start - top) <= tolerance && abs(line.end - bottom) <= tolerance
+          && line.position >= left - reach && line.position <= right + reach
+      }
+      if let home { tables[home].v.append(line) } else { kept.append(group) }
+    }
+    out = kept
+    return tables + out
   }
 
   private func meet(_ h: Ruling, _ v: Ruling) -> Bool {
@@ -192,129 +239,113 @@ public struct LatticeFinder: Sendable, Hashable {
     }
     var grid = SlotGrid(xs: xs, ys: ys, sides: sides)
     if !points.isEmpty { grid = outline(grid, points: points) }
-    return LatticeTable(xs: grid.xs, ys: grid.ys, cells: grid.cells())
+    var table = LatticeTable(xs: grid.xs, ys: grid.ys, cells: grid.cells())
+    // An edge is open when drawn lines cover less than half of it.
+    func drawnShare(_ row: Int) -> Double {
+      (0..<columns).filter { grid.sides.below(row, $0) }.reduce(0.0) {
+        $0 + xs[$1 + 1] - xs[$1]
+      } / max(xs[columns] - xs[0], 1)
+    }
+    table.openTop = drawnShare(-1) < coverage
+    table.openBottom = drawnShare(grid.ys.count - 2) < coverage
+    return table
   }
 
-  /// The grid without the row and column lines that only divide the table from regions
-  /// outside its outline.
+  /// The grid without the row lines that only divide the table from regions outside its
+  /// outline.
   ///
-  /// A page break leaves a merged cell drawn in two pieces with open sides: Chromium draws
-  /// the piece above the break down to the page's foot and the piece below it ending in the
+  /// A page break leaves a merged cell drawn in pieces with open sides: Chromium draws the
+  /// piece above the break down to the page's foot and the piece below it ending in the
   /// middle of a row, and the lines where those pieces end become row lines that no other
-  /// cell has. An *outside* region is a cell as drawn that holds no character, whose side on
-  /// the table's outer edge is not drawn (nothing closes it off from the page, as the corners
-  /// of pdfplumber's lattice would require) and that has two drawn sides at most (a piece of a
-  /// cut cell keeps three: it stays, empty, for the page join to extend). A row line (or column line) that
-  /// separates two drawn, inside slots in no column (row) is no line of the table: the rows
-  /// on either side are one, their outside parts taken in by the cells beside them. An
-  /// outside region that no line removal takes in stays an empty cell, as drawn.
+  /// cell has. An *outside* region is a cell as drawn that holds no character and has a side
+  /// on the table's outer edge that is not drawn (nothing closes it off from the page, as
+  /// the corners of pdfplumber's lattice would require), unless that side is only its top or
+  /// only its bottom: a row cut by the page break is drawn open there, and whether it is the
+  /// start or the rest of a row on another page is for the page join to decide
+  /// (`LatticeTable.openTop`, `openBottom`). A row line that separates two
+  /// inside slots in no column is no line of the table: the rows on either side are one, the
+  /// outside parts taken in by the cells beside them. Column lines all stay (a page break
+  /// cuts rows, never columns: an empty piece of a merged label column is kept for the page
+  /// join to extend), and so does an outside region that no removed line merges away (an
+  /// empty cell, as drawn).
   func outline(_ grid: SlotGrid, points: [(x: Double, y: Double)]) -> SlotGrid {
     let rows = grid.ys.count - 1
     let columns = grid.xs.count - 1
+    guard rows >= 2 else { return grid }
     var outside = Array(repeating: [Bool](repeating: false, count: columns), count: rows)
+    var empty = Array(repeating: [Bool](repeating: false, count: columns), count: rows)
     for cell in grid.cells() {
       let lastRow = cell.row + cell.rowSpan - 1
       let lastColumn = cell.column + cell.columnSpan - 1
-      let onEdge =
-        cell.row == 0 || cell.column == 0 || lastRow == rows - 1 || lastColumn == columns - 1
-      guard onEdge else { continue }
-      // Each side is drawn when its drawn slot sides cover half its length or more.
-      func closed(_ segments: [(drawn: Bool, length: Double)]) -> Bool {
-        let total = segments.reduce(0) { $0 + $1.length }
-        let drawn = segments.filter(\.drawn).reduce(0) { $0 + $1.length }
-        return total > 0 && drawn >= coverage * total
-      }
-      let height = { (r: Int) in grid.ys[r + 1] - grid.ys[r] }
-      let width = { (c: Int) in grid.xs[c + 1] - grid.xs[c] }
-      let left = closed(
-        (cell.row...lastRow).map { (grid.sides.right($0, cell.column - 1), height($0)) })
-      let right = closed(
-        (cell.row...lastRow).map { (grid.sides.right($0, lastColumn), height($0)) })
-      let top = closed(
-        (cell.column...lastColumn).map { (grid.sides.below(cell.row - 1, $0), width($0)) })
-      let bottom = closed(
-        (cell.column...lastColumn).map { (grid.sides.below(lastRow, $0), width($0)) })
-      let openOuter =
-        (cell.column == 0 && !left) || (lastColumn == columns - 1 && !right)
-        || (cell.row == 0 && !top) || (lastRow == rows - 1 && !bottom)
-      // A piece of a merged cell cut by a page break keeps three sides; what lies beyond the
-      // drawn outline has two at most.
-      guard openOuter, [left, right, top, bottom].filter({ $0 }).count <= 2 else { continue }
       let box = cell.box
       let holdsText = points.contains {
         $0.x > box.x0 && $0.x < box.x1 && $0.y > box.y0 && $0.y < box.y1
       }
       guard !holdsText else { continue }
+      var openSides: Set<Edge> = []
       for r in cell.row...lastRow {
-        for c in cell.column...lastColumn { outside[r][c] = true }
+        if cell.column == 0 && !grid.sides.right(r, -1) { openSides.insert(.left) }
+        if lastColumn == columns - 1 && !grid.sides.right(r, columns - 1) {
+          openSides.insert(.right)
+        }
+      }
+      for c in cell.column...lastColumn {
+        if cell.row == 0 && !grid.sides.below(-1, c) { openSides.insert(.top) }
+        if lastRow == rows - 1 && !grid.sides.below(rows - 1, c) { openSides.insert(.bottom) }
+      }
+      let isOutside = !openSides.isEmpty && openSides != [.top] && openSides != [.bottom]
+      for r in cell.row...lastRow {
+        for c in cell.column...lastColumn {
+          empty[r][c] = true
+          outside[r][c] = isOutside
+        }
       }
     }
-    guard outside.contains(where: { $0.contains(true) }) else { return grid }
-    // Row line k lies between rows k - 1 and k; it stays when it divides two inside slots.
-    var keepRow = [Bool](repeating: true, count: rows + 1)
+    // Row line k lies between rows k - 1 and k; it stays when it divides two inside slots,
+    // and, where it is drawn in fewer than half of the columns (a merged cell's piece
+    // ending short of its rows, the other columns' cells running across), two slots that are
+    // not both empty.
+    var keep = [Bool](repeating: true, count: rows + 1)
     for k in 1..<rows {
-      keepRow[k] = (0..<columns).contains {
-        !outside[k - 1][$0] && !outside[k][$0] && grid.sides.below(k - 1, $0)
+      let drawn = (0..<columns).filter { grid.sides.below(k - 1, $0) }
+      let partial = drawn.count * 2 < columns
+      keep[k] = drawn.contains {
+        !outside[k - 1][$0] && !outside[k][$0] && !(partial && empty[k - 1][$0] && empty[k][$0])
       }
     }
-    var keepColumn = [Bool](repeating: true, count: columns + 1)
-    for k in 1..<columns {
-      keepColumn[k] = (0..<rows).contains {
-        !outside[$0][k - 1] && !outside[$0][k] && grid.sides.right($0, k - 1)
-      }
+    guard keep.contains(false) else { return grid }
+    // New row i covers the old rows groups[i].
+    var groups: [ClosedRange<Int>] = []
+    var start = 0
+    for k in 1...rows where keep[k] {
+      groups.append(start...(k - 1))
+      start = k
     }
-    guard keepRow.contains(false) || keepColumn.contains(false) else { return grid }
-    // New row i covers old rows rowGroups[i]; likewise columns.
-    func groups(_ keep: [Bool]) -> [ClosedRange<Int>] {
-      var out: [ClosedRange<Int>] = []
-      var start = 0
-      for k in 1..<keep.count where keep[k] {
-        out.append(start...(k - 1))
-        start = k
-      }
-      return out
-    }
-    let rowGroups = groups(keepRow)
-    let columnGroups = groups(keepColumn)
-    // A merged slot's side is drawn where the old slots beside it, both inside, have it
-    // drawn; where every pair has an outside slot, where any has it drawn.
-    func mergedSide(_ pairs: [(inside: Bool, drawn: Bool)]) -> Bool {
-      let inside = pairs.filter(\.inside)
-      return inside.isEmpty ? pairs.contains(where: \.drawn) : inside.contains(where: \.drawn)
-    }
+    // A merged slot's side is drawn where an old slot beside it, inside and with an inside
+    // neighbour, has it drawn; where none has an inside neighbour, where any has it drawn.
     func isInside(_ r: Int, _ c: Int) -> Bool {
       r < 0 || c < 0 || r >= rows || c >= columns || !outside[r][c]
     }
-    var sides = SlotSides(rows: rowGroups.count, columns: columnGroups.count)
-    for (i, rowGroup) in rowGroups.enumerated() {
-      for j in -1..<columnGroups.count {
-        // The line right of new column j is the old line right of its last old column.
-        let oldColumn = j < 0 ? -1 : columnGroups[j].upperBound
+    func merged(_ pairs: [(inside: Bool, drawn: Bool)]) -> Bool {
+      let inside = pairs.filter(\.inside)
+      return inside.isEmpty ? pairs.contains(where: \.drawn) : inside.contains(where: \.drawn)
+    }
+    var sides = SlotSides(rows: groups.count, columns: columns)
+    for (i, group) in groups.enumerated() {
+      for c in -1..<columns {
         sides.setRight(
-          i, j,
-          mergedSide(
-            rowGroup.map {
-              (
-                isInside($0, oldColumn) && isInside($0, oldColumn + 1),
-                grid.sides.right($0, oldColumn)
-              )
-            }))
+          i, c,
+          merged(group.map { (isInside($0, c) && isInside($0, c + 1), grid.sides.right($0, c)) }))
       }
     }
-    for i in -1..<rowGroups.count {
-      let oldRow = i < 0 ? -1 : rowGroups[i].upperBound
-      for (j, columnGroup) in columnGroups.enumerated() {
-        sides.setBelow(
-          i, j,
-          mergedSide(
-            columnGroup.map {
-              (isInside(oldRow, $0) && isInside(oldRow + 1, $0), grid.sides.below(oldRow, $0))
-            }))
+    for c in 0..<columns {
+      sides.setBelow(-1, c, grid.sides.below(-1, c))
+      for (i, group) in groups.enumerated() {
+        sides.setBelow(i, c, grid.sides.below(group.upperBound, c))
       }
     }
-    let xs = [grid.xs[0]] + columnGroups.map { grid.xs[$0.upperBound + 1] }
-    let ys = [grid.ys[0]] + rowGroups.map { grid.ys[$0.upperBound + 1] }
-    return SlotGrid(xs: xs, ys: ys, sides: sides)
+    let ys = [grid.ys[0]] + groups.map { grid.ys[$0.upperBound + 1] }
+    return SlotGrid(xs: grid.xs, ys: ys, sides: sides)
   }
 
   /// Whether rulings at `position` cover enough of the side from `start` to `end`.
@@ -393,4 +424,9 @@ struct SlotGrid: Sendable, Hashable {
     }
     return cells
   }
+}
+
+/// A side of a cell.
+enum Edge: Hashable, Sendable {
+  case left, right, top, bottom
 }

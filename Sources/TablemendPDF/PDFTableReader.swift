@@ -114,7 +114,10 @@ public struct PDFTableReader: Sendable {
       items.append(
         PageItem(
           page: page.number, box: lattice.box,
-          kind: .table(TablePart(table: table, xs: lattice.xs))))
+          kind: .table(
+            TablePart(
+              table: table, xs: lattice.xs, openTop: lattice.openTop,
+              openBottom: lattice.openBottom))))
     }
     let groups = GlyphLines.groups(free)
     var taken = Set<Int>()
@@ -175,4 +178,8 @@ struct TablePart: Sendable {
   var table: Table
   /// The column lines of its last page's part.
   var xs: [Double]
+  /// Its first part's top edge is mostly undrawn (its first row may be a cut row's rest).
+  var openTop = false
+  /// Its last part's bottom edge is mostly undrawn (its last row may run on).
+  var openBottom = false
 }
