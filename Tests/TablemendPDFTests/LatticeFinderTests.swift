@@ -146,4 +146,40 @@ import Testing
       LatticeFinder().tables(in: RulingSnapper().snap(rulings), glyphs: glyphs).first)
     #expect(table.rowCount == 2 && table.columnCount == 2 && table.cells.count == 4)
   }
+
+  @Test func bareVerticalRunningATablesHeightIsItsColumnLine() throws {
+    // The middle page of a label column cut above and below: its outer line (x 0) meets no
+    // horizontal ruling, and starts and ends where the table's lines do.
+    let table =
+      Self.rows([30], from: 100, to: 400) + Self.columns([100, 200, 300, 400], from: 0, to: 60)
+    let glyphs = [Self.glyph("一", x: 150, y: 15), Self.glyph("二", x: 150, y: 45)]
+    let edge = Self.columns([0], from: 0, to: 60)
+    let found = try #require(
+      LatticeFinder().tables(in: RulingSnapper().snap(table + edge), glyphs: glyphs).first)
+    #expect(found.xs == [0, 100, 200, 300, 400])
+    #expect(found.openTop && found.openBottom)
+    #expect(found.cells.first.map { [$0.row, $0.column, $0.rowSpan] } == [0, 0, 2])
+    // A line far from the table, or shorter than it, stays out.
+    let far = Self.columns([-200], from: 0, to: 60) + Self.columns([40], from: 0, to: 50)
+    let alone = try #require(
+      LatticeFinder().tables(in: RulingSnapper().snap(table + far), glyphs: glyphs).first)
+    #expect(alone.xs == [100, 200, 300, 400])
+  }
+
+  @Test func pieceEndingMidRowBetweenEmptySlotsIsNoRowLine() throws {
+    // Three framed columns, rows y 0–40 and 40–80; in the left column a merged cell's piece
+    // ends at y 20 (drawn only there). Both slots it divides are empty, so y 20 is no line.
+    var rulings = Self.rows([0, 40, 80], from: 0, to: 300)
+    rulings.append(Ruling(.horizontal, at: 20, from: 0, to: 100))
+    rulings += Self.columns([0, 100, 200, 300], from: 0, to: 80)
+    let glyphs = [Self.glyph("一", x: 150, y: 20), Self.glyph("二", x: 150, y: 60)]
+    let snapped = RulingSnapper().snap(rulings)
+    let table = try #require(LatticeFinder().tables(in: snapped, glyphs: glyphs).first)
+    #expect(table.ys == [0, 40, 80])
+    #expect(table.cells.count == 6)
+    // With text under it, the line divides two cells and stays.
+    let written = glyphs + [Self.glyph("三", x: 50, y: 30)]
+    let kept = try #require(LatticeFinder().tables(in: snapped, glyphs: written).first)
+    #expect(kept.ys == [0, 20, 40, 80])
+  }
 }
