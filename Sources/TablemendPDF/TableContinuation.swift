@@ -4,12 +4,16 @@ import TablemendModel
 ///
 /// A page's first table continues the previous page's last table when the latter reaches the
 /// bottom fifth of its page, nothing but page numbers lies between them (text below the
-/// first, above the second) and both have the same column lines (within `tolerance` points).
+/// first, above the second) and both have the same column lines (within `tolerance` points),
+/// or one's lines are some of the other's with the same outer edges (`columnUnion`).
 /// A table that ends higher up ended there: the next page's table is another one, even with
 /// the same columns (two forms of one template on consecutive pages). A first row that repeats the table's
 /// header row is dropped and reported; an empty cell at the top of the continuation under a
 /// merged cell (one spanning rows) of the same columns extends that cell (a merge cut by the
-/// page break), marked `inferred: rowSpan`. An empty cell under a one-row cell stays empty.
+/// page break), marked `inferred: rowSpan`. An empty cell under a one-row cell stays empty,
+/// unless that cell was drawn on to the page's foot (`droppingEmptyLastRow`). A row cut by the
+/// break is joined when it is drawn open on both sides of it, or when its texts say so
+/// (`joinSplitRow`).
 enum TableContinuation {
   /// How far apart column lines of the two parts may be, in points.
   static let tolerance = 3.0
