@@ -75,7 +75,7 @@ public struct PDFTableReader: Sendable {
       }
       return ([], diagnostics)
     }
-    let lattices = finder.tables(in: snapper.snap(page.rulings))
+    let lattices = finder.tables(in: snapper.snap(page.rulings), glyphs: page.glyphs)
     var cellGlyphs = lattices.map { [[Glyph]](repeating: [], count: $0.cells.count) }
     var free: [Glyph] = []
     for glyph in page.glyphs {
@@ -114,7 +114,10 @@ public struct PDFTableReader: Sendable {
       items.append(
         PageItem(
           page: page.number, box: lattice.box,
-          kind: .table(TablePart(table: table, xs: lattice.xs))))
+          kind: .table(
+            TablePart(
+              table: table, xs: lattice.xs, openTop: lattice.openTop,
+              openBottom: lattice.openBottom))))
     }
     let groups = GlyphLines.groups(free)
     var taken = Set<Int>()
@@ -175,4 +178,8 @@ struct TablePart: Sendable {
   var table: Table
   /// The column lines of its last page's part.
   var xs: [Double]
+  /// Its first part's top edge is mostly undrawn (its first row may be a cut row's rest).
+  var openTop = false
+  /// Its last part's bottom edge is mostly undrawn (its last row may run on).
+  var openBottom = false
 }

@@ -191,4 +191,69 @@ import Testing
     #expect(read.diagnostics.isEmpty)
     #expect(read.blocks.allSatisfy { if case .paragraph = $0 { true } else { false } })
   }
+
+  /// A Chromium-style page: a table from `top` with row lines at `ys` across `xs`, the top
+  /// and bottom lines left out when `openTop` / `openBottom`; `texts` by (row, column).
+  static func drawnPage(
+    _ number: Int, xs: [Double], ys: [Double], openTop: Bool, openBottom: Bool,
+    texts: [(Int, Int, String)]
+  ) -> PageContent {
+    var lines = ys
+    if openTop { lines.removeFirst() }
+    if openBottom { lines.removeLast() }
+    var rulings = LatticeFinderTests.rows(lines, from: xs[0], to: xs[xs.count - 1])
+    rulings += LatticeFinderTests.columns(xs, from: ys[0], to: ys[ys.count - 1])
+    var glyphs: [Glyph] = []
+    for (r, c, text) in texts { glyphs += G.glyphs(text, x: xs[c] + 5, y: ys[r] + 5) }
+    return PageContent(number: number, width: 595, height: 842, glyphs: glyphs, rulings: rulings)
+  }
+
+  @Test func rowDrawnOpenAcrossTheBreakIsOneRowOnTheUnionOfColumns() throws {
+    // Page 1: two columns, its last row drawn without a bottom line; page 2: the row's rest
+    // drawn without a top line, then a row with a column line (x 300) that page 1 lacks.
+    let ys1 = (0...9).map { 620 + Double($0) * 20 }
+    let first = Self.drawnPage(
+      1, xs: [50, 150, 450], ys: ys1, openTop: false, openBottom: true,
+      texts: (0..<9).map { ($0, 1, "指标\($0)") } + [(8, 0, "目标")])
+    var second = Self.drawnPage(
+      2, xs: [50, 150, 450], ys: [40, 60, 80], openTop: true, openBottom: false,
+      texts: [(0, 1, "续"), (1, 0, "一级"), (1, 1, "三级")])
+    second.rulings.append(Ruling(.vertical, at: 300, from: 60, to: 80))
+    second.glyphs += G.glyphs("指标值", x: 305, y: 65)
+    let read = PDFTableReader().read([first, second])
+    guard case .table(let table) = read.blocks.first else {
+      Issue.record("one table")
+      return
+    }
+    #expect(read.blocks.count == 1)
+    #expect(table.rowCount == 10 && table.columnCount == 3)
+    let cut = try #require(table.cells.first { $0.row == 8 && $0.column == 1 })
+    #expect(cut.text == "指标8续" && cut.columnSpan == 2)
+    #expect(table.cells.filter { $0.row == 9 }.map(\.text) == ["一级", "三级", "指标值"])
+    #expect(read.diagnostics.map(\.code) == ["pdf-row-split", "pdf-table-continued"])
+  }
+
+  @Test func emptyRowStartDrawnAtThePageFootIsDropped() throws {
+    // Page 1 ends in a row drawn open below with nothing in it but a merged label running
+    // into it; page 2 starts closed, its first row's label cell empty: the label's rest.
+    var first = Self.drawnPage(
+      1, xs: [50, 150, 450], ys: (0...9).map { 620 + Double($0) * 20 }, openTop: false,
+      openBottom: true, texts: (0..<8).map { ($0, 1, "指标\($0)") } + [(7, 0, "效益指标")])
+    // The label (rows 7–8) has no line between them.
+    first.rulings.removeAll { $0.axis == .horizontal && $0.position == 780 }
+    first.rulings.append(Ruling(.horizontal, at: 780, from: 150, to: 450))
+    let second = Self.drawnPage(
+      2, xs: [50, 150, 450], ys: [40, 60, 80], openTop: false, openBottom: false,
+      texts: [(0, 1, "指标8"), (1, 0, "满意度"), (1, 1, "指标9")])
+    let read = PDFTableReader().read([first, second])
+    guard case .table(let table) = read.blocks.first else {
+      Issue.record("one table")
+      return
+    }
+    #expect(read.blocks.count == 1)
+    #expect(table.rowCount == 10)
+    let label = try #require(table.cells.first { $0.text == "效益指标" })
+    #expect(label.row == 7 && label.rowSpan == 2)
+    #expect(table.cells.first { $0.text == "指标8" }?.row == 8)
+  }
 }
