@@ -115,8 +115,9 @@ public enum CellStreamReader {
       if !line.cells.isEmpty { pendingBreak = .none }
     }
     return CellStream(
-      cells: LabelNames.markOutlineLevels(
-        LabelNames.mark(FragmentJoiner.join(NameHeaders.mark(out), memo: memo))),
+      cells: LabelNames.markCostLevel(
+        LabelNames.markOutlineLevels(
+          LabelNames.mark(FragmentJoiner.join(NameHeaders.mark(out), memo: memo)))),
       linesAreRows: linesAreRows)
   }
 

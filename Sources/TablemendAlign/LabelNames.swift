@@ -39,4 +39,32 @@ enum LabelNames {
     }
     return out
   }
+
+  /// `cells` with `成本指标`, a 一级 in newer templates and a 二级 under 产出指标 in older ones,
+  /// read by its neighbours: a 二级 when the label before it is a 二级 under 产出指标
+  /// (数量 / 质量 / 时效) and no cost 二级 (`经济成本指标` …) follows it as its own.
+  static func markCostLevel(_ cells: [StreamCell]) -> [StreamCell] {
+    var out = cells
+    var previousLabel: String?
+    for i in cells.indices {
+      let kind = cells[i].kind
+      guard kind == .level1 || kind == .level2 || kind == .eitherLevel else { continue }
+      defer { previousLabel = LabelFolding.withoutScore(LabelFolding.key(cells[i].text)) }
+      guard kind == .eitherLevel,
+        LabelFolding.withoutScore(LabelFolding.key(cells[i].text)) == "成本指标",
+        let before = previousLabel, LevelLabels.isLevel2(before), !LevelLabels.isLevel1(before),
+        LevelLabels.usualParent(ofLevel2: before) == "产出指标"
+      else { continue }
+      let next = cells[(i + 1)...].prefix(8).first {
+        $0.kind == .level1 || $0.kind == .level2 || $0.kind == .eitherLevel
+      }
+      if let next, next.kind == .level2,
+        LevelLabels.acceptedParents(ofLevel2: next.text).first == "成本指标"
+      {
+        continue
+      }
+      out[i].kind = .level2
+    }
+    return out
+  }
 }

@@ -347,4 +347,26 @@ struct HeldOutRuleTests {
     // A unit written close to its number keeps the text whole (`100次以上的培训`).
     #expect(RunTogetherSegmenter.segments(of: "100次以上的培训场次", wholeLine: false).count == 1)
   }
+
+  @Test func costIndicatorsAfterOutputsTwoJiIsATwoJiUnlessCostTwoJiFollow() {
+    // An older template: 成本指标 is a 二级 under 产出指标, after 数量 / 质量 / 时效.
+    let older = rows(
+      """
+      一级指标 | 二级指标 | 三级指标 | 绩效指标描述 | 指标值 |
+      产出指标 | 数量指标 | 维修面积 | 维修面积 | ≥400平方米 |
+      质量指标 | 验收合格率 | 验收合格率 | ≥98% | |
+      时效指标 | 资金支付及时率 | 资金支付及时率 | 100% | |
+      成本指标 | 项目成本 | 项目成本 | 20万元 | |
+      效益指标 | 可持续影响指标 | 消除安全隐患 | 消除安全隐患 | 持续影响 |
+      """)
+    #expect(older.map(\.description).contains("产出指标/成本指标/项目成本=20万元"))
+    // A newer one: 成本指标 is a 一级 with its own 二级 labels.
+    let newer = rows(
+      """
+      一级指标 | 二级指标 | 三级指标 | 指标值 |
+      产出指标 | 时效指标 | 资金支付及时率 | 100% |
+      成本指标 | 经济成本指标 | 项目成本 | ≤20万元 |
+      """)
+    #expect(newer.last?.description == "成本指标/经济成本指标/项目成本=≤20万元")
+  }
 }
