@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmark of `tablemend batch`: files per second on a generated folder of form files, with 1
-# and with 2 workers, then a re-run that skips every file.
+# and with 2 workers, then a re-run that skips every file, then one after a file changed.
 #
 # Usage: tools/bench-batch.sh [COUNT]
 #   COUNT      files to generate (default 10000)
@@ -31,6 +31,10 @@ for jobs in 1 2; do
   run "convert" "$jobs" "$work/out-$jobs"
 done
 run "re-run (all skipped)" 2 "$work/out-2"
+# One file changed: it alone is converted; every other document is copied from the last run.
+first=$(find "$work/forms" -type f ! -name '.*' | sort | sed -n 1p)
+printf '\n' >>"$first"
+run "re-run (1 changed)" 2 "$work/out-2"
 python3 - "$work/out-2/report.json" <<'PY'
 import json, sys
 r = json.load(open(sys.argv[1]))
