@@ -78,10 +78,16 @@ public struct PDFTableReader: Sendable {
     let lattices = finder.tables(in: snapper.snap(page.rulings), glyphs: page.glyphs)
     var cellGlyphs = lattices.map { [[Glyph]](repeating: [], count: $0.cells.count) }
     var free: [Glyph] = []
+    // A glyph belongs to the smallest table that holds it: a table drawn inside another's
+    // cell (a nested table) takes its own text, and the cell keeps the text around it.
+    let innermostFirst = lattices.indices.sorted {
+      (lattices[$0].box.width * lattices[$0].box.height, $0)
+        < (lattices[$1].box.width * lattices[$1].box.height, $1)
+    }
     for glyph in page.glyphs {
       var placed = false
-      for (t, lattice) in lattices.enumerated() {
-        if let index = lattice.cellIndex(x: glyph.centreX, y: glyph.centreY) {
+      for t in innermostFirst {
+        if let index = lattices[t].cellIndex(x: glyph.centreX, y: glyph.centreY) {
           cellGlyphs[t][index].append(glyph)
           placed = true
           break
