@@ -29,12 +29,27 @@ public struct StruckText: Sendable, Hashable {
   ) {
     var struck = Set<Int>()
     var strikes = Set<Int>()
+    // Glyphs by their centre's y: a ruling looks only at those whose middle band can reach it.
+    let byMiddle = glyphs.indices.sorted { glyphs[$0].centreY < glyphs[$1].centreY }
+    let reach = band * (glyphs.map(\.box.height).max() ?? 0) / 2
     for (r, ruling) in rulings.enumerated() where ruling.axis == .horizontal {
       guard ruling.length > 0 else { continue }
+      var low = 0
+      var high = byMiddle.count
+      while low < high {
+        let mid = (low + high) / 2
+        if glyphs[byMiddle[mid]].centreY < ruling.position - reach {
+          low = mid + 1
+        } else {
+          high = mid
+        }
+      }
       var crossed: [Int] = []
       var covered = 0.0
-      for (g, glyph) in glyphs.enumerated()
-      where glyph.centreX >= ruling.start && glyph.centreX <= ruling.end {
+      for g in byMiddle[low...] {
+        let glyph = glyphs[g]
+        guard glyph.centreY <= ruling.position + reach else { break }
+        guard glyph.centreX >= ruling.start && glyph.centreX <= ruling.end else { continue }
         let middle = glyph.centreY
         let half = band * glyph.box.height / 2
         guard ruling.position >= middle - half && ruling.position <= middle + half else {
