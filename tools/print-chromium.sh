@@ -13,7 +13,7 @@ out=${1:-corpus/pdf/chromium}
 [ $# -gt 0 ] && shift
 if [ $# -eq 0 ]; then
   set -- corpus/docx/seed-000-department.docx corpus/docx/seed-002-project.docx \
-    corpus/docx/adjacent.docx corpus/docx/hmerge.docx corpus/docx/sdt.docx
+    corpus/docx/adjacent.docx corpus/docx/hmerge.docx corpus/docx/sdt.docx corpus/docx/nested.docx
 fi
 mkdir -p "$out"
 out=$(cd "$out" && pwd)

@@ -274,6 +274,7 @@ public struct LatticeFinder: Sendable, Hashable {
     guard rows >= 2 else { return grid }
     var outside = Array(repeating: [Bool](repeating: false, count: columns), count: rows)
     var empty = Array(repeating: [Bool](repeating: false, count: columns), count: rows)
+    var shortRows: [LatticeCell] = []
     for cell in grid.cells() {
       let lastRow = cell.row + cell.rowSpan - 1
       let lastColumn = cell.column + cell.columnSpan - 1
@@ -294,6 +295,7 @@ public struct LatticeFinder: Sendable, Hashable {
         if lastRow == rows - 1 && !grid.sides.below(rows - 1, c) { openSides.insert(.bottom) }
       }
       let isOutside = !openSides.isEmpty && openSides != [.top] && openSides != [.bottom]
+      if isOutside && openSides.isDisjoint(with: [.top, .bottom]) { shortRows.append(cell) }
       for r in cell.row...lastRow {
         for c in cell.column...lastColumn {
           empty[r][c] = true
@@ -313,7 +315,23 @@ public struct LatticeFinder: Sendable, Hashable {
         !outside[k - 1][$0] && !outside[k][$0] && !(partial && empty[k - 1][$0] && empty[k][$0])
       }
     }
-    guard keep.contains(false) else { return grid }
+    // An outside region open only at the table's left or right edge, that no removed line
+    // merges into its neighbours, is the missing slots of a short row (a row with fewer
+    // cells than the table's columns, its slots drawn without lines): one empty cell per
+    // slot, as the document's grid has them. (Open at the top or the bottom, it is a piece
+    // that a page break cut, for the page join.)
+    var drawnSides = grid.sides
+    for region in shortRows {
+      let rowsOfRegion = region.row..<(region.row + region.rowSpan)
+      guard rowsOfRegion.allSatisfy({ keep[$0] && keep[$0 + 1] }) else { continue }
+      for r in rowsOfRegion {
+        for c in region.column..<(region.column + region.columnSpan) {
+          if c + 1 < region.column + region.columnSpan { drawnSides.setRight(r, c, true) }
+          if r + 1 < region.row + region.rowSpan { drawnSides.setBelow(r, c, true) }
+        }
+      }
+    }
+    guard keep.contains(false) else { return SlotGrid(xs: grid.xs, ys: grid.ys, sides: drawnSides) }
     // New row i covers the old rows groups[i].
     var groups: [ClosedRange<Int>] = []
     var start = 0
@@ -335,13 +353,13 @@ public struct LatticeFinder: Sendable, Hashable {
       for c in -1..<columns {
         sides.setRight(
           i, c,
-          merged(group.map { (isInside($0, c) && isInside($0, c + 1), grid.sides.right($0, c)) }))
+          merged(group.map { (isInside($0, c) && isInside($0, c + 1), drawnSides.right($0, c)) }))
       }
     }
     for c in 0..<columns {
-      sides.setBelow(-1, c, grid.sides.below(-1, c))
+      sides.setBelow(-1, c, drawnSides.below(-1, c))
       for (i, group) in groups.enumerated() {
-        sides.setBelow(i, c, grid.sides.below(group.upperBound, c))
+        sides.setBelow(i, c, drawnSides.below(group.upperBound, c))
       }
     }
     let ys = [grid.ys[0]] + groups.map { grid.ys[$0.upperBound + 1] }

@@ -13,17 +13,21 @@ public struct PDFTableReader: Sendable {
   /// Guesses tables without rulings in the text outside ruled ones; nil reads that text as
   /// paragraphs only.
   public var streamFinder: StreamTableFinder?
+  /// Finds text drawn struck through (a print's tracked deletions), left out; nil keeps it.
+  public var struckText: StruckText?
   /// Bounds on tables.
   public var limits: Limits
 
   /// Makes a reader.
   public init(
     snapper: RulingSnapper = RulingSnapper(), finder: LatticeFinder = LatticeFinder(),
-    streamFinder: StreamTableFinder? = StreamTableFinder(), limits: Limits = .standard
+    streamFinder: StreamTableFinder? = StreamTableFinder(),
+    struckText: StruckText? = StruckText(), limits: Limits = .standard
   ) {
     self.snapper = snapper
     self.finder = finder
     self.streamFinder = streamFinder
+    self.struckText = struckText
     self.limits = limits
   }
 
@@ -75,13 +79,34 @@ public struct PDFTableReader: Sendable {
       }
       return ([], diagnostics)
     }
-    let lattices = finder.tables(in: snapper.snap(page.rulings), glyphs: page.glyphs)
+    var glyphs = page.glyphs
+    var rulings = snapper.snap(page.rulings)
+    if let struckText {
+      let kept = struckText.removing(glyphs: glyphs, rulings: rulings)
+      glyphs = kept.glyphs
+      rulings = kept.rulings
+      if kept.struck > 0 {
+        diagnostics.append(
+          Diagnostic(
+            .warning, "pdf-struck-text",
+            "page \(page.number): \(kept.struck) characters are drawn struck through (deleted "
+              + "text, as a print of tracked changes shows it); they are left out",
+            at: .pdf(page: page.number, box: pageBox)))
+      }
+    }
+    let lattices = finder.tables(in: rulings, glyphs: glyphs)
     var cellGlyphs = lattices.map { [[Glyph]](repeating: [], count: $0.cells.count) }
     var free: [Glyph] = []
-    for glyph in page.glyphs {
+    // A glyph belongs to the smallest table that holds it: a table drawn inside another's
+    // cell (a nested table) takes its own text, and the cell keeps the text around it.
+    let innermostFirst = lattices.indices.sorted {
+      (lattices[$0].box.width * lattices[$0].box.height, $0)
+        < (lattices[$1].box.width * lattices[$1].box.height, $1)
+    }
+    for glyph in glyphs {
       var placed = false
-      for (t, lattice) in lattices.enumerated() {
-        if let index = lattice.cellIndex(x: glyph.centreX, y: glyph.centreY) {
+      for t in innermostFirst {
+        if let index = lattices[t].cellIndex(x: glyph.centreX, y: glyph.centreY) {
           cellGlyphs[t][index].append(glyph)
           placed = true
           break

@@ -182,4 +182,54 @@ import Testing
     let kept = try #require(LatticeFinder().tables(in: snapped, glyphs: written).first)
     #expect(kept.ys == [0, 20, 40, 80])
   }
+
+  @Test func shortRowsMissingSlotsAreOneCellEach() throws {
+    // Three framed columns and three rows; the middle row has one cell (x 0–100), its two
+    // missing slots drawn with no line between them and none at the table's right edge (as
+    // LibreOffice prints a row shorter than the table). Top and bottom are drawn: that
+    // region is the short row's two missing slots, one empty cell each, not a cell two
+    // columns wide.
+    var rulings = Self.rows([0, 30, 60, 90], from: 0, to: 300)
+    rulings += Self.columns([0, 100], from: 0, to: 90)
+    for x in [200.0, 300] {
+      rulings += [
+        Ruling(.vertical, at: x, from: 0, to: 30), Ruling(.vertical, at: x, from: 60, to: 90),
+      ]
+    }
+    let glyphs = [
+      Self.glyph("一", x: 50, y: 15), Self.glyph("二", x: 150, y: 15),
+      Self.glyph("三", x: 250, y: 15), Self.glyph("四", x: 50, y: 45),
+      Self.glyph("五", x: 50, y: 75), Self.glyph("六", x: 150, y: 75),
+    ]
+    let snapped = RulingSnapper().snap(rulings)
+    let table = try #require(LatticeFinder().tables(in: snapped, glyphs: glyphs).first)
+    #expect(table.rowCount == 3 && table.columnCount == 3)
+    #expect(table.cells.count == 9)
+    #expect(table.cells.allSatisfy { $0.rowSpan == 1 && $0.columnSpan == 1 })
+    // Missing at the row's start (open at the left edge), the same.
+    var leading = Self.rows([0, 30, 60, 90], from: 0, to: 300)
+    leading += Self.columns([200, 300], from: 0, to: 90)
+    for x in [0.0, 100] {
+      leading += [
+        Ruling(.vertical, at: x, from: 0, to: 30), Ruling(.vertical, at: x, from: 60, to: 90),
+      ]
+    }
+    let shifted = glyphs.map { $0.text == "四" ? Self.glyph("四", x: 250, y: 45) : $0 }
+    let start = try #require(
+      LatticeFinder().tables(in: RulingSnapper().snap(leading), glyphs: shifted).first)
+    #expect(start.cells.count == 9)
+    // Without glyphs the grid is as drawn: one empty cell two columns wide.
+    let drawn = try #require(LatticeFinder().tables(in: snapped).first)
+    #expect(drawn.cells.count == 8)
+    // A region open at the table's bottom as well (a page break's cut) is not split.
+    var cut = Self.rows([0, 30], from: 0, to: 300)
+    cut += Self.columns([0, 100], from: 0, to: 90)
+    cut += Self.columns([200, 300], from: 0, to: 30)
+    cut += Self.rows([60, 90], from: 0, to: 100)
+    let cutTable = try #require(
+      LatticeFinder().tables(in: RulingSnapper().snap(cut), glyphs: Array(glyphs.prefix(4)))
+        .first)
+    let spans = cutTable.cells.map { [$0.row, $0.column, $0.rowSpan, $0.columnSpan] }
+    #expect(spans.contains([1, 1, 2, 2]))
+  }
 }

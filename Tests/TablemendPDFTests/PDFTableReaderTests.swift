@@ -256,4 +256,25 @@ import Testing
     #expect(label.row == 7 && label.rowSpan == 2)
     #expect(table.cells.first { $0.text == "指标8" }?.row == 8)
   }
+
+  @Test func tableInsideACellIsATableOfItsOwn() throws {
+    // A framed 1 × 2 table (x 50–450, y 100–200); inside its right cell, clear of its lines,
+    // a 2 × 1 table (x 200–400, y 130–170), with 前 above it and 后 below it in the cell.
+    var rulings = LatticeFinderTests.rows([100, 200], from: 50, to: 450)
+    rulings += LatticeFinderTests.columns([50, 150, 450], from: 100, to: 200)
+    rulings += LatticeFinderTests.rows([130, 150, 170], from: 200, to: 400)
+    rulings += LatticeFinderTests.columns([200, 400], from: 130, to: 170)
+    let glyphs =
+      G.glyphs("外", x: 55, y: 105) + G.glyphs("前", x: 155, y: 110)
+      + G.glyphs("内一", x: 205, y: 135) + G.glyphs("内二", x: 205, y: 155)
+      + G.glyphs("后", x: 155, y: 180)
+    let page = PageContent(number: 1, width: 595, height: 842, glyphs: glyphs, rulings: rulings)
+    let tables = PDFTableReader().read([page]).blocks.compactMap { block -> Table? in
+      if case .table(let table) = block { return table }
+      return nil
+    }
+    #expect(tables.map(\.id) == ["t1", "t2"])
+    #expect(tables.first?.cells.map(\.text) == ["外", "前后"])
+    #expect(tables.last?.cells.map(\.text) == ["内一", "内二"])
+  }
 }
