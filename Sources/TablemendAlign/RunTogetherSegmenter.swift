@@ -45,6 +45,10 @@ public enum RunTogetherSegmenter {
     "至少", "等于", ">=", "<=", "≥", "≤", "＞", "＜", ">", "<", "=", "＝", "≧", "≦",
   ].map { Array($0) }
 
+  /// The first scalars of `opPrefixes`.
+  static let opStarts: Set<Unicode.Scalar> = Set(
+    opPrefixes.compactMap { $0.first?.unicodeScalars.first })
+
   /// Units a value may end with, longest first.
   static let units: [[Character]] = [
     "百分比", "万人次", "平方公里", "平方米", "立方米", "万平方米", "万元", "亿元", "萬元", "億元", "万亩", "萬畝", "人次",
@@ -528,6 +532,15 @@ public enum RunTogetherSegmenter {
     var spans: [Range<Int>] = []
     var i = 0
     while i < chars.count {
+      // Most characters start neither a comparison nor a number (compared by scalar: a
+      // Character comparison of Chinese text goes through normalisation).
+      let c = chars[i]
+      if !(c.isASCII && c.isNumber), let scalar = c.unicodeScalars.first,
+        !opStarts.contains(scalar)
+      {
+        i += 1
+        continue
+      }
       // An optional comparison, then a number, then an optional unit.
       var j = i
       var op = 0

@@ -35,7 +35,7 @@ enum StatementReader {
           return
         }
       }
-      guard line.utf8.contains(0x3A) || line.utf8.contains(0x9A), let statement = read(line) else {
+      guard hasMark(line.utf8, ascii: 0x3A, fullWidth: 0x9A), let statement = read(line) else {
         return
       }
       let value = TimeLimits.reading(ValueParser.parse(statement.target), under: level2)
@@ -63,7 +63,7 @@ enum StatementReader {
     ) {
       number += 1
       // A statement has a colon, a level line is short: other lines are passed over cheaply.
-      guard raw.utf8.count <= 60 || raw.utf8.contains(0x3A) || raw.utf8.contains(0x9A) else {
+      guard raw.utf8.count <= 60 || hasMark(raw.utf8, ascii: 0x3A, fullWidth: 0x9A) else {
         continue
       }
       for (offset, unit) in units(of: raw) {
@@ -92,13 +92,23 @@ enum StatementReader {
     return block
   }
 
+  /// True when `utf8` holds the ASCII punctuation `ascii` or its full-width form U+FF00 +
+  /// (`fullWidth` - 0x80), encoded EF BC `fullWidth` (`:` / `：`, `;` / `；`).
+  static func hasMark<C: Collection<UInt8>>(_ utf8: C, ascii: UInt8, fullWidth: UInt8) -> Bool {
+    var previous: (UInt8, UInt8) = (0, 0)
+    for byte in utf8 {
+      if byte == ascii || (byte == fullWidth && previous == (0xEF, 0xBC)) { return true }
+      previous = (previous.1, byte)
+    }
+    return false
+  }
+
   /// The clauses of a line that a semicolon ends (a page flattened into one line runs its
   /// statements together: `…面积:指标值为“约120平方米”,全年实际完成值约1737平方米;项目竣工…`), each
   /// with its offset in characters; a semicolon inside quotes ends nothing.
   static func units(of line: Substring) -> [(Int, Substring)] {
     // Most lines hold no semicolon (`;` or the full-width `；`, EF BC 9B): one unit, no scan.
-    let utf8 = line.utf8
-    guard utf8.contains(0x3B) || utf8.contains(0x9B) else { return [(0, line)] }
+    guard hasMark(line.utf8, ascii: 0x3B, fullWidth: 0x9B) else { return [(0, line)] }
     var out: [(Int, Substring)] = []
     var start = line.startIndex
     var offset = 0
