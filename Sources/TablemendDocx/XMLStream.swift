@@ -144,6 +144,10 @@ package final class XMLStream {
   /// The current text event's content.
   package var text: String { String(decoding: textBytes, as: UTF8.self) }
 
+  /// The current element's local name as one of the names the readers act on, without
+  /// building a `String` (start and end events; `other` for the rest).
+  package var local: XMLLocalName { name.local }
+
   /// The current element's local name as written (start and end events).
   package var localName: String { localPointer.map { String(cString: $0) } ?? "" }
 

@@ -58,7 +58,7 @@ public enum WorkbookTables {
       diagnostics += layout.diagnostics
       for part in layout.parts() {
         if part.rows.count == 1, part.columns.count == 1,
-          let text = layout.text[Slot(part.rows.lowerBound, part.columns.lowerBound)],
+          let text = layout.text(at: Slot(part.rows.lowerBound, part.columns.lowerBound)),
           layout.mergeAt[Slot(part.rows.lowerBound, part.columns.lowerBound)] == nil
         {
           blocks.append(
@@ -90,21 +90,27 @@ public enum WorkbookTables {
   }
 }
 
-/// A row and column, 0-based.
-struct Slot: Hashable {
+/// A row and column, 0-based, ordered row by row.
+struct Slot: Hashable, Comparable {
   var row: Int
   var column: Int
   init(_ row: Int, _ column: Int) {
     self.row = row
     self.column = column
   }
+
+  static func < (a: Slot, b: Slot) -> Bool {
+    a.row != b.row ? a.row < b.row : a.column < b.column
+  }
 }
 
 /// One sheet's text by slot and its merges checked against each other.
 struct SheetLayout {
   let name: String
-  /// Text of each non-empty slot (the last cell read for a slot wins).
-  var text: [Slot: String] = [:]
+  /// The non-empty slots in row-major order, one entry each, and their text (the last cell
+  /// read for a slot wins): arrays, not a dictionary, for sheets of 1,000,000 cells.
+  private(set) var slots: [Slot] = []
+  private(set) var texts: [String] = []
   /// Accepted merges by their top-left slot.
   var mergeAt: [Slot: CellRange] = [:]
   /// Accepted merges.
@@ -122,9 +128,7 @@ struct SheetLayout {
 
   init(_ sheet: Sheet) {
     name = sheet.name
-    for cell in sheet.cells where !cell.text.isEmpty {
-      text[Slot(cell.row, cell.column)] = cell.text
-    }
+    (slots, texts) = Self.sortedText(sheet.cells)
     // Merges sorted by their top-left corner; one that overlaps an earlier one is dropped and
     // reported (Excel refuses such a file; other writers make them).
     var accepted: [CellRange] = []
@@ -165,16 +169,77 @@ struct SheetLayout {
     tallMerges = accepted.indices.filter { accepted[$0].rowSpan > 64 }
     // Text hidden under a merge (not its top-left cell) is not shown by the sheet.
     if !merges.isEmpty {
-      for slot in Array(text.keys) {
-        if mergeAt[slot] != nil { continue }
-        if let covering = coveringMerge(slot),
+      var keptSlots: [Slot] = []
+      var keptTexts: [String] = []
+      keptSlots.reserveCapacity(slots.count)
+      keptTexts.reserveCapacity(slots.count)
+      for (slot, text) in zip(slots, texts) {
+        if mergeAt[slot] == nil, let covering = coveringMerge(slot),
           covering.firstRow != slot.row
             || covering.firstColumn != slot.column
         {
-          text[slot] = nil
+          continue
         }
+        keptSlots.append(slot)
+        keptTexts.append(text)
+      }
+      slots = keptSlots
+      texts = keptTexts
+    }
+  }
+
+  /// The non-empty cells' slots in row-major order and their text, the last cell read for a
+  /// slot winning (readers write cells in order, so the sort is usually skipped).
+  private static func sortedText(_ cells: [SheetCell]) -> ([Slot], [String]) {
+    var order: [Int] = []
+    order.reserveCapacity(cells.count)
+    var sorted = true
+    var previous: Slot?
+    for (index, cell) in cells.enumerated() where !cell.text.isEmpty {
+      let slot = Slot(cell.row, cell.column)
+      if let previous, !(previous < slot) { sorted = false }
+      previous = slot
+      order.append(index)
+    }
+    if !sorted {
+      // Row-major, and for one slot in reading order: the last one read is kept below.
+      order.sort { a, b in
+        let x = Slot(cells[a].row, cells[a].column)
+        let y = Slot(cells[b].row, cells[b].column)
+        return x != y ? x < y : a < b
       }
     }
+    var slots: [Slot] = []
+    var texts: [String] = []
+    slots.reserveCapacity(order.count)
+    texts.reserveCapacity(order.count)
+    for index in order {
+      let slot = Slot(cells[index].row, cells[index].column)
+      if slots.last == slot {
+        texts[texts.count - 1] = cells[index].text
+      } else {
+        slots.append(slot)
+        texts.append(cells[index].text)
+      }
+    }
+    return (slots, texts)
+  }
+
+  /// The index in `slots` of the first slot at or after `slot`.
+  private func firstIndex(atOrAfter slot: Slot) -> Int {
+    var low = 0
+    var high = slots.count
+    while low < high {
+      let mid = (low + high) / 2
+      if slots[mid] < slot { low = mid + 1 } else { high = mid }
+    }
+    return low
+  }
+
+  /// The text of a non-empty slot.
+  func text(at slot: Slot) -> String? {
+    let index = firstIndex(atOrAfter: slot)
+    return index < slots.count && slots[index] == slot ? texts[index] : nil
   }
 
   private static func a1(_ range: CellRange) -> String {
@@ -195,7 +260,7 @@ struct SheetLayout {
   /// the columns its text and merges use.
   func parts() -> [(rows: ClosedRange<Int>, columns: ClosedRange<Int>)] {
     // Row intervals: each text row, each merge's rows.
-    var intervals: [(Int, Int)] = text.keys.map { ($0.row, $0.row) }
+    var intervals: [(Int, Int)] = slots.map { ($0.row, $0.row) }
     intervals += merges.map { ($0.firstRow, $0.lastRow) }
     intervals.sort { $0 < $1 }
     var runs: [ClosedRange<Int>] = []
@@ -229,7 +294,7 @@ struct SheetLayout {
         columns[index] = low...high
       }
     }
-    for slot in text.keys {
+    for slot in slots {
       if let index = run(of: slot.row) { widen(index, slot.column, slot.column) }
     }
     for range in merges {
@@ -237,7 +302,7 @@ struct SheetLayout {
     }
     // A run of empty merged cells only (a styled, unfilled area) is no table.
     var hasText = Array(repeating: false, count: runs.count)
-    for slot in text.keys { if let index = run(of: slot.row) { hasText[index] = true } }
+    for slot in slots { if let index = run(of: slot.row) { hasText[index] = true } }
     return runs.indices.compactMap { index in
       guard hasText[index], let columns = columns[index] else { return nil }
       return (runs[index], columns)
@@ -256,18 +321,23 @@ struct SheetLayout {
         }
       }
     }
+    // The slots' text is walked in step with the grid (both row-major).
+    var next = firstIndex(atOrAfter: Slot(rows.lowerBound, columns.lowerBound))
+    cells.reserveCapacity(rows.count * columns.count - covered.count)
     for r in rows {
       for c in columns {
         let slot = Slot(r, c)
-        if covered.contains(slot) { continue }
-        let merge = mergeAt[slot]
-        let value = text[slot] ?? ""
+        while next < slots.count, slots[next] < slot { next += 1 }
+        if !covered.isEmpty, covered.contains(slot) { continue }
+        let merge = mergeAt.isEmpty ? nil : mergeAt[slot]
+        let value = next < slots.count && slots[next] == slot ? texts[next] : ""
         cells.append(
           Cell(
             row: r - rows.lowerBound, column: c - columns.lowerBound,
             rowSpan: merge?.rowSpan ?? 1, columnSpan: merge?.columnSpan ?? 1,
             paragraphs: value.isEmpty
-              ? [] : value.contains("\n") ? value.components(separatedBy: "\n") : [value],
+              ? []
+              : value.utf8.contains(0x0A) ? value.components(separatedBy: "\n") : [value],
             location: Location.sheet(name, row: r, column: c)))
       }
     }

@@ -204,17 +204,17 @@ enum XLSXReader {
     try stream(data, part: part, limits: limits) { (stream) throws(DocxError) in
       switch stream.kind {
       case .elementStart:
-        switch stream.localName {
-        case "si":
+        switch stream.local {
+        case .si:
           inItem = true
           current = ""
-        case "rPh": phonetic += 1
-        case "t": inText = inItem && phonetic == 0
+        case .rPh: phonetic += 1
+        case .t: inText = inItem && phonetic == 0
         default: break
         }
       case .elementEnd:
-        switch stream.localName {
-        case "si":
+        switch stream.local {
+        case .si:
           if strings.count >= limits.maxCellsPerTable * 4 {
             throw DocxError(
               place: stream.currentLocation().description,
@@ -224,8 +224,8 @@ enum XLSXReader {
           }
           strings.append(Text.unescape(current))
           inItem = false
-        case "rPh": phonetic = max(0, phonetic - 1)
-        case "t": inText = false
+        case .rPh: phonetic = max(0, phonetic - 1)
+        case .t: inText = false
         default: break
         }
       case .text:
@@ -293,11 +293,14 @@ enum XLSXReader {
     var phonetic = 0
     var inCell = false
     let maxCells = limits.maxCellsPerTable * 4
+    // Each style's number format, compiled when a cell first uses it.
+    var compiled: [NumberFormat.Compiled?] = Array(repeating: nil, count: styles.formatIDs.count)
+    let general = NumberFormat.Compiled(nil)
     try stream(data, part: part, limits: limits) { (stream) throws(DocxError) in
       switch stream.kind {
       case .elementStart:
-        switch stream.localName {
-        case "row":
+        switch stream.local {
+        case .row:
           if let r = stream.attribute("r") {
             guard let n = Int(r), n >= 1, n <= CellReference.maxRows else {
               throw DocxError(
@@ -311,7 +314,7 @@ enum XLSXReader {
           column = -1
           let hidden = stream.attribute("hidden")
           if hidden == "1" || hidden == "true" { sheet.hiddenRows.insert(row) }
-        case "c":
+        case .cell:
           inCell = true
           value = ""
           inline = ""
@@ -333,11 +336,11 @@ enum XLSXReader {
           }
           type = stream.attribute("t") ?? "n"
           style = stream.attribute("s").flatMap { Int($0) } ?? 0
-        case "v": inValue = inCell
-        case "is": inInline = inCell
-        case "rPh": phonetic += 1
-        case "t": inInlineText = inInline && phonetic == 0
-        case "mergeCell":
+        case .value: inValue = inCell
+        case .inlineString: inInline = inCell
+        case .rPh: phonetic += 1
+        case .t: inInlineText = inInline && phonetic == 0
+        case .mergeCell:
           if let ref = stream.attribute("ref") {
             guard let range = CellRange(a1: ref) else {
               throw DocxError(
@@ -346,7 +349,7 @@ enum XLSXReader {
             }
             sheet.merges.append(range)
           }
-        case "col":
+        case .col:
           let hidden = stream.attribute("hidden")
           if hidden == "1" || hidden == "true",
             let low = stream.attribute("min").flatMap({ Int($0) }),
@@ -360,8 +363,8 @@ enum XLSXReader {
         default: break
         }
       case .elementEnd:
-        switch stream.localName {
-        case "c":
+        switch stream.local {
+        case .cell:
           inCell = false
           guard row >= 0 else { return }
           let text: String
@@ -385,8 +388,18 @@ enum XLSXReader {
           case "d": text = value
           default:
             if let number = Double(value) ?? Double(value.trimmingCharacters(in: .whitespaces)) {
-              text = NumberFormat.format(
-                number, code: styles.code(style: style), date1904: date1904)
+              let format: NumberFormat.Compiled
+              if compiled.indices.contains(style) {
+                if let known = compiled[style] {
+                  format = known
+                } else {
+                  format = NumberFormat.Compiled(styles.code(style: style))
+                  compiled[style] = format
+                }
+              } else {
+                format = general
+              }
+              text = NumberFormat.format(number, compiled: format, date1904: date1904)
             } else {
               text = value
             }
@@ -400,10 +413,10 @@ enum XLSXReader {
             }
             sheet.cells.append(SheetCell(row: row, column: column, text: Text.lines(text)))
           }
-        case "v": inValue = false
-        case "is": inInline = false
-        case "rPh": phonetic = max(0, phonetic - 1)
-        case "t": inInlineText = false
+        case .value: inValue = false
+        case .inlineString: inInline = false
+        case .rPh: phonetic = max(0, phonetic - 1)
+        case .t: inInlineText = false
         default: break
         }
       case .text:
@@ -422,7 +435,7 @@ enum XLSXReader {
 enum Text {
   /// `_x000D_`-style escapes (ST_Xstring) decoded.
   static func unescape(_ text: String) -> String {
-    guard text.contains("_x") else { return text }
+    guard text.has("_x") else { return text }
     var out = ""
     var rest = Substring(text)
     while let start = rest.range(of: "_x") {
@@ -445,7 +458,7 @@ enum Text {
 
   /// Line breaks made `\n` (CR LF and lone CR too).
   static func lines(_ text: String) -> String {
-    guard text.contains("\r") else { return text }
+    guard text.utf8.contains(0x0D) else { return text }
     return text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(
       of: "\r", with: "\n")
   }
