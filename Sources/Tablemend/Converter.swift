@@ -170,8 +170,40 @@ public struct Converter: Sendable {
   public func convertToJSON(data: Data, path: String) throws(ConversionError) -> (
     document: Document, json: [Data]
   ) {
+    let converted = try convertForOutput(data: data, path: path, streamedCells: .max)
+    return (converted.document, converted.json ?? [])
+  }
+
+  /// Documents whose tables hold more cells than this are written in pieces by
+  /// `convertForOutput` callers (about 10 MB of JSON).
+  public static let streamedCells = 50_000
+
+  /// Converts the file at `url` for writing out (see `convertForOutput(data:path:)`).
+  /// - Throws: `ConversionError` naming the file when it cannot be read at all.
+  public func convertForOutput(fileAt url: URL) throws(ConversionError) -> (
+    document: Document, json: [Data]?
+  ) {
+    try convertForOutput(data: load(url), path: url.path)
+  }
+
+  /// `convertToJSON(data:path:)` for a caller that writes the JSON out: a document whose
+  /// tables hold more than `streamedCells` cells comes back without its JSON (nil), to be
+  /// written in pieces with `JSONOutput.write(_:chunkSize:to:)`, so that its JSON is never held
+  /// whole (a 100,000-row workbook's is 178 MB); a smaller one comes with its JSON, the tables
+  /// encoded while the forms stage ran.
+  /// - Throws: `ConversionError` when the bytes cannot be decoded or parsed at all.
+  public func convertForOutput(
+    data: Data, path: String, streamedCells: Int = Converter.streamedCells
+  ) throws(ConversionError) -> (document: Document, json: [Data]?) {
     let read = try self.read(data: data, path: path)
     let tables = read.tables
+    if tables.reduce(0, { $0 + $1.cells.count }) > streamedCells {
+      let recognised = recognize(read)
+      let document = Document(
+        source: read.source, tables: tables, forms: recognised.forms,
+        diagnostics: read.diagnostics + recognised.diagnostics)
+      return (document, nil)
+    }
     let encoded = EncodedTables()
     let group = DispatchGroup()
     DispatchQueue.global().async(group: group) {

@@ -43,6 +43,30 @@ public enum JSONOutput {
     return [writer.data(), encodedTables, Data("}".utf8)]
   }
 
+  /// Writes the compact JSON of `document` (the bytes `encode(document)` gives) through
+  /// `sink` in pieces of about `chunkSize` bytes (more when one cell's JSON is larger), so that
+  /// a document of 1,000,000 cells is written without holding its 178 MB of JSON.
+  /// - Throws: What `sink` throws; nothing more is written after it.
+  public static func write(
+    _ document: Document, chunkSize: Int = 1 << 20,
+    to sink: (UnsafeRawBufferPointer) throws -> Void
+  ) rethrows {
+    let limit = max(chunkSize, 1)
+    var writer = JSONWriter(capacity: limit + (64 << 10))
+    document.writeJSONBeforeTables(into: &writer)
+    writer.beginArray()
+    var first = true
+    for table in document.tables {
+      if first { first = false } else { writer.comma() }
+      try table.writeJSON(into: &writer) { w in
+        if w.byteCount >= limit { try w.drain(sink) }
+      }
+    }
+    writer.endArray()
+    writer.endObject()
+    try writer.drain(sink)
+  }
+
   /// Encodes `value` with Foundation's `JSONEncoder` under the same settings: the reference
   /// the fast path must match byte for byte.
   private static func encodeWithFoundation<T: Encodable>(_ value: T, pretty: Bool = false) throws

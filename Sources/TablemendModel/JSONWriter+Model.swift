@@ -45,10 +45,26 @@ extension Source: JSONWritable {
 
 extension Table: JSONWritable {
   func writeJSON(into w: inout JSONWriter) {
+    writeJSON(into: &w, afterCell: { _ in })
+  }
+
+  /// The table's JSON, `afterCell` called after each cell (where output written in pieces
+  /// hands a full buffer on).
+  func writeJSON(
+    into w: inout JSONWriter, afterCell: (inout JSONWriter) throws -> Void
+  ) rethrows {
     w.beginObject()
     var first = true
     w.key("cells", &first)
-    w.array(cells)
+    // What `w.array(cells)` writes.
+    w.beginArray()
+    var firstCell = true
+    for cell in cells {
+      if firstCell { firstCell = false } else { w.comma() }
+      cell.writeJSON(into: &w)
+      try afterCell(&w)
+    }
+    w.endArray()
     w.key("columnCount", &first)
     w.int(columnCount)
     w.key("id", &first)
