@@ -162,6 +162,25 @@ package final class XMLStream {
     attribute(local, namespace: nil)
   }
 
+  /// `body` over the UTF-8 bytes of an attribute of the current element start without a
+  /// namespace, without building a `String`; nil when the element has no such attribute or
+  /// its value holds a character reference (`attribute(_:)` decodes those).
+  package func withAttributeBytes<R>(
+    _ local: StaticString, _ body: (UnsafeBufferPointer<UInt8>) -> R
+  ) -> R? {
+    guard let table = attributeTable else { return nil }
+    for index in 0..<attributeCount {
+      let entry = table + index * 5
+      guard let name = entry[0], Self.equal(name, local), entry[2] == nil else { continue }
+      guard let start = entry[3], let end = entry[4], end > start else {
+        return body(UnsafeBufferPointer(start: nil, count: 0))
+      }
+      let utf8 = UnsafeBufferPointer(start: start, count: end - start)
+      return utf8.contains(UInt8(ascii: "&")) ? nil : body(utf8)
+    }
+    return nil
+  }
+
   /// An attribute of the current element start by its local name in any namespace or none
   /// (`r:id` on a SpreadsheetML `sheet`), for vocabularies other than Word's.
   package func attribute(anyNamespace local: StaticString) -> String? {

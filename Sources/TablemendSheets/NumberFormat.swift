@@ -171,6 +171,17 @@ enum NumberFormat {
     if value == value.rounded(), magnitude < 1e15 { return String(Int64(value)) }
     let integerDigits = magnitude >= 1 ? Int(log10(magnitude).rounded(.down)) + 1 : 1
     let decimals = max(0, 10 - integerDigits)
+    // The shortest digits that read back as the value (`description`: 1.25, 0.01) are what
+    // rounding it to `decimals` places and dropping trailing zeros gives whenever they have
+    // no more places: they lie within half an ulp of the value (about 1e-16 of it), far less
+    // than half a unit of the last place kept (at least 5e-11 of it).
+    let shortest = value.description
+    if let point = shortest.utf8.firstIndex(of: UInt8(ascii: ".")),
+      !shortest.utf8.contains(UInt8(ascii: "e")),
+      shortest.utf8.distance(from: point, to: shortest.utf8.endIndex) - 1 <= decimals
+    {
+      return shortest
+    }
     var s = printf(value, decimals: decimals, conversion: UInt8(ascii: "f"))
     if s.utf8.contains(UInt8(ascii: ".")) {
       while s.hasSuffix("0") { s.removeLast() }

@@ -318,7 +318,12 @@ enum XLSXReader {
           inCell = true
           value = ""
           inline = ""
-          if let r = stream.attribute("r") {
+          if let found = stream.withAttributeBytes("r", { CellReference.parse(utf8: $0) }),
+            let parsed = found
+          {
+            column = parsed.column
+            row = parsed.row
+          } else if let r = stream.attribute("r") {
             guard let parsed = CellReference.parse(r) else {
               throw DocxError(
                 place: stream.currentLocation().description,
