@@ -1,3 +1,4 @@
+import Dispatch
 import TablemendModel
 
 /// The one place a `Workbook` becomes document blocks: each sheet's used rows, split where
@@ -10,16 +11,20 @@ import TablemendModel
 public enum WorkbookTables {
   /// The blocks of every sheet in workbook order, and what was noticed.
   /// - Parameters:
-  ///   - workbook: What a reader filled.
+  ///   - workbook: What a reader filled; each sheet's cells are let go once its text is laid
+  ///     out (a sheet of 1,000,000 cells holds 32 MB of them).
   ///   - limits: `maxCellsPerTable` and `maxRowsPerTable` bound each table.
   /// - Throws: `SheetsError` naming the sheet when a table would pass a limit.
   public static func blocks(
-    of workbook: Workbook, limits: Limits = .standard
+    of workbook: consuming Workbook, limits: Limits = .standard
   ) throws(SheetsError) -> (blocks: [Block], diagnostics: [Diagnostic]) {
     var blocks: [Block] = []
     var diagnostics: [Diagnostic] = []
     var tableCount = 0
-    for sheet in workbook.sheets {
+    for index in workbook.sheets.indices {
+      // The sheet without its cells, which stay in the workbook until the layout holds them.
+      var sheet = workbook.sheets[index]
+      sheet.cells = []
       let origin = Location.sheet(sheet.name, row: 0, column: 0)
       if sheet.hidden {
         diagnostics.append(
@@ -54,7 +59,8 @@ public enum WorkbookTables {
             + "rows); at most \(SheetLayout.maxMerges) (\(SheetLayout.maxTallMerges) over 64 rows) "
             + "are read")
       }
-      let layout = SheetLayout(sheet)
+      let layout = SheetLayout(workbook.sheets[index])
+      workbook.sheets[index].cells = []
       diagnostics += layout.diagnostics
       for part in layout.parts() {
         if part.rows.count == 1, part.columns.count == 1,
@@ -310,7 +316,10 @@ struct SheetLayout {
   }
 
   /// The grid of one part: every slot covered once, merges as spans.
-  func table(id: String, rows: ClosedRange<Int>, columns: ClosedRange<Int>) -> Table {
+  func table(
+    id: String, rows: ClosedRange<Int>, columns: ClosedRange<Int>,
+    parallelSlots: Int = SheetLayout.parallelSlots
+  ) -> Table {
     var cells: [Cell] = []
     var covered = Set<Slot>()
     for range in merges where rows.contains(range.firstRow) {
@@ -321,9 +330,51 @@ struct SheetLayout {
         }
       }
     }
+    let width = columns.count
+    if rows.count >= 2, rows.count * width >= parallelSlots {
+      // A large grid: the two halves of its rows built at once, each into its own stretch of
+      // one buffer (a half's cells are its slots but those covered by a merge).
+      let middle = rows.lowerBound + rows.count / 2
+      let halves = [rows.lowerBound...(middle - 1), middle...rows.upperBound]
+      let counts = halves.map { half in
+        half.count * width
+          - covered.filter { half.contains($0.row) && columns.contains($0.column) }.count
+      }
+      let total = counts[0] + counts[1]
+      let coveredSlots = covered
+      let built = [Cell](unsafeUninitializedCapacity: total) { buffer, initialized in
+        guard let base = buffer.baseAddress else { return }
+        let target = CellBuffer(base: base)
+        DispatchQueue.concurrentPerform(iterations: 2) { k in
+          var at = k == 0 ? 0 : counts[0]
+          let end = at + counts[k]
+          forEachCell(rows: halves[k], in: rows, columns: columns, covered: coveredSlots) { cell in
+            precondition(at < end, "a half of a sheet's grid has more cells than it was given")
+            (target.base + at).initialize(to: cell)
+            at += 1
+          }
+          precondition(at == end, "a half of a sheet's grid has fewer cells than it was given")
+        }
+        initialized = total
+      }
+      return Table(id: id, rowCount: rows.count, columnCount: width, cells: built)
+    }
+    cells.reserveCapacity(rows.count * width - covered.count)
+    forEachCell(rows: rows, in: rows, columns: columns, covered: covered) { cells.append($0) }
+    return Table(id: id, rowCount: rows.count, columnCount: width, cells: cells)
+  }
+
+  /// Grids of at least this many slots are built on two threads.
+  static let parallelSlots = 200_000
+
+  /// The cells of the grid `part` × `columns` whose rows are in `rows`, in row-major order:
+  /// every slot not in `covered`, merges as spans, rows counted from the part's first.
+  private func forEachCell(
+    rows: ClosedRange<Int>, in part: ClosedRange<Int>, columns: ClosedRange<Int>,
+    covered: Set<Slot>, _ body: (Cell) -> Void
+  ) {
     // The slots' text is walked in step with the grid (both row-major).
     var next = firstIndex(atOrAfter: Slot(rows.lowerBound, columns.lowerBound))
-    cells.reserveCapacity(rows.count * columns.count - covered.count)
     for r in rows {
       for c in columns {
         let slot = Slot(r, c)
@@ -331,9 +382,9 @@ struct SheetLayout {
         if !covered.isEmpty, covered.contains(slot) { continue }
         let merge = mergeAt.isEmpty ? nil : mergeAt[slot]
         let value = next < slots.count && slots[next] == slot ? texts[next] : ""
-        cells.append(
+        body(
           Cell(
-            row: r - rows.lowerBound, column: c - columns.lowerBound,
+            row: r - part.lowerBound, column: c - columns.lowerBound,
             rowSpan: merge?.rowSpan ?? 1, columnSpan: merge?.columnSpan ?? 1,
             paragraphs: value.isEmpty
               ? []
@@ -341,6 +392,11 @@ struct SheetLayout {
             location: Location.sheet(name, row: r, column: c)))
       }
     }
-    return Table(id: id, rowCount: rows.count, columnCount: columns.count, cells: cells)
   }
+}
+
+/// The buffer two threads fill in disjoint stretches while `SheetLayout.table` builds a large
+/// grid (each writes only its own indexes, and the builder waits for both).
+private struct CellBuffer: @unchecked Sendable {
+  let base: UnsafeMutablePointer<Cell>
 }
