@@ -91,15 +91,15 @@ struct ConvertCommand: ParsableCommand {
     _ files: [String], output: String?, pretty: Bool, options: ConvertOptions,
     stdinName: String = "-"
   )
-    throws -> (status: Int32, documents: [Document], formless: [String])
+    throws -> (status: Int32, documents: [ConvertedOutput], formless: [String])
   {
     var formless: [String] = []
     let converter = Converter(options: options)
     var out: [Data] = []
     var failures = 0
-    var documents: [Document] = []
+    var documents: [ConvertedOutput] = []
     // The one document whose JSON is written in pieces, before `out`.
-    var streamed: Document?
+    var streamed: ConvertedOutput?
     for file in files {
       do {
         if files.count == 1 && !pretty {
@@ -111,9 +111,9 @@ struct ConvertCommand: ParsableCommand {
             ? try converter.convertForOutput(
               data: FileHandle.standardInput.readDataToEndOfFile(), path: stdinName)
             : try converter.convertForOutput(fileAt: URL(fileURLWithPath: file))
-          if let json = converted.json { out = json } else { streamed = converted.document }
-          documents = [converted.document]
-          if converted.document.forms.isEmpty { formless.append(file) }
+          if let json = converted.json { out = json } else { streamed = converted }
+          documents = [converted]
+          if converted.forms.isEmpty { formless.append(file) }
         } else {
           let document: Document
           if file == "-" {
@@ -150,7 +150,7 @@ struct ConvertCommand: ParsableCommand {
       if failures == 0 || !out.isEmpty || streamed != nil {
         do {
           try writeWhole(to: output) { sink in
-            if let streamed { try JSONOutput.write(streamed, to: sink) }
+            if let streamed { try streamed.write(to: sink) }
             for part in out { try part.withUnsafeBytes(sink) }
           }
         } catch {
@@ -162,7 +162,7 @@ struct ConvertCommand: ParsableCommand {
     } else {
       if let streamed {
         do {
-          try JSONOutput.write(streamed) { try writeAll(STDOUT_FILENO, $0) }
+          try streamed.write { try writeAll(STDOUT_FILENO, $0) }
         } catch {
           FileHandle.standardError.write(
             Data("tablemend: standard output: cannot write: \(error.localizedDescription)\n".utf8))

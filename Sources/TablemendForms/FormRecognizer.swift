@@ -64,7 +64,7 @@ public enum FormRecognizer {
 
   /// True when `text` holds 级, 名, 属, 类 or a check box (□ ☐ ■ ☑ ☒ √ ✓ ✔), compared on
   /// UTF-8 bytes: each is three bytes, E7 BA A7, E5 90 8D, E5 B1 9E, E7 B1 BB, E2 …
-  static func holdsFormScalar(_ text: String) -> Bool {
+  public static func holdsFormScalar(_ text: String) -> Bool {
     var text = text
     return text.withUTF8 { bytes in
       let n = bytes.count

@@ -18,7 +18,22 @@ public enum WorkbookTables {
   public static func blocks(
     of workbook: consuming Workbook, limits: Limits = .standard
   ) throws(SheetsError) -> (blocks: [Block], diagnostics: [Diagnostic]) {
-    var blocks: [Block] = []
+    let built = try items(of: workbook, limits: limits, grids: false)
+    return (
+      built.items.compactMap { item in
+        if case .block(let block) = item { return block }
+        return nil
+      }, built.diagnostics
+    )
+  }
+
+  /// `blocks(of:limits:)` with each table left as a `SheetGrid` when `grids` is true (its cells
+  /// made only when asked for), as a `.block` otherwise.
+  /// - Throws: `SheetsError` as `blocks(of:limits:)` does.
+  public static func items(
+    of workbook: consuming Workbook, limits: Limits = .standard, grids: Bool
+  ) throws(SheetsError) -> (items: [SheetItem], diagnostics: [Diagnostic]) {
+    var blocks: [SheetItem] = []
     var diagnostics: [Diagnostic] = []
     var tableCount = 0
     for index in workbook.sheets.indices {
@@ -68,10 +83,12 @@ public enum WorkbookTables {
           layout.mergeAt[Slot(part.rows.lowerBound, part.columns.lowerBound)] == nil
         {
           blocks.append(
-            .paragraph(
-              text,
-              Location.sheet(sheet.name, row: part.rows.lowerBound, column: part.columns.lowerBound)
-            ))
+            .block(
+              .paragraph(
+                text,
+                Location.sheet(
+                  sheet.name, row: part.rows.lowerBound, column: part.columns.lowerBound)
+              )))
           continue
         }
         let rowCount = part.rows.count
@@ -88,11 +105,71 @@ public enum WorkbookTables {
           )
         }
         tableCount += 1
-        blocks.append(
-          .table(layout.table(id: "t\(tableCount)", rows: part.rows, columns: part.columns)))
+        let grid = SheetGrid(
+          id: "t\(tableCount)", layout: layout, rows: part.rows, columns: part.columns)
+        blocks.append(grids ? .grid(grid) : .block(.table(grid.table())))
       }
     }
     return (blocks, diagnostics)
+  }
+}
+
+/// What `WorkbookTables.items` gives for each part of a sheet: a block, or a table whose cells
+/// are not made yet.
+public enum SheetItem: Sendable {
+  case block(Block)
+  case grid(SheetGrid)
+}
+
+/// One table of a sheet whose `Cell`s are made only when asked for: all at once (`table()`,
+/// what `SheetsReader.read` gives) or one at a time (`forEachCell`), so that a writer can
+/// put a sheet of 1,000,000 cells out without holding them.
+public struct SheetGrid: Sendable {
+  /// The table's id (`t1`, `t2`, … in workbook order).
+  public let id: String
+  let layout: SheetLayout
+  let rows: ClosedRange<Int>
+  let columns: ClosedRange<Int>
+
+  init(id: String, layout: SheetLayout, rows: ClosedRange<Int>, columns: ClosedRange<Int>) {
+    self.id = id
+    self.layout = layout
+    self.rows = rows
+    self.columns = columns
+  }
+
+  public var rowCount: Int { rows.count }
+  public var columnCount: Int { columns.count }
+
+  /// How many cells the table has: its slots but those a merge covers.
+  public var cellCount: Int {
+    // `forEachCell` skips exactly the covered slots inside the grid.
+    let covered = layout.covered(in: rows).filter {
+      rows.contains($0.row) && columns.contains($0.column)
+    }
+    return rows.count * columns.count - covered.count
+  }
+
+  /// The table with its cells.
+  public func table() -> Table {
+    layout.table(id: id, rows: rows, columns: columns)
+  }
+
+  /// The table without its cells (its id and size), standing for it where they are not needed.
+  public var placeholder: Table {
+    Table(id: id, rowCount: rowCount, columnCount: columnCount, cells: [])
+  }
+
+  /// Each of the table's cells, in its order (`table().cells`), made one at a time.
+  public func forEachCell(_ body: (Cell) -> Void) {
+    layout.forEachCell(
+      rows: rows, in: rows, columns: columns, covered: layout.covered(in: rows), body)
+  }
+
+  /// The text of each of the table's cells that holds text (`table().cells`' non-empty
+  /// `text`s, in order), without making the cells.
+  public func forEachText(_ body: (String) -> Void) {
+    layout.forEachText(rows: rows, columns: columns, body)
   }
 }
 
@@ -321,15 +398,7 @@ struct SheetLayout {
     parallelSlots: Int = SheetLayout.parallelSlots
   ) -> Table {
     var cells: [Cell] = []
-    var covered = Set<Slot>()
-    for range in merges where rows.contains(range.firstRow) {
-      for r in range.firstRow...range.lastRow {
-        for c in range.firstColumn...range.lastColumn
-        where r != range.firstRow || c != range.firstColumn {
-          covered.insert(Slot(r, c))
-        }
-      }
-    }
+    let covered = covered(in: rows)
     let width = columns.count
     if rows.count >= 2, rows.count * width >= parallelSlots {
       // A large grid: the two halves of its rows built at once, each into its own stretch of
@@ -364,12 +433,36 @@ struct SheetLayout {
     return Table(id: id, rowCount: rows.count, columnCount: width, cells: cells)
   }
 
+  /// The slots of `rows`' merges that are not their top-left slot.
+  func covered(in rows: ClosedRange<Int>) -> Set<Slot> {
+    var covered = Set<Slot>()
+    for range in merges where rows.contains(range.firstRow) {
+      for r in range.firstRow...range.lastRow {
+        for c in range.firstColumn...range.lastColumn
+        where r != range.firstRow || c != range.firstColumn {
+          covered.insert(Slot(r, c))
+        }
+      }
+    }
+    return covered
+  }
+
+  /// The text of each non-empty slot of `rows` × `columns`, row-major (what the grid's cells
+  /// hold: text under a merge was dropped when the layout was made).
+  func forEachText(rows: ClosedRange<Int>, columns: ClosedRange<Int>, _ body: (String) -> Void) {
+    var next = firstIndex(atOrAfter: Slot(rows.lowerBound, columns.lowerBound))
+    while next < slots.count, slots[next].row <= rows.upperBound {
+      if columns.contains(slots[next].column) { body(texts[next]) }
+      next += 1
+    }
+  }
+
   /// Grids of at least this many slots are built on two threads.
   static let parallelSlots = 200_000
 
   /// The cells of the grid `part` × `columns` whose rows are in `rows`, in row-major order:
   /// every slot not in `covered`, merges as spans, rows counted from the part's first.
-  private func forEachCell(
+  func forEachCell(
     rows: ClosedRange<Int>, in part: ClosedRange<Int>, columns: ClosedRange<Int>,
     covered: Set<Slot>, _ body: (Cell) -> Void
   ) {
