@@ -177,7 +177,7 @@ enum NumberFormat {
     // than half a unit of the last place kept (at least 5e-11 of it).
     let shortest = value.description
     if let point = shortest.utf8.firstIndex(of: UInt8(ascii: ".")),
-      !shortest.utf8.contains(UInt8(ascii: "e")),
+      !shortest.containsByte(UInt8(ascii: "e")),
       shortest.utf8.distance(from: point, to: shortest.utf8.endIndex) - 1 <= decimals
     {
       return shortest

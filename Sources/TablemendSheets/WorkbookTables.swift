@@ -481,7 +481,7 @@ struct SheetLayout {
             rowSpan: merge?.rowSpan ?? 1, columnSpan: merge?.columnSpan ?? 1,
             paragraphs: value.isEmpty
               ? []
-              : value.utf8.contains(0x0A) ? value.components(separatedBy: "\n") : [value],
+              : value.containsByte(0x0A) ? value.components(separatedBy: "\n") : [value],
             location: Location.sheet(name, row: r, column: c)))
       }
     }

@@ -463,7 +463,7 @@ enum Text {
 
   /// Line breaks made `\n` (CR LF and lone CR too).
   static func lines(_ text: String) -> String {
-    guard text.utf8.contains(0x0D) else { return text }
+    guard text.containsByte(0x0D) else { return text }
     return text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(
       of: "\r", with: "\n")
   }
