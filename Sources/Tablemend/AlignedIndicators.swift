@@ -196,17 +196,19 @@ enum AlignedIndicators {
   /// Level labels among the cells of grids: a short cell with no space is classified as one
   /// cell (remembered by its text), a longer one is cut as text is; a workbook of 100,000
   /// rows of short cells is counted in one pass.
-  static func levelLabelCount(inCells texts: [String]) -> Int {
+  /// - Parameter forEachText: Calls its argument with each cell's text (in any order).
+  static func levelLabelCount(inCells forEachText: ((String) -> Void) -> Void) -> Int {
     var kinds: [String: Bool] = [:]
     var count = 0
-    for text in texts where !text.isEmpty {
+    forEachText { text in
+      if text.isEmpty { return }
       // A cell that may hold several cells run together is read as text is.
       let shape = shortShape(text)
       if shape.map({ !$0.short }) ?? (text.count > 12 || text.contains(where: \.isWhitespace)) {
         count += levelLabelCount(in: [text])
-        continue
+        return
       }
-      if shape?.noLabel == true { continue }
+      if shape?.noLabel == true { return }
       let isLabel: Bool
       if let known = kinds[text] {
         isLabel = known

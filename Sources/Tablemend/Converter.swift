@@ -244,7 +244,7 @@ public struct Converter: Sendable {
     if recognised.forms.isEmpty {
       let labels =
         read.text.map { AlignedIndicators.levelLabelCount(in: [$0]) }
-        ?? AlignedIndicators.levelLabelCount(inCells: read.cellTexts())
+        ?? AlignedIndicators.levelLabelCount(inCells: read.forEachCellText)
       if labels >= 2 {
         recognised.diagnostics.append(
           Diagnostic(
@@ -272,17 +272,15 @@ public struct Converter: Sendable {
     var grids: [String: SheetGrid] = [:]
     var tables: [Table] { blocks.compactMap(\.table) }
 
-    /// The text of every cell of the tables, the grids' included.
-    func cellTexts() -> [String] {
-      var texts: [String] = []
+    /// Calls `body` with the text of every cell of the tables, the grids' included.
+    func forEachCellText(_ body: (String) -> Void) {
       for table in tables {
         if let grid = grids[table.id] {
-          grid.forEachText { texts.append($0) }
+          grid.forEachText(body)
         } else {
-          texts += table.cells.map(\.text)
+          for cell in table.cells { body(cell.text) }
         }
       }
-      return texts
     }
 
     /// The grids' placeholders replaced by their tables.

@@ -190,10 +190,10 @@ struct Slot: Hashable, Comparable {
 /// One sheet's text by slot and its merges checked against each other.
 struct SheetLayout {
   let name: String
-  /// The non-empty slots in row-major order, one entry each, and their text (the last cell
-  /// read for a slot wins): arrays, not a dictionary, for sheets of 1,000,000 cells.
-  private(set) var slots: [Slot] = []
-  private(set) var texts: [String] = []
+  /// The non-empty slots' cells in row-major order, one each (the last cell read for a slot
+  /// wins): the reader's own array when it is in order (no copy of a sheet of 1,000,000
+  /// cells), not a dictionary.
+  private(set) var entries: [SheetCell] = []
   /// Accepted merges by their top-left slot.
   var mergeAt: [Slot: CellRange] = [:]
   /// Accepted merges.
@@ -211,7 +211,7 @@ struct SheetLayout {
 
   init(_ sheet: Sheet) {
     name = sheet.name
-    (slots, texts) = Self.sortedText(sheet.cells)
+    entries = Self.sortedText(sheet.cells)
     // Merges sorted by their top-left corner; one that overlaps an earlier one is dropped and
     // reported (Excel refuses such a file; other writers make them).
     var accepted: [CellRange] = []
@@ -252,69 +252,61 @@ struct SheetLayout {
     tallMerges = accepted.indices.filter { accepted[$0].rowSpan > 64 }
     // Text hidden under a merge (not its top-left cell) is not shown by the sheet.
     if !merges.isEmpty {
-      var keptSlots: [Slot] = []
-      var keptTexts: [String] = []
-      keptSlots.reserveCapacity(slots.count)
-      keptTexts.reserveCapacity(slots.count)
-      for (slot, text) in zip(slots, texts) {
-        if mergeAt[slot] == nil, let covering = coveringMerge(slot),
-          covering.firstRow != slot.row
-            || covering.firstColumn != slot.column
-        {
-          continue
-        }
-        keptSlots.append(slot)
-        keptTexts.append(text)
+      entries = entries.filter { cell in
+        let slot = Slot(cell.row, cell.column)
+        guard mergeAt[slot] == nil, let covering = coveringMerge(slot) else { return true }
+        return covering.firstRow == slot.row && covering.firstColumn == slot.column
       }
-      slots = keptSlots
-      texts = keptTexts
     }
   }
 
-  /// The non-empty cells' slots in row-major order and their text, the last cell read for a
-  /// slot winning (readers write cells in order, so the sort is usually skipped).
-  private static func sortedText(_ cells: [SheetCell]) -> ([Slot], [String]) {
-    var order: [Int] = []
-    order.reserveCapacity(cells.count)
-    var sorted = true
+  /// The non-empty cells in row-major order, the last one read for a slot winning: `cells`
+  /// itself when it is in that order already (as readers write it), else a sorted copy.
+  private static func sortedText(_ cells: [SheetCell]) -> [SheetCell] {
+    var ordered = true
     var previous: Slot?
-    for (index, cell) in cells.enumerated() where !cell.text.isEmpty {
+    for cell in cells {
       let slot = Slot(cell.row, cell.column)
-      if let previous, !(previous < slot) { sorted = false }
+      if cell.text.isEmpty || previous.map({ !($0 < slot) }) == true {
+        ordered = false
+        break
+      }
       previous = slot
-      order.append(index)
     }
-    if !sorted {
-      // Row-major, and for one slot in reading order: the last one read is kept below.
-      order.sort { a, b in
-        let x = Slot(cells[a].row, cells[a].column)
-        let y = Slot(cells[b].row, cells[b].column)
-        return x != y ? x < y : a < b
-      }
+    if ordered { return cells }
+    var order = cells.indices.filter { !cells[$0].text.isEmpty }
+    // Row-major, and for one slot in reading order: the last one read is kept below.
+    order.sort { a, b in
+      let x = Slot(cells[a].row, cells[a].column)
+      let y = Slot(cells[b].row, cells[b].column)
+      return x != y ? x < y : a < b
     }
-    var slots: [Slot] = []
-    var texts: [String] = []
-    slots.reserveCapacity(order.count)
-    texts.reserveCapacity(order.count)
+    var sorted: [SheetCell] = []
+    sorted.reserveCapacity(order.count)
     for index in order {
-      let slot = Slot(cells[index].row, cells[index].column)
-      if slots.last == slot {
-        texts[texts.count - 1] = cells[index].text
+      if let last = sorted.last, last.row == cells[index].row,
+        last.column == cells[index].column
+      {
+        sorted[sorted.count - 1] = cells[index]
       } else {
-        slots.append(slot)
-        texts.append(cells[index].text)
+        sorted.append(cells[index])
       }
     }
-    return (slots, texts)
+    return sorted
   }
 
-  /// The index in `slots` of the first slot at or after `slot`.
+  /// The slot of entry `index`.
+  private func slot(_ index: Int) -> Slot {
+    Slot(entries[index].row, entries[index].column)
+  }
+
+  /// The index in `entries` of the first slot at or after `slot`.
   private func firstIndex(atOrAfter slot: Slot) -> Int {
     var low = 0
-    var high = slots.count
+    var high = entries.count
     while low < high {
       let mid = (low + high) / 2
-      if slots[mid] < slot { low = mid + 1 } else { high = mid }
+      if self.slot(mid) < slot { low = mid + 1 } else { high = mid }
     }
     return low
   }
@@ -322,7 +314,7 @@ struct SheetLayout {
   /// The text of a non-empty slot.
   func text(at slot: Slot) -> String? {
     let index = firstIndex(atOrAfter: slot)
-    return index < slots.count && slots[index] == slot ? texts[index] : nil
+    return index < entries.count && self.slot(index) == slot ? entries[index].text : nil
   }
 
   private static func a1(_ range: CellRange) -> String {
@@ -343,7 +335,11 @@ struct SheetLayout {
   /// the columns its text and merges use.
   func parts() -> [(rows: ClosedRange<Int>, columns: ClosedRange<Int>)] {
     // Row intervals: each text row, each merge's rows.
-    var intervals: [(Int, Int)] = slots.map { ($0.row, $0.row) }
+    // One interval per row holding text (the entries come row by row), not one per cell.
+    var intervals: [(Int, Int)] = []
+    for cell in entries where intervals.last?.0 != cell.row {
+      intervals.append((cell.row, cell.row))
+    }
     intervals += merges.map { ($0.firstRow, $0.lastRow) }
     intervals.sort { $0 < $1 }
     var runs: [ClosedRange<Int>] = []
@@ -377,15 +373,15 @@ struct SheetLayout {
         columns[index] = low...high
       }
     }
-    for slot in slots {
-      if let index = run(of: slot.row) { widen(index, slot.column, slot.column) }
+    for cell in entries {
+      if let index = run(of: cell.row) { widen(index, cell.column, cell.column) }
     }
     for range in merges {
       if let index = run(of: range.firstRow) { widen(index, range.firstColumn, range.lastColumn) }
     }
     // A run of empty merged cells only (a styled, unfilled area) is no table.
     var hasText = Array(repeating: false, count: runs.count)
-    for slot in slots { if let index = run(of: slot.row) { hasText[index] = true } }
+    for cell in entries { if let index = run(of: cell.row) { hasText[index] = true } }
     return runs.indices.compactMap { index in
       guard hasText[index], let columns = columns[index] else { return nil }
       return (runs[index], columns)
@@ -451,8 +447,8 @@ struct SheetLayout {
   /// hold: text under a merge was dropped when the layout was made).
   func forEachText(rows: ClosedRange<Int>, columns: ClosedRange<Int>, _ body: (String) -> Void) {
     var next = firstIndex(atOrAfter: Slot(rows.lowerBound, columns.lowerBound))
-    while next < slots.count, slots[next].row <= rows.upperBound {
-      if columns.contains(slots[next].column) { body(texts[next]) }
+    while next < entries.count, entries[next].row <= rows.upperBound {
+      if columns.contains(entries[next].column) { body(entries[next].text) }
       next += 1
     }
   }
@@ -471,10 +467,10 @@ struct SheetLayout {
     for r in rows {
       for c in columns {
         let slot = Slot(r, c)
-        while next < slots.count, slots[next] < slot { next += 1 }
+        while next < entries.count, self.slot(next) < slot { next += 1 }
         if !covered.isEmpty, covered.contains(slot) { continue }
         let merge = mergeAt.isEmpty ? nil : mergeAt[slot]
-        let value = next < slots.count && slots[next] == slot ? texts[next] : ""
+        let value = next < entries.count && self.slot(next) == slot ? entries[next].text : ""
         body(
           Cell(
             row: r - part.lowerBound, column: c - columns.lowerBound,

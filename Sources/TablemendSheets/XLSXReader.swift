@@ -89,13 +89,24 @@ enum XLSXReader {
       }
       // Chart sheets and dialog sheets hold no cells.
       guard rel.type.hasSuffix("/worksheet") else { continue }
-      guard let xml = try part(&package, rel.target) else {
-        throw SheetsError(
-          place: relsPath, message: "sheet \(entry.name)'s part \(rel.target) is missing")
-      }
-      var sheet = try readSheet(
-        xml, part: rel.target, strings: strings, styles: styles, date1904: info.date1904,
+      // Parsed as it is inflated; read again whole when that fails, for the exact error.
+      let before = package
+      var sheet: Sheet
+      if let streamed = try? readSheetStreaming(
+        &package, part: rel.target, strings: strings, styles: styles, date1904: info.date1904,
         limits: limits)
+      {
+        sheet = streamed
+      } else {
+        package = before
+        guard let xml = try part(&package, rel.target) else {
+          throw SheetsError(
+            place: relsPath, message: "sheet \(entry.name)'s part \(rel.target) is missing")
+        }
+        sheet = try readSheet(
+          xml, part: rel.target, strings: strings, styles: styles, date1904: info.date1904,
+          limits: limits)
+      }
       sheet.name = entry.name
       sheet.hidden = entry.hidden
       workbook.sheets.append(sheet)
@@ -280,6 +291,44 @@ enum XLSXReader {
   static func readSheet(
     _ data: Data, part: String, strings: [String], styles: Styles, date1904: Bool, limits: Limits
   ) throws(SheetsError) -> Sheet {
+    try readSheet(
+      part: part, strings: strings, styles: styles, date1904: date1904, limits: limits
+    ) { (body) throws(SheetsError) in
+      try stream(data, part: part, limits: limits, body)
+    }
+  }
+
+  /// `readSheet` over the worksheet part inflated as it is parsed, never held whole (a sheet
+  /// of 1,000,000 cells is 50 MB of XML, and libxml2's memory parser copies it once more).
+  /// - Throws: `SheetsError` on anything that goes wrong, with libxml2's places: the caller
+  ///   reads the part again with `readSheet` for the exact error (and when the part is stored
+  ///   rather than compressed, or missing).
+  static func readSheetStreaming(
+    _ package: inout DocxPackage, part: String, strings: [String], styles: Styles,
+    date1904: Bool, limits: Limits
+  ) throws(SheetsError) -> Sheet {
+    try readSheet(
+      part: part, strings: strings, styles: styles, date1904: date1904, limits: limits
+    ) { (body) throws(SheetsError) in
+      try wrap { () throws(DocxError) in
+        let stream = XMLStream(part: part, maxDepth: limits.maxXMLDepth)
+        try stream.parse(
+          pieces: { (feed) throws(DocxError) in
+            let found = try package.streamPart(part) { (piece) throws(DocxError) in
+              if !feed(piece) { throw DocxError(place: part, message: "parse ended") }
+            }
+            if !found { throw DocxError(place: part, message: "not a compressed part") }
+          }, body)
+      }
+    }
+  }
+
+  /// One worksheet's cells, merges and hidden rows and columns from the events `run` hands
+  /// the handler it is given.
+  private static func readSheet(
+    part: String, strings: [String], styles: Styles, date1904: Bool, limits: Limits,
+    run: ((XMLStream) throws(DocxError) -> Void) throws(SheetsError) -> Void
+  ) throws(SheetsError) -> Sheet {
     var sheet = Sheet(name: "")
     var row = -1
     var column = -1
@@ -296,7 +345,7 @@ enum XLSXReader {
     // Each style's number format, compiled when a cell first uses it.
     var compiled: [NumberFormat.Compiled?] = Array(repeating: nil, count: styles.formatIDs.count)
     let general = NumberFormat.Compiled(nil)
-    try stream(data, part: part, limits: limits) { (stream) throws(DocxError) in
+    try run { (stream) throws(DocxError) in
       switch stream.kind {
       case .elementStart:
         switch stream.local {
