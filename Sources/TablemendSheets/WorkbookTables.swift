@@ -117,7 +117,9 @@ public enum WorkbookTables {
 /// What `WorkbookTables.items` gives for each part of a sheet: a block, or a table whose cells
 /// are not made yet.
 public enum SheetItem: Sendable {
+  /// A paragraph (a lone cell), or a table already built.
   case block(Block)
+  /// A table not built yet.
   case grid(SheetGrid)
 }
 
@@ -138,7 +140,9 @@ public struct SheetGrid: Sendable {
     self.columns = columns
   }
 
+  /// Rows of the table (`table().rowCount`).
   public var rowCount: Int { rows.count }
+  /// Columns of the table (`table().columnCount`).
   public var columnCount: Int { columns.count }
 
   /// How many cells the table has: its slots but those a merge covers.
