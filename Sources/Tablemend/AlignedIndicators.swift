@@ -196,15 +196,19 @@ enum AlignedIndicators {
   /// Level labels among the cells of grids: a short cell with no space is classified as one
   /// cell (remembered by its text), a longer one is cut as text is; a workbook of 100,000
   /// rows of short cells is counted in one pass.
-  static func levelLabelCount(inCells texts: [String]) -> Int {
+  /// - Parameter forEachText: Calls its argument with each cell's text (in any order).
+  static func levelLabelCount(inCells forEachText: ((String) -> Void) -> Void) -> Int {
     var kinds: [String: Bool] = [:]
     var count = 0
-    for text in texts where !text.isEmpty {
+    forEachText { text in
+      if text.isEmpty { return }
       // A cell that may hold several cells run together is read as text is.
-      if text.count > 12 || text.contains(where: \.isWhitespace) {
+      let shape = shortShape(text)
+      if shape.map({ !$0.short }) ?? (text.count > 12 || text.contains(where: \.isWhitespace)) {
         count += levelLabelCount(in: [text])
-        continue
+        return
       }
+      if shape?.noLabel == true { return }
       let isLabel: Bool
       if let known = kinds[text] {
         isLabel = known
@@ -216,6 +220,38 @@ enum AlignedIndicators {
       if isLabel { count += 1 }
     }
     return count
+  }
+
+  /// For text whose every scalar is a character of its own (ASCII, Latin-1 letters, CJK
+  /// ideographs and punctuation, full-width forms, symbols; no CR, no combining mark, joiner or
+  /// emoji): whether it is short (at most 12 characters, no white space) and whether it is
+  /// plainly no level label. A label's core (`LevelLabels.core`) is a known word or a group's
+  /// `…满意度`, and holds no digit: the key keeps every ASCII digit of a text without brackets
+  /// (only a bracketed score or note is dropped), so a text with an ASCII digit, no `(` or `（`
+  /// and no `度` is no label. Nil for any other text (then `Character`s decide).
+  static func shortShape(_ text: String) -> (short: Bool, noLabel: Bool)? {
+    var scalars = 0
+    var space = false
+    var digit = false
+    var bracketOrDu = false
+    for s in text.unicodeScalars {
+      let v = s.value
+      switch v {
+      case 0x0D: return nil
+      case 0x30...0x39: digit = true
+      case 0x28, 0xFF08, 0x5EA6: bracketOrDu = true  // ( （ 度
+      case 0..<0x300, 0x2010...0x2027, 0x2030...0x205E, 0x2070...0x20CF, 0x2100...0x27BF,
+        0x2E80...0x2FDF, 0x3001...0x3029, 0x3030...0x303F, 0x3400...0x4DBF, 0x4E00...0x9FFF,
+        0xFF01...0xFF5E:
+        break
+      case 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: space = true
+      default: return nil
+      }
+      if s.isSpaceLike { space = true }
+      scalars += 1
+    }
+    let short = scalars <= 12 && !space
+    return (short, short && digit && !bracketOrDu)
   }
 
   static func levelLabelCount(in texts: [String]) -> Int {

@@ -170,7 +170,12 @@ public struct Converter: Sendable {
   public func convertToJSON(data: Data, path: String) throws(ConversionError) -> (
     document: Document, json: [Data]
   ) {
-    let read = try self.read(data: data, path: path)
+    encoded(try self.read(data: data, path: path))
+  }
+
+  /// The document of what was read and its JSON, the tables' JSON written on a second thread
+  /// while the forms stage runs.
+  private func encoded(_ read: Read) -> (document: Document, json: [Data]) {
     let tables = read.tables
     let encoded = EncodedTables()
     let group = DispatchGroup()
@@ -183,6 +188,42 @@ public struct Converter: Sendable {
       diagnostics: read.diagnostics + recognised.diagnostics)
     group.wait()
     return (document, JSONOutput.encode(document, encodedTables: encoded.data))
+  }
+
+  /// Documents whose tables hold more cells than this are written in pieces by
+  /// `convertForOutput` (about 10 MB of JSON).
+  public static let streamedCells = 50_000
+
+  /// Converts the file at `url` for writing out (see `convertForOutput(data:path:)`).
+  /// - Throws: `ConversionError` naming the file when it cannot be read at all.
+  public func convertForOutput(fileAt url: URL) throws(ConversionError) -> ConvertedOutput {
+    try convertForOutput(data: load(url), path: url.path)
+  }
+
+  /// `convertToJSON(data:path:)` for a caller that writes the JSON out (`ConvertedOutput.write`):
+  /// a document whose tables hold more than `streamedCells` cells is written in pieces as its
+  /// JSON is encoded, never held whole (a 100,000-row workbook's is 178 MB), and a workbook's
+  /// table that cannot hold a form (none of the scalars a form needs in it or in any
+  /// paragraph of the workbook) is not even built: its cells are made one at a time as they
+  /// are written. A smaller document is encoded as `convertToJSON` does.
+  /// - Throws: `ConversionError` when the bytes cannot be decoded or parsed at all.
+  public func convertForOutput(
+    data: Data, path: String, streamedCells: Int = Converter.streamedCells
+  ) throws(ConversionError) -> ConvertedOutput {
+    var read = try self.read(data: data, path: path, grids: true)
+    let cells =
+      read.tables.reduce(0) { $0 + $1.cells.count }
+      + read.grids.values.reduce(0) { $0 + $1.cellCount }
+    if cells <= streamedCells {
+      read.buildGrids()
+      let (document, json) = encoded(read)
+      return ConvertedOutput(document: document, json: json, grids: [:])
+    }
+    let recognised = recognize(read)
+    let document = Document(
+      source: read.source, tables: read.tables, forms: recognised.forms,
+      diagnostics: read.diagnostics + recognised.diagnostics)
+    return ConvertedOutput(document: document, json: nil, grids: read.grids)
   }
 
   /// The forms of what was read; for text exports, the typed row aligner's indicators where
@@ -203,7 +244,7 @@ public struct Converter: Sendable {
     if recognised.forms.isEmpty {
       let labels =
         read.text.map { AlignedIndicators.levelLabelCount(in: [$0]) }
-        ?? AlignedIndicators.levelLabelCount(inCells: read.tables.flatMap { $0.cells.map(\.text) })
+        ?? AlignedIndicators.levelLabelCount(inCells: read.forEachCellText)
       if labels >= 2 {
         recognised.diagnostics.append(
           Diagnostic(
@@ -226,11 +267,38 @@ public struct Converter: Sendable {
     var aligned: [AlignedBlock] = []
     /// The forms stage's reading of `blocks`, when reading already needed it.
     var recognition: Recognition? = nil
+    /// Workbook tables whose cells are not made (see `convertForOutput`), by id; `blocks` holds
+    /// each one's placeholder (no cells) where it stands.
+    var grids: [String: SheetGrid] = [:]
     var tables: [Table] { blocks.compactMap(\.table) }
+
+    /// Calls `body` with the text of every cell of the tables, the grids' included.
+    func forEachCellText(_ body: (String) -> Void) {
+      for table in tables {
+        if let grid = grids[table.id] {
+          grid.forEachText(body)
+        } else {
+          for cell in table.cells { body(cell.text) }
+        }
+      }
+    }
+
+    /// The grids' placeholders replaced by their tables.
+    mutating func buildGrids() {
+      guard !grids.isEmpty else { return }
+      blocks = blocks.map { block in
+        guard case .table(let table) = block, let grid = grids[table.id] else { return block }
+        return .table(grid.table())
+      }
+      grids = [:]
+    }
   }
 
   /// Bytes to blocks: the input limit, the digest, and the DOCX or text readers.
-  private func read(data: Data, path: String) throws(ConversionError) -> Read {
+  /// - Parameter grids: Leave a workbook's tables that cannot hold a form unbuilt (`Read.grids`).
+  private func read(data: Data, path: String, grids allowGrids: Bool = false)
+    throws(ConversionError) -> Read
+  {
     if data.count > options.limits.maxInputBytes {
       throw ConversionError(
         path: path,
@@ -246,6 +314,7 @@ public struct Converter: Sendable {
     var alignText: String? = nil
     var aligned: [AlignedBlock] = []
     var recognition: Recognition? = nil
+    var grids: [String: SheetGrid] = [:]
     if let forced = options.dialect, !Self.dialects.contains(forced) {
       throw ConversionError(
         path: path,
@@ -274,11 +343,19 @@ public struct Converter: Sendable {
     let sheetFormat = options.dialect == nil ? SheetsReader.format(of: data) : forcedSheet
     if let sheetFormat {
       do {
-        let content = try SheetsReader.read(data, format: sheetFormat, limits: options.limits)
-        blocks = content.blocks
-        diagnostics = content.diagnostics
+        if allowGrids {
+          let content = try SheetsReader.readGrids(
+            data, format: sheetFormat, limits: options.limits)
+          (blocks, grids) = Self.sheetBlocks(content.items)
+          diagnostics = content.diagnostics
+          dialect = content.dialect
+        } else {
+          let content = try SheetsReader.read(data, format: sheetFormat, limits: options.limits)
+          blocks = content.blocks
+          diagnostics = content.diagnostics
+          dialect = content.dialect
+        }
         encoding = "binary"
-        dialect = content.dialect
       } catch {
         throw ConversionError(
           path: path, place: error.place,
@@ -392,7 +469,39 @@ public struct Converter: Sendable {
     return Read(
       source: Source(path: path, sha256: digest, encoding: encoding, dialect: dialect),
       blocks: blocks, diagnostics: diagnostics, text: alignText, aligned: aligned,
-      recognition: recognition)
+      recognition: recognition, grids: grids)
+  }
+
+  /// A workbook's blocks, its grids left unbuilt (a placeholder in `blocks`) when neither they
+  /// nor any paragraph of the workbook hold a scalar a form needs
+  /// (`FormRecognizer.holdsFormScalar`): the forms stage passes over such a table whatever
+  /// stands before it, so it never needs its cells.
+  static func sheetBlocks(_ items: [SheetItem]) -> (blocks: [Block], grids: [String: SheetGrid]) {
+    let paragraphsMayHoldForms = items.contains { item in
+      guard case .block(.paragraph(let text, _)) = item else { return false }
+      return FormRecognizer.holdsFormScalar(text)
+    }
+    var blocks: [Block] = []
+    var grids: [String: SheetGrid] = [:]
+    for item in items {
+      switch item {
+      case .block(let block): blocks.append(block)
+      case .grid(let grid):
+        var mayHoldForm = paragraphsMayHoldForms
+        if !mayHoldForm {
+          grid.forEachText { text in
+            if !mayHoldForm, FormRecognizer.holdsFormScalar(text) { mayHoldForm = true }
+          }
+        }
+        if mayHoldForm {
+          blocks.append(.table(grid.table()))
+        } else {
+          blocks.append(.table(grid.placeholder))
+          grids[grid.id] = grid
+        }
+      }
+    }
+    return (blocks, grids)
   }
 
   /// What a workbook format is, for errors (`an .xlsx workbook: …`).
@@ -417,4 +526,51 @@ public struct Converter: Sendable {
 /// group is waited on (the wait orders the write before the read).
 private final class EncodedTables: @unchecked Sendable {
   var data = Data()
+}
+
+/// A converted document ready to be written out (`Converter.convertForOutput`): its compact
+/// JSON encoded already, or written in pieces by `write`, a large workbook table's cells made
+/// one at a time as they are written.
+public struct ConvertedOutput: Sendable {
+  /// The document; a workbook table left unbuilt stands in its `tables` without cells (its
+  /// JSON, from `write`, has them all).
+  let document: Document
+  /// The JSON in parts to write one after the other, when it was encoded whole.
+  public let json: [Data]?
+  let grids: [String: SheetGrid]
+
+  /// The forms found.
+  public var forms: [Form] { document.forms }
+
+  /// The document with every table's cells (workbook tables left unbuilt are built now).
+  public func fullDocument() -> Document {
+    guard !grids.isEmpty else { return document }
+    var full = document
+    full.tables = document.tables.map { grids[$0.id]?.table() ?? $0 }
+    return full
+  }
+
+  /// Writes the compact JSON (`JSONOutput.encode(fullDocument())`'s bytes) through `sink`, in
+  /// pieces of about `chunkSize` bytes unless it was encoded whole.
+  /// - Throws: What `sink` throws; nothing more is written after it.
+  public func write(
+    chunkSize: Int = 1 << 20, to sink: (UnsafeRawBufferPointer) throws -> Void
+  ) throws {
+    if let json {
+      for part in json { try part.withUnsafeBytes(sink) }
+      return
+    }
+    let grids = self.grids
+    try JSONOutput.write(
+      document, chunkSize: chunkSize,
+      cells: grids.isEmpty
+        ? nil
+        : { table, body in
+          if let grid = grids[table.id] {
+            grid.forEachCell(body)
+          } else {
+            for cell in table.cells { body(cell) }
+          }
+        }, to: sink)
+  }
 }

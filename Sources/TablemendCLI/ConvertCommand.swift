@@ -91,26 +91,29 @@ struct ConvertCommand: ParsableCommand {
     _ files: [String], output: String?, pretty: Bool, options: ConvertOptions,
     stdinName: String = "-"
   )
-    throws -> (status: Int32, documents: [Document], formless: [String])
+    throws -> (status: Int32, documents: [ConvertedOutput], formless: [String])
   {
     var formless: [String] = []
     let converter = Converter(options: options)
     var out: [Data] = []
     var failures = 0
-    var documents: [Document] = []
+    var documents: [ConvertedOutput] = []
+    // The one document whose JSON is written in pieces, before `out`.
+    var streamed: ConvertedOutput?
     for file in files {
       do {
         if files.count == 1 && !pretty {
           // One document: its JSON, the tables encoded while the forms stage runs, is the
-          // output, written in parts without a copy.
+          // output, written in parts without a copy; a large one's JSON is written in pieces
+          // as it is encoded, never held whole.
           let converted =
             file == "-"
-            ? try converter.convertToJSON(
+            ? try converter.convertForOutput(
               data: FileHandle.standardInput.readDataToEndOfFile(), path: stdinName)
-            : try converter.convertToJSON(fileAt: URL(fileURLWithPath: file))
-          out = converted.json
-          documents = [converted.document]
-          if converted.document.forms.isEmpty { formless.append(file) }
+            : try converter.convertForOutput(fileAt: URL(fileURLWithPath: file))
+          if let json = converted.json { out = json } else { streamed = converted }
+          documents = [converted]
+          if converted.forms.isEmpty { formless.append(file) }
         } else {
           let document: Document
           if file == "-" {
@@ -144,10 +147,12 @@ struct ConvertCommand: ParsableCommand {
       out.append(Data("]\n".utf8))
     }
     if let output {
-      if failures == 0 || !out.isEmpty {
+      if failures == 0 || !out.isEmpty || streamed != nil {
         do {
-          try out.reduce(into: Data(), { $0.append($1) }).write(
-            to: URL(fileURLWithPath: output), options: .atomic)
+          try writeWhole(to: output) { sink in
+            if let streamed { try streamed.write(to: sink) }
+            for part in out { try part.withUnsafeBytes(sink) }
+          }
         } catch {
           FileHandle.standardError.write(
             Data("tablemend: \(output): cannot write: \(error.localizedDescription)\n".utf8))
@@ -155,8 +160,58 @@ struct ConvertCommand: ParsableCommand {
         }
       }
     } else {
+      if let streamed {
+        do {
+          try streamed.write { try writeAll(STDOUT_FILENO, $0) }
+        } catch {
+          FileHandle.standardError.write(
+            Data("tablemend: standard output: cannot write: \(error.localizedDescription)\n".utf8))
+          return (2, documents, formless)
+        }
+      }
       for part in out { FileHandle.standardOutput.write(part) }
     }
     return (failures > 0 ? 1 : 0, documents, formless)
+  }
+
+  /// Writes what `produce` hands its sink to `path`, whole or not at all: into a new file
+  /// beside it, renamed over `path` once every byte is written (what `Data.write(to:options:
+  /// .atomic)` does, without first holding the bytes: a 100,000-row workbook's JSON is 178 MB).
+  static func writeWhole(
+    to path: String, _ produce: ((UnsafeRawBufferPointer) throws -> Void) throws -> Void
+  ) throws {
+    let url = URL(fileURLWithPath: path)
+    let temporary = url.deletingLastPathComponent().appendingPathComponent(
+      ".\(url.lastPathComponent).tablemend-\(getpid())-\(UInt32.random(in: 0 ... .max))"
+    ).path
+    let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+    guard fd >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+    do {
+      try produce { try writeAll(fd, $0) }
+    } catch {
+      close(fd)
+      unlink(temporary)
+      throw error
+    }
+    if close(fd) != 0 || rename(temporary, path) != 0 {
+      let error = POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+      unlink(temporary)
+      throw error
+    }
+  }
+
+  /// Writes every byte of `bytes` to `fd`.
+  static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) throws {
+    guard var at = bytes.baseAddress else { return }
+    var left = bytes.count
+    while left > 0 {
+      let n = write(fd, at, left)
+      if n < 0 {
+        if errno == EINTR { continue }
+        throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+      }
+      at += n
+      left -= n
+    }
   }
 }

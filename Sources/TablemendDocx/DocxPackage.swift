@@ -136,6 +136,46 @@ package struct DocxPackage {
 
   private enum InflationCap: Error { case part, total }
 
+  /// Inflates a compressed part and hands its bytes to `body` in pieces as they come, under
+  /// the limits `part` applies, keeping none of them. The CRC-32 is checked once every byte
+  /// was handed over: a caller must drop what it made of a part that throws.
+  /// - Returns: False, having handed over nothing, when the package has no such part or it is
+  ///   stored rather than compressed (`part` reads it).
+  /// - Throws: `DocxError` when the part passes a limit or is damaged, or what `body` throws.
+  package mutating func streamPart(
+    _ path: String, _ body: (UnsafeRawBufferPointer) throws(DocxError) -> Void
+  ) throws(DocxError) -> Bool {
+    guard let entry = archive[path] ?? archive["/" + path], entry.isCompressed,
+      let span = spans[entry.path]
+    else { return false }
+    let place = "zip entry \(path)"
+    let declared = entry.uncompressedSize
+    if declared > UInt64(limits.maxPartBytes)
+      || declared > UInt64(limits.maxTotalInflatedBytes - inflated)
+    {
+      throw DocxError(place: place, message: "part declares more bytes than the limits allow")
+    }
+    let cap = min(limits.maxPartBytes, limits.maxTotalInflatedBytes - inflated)
+    let result = bytes.withUnsafeBytes { source in
+      Result { () throws(Inflater.PieceFailure) in
+        try Inflater.inflate(source, span: span, cap: cap, into: body)
+      }
+    }
+    switch result {
+    case .success(let part):
+      if part.crc != entry.checksum {
+        throw DocxError(
+          place: place, message: "cannot inflate the part: CRC-32 mismatch (damaged archive)")
+      }
+      inflated += part.count
+      return true
+    case .failure(.reader(let error)):
+      throw error
+    case .failure(.inflate(let why)):
+      throw DocxError(place: place, message: "cannot inflate the part: \(why)")
+    }
+  }
+
   /// The target of the `officeDocument` relationship in a `_rels/.rels` part, normalised to an
   /// archive path.
   package static func officeDocumentTarget(in rels: Data) throws(DocxError) -> String? {

@@ -94,4 +94,66 @@ enum Inflater {
     }
     return (out, crc)
   }
+
+  /// Why inflating into pieces stopped: the stream, or what the pieces' reader threw.
+  enum PieceFailure: Error {
+    case inflate(Failure)
+    case reader(DocxError)
+  }
+
+  /// `inflate` handing the output to `body` in pieces of at most `piece` bytes as it is
+  /// inflated, keeping none of it (a 50 MB worksheet is parsed while it is inflated, never
+  /// held whole); the same cap and end-of-span checks.
+  /// - Returns: How many bytes were inflated and their CRC-32.
+  static func inflate(
+    _ source: UnsafeRawBufferPointer, span: Range<Int>, cap: Int, piece: Int = 256 << 10,
+    into body: (UnsafeRawBufferPointer) throws(DocxError) -> Void
+  ) throws(PieceFailure) -> (count: Int, crc: UInt32) {
+    var stream = z_stream()
+    guard
+      inflateInit2_(&stream, -MAX_WBITS, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK
+    else { throw .inflate(.damaged("zlib could not start")) }
+    defer { inflateEnd(&stream) }
+    guard let base = source.baseAddress?.assumingMemoryBound(to: UInt8.self) else {
+      throw .inflate(.truncated)
+    }
+    let size = max(piece, 64)
+    let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: size)
+    defer { buffer.deallocate() }
+    var total = 0
+    var consumed = 0
+    var crc = crc32(0, nil, 0)
+    while true {
+      if stream.avail_in == 0 {
+        let take = min(span.count - consumed, 1 << 30)
+        stream.next_in = UnsafeMutablePointer(mutating: base + span.lowerBound + consumed)
+        stream.avail_in = UInt32(take)
+        consumed += take
+      }
+      stream.next_out = buffer
+      stream.avail_out = UInt32(size)
+      let result = CLibXML2.inflate(&stream, Z_NO_FLUSH)
+      let produced = size - Int(stream.avail_out)
+      if produced > 0 {
+        total += produced
+        if total > cap { throw .inflate(.overCap) }
+        crc = crc32(crc, buffer, uInt(produced))
+        do {
+          try body(UnsafeRawBufferPointer(start: buffer, count: produced))
+        } catch {
+          throw .reader(error)
+        }
+      }
+      if result == Z_STREAM_END { break }
+      if result == Z_OK || result == Z_BUF_ERROR {
+        // Input used up with room left for output: the span is too short.
+        if stream.avail_in == 0 && consumed == span.count && stream.avail_out != 0 {
+          throw .inflate(.truncated)
+        }
+        continue
+      }
+      throw .inflate(.damaged(stream.msg.map { String(cString: $0) } ?? "zlib error \(result)"))
+    }
+    return (total, UInt32(truncatingIfNeeded: crc))
+  }
 }

@@ -2,7 +2,7 @@
 ///
 /// The stream turns libxml2's interned name into one of these once per distinct name, so the
 /// readers compare small enum values instead of building a `String` per element.
-enum XMLLocalName: String, CaseIterable, Sendable {
+package enum XMLLocalName: String, CaseIterable, Sendable {
   // Roots and package structure.
   case document, `package`
   case relationship = "Relationship"
@@ -19,11 +19,16 @@ enum XMLLocalName: String, CaseIterable, Sendable {
   // Markers that may sit between two tables without separating them.
   case bookmarkStart, bookmarkEnd, proofErr, commentRangeStart, commentRangeEnd, permStart
   case permEnd, moveFromRangeStart, moveFromRangeEnd, moveToRangeStart, moveToRangeEnd
+  // SpreadsheetML worksheets and shared strings (`is` is an inline string, `rPh` a phonetic run).
+  case row, mergeCell, col, si, rPh
+  case cell = "c"
+  case value = "v"
+  case inlineString = "is"
   /// Any other name (no XML name starts with `#`).
   case other = "#other"
 
   /// The name for a local name's UTF-8 text.
-  init(text: String) {
+  package init(text: String) {
     self = Self.byText[text] ?? .other
   }
 

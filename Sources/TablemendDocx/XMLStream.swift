@@ -98,6 +98,79 @@ package final class XMLStream {
     locator = utf8Bytes.map(ElementLocator.init)
   }
 
+  /// Prepares a stream fed its part in pieces (`parse(pieces:_:)`) instead of over whole
+  /// bytes: nothing of the part is kept, and places in errors are libxml2's line and column.
+  /// - Parameters:
+  ///   - part: The part path used in locations and errors, or nil.
+  ///   - maxDepth: Deepest element nesting accepted.
+  package init(part: String?, maxDepth: Int) {
+    self.part = part
+    self.maxDepth = maxDepth
+    bytes = UnsafeRawBufferPointer(start: nil, count: 0)
+    utf8Bytes = nil
+    locator = nil
+  }
+
+  /// `parse(_:)` over a part handed over in pieces (a stream made with `init(part:maxDepth:)`):
+  /// `produce` calls its argument with each piece in order; that returns false once the parse
+  /// has ended (the handler failed or stopped, or the XML is malformed), and `produce` should
+  /// then stop. The same libxml2 parser and options read the pieces as one document.
+  /// - Throws: what `body` or `produce` throws, or `DocxError` as `parse(_:)` does.
+  package func parse(
+    pieces produce: ((UnsafeRawBufferPointer) -> Bool) throws(DocxError) -> Void,
+    _ body: (XMLStream) throws(DocxError) -> Void
+  ) throws(DocxError) {
+    xmlSetStructuredErrorFunc(nil) { _, _ in }
+    tablemend_xml_silence_generic_errors()
+    guard let ctxt = xmlCreatePushParserCtxt(nil, nil, nil, 0, nil), let sax = ctxt.pointee.sax
+    else {
+      throw DocxError(place: part, message: "libxml2 could not open the XML part")
+    }
+    defer { xmlFreeParserCtxt(ctxt) }
+    sax.pointee = Self.callbacks()
+    ctxt.pointee.userData = Unmanaged.passUnretained(self).toOpaque()
+    _ = xmlCtxtUseOptions(ctxt, Self.options)
+    ctxt.pointee.replaceEntities = 0
+    ctxt.pointee.loadsubset = 0
+    ctxt.pointee.validate = 0
+    context = ctxt
+    var produced: DocxError?
+    var sawBytes = false
+    withoutActuallyEscaping(body) { escapable in
+      handler = escapable
+      do throws(DocxError) {
+        try produce { piece in
+          guard self.failure == nil, !self.stopped, self.recorded == nil else { return false }
+          guard let base = piece.baseAddress, !piece.isEmpty else { return true }
+          sawBytes = true
+          var offset = 0
+          while offset < piece.count, self.failure == nil, !self.stopped, self.recorded == nil {
+            let take = min(piece.count - offset, 1 << 20)
+            _ = xmlParseChunk(
+              ctxt, (base + offset).assumingMemoryBound(to: CChar.self), Int32(take), 0)
+            offset += take
+          }
+          return self.failure == nil && !self.stopped && self.recorded == nil
+        }
+      } catch {
+        produced = error
+      }
+      if produced == nil, failure == nil, !stopped, recorded == nil {
+        _ = xmlParseChunk(ctxt, nil, 0, 1)
+      }
+      handler = nil
+    }
+    context = nil
+    if let failure { throw failure }
+    if stopped { return }
+    if let produced { throw produced }
+    if !sawBytes { throw DocxError(place: part, message: "the XML part is empty") }
+    if let recorded { throw malformed(recorded) }
+    if ctxt.pointee.wellFormed == 0 {
+      throw malformed(RecordedError(message: "malformed XML", location: parserLocation(ctxt)))
+    }
+  }
+
   /// Parses the part, calling `body` for each event; the stream's properties describe the
   /// event during the call. `body` may call `stop()` to end the parse early.
   /// - Throws: what `body` throws, or `DocxError` on malformed XML, a DOCTYPE, or nesting past
@@ -144,6 +217,10 @@ package final class XMLStream {
   /// The current text event's content.
   package var text: String { String(decoding: textBytes, as: UTF8.self) }
 
+  /// The current element's local name as one of the names the readers act on, without
+  /// building a `String` (start and end events; `other` for the rest).
+  package var local: XMLLocalName { name.local }
+
   /// The current element's local name as written (start and end events).
   package var localName: String { localPointer.map { String(cString: $0) } ?? "" }
 
@@ -156,6 +233,25 @@ package final class XMLStream {
   /// An attribute of the current element start without a namespace (`Type`, `Target`).
   package func attribute(_ local: StaticString) -> String? {
     attribute(local, namespace: nil)
+  }
+
+  /// `body` over the UTF-8 bytes of an attribute of the current element start without a
+  /// namespace, without building a `String`; nil when the element has no such attribute or
+  /// its value holds a character reference (`attribute(_:)` decodes those).
+  package func withAttributeBytes<R>(
+    _ local: StaticString, _ body: (UnsafeBufferPointer<UInt8>) -> R
+  ) -> R? {
+    guard let table = attributeTable else { return nil }
+    for index in 0..<attributeCount {
+      let entry = table + index * 5
+      guard let name = entry[0], Self.equal(name, local), entry[2] == nil else { continue }
+      guard let start = entry[3], let end = entry[4], end > start else {
+        return body(UnsafeBufferPointer(start: nil, count: 0))
+      }
+      let utf8 = UnsafeBufferPointer(start: start, count: end - start)
+      return utf8.contains(UInt8(ascii: "&")) ? nil : body(utf8)
+    }
+    return nil
   }
 
   /// An attribute of the current element start by its local name in any namespace or none

@@ -35,6 +35,8 @@ public enum FormRecognizer {
         pending.append((text, location))
         if pending.count > 12 { pending.removeFirst() }
       case .table(let table):
+        // A table without the words a form needs gives no form and no diagnostic.
+        if !mayHoldForm(table, preceding: pending) { continue }
         for part in splitAtTitles(table) {
           var reader = FormReader(table: part, preceding: pending)
           if let form = reader.read() {
@@ -46,6 +48,41 @@ public enum FormRecognizer {
       }
     }
     return Recognition(forms: forms, diagnostics: diagnostics)
+  }
+
+  /// False when neither `table`'s cells nor the paragraphs before it hold any of the scalars
+  /// without which `FormReader` finds no form and reports nothing: 级 (an indicator header
+  /// names 二级 / 三级 indicators), 名 (a form without indicators needs an identity field:
+  /// 项目名称, 单位名称 …), 属 and 类 (`checkbox-unknown` is about 属性 / 类型 fields) and the
+  /// check boxes (`checkbox-inferred`). A data table of 100,000 rows is passed over in one
+  /// scan of its bytes instead of being read row by row as fields.
+  static func mayHoldForm(_ table: Table, preceding: [(String, Location)]) -> Bool {
+    for (text, _) in preceding where holdsFormScalar(text) { return true }
+    for cell in table.cells where holdsFormScalar(cell.text) { return true }
+    return false
+  }
+
+  /// True when `text` holds 级, 名, 属, 类 or a check box (□ ☐ ■ ☑ ☒ √ ✓ ✔), compared on
+  /// UTF-8 bytes: each is three bytes, E7 BA A7, E5 90 8D, E5 B1 9E, E7 B1 BB, E2 …
+  public static func holdsFormScalar(_ text: String) -> Bool {
+    var text = text
+    return text.withUTF8 { bytes in
+      let n = bytes.count
+      var i = 0
+      while i + 2 < n {
+        let lead = bytes[i]
+        if lead == 0xE7 || lead == 0xE5 || lead == 0xE2 {
+          switch (UInt32(lead) << 16) | (UInt32(bytes[i + 1]) << 8) | UInt32(bytes[i + 2]) {
+          case 0xE7BAA7, 0xE5908D, 0xE5B19E, 0xE7B1BB, 0xE296A1, 0xE29890, 0xE296A0, 0xE29891,
+            0xE29892, 0xE2889A, 0xE29C93, 0xE29C94:
+            return true
+          default: break
+          }
+        }
+        i += 1
+      }
+      return false
+    }
   }
 
   /// A table cut where another form's title stands in a row of its own: text exports that keep

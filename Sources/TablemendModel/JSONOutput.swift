@@ -43,6 +43,49 @@ public enum JSONOutput {
     return [writer.data(), encodedTables, Data("}".utf8)]
   }
 
+  /// Writes the compact JSON of `document` (the bytes `encode(document)` gives) through
+  /// `sink` in pieces of about `chunkSize` bytes (more when one cell's JSON is larger), so that
+  /// a document of 1,000,000 cells is written without holding its 178 MB of JSON.
+  /// - Parameter cells: Hands each table's cells over in place of its `cells` (a caller that
+  ///   makes a large table's cells one at a time); nil writes the tables' own.
+  /// - Throws: What `sink` throws; nothing more is written after it.
+  public static func write(
+    _ document: Document, chunkSize: Int = 1 << 20,
+    cells: ((Table, (Cell) -> Void) -> Void)? = nil,
+    to sink: (UnsafeRawBufferPointer) throws -> Void
+  ) throws {
+    let limit = max(chunkSize, 1)
+    var writer = JSONWriter(capacity: limit + (64 << 10))
+    var failure: (any Error)?
+    document.writeJSONBeforeTables(into: &writer)
+    writer.beginArray()
+    var first = true
+    for table in document.tables {
+      if first { first = false } else { writer.comma() }
+      table.writeJSON(
+        into: &writer,
+        forEachCell: { body in
+          if let cells {
+            cells(table, body)
+          } else {
+            for cell in table.cells { body(cell) }
+          }
+        },
+        afterCell: { w in
+          guard w.byteCount >= limit else { return }
+          if failure == nil {
+            do { try w.drain(sink) } catch { failure = error }
+          } else {
+            w.drain { _ in }  // the sink failed: the rest is dropped
+          }
+        })
+      if let failure { throw failure }
+    }
+    writer.endArray()
+    writer.endObject()
+    try writer.drain(sink)
+  }
+
   /// Encodes `value` with Foundation's `JSONEncoder` under the same settings: the reference
   /// the fast path must match byte for byte.
   private static func encodeWithFoundation<T: Encodable>(_ value: T, pretty: Bool = false) throws

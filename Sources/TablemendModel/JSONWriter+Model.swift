@@ -49,6 +49,35 @@ extension Table: JSONWritable {
     var first = true
     w.key("cells", &first)
     w.array(cells)
+    writeJSONAfterCells(into: &w, &first)
+  }
+
+  /// The table's JSON with the cells `forEachCell` hands over in place of `cells` (a sheet's
+  /// grid makes them one at a time), `afterCell` called after each (where output written in
+  /// pieces hands a full buffer on).
+  func writeJSON(
+    into w: inout JSONWriter, forEachCell: ((Cell) -> Void) -> Void,
+    afterCell: (inout JSONWriter) -> Void
+  ) {
+    w.beginObject()
+    var first = true
+    w.key("cells", &first)
+    // What `w.array(cells)` writes.
+    w.beginArray()
+    var firstCell = true
+    // Neither closure outlives this call.
+    withoutActuallyEscaping(afterCell) { afterCell in
+      forEachCell { cell in
+        if firstCell { firstCell = false } else { w.comma() }
+        cell.writeJSON(into: &w)
+        afterCell(&w)
+      }
+    }
+    w.endArray()
+    writeJSONAfterCells(into: &w, &first)
+  }
+
+  private func writeJSONAfterCells(into w: inout JSONWriter, _ first: inout Bool) {
     w.key("columnCount", &first)
     w.int(columnCount)
     w.key("id", &first)

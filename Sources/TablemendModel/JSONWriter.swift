@@ -35,6 +35,16 @@ struct JSONWriter: ~Copyable {
     return data
   }
 
+  /// How many bytes are written and not yet drained.
+  var byteCount: Int { count }
+
+  /// Hands the bytes written so far to `sink` and starts again from empty, keeping the
+  /// buffer (for output written in pieces).
+  mutating func drain(_ sink: (UnsafeRawBufferPointer) throws -> Void) rethrows {
+    try sink(UnsafeRawBufferPointer(start: storage, count: count))
+    count = 0
+  }
+
   // MARK: Bytes
 
   @inline(__always)

@@ -50,14 +50,24 @@ public struct Location: Codable, Sendable, Hashable, Comparable, CustomStringCon
 
   /// The A1 reference of a 0-based row and column (`0, 0` is `A1`, `2, 27` is `AB3`).
   public static func a1(row: Int, column: Int) -> String {
-    var letters: [Character] = []
-    var n = max(column, 0) + 1
-    while n > 0 {
-      let digit = (n - 1) % 26
-      letters.append(Character(Unicode.Scalar(UInt8(65 + digit))))
-      n = (n - 1) / 26
+    // Letters then digits, each written last first into a small buffer (a workbook of
+    // 1,000,000 cells makes as many references).
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 48) { buffer in
+      var end = buffer.count
+      var number = UInt(max(row, 0) + 1)
+      repeat {
+        end -= 1
+        buffer[end] = UInt8(truncatingIfNeeded: number % 10) &+ 48
+        number /= 10
+      } while number > 0
+      var n = max(column, 0) + 1
+      while n > 0 {
+        end -= 1
+        buffer[end] = UInt8(65 + (n - 1) % 26)
+        n = (n - 1) / 26
+      }
+      return String(decoding: UnsafeMutableBufferPointer(rebasing: buffer[end...]), as: UTF8.self)
     }
-    return String(letters.reversed()) + String(max(row, 0) + 1)
   }
 
   public static func < (lhs: Location, rhs: Location) -> Bool {

@@ -28,6 +28,13 @@ extension StringProtocol {
 }
 
 extension String {
+  /// True when the text's UTF-8 holds `byte` (an ASCII character: `\n`, `\r`, `.`), searched
+  /// in the contiguous bytes rather than through the UTF-8 view's iterator.
+  public func containsByte(_ byte: UInt8) -> Bool {
+    if let found = utf8.withContiguousStorageIfAvailable({ $0.contains(byte) }) { return found }
+    return utf8.contains(byte)
+  }
+
   /// The text without leading and trailing white space, ideographic (U+3000) and no-break
   /// (U+00A0) spaces: the one trim every stage uses. Compared scalar by scalar (white space is
   /// one scalar), and the text itself is returned when there is nothing to trim.

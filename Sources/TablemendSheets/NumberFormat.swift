@@ -56,22 +56,37 @@ enum NumberFormat {
 
   /// `value` as a cell with format `code` (nil or `General`: Excel's General) shows it.
   static func format(_ value: Double, code: String?, date1904: Bool) -> String {
-    guard value.isFinite else { return general(value) }
-    guard let code, !code.isEmpty, code.caseInsensitiveCompare("General") != .orderedSame else {
-      return general(value)
+    format(value, compiled: Compiled(code), date1904: date1904)
+  }
+
+  /// A format code cut into its sections' tokens once, for the cells of a style.
+  struct Compiled {
+    /// Nil for General (no code, an empty one, or `General`).
+    let sections: [[Token]]?
+
+    init(_ code: String?) {
+      guard let code, !code.isEmpty, code.caseInsensitiveCompare("General") != .orderedSame else {
+        sections = nil
+        return
+      }
+      sections = NumberFormat.sections(code).map(NumberFormat.tokenize)
     }
-    let sections = Self.sections(code)
-    var section = sections[0]
+  }
+
+  /// `value` as a cell with the compiled format shows it (what `format(_:code:date1904:)`
+  /// gives for its code).
+  static func format(_ value: Double, compiled: Compiled, date1904: Bool) -> String {
+    guard value.isFinite, let sections = compiled.sections else { return general(value) }
+    var tokens = sections[0]
     var magnitude = value
     var explicitSign = false
     if sections.count >= 2, value < 0 {
-      section = sections[1]
+      tokens = sections[1]
       magnitude = -value
       explicitSign = true
     } else if sections.count >= 3, value == 0 {
-      section = sections[2]
+      tokens = sections[2]
     }
-    let tokens = tokenize(section)
     let text: String
     if tokens.contains(where: \.isDatePart) {
       text = formatDate(value, tokens: tokens, date1904: date1904) ?? general(value)
@@ -87,7 +102,43 @@ enum NumberFormat {
     } else {
       text = formatNumber(explicitSign ? magnitude : value, tokens: tokens)
     }
-    return text.trimmingCharacters(in: .whitespaces)
+    return trimmingBlanks(text)
+  }
+
+  /// `text.trimmingCharacters(in: .whitespaces)` (tab and the space separators, Zs), compared
+  /// scalar by scalar, and the text itself when there is nothing to trim.
+  static func trimmingBlanks(_ text: String) -> String {
+    func isBlank(_ s: Unicode.Scalar) -> Bool {
+      switch s.value {
+      case 0x09, 0x20, 0xA0, 0x1680, 0x2000...0x200A, 0x202F, 0x205F, 0x3000: return true
+      default: return false
+      }
+    }
+    let scalars = text.unicodeScalars
+    guard let first = scalars.first, let last = scalars.last else { return text }
+    if !isBlank(first) && !isBlank(last) { return text }
+    guard let start = scalars.firstIndex(where: { !isBlank($0) }),
+      let end = scalars.lastIndex(where: { !isBlank($0) })
+    else { return "" }
+    return String(scalars[start...end])
+  }
+
+  /// `String(format: "%.<decimals><conversion>", value)` (`f` or `E`) through the C library's
+  /// `snprintf`, which Foundation's formatting calls for doubles, without building a format
+  /// string and an `NSString` per number.
+  static func printf(_ value: Double, decimals: Int, conversion: UInt8) -> String {
+    let format: [CChar] = [0x25, 0x2E, 0x2A, CChar(bitPattern: conversion), 0]  // %.*f
+    return withUnsafeTemporaryAllocation(of: CChar.self, capacity: 400) { buffer in
+      guard let base = buffer.baseAddress else { return "" }
+      let n = withVaList([Int32(decimals), value]) { arguments in
+        vsnprintf(base, buffer.count, format, arguments)
+      }
+      guard n >= 0, Int(n) < buffer.count else {
+        return String(format: "%.\(decimals)" + (conversion == 0x45 ? "E" : "f"), value)
+      }
+      return String(
+        decoding: UnsafeRawBufferPointer(start: base, count: Int(n)), as: UTF8.self)
+    }
   }
 
   /// True when the code shows a date or time.
@@ -106,7 +157,7 @@ enum NumberFormat {
     if value == 0 { return "0" }
     let magnitude = abs(value)
     if magnitude >= 1e11 || magnitude < 1e-9 {
-      var s = String(format: "%.5E", value)
+      var s = printf(value, decimals: 5, conversion: UInt8(ascii: "E"))
       // 1.23450E+11 → 1.2345E+11
       if let e = s.firstIndex(of: "E") {
         var mantissa = String(s[..<e])
@@ -120,8 +171,19 @@ enum NumberFormat {
     if value == value.rounded(), magnitude < 1e15 { return String(Int64(value)) }
     let integerDigits = magnitude >= 1 ? Int(log10(magnitude).rounded(.down)) + 1 : 1
     let decimals = max(0, 10 - integerDigits)
-    var s = String(format: "%.\(decimals)f", value)
-    if s.contains(".") {
+    // The shortest digits that read back as the value (`description`: 1.25, 0.01) are what
+    // rounding it to `decimals` places and dropping trailing zeros gives whenever they have
+    // no more places: they lie within half an ulp of the value (about 1e-16 of it), far less
+    // than half a unit of the last place kept (at least 5e-11 of it).
+    let shortest = value.description
+    if let point = shortest.utf8.firstIndex(of: UInt8(ascii: ".")),
+      !shortest.containsByte(UInt8(ascii: "e")),
+      shortest.utf8.distance(from: point, to: shortest.utf8.endIndex) - 1 <= decimals
+    {
+      return shortest
+    }
+    var s = printf(value, decimals: decimals, conversion: UInt8(ascii: "f"))
+    if s.utf8.contains(UInt8(ascii: ".")) {
       while s.hasSuffix("0") { s.removeLast() }
       if s.hasSuffix(".") { s.removeLast() }
     }

@@ -73,6 +73,16 @@ public enum SheetsReader {
       blocks: built.blocks, diagnostics: built.diagnostics, dialect: format.rawValue)
   }
 
+  /// `read` with each table left as a `SheetGrid` whose cells are made when asked for.
+  /// - Throws: `SheetsError` as `read` does.
+  public static func readGrids(
+    _ data: Data, format: Format, limits: Limits = .standard
+  ) throws(SheetsError) -> (items: [SheetItem], diagnostics: [Diagnostic], dialect: String) {
+    let workbook = try workbook(data, format: format, limits: limits)
+    let built = try WorkbookTables.items(of: workbook, limits: limits, grids: true)
+    return (built.items, built.diagnostics, format.rawValue)
+  }
+
   /// The intermediate `Workbook` of `data` read as `format`.
   /// - Throws: `SheetsError` as `read` does.
   public static func workbook(

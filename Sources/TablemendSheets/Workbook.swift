@@ -107,11 +107,16 @@ enum CellReference {
 
   /// `B3` → (2, 1); `$B$3` too. Nil when it is not a reference inside the largest grid.
   static func parse(_ text: some StringProtocol) -> (row: Int, column: Int)? {
+    parse(utf8: text.utf8)
+  }
+
+  /// `parse` over UTF-8 bytes.
+  static func parse(utf8: some Sequence<UInt8>) -> (row: Int, column: Int)? {
     var column = 0
     var row = 0
     var letters = 0
     var digits = 0
-    for byte in text.utf8 {
+    for byte in utf8 {
       switch byte {
       case UInt8(ascii: "$"): continue
       case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"):

@@ -89,13 +89,24 @@ enum XLSXReader {
       }
       // Chart sheets and dialog sheets hold no cells.
       guard rel.type.hasSuffix("/worksheet") else { continue }
-      guard let xml = try part(&package, rel.target) else {
-        throw SheetsError(
-          place: relsPath, message: "sheet \(entry.name)'s part \(rel.target) is missing")
-      }
-      var sheet = try readSheet(
-        xml, part: rel.target, strings: strings, styles: styles, date1904: info.date1904,
+      // Parsed as it is inflated; read again whole when that fails, for the exact error.
+      let before = package
+      var sheet: Sheet
+      if let streamed = try? readSheetStreaming(
+        &package, part: rel.target, strings: strings, styles: styles, date1904: info.date1904,
         limits: limits)
+      {
+        sheet = streamed
+      } else {
+        package = before
+        guard let xml = try part(&package, rel.target) else {
+          throw SheetsError(
+            place: relsPath, message: "sheet \(entry.name)'s part \(rel.target) is missing")
+        }
+        sheet = try readSheet(
+          xml, part: rel.target, strings: strings, styles: styles, date1904: info.date1904,
+          limits: limits)
+      }
       sheet.name = entry.name
       sheet.hidden = entry.hidden
       workbook.sheets.append(sheet)
@@ -204,17 +215,17 @@ enum XLSXReader {
     try stream(data, part: part, limits: limits) { (stream) throws(DocxError) in
       switch stream.kind {
       case .elementStart:
-        switch stream.localName {
-        case "si":
+        switch stream.local {
+        case .si:
           inItem = true
           current = ""
-        case "rPh": phonetic += 1
-        case "t": inText = inItem && phonetic == 0
+        case .rPh: phonetic += 1
+        case .t: inText = inItem && phonetic == 0
         default: break
         }
       case .elementEnd:
-        switch stream.localName {
-        case "si":
+        switch stream.local {
+        case .si:
           if strings.count >= limits.maxCellsPerTable * 4 {
             throw DocxError(
               place: stream.currentLocation().description,
@@ -224,8 +235,8 @@ enum XLSXReader {
           }
           strings.append(Text.unescape(current))
           inItem = false
-        case "rPh": phonetic = max(0, phonetic - 1)
-        case "t": inText = false
+        case .rPh: phonetic = max(0, phonetic - 1)
+        case .t: inText = false
         default: break
         }
       case .text:
@@ -280,6 +291,44 @@ enum XLSXReader {
   static func readSheet(
     _ data: Data, part: String, strings: [String], styles: Styles, date1904: Bool, limits: Limits
   ) throws(SheetsError) -> Sheet {
+    try readSheet(
+      part: part, strings: strings, styles: styles, date1904: date1904, limits: limits
+    ) { (body) throws(SheetsError) in
+      try stream(data, part: part, limits: limits, body)
+    }
+  }
+
+  /// `readSheet` over the worksheet part inflated as it is parsed, never held whole (a sheet
+  /// of 1,000,000 cells is 50 MB of XML, and libxml2's memory parser copies it once more).
+  /// - Throws: `SheetsError` on anything that goes wrong, with libxml2's places: the caller
+  ///   reads the part again with `readSheet` for the exact error (and when the part is stored
+  ///   rather than compressed, or missing).
+  static func readSheetStreaming(
+    _ package: inout DocxPackage, part: String, strings: [String], styles: Styles,
+    date1904: Bool, limits: Limits
+  ) throws(SheetsError) -> Sheet {
+    try readSheet(
+      part: part, strings: strings, styles: styles, date1904: date1904, limits: limits
+    ) { (body) throws(SheetsError) in
+      try wrap { () throws(DocxError) in
+        let stream = XMLStream(part: part, maxDepth: limits.maxXMLDepth)
+        try stream.parse(
+          pieces: { (feed) throws(DocxError) in
+            let found = try package.streamPart(part) { (piece) throws(DocxError) in
+              if !feed(piece) { throw DocxError(place: part, message: "parse ended") }
+            }
+            if !found { throw DocxError(place: part, message: "not a compressed part") }
+          }, body)
+      }
+    }
+  }
+
+  /// One worksheet's cells, merges and hidden rows and columns from the events `run` hands
+  /// the handler it is given.
+  private static func readSheet(
+    part: String, strings: [String], styles: Styles, date1904: Bool, limits: Limits,
+    run: ((XMLStream) throws(DocxError) -> Void) throws(SheetsError) -> Void
+  ) throws(SheetsError) -> Sheet {
     var sheet = Sheet(name: "")
     var row = -1
     var column = -1
@@ -293,11 +342,14 @@ enum XLSXReader {
     var phonetic = 0
     var inCell = false
     let maxCells = limits.maxCellsPerTable * 4
-    try stream(data, part: part, limits: limits) { (stream) throws(DocxError) in
+    // Each style's number format, compiled when a cell first uses it.
+    var compiled: [NumberFormat.Compiled?] = Array(repeating: nil, count: styles.formatIDs.count)
+    let general = NumberFormat.Compiled(nil)
+    try run { (stream) throws(DocxError) in
       switch stream.kind {
       case .elementStart:
-        switch stream.localName {
-        case "row":
+        switch stream.local {
+        case .row:
           if let r = stream.attribute("r") {
             guard let n = Int(r), n >= 1, n <= CellReference.maxRows else {
               throw DocxError(
@@ -311,11 +363,16 @@ enum XLSXReader {
           column = -1
           let hidden = stream.attribute("hidden")
           if hidden == "1" || hidden == "true" { sheet.hiddenRows.insert(row) }
-        case "c":
+        case .cell:
           inCell = true
           value = ""
           inline = ""
-          if let r = stream.attribute("r") {
+          if let found = stream.withAttributeBytes("r", { CellReference.parse(utf8: $0) }),
+            let parsed = found
+          {
+            column = parsed.column
+            row = parsed.row
+          } else if let r = stream.attribute("r") {
             guard let parsed = CellReference.parse(r) else {
               throw DocxError(
                 place: stream.currentLocation().description,
@@ -333,11 +390,11 @@ enum XLSXReader {
           }
           type = stream.attribute("t") ?? "n"
           style = stream.attribute("s").flatMap { Int($0) } ?? 0
-        case "v": inValue = inCell
-        case "is": inInline = inCell
-        case "rPh": phonetic += 1
-        case "t": inInlineText = inInline && phonetic == 0
-        case "mergeCell":
+        case .value: inValue = inCell
+        case .inlineString: inInline = inCell
+        case .rPh: phonetic += 1
+        case .t: inInlineText = inInline && phonetic == 0
+        case .mergeCell:
           if let ref = stream.attribute("ref") {
             guard let range = CellRange(a1: ref) else {
               throw DocxError(
@@ -346,7 +403,7 @@ enum XLSXReader {
             }
             sheet.merges.append(range)
           }
-        case "col":
+        case .col:
           let hidden = stream.attribute("hidden")
           if hidden == "1" || hidden == "true",
             let low = stream.attribute("min").flatMap({ Int($0) }),
@@ -360,8 +417,8 @@ enum XLSXReader {
         default: break
         }
       case .elementEnd:
-        switch stream.localName {
-        case "c":
+        switch stream.local {
+        case .cell:
           inCell = false
           guard row >= 0 else { return }
           let text: String
@@ -385,8 +442,18 @@ enum XLSXReader {
           case "d": text = value
           default:
             if let number = Double(value) ?? Double(value.trimmingCharacters(in: .whitespaces)) {
-              text = NumberFormat.format(
-                number, code: styles.code(style: style), date1904: date1904)
+              let format: NumberFormat.Compiled
+              if compiled.indices.contains(style) {
+                if let known = compiled[style] {
+                  format = known
+                } else {
+                  format = NumberFormat.Compiled(styles.code(style: style))
+                  compiled[style] = format
+                }
+              } else {
+                format = general
+              }
+              text = NumberFormat.format(number, compiled: format, date1904: date1904)
             } else {
               text = value
             }
@@ -400,10 +467,10 @@ enum XLSXReader {
             }
             sheet.cells.append(SheetCell(row: row, column: column, text: Text.lines(text)))
           }
-        case "v": inValue = false
-        case "is": inInline = false
-        case "rPh": phonetic = max(0, phonetic - 1)
-        case "t": inInlineText = false
+        case .value: inValue = false
+        case .inlineString: inInline = false
+        case .rPh: phonetic = max(0, phonetic - 1)
+        case .t: inInlineText = false
         default: break
         }
       case .text:
@@ -422,7 +489,7 @@ enum XLSXReader {
 enum Text {
   /// `_x000D_`-style escapes (ST_Xstring) decoded.
   static func unescape(_ text: String) -> String {
-    guard text.contains("_x") else { return text }
+    guard text.has("_x") else { return text }
     var out = ""
     var rest = Substring(text)
     while let start = rest.range(of: "_x") {
@@ -445,7 +512,7 @@ enum Text {
 
   /// Line breaks made `\n` (CR LF and lone CR too).
   static func lines(_ text: String) -> String {
-    guard text.contains("\r") else { return text }
+    guard text.containsByte(0x0D) else { return text }
     return text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(
       of: "\r", with: "\n")
   }

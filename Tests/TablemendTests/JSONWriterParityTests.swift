@@ -47,6 +47,38 @@ import Testing
     #expect(try JSONOutput.encode(documents) == reference(documents))
   }
 
+  @Test func piecesWrittenJoinToTheEncodedBytes() throws {
+    // Small pieces (a cell or two each) and one piece for all: the same bytes as `encode`.
+    var checked = 0
+    for file in try corpusFiles().prefix(12) {
+      guard let document = try? Converter().convert(fileAt: file) else { continue }
+      let whole = try JSONOutput.encode(document)
+      for chunkSize in [1, 300, 1 << 20] {
+        var joined = Data()
+        var pieces = 0
+        try JSONOutput.write(document, chunkSize: chunkSize) { bytes in
+          joined.append(contentsOf: bytes)
+          pieces += 1
+        }
+        #expect(joined == whole, "\(document.source.path) in pieces of \(chunkSize)")
+        if chunkSize == 1 { #expect(pieces > document.tables.reduce(0) { $0 + $1.cells.count }) }
+      }
+      checked += 1
+    }
+    #expect(checked >= 8)
+    // What the CLI writes: the pieces of a document over the streaming threshold, or the parts
+    // of a smaller one.
+    let file = packageRoot.appendingPathComponent("corpus/seeds/000_8ec80c4d32cadcc0.txt")
+    let whole = try Converter().convertForOutput(fileAt: file)
+    #expect(whole.json != nil)
+    let forced = try Converter().convertForOutput(
+      data: Data(contentsOf: file), path: file.path, streamedCells: 0)
+    #expect(forced.json == nil)
+    var joined = Data()
+    try forced.write { joined.append(contentsOf: $0) }
+    #expect(joined == whole.json?.reduce(into: Data()) { $0.append($1) })
+  }
+
   @Test func seedTextForcedThroughOtherDialectsStillMatches() throws {
     // Odd dialects give odd grids, cells and diagnostics: more shapes for the writer.
     for name in ["000_8ec80c4d32cadcc0.txt", "002_2504e2a5ee8feded.txt"] {
