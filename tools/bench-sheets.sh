@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Converts a generated 100,000-row .xlsx (10 columns: text, integers, decimals, a percent and a
-# date format, one merge per 100 rows) and reports rows/s and peak memory beside openpyxl
+# date format, no merged cells) and reports rows/s and peak memory beside openpyxl
 # (PyPI, read-only mode, every value read) on the same file.
 #
 # usage: tools/bench-sheets.sh [ROWS]     (needs python3 with openpyxl, /usr/bin/time)
