@@ -183,9 +183,9 @@ enum AlignedIndicators {
     var number = 0
     for line in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
       number += 1
-      guard line.count <= 80, line.contains("绩") || line.contains("績") else { continue }
+      guard line.has("绩") || line.has("績"), line.count <= 80 else { continue }
       let k = LabelFolding.key(String(line))
-      if k.count <= 60, k.contains("绩效"), k.hasSuffix("表") || k.contains("表(") {
+      if k.count <= 60, k.has("绩效"), k.hasSuffix("表") || k.has("表(") {
         out.append((number, LabelFolding.display(String(line)).trimmingCharacters(in: ["|"])))
       }
     }
@@ -267,8 +267,8 @@ enum AlignedIndicators {
   /// The form kind the text's title words name.
   static func kind(of text: String) -> Form.Kind {
     let k = LabelFolding.key(String(text.prefix(4000)))
-    let selfEvaluation = k.contains("自评") || k.contains("评价")
-    let department = k.contains("部门整体")
+    let selfEvaluation = k.has("自评") || k.has("评价")
+    let department = k.has("部门整体")
     switch (department, selfEvaluation) {
     case (true, true): return .departmentSelfEvaluation
     case (true, false): return .departmentTargets

@@ -26,10 +26,10 @@ public enum CellStreamReader {
       let pieces = split(line)
       let pipes = bars(in: line)
       // A bare line (no separator in it) that is one cell may be several run together.
-      let bare = pieces.count == 1 && pipes == 0 && !line.contains("\t")
+      let bare = pieces.count == 1 && pipes == 0 && !line.containsByte(0x09)
       lines.append(
         (
-          number, pieces, pieces.isEmpty && pipes >= 2, bare, pipes > 0 || line.contains("\t"),
+          number, pieces, pieces.isEmpty && pipes >= 2, bare, pipes > 0 || line.containsByte(0x09),
           false
         ))
       raws.append(line)
@@ -41,17 +41,17 @@ public enum CellStreamReader {
     // A line of header words run together (`指标名称指标权重计量单位指标性质指标值`) says the
     // lines are rows run together, not one cell each.
     let gluedHeader = raws.contains { line in
-      line.count <= 80 && gluedHeaderWords.count { line.contains($0) } >= 3
+      gluedHeaderWords.count { line.has($0) } >= 3 && line.count <= 80
     }
     // Searched once in the whole text; lines are folded only where the word stands.
     memo.resultsAndScores =
-      text.contains("得分") && resultHeaderWords.contains { text.contains($0) }
+      text.has("得分") && resultHeaderWords.contains { text.has($0) }
     memo.weightAfterName =
-      text.contains("权重")
+      text.has("权重")
       && raws.contains { line in
-        line.contains("权重")
+        line.has("权重")
           && ["指标名称指标权重", "三级指标指标权重", "指标名称权重", "三级指标权重"].contains {
-            LabelFolding.key(line).contains($0)
+            LabelFolding.key(line).has($0)
           }
       }
     memo.linesAreCells =
@@ -202,7 +202,7 @@ public enum CellStreamReader {
       while j < lines.count, j - i <= 8 {
         let t = raws[j].trimmedPadding()
         if t.hasPrefix("|") { break }
-        if t.contains("|") {
+        if t.containsByte(0x7C) {
           closing = j
           break
         }
@@ -284,7 +284,7 @@ public enum CellStreamReader {
 
   /// A line with DokuWiki's forced line breaks inside cells (`产\\ \\ 出`) as spaces.
   static func withoutForcedBreaks(_ line: String) -> String {
-    guard line.contains("\\\\") else { return line }
+    guard line.has("\\\\") else { return line }
     return line.replacing(/(?:\\\\(?: |$))+/, with: " ")
   }
 

@@ -14,7 +14,7 @@ enum SpreadsheetMLReader {
   /// SpreadsheetML namespace.
   static func accepts(_ data: Data) -> Bool {
     let head = String(decoding: data.prefix(8192), as: UTF8.self)
-    guard head.contains(namespace) else { return false }
+    guard head.has(namespace) else { return false }
     var rest = Substring(head)
     while let open = rest.firstIndex(of: "<") {
       let after = rest[rest.index(after: open)...]

@@ -8,6 +8,14 @@ import TablemendValues
 public enum CellClassifier {
   /// The kind of a cell's text.
   public static func classify(_ text: String) -> CellKind {
+    cache.kind(of: text, classify: uncached)
+  }
+
+  /// Texts already classified in this process (`classify` is a pure function of the text).
+  private static let cache = ClassificationCache()
+
+  /// The kind of a cell's text, worked out from its words.
+  static func uncached(_ text: String) -> CellKind {
     let k = LabelFolding.key(text)
     if k.isEmpty || isFiller(k) { return .filler }
     if isClosing(k) { return .closing }
@@ -223,7 +231,7 @@ public enum CellClassifier {
   /// True when the value parser reads the text as a comparison, range, deadline or frequency
   /// with nothing left over, or as one of those from short text.
   public static func looksLikeValue(_ text: String) -> Bool {
-    guard text.contains(where: { $0.isNumber }) || text.contains("底") || text.contains("前") else {
+    guard text.contains(where: { $0.isNumber }) || text.has("底") || text.has("前") else {
       return false
     }
     let v = ValueParser.parse(text)

@@ -85,7 +85,7 @@ public enum LabelFolding {
 
   /// `text` without alternatives in brackets inside it (`预算(或投资规模)控制指标`).
   static func withoutAlternatives(_ text: String) -> String {
-    guard text.contains("(或") || text.contains("（或") else { return text }
+    guard text.has("(或") || text.has("（或") else { return text }
     var out = ""
     var rest = Substring(text)
     while let open = rest.firstIndex(where: { $0 == "(" || $0 == "（" }) {
