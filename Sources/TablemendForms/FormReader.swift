@@ -214,11 +214,14 @@ struct FormReader {
       fields["单位"] = String(m.1)
       return
     }
-    if f.count <= 40, let colon = text.firstIndex(where: { $0 == ":" || $0 == "：" }) {
+    if text.containsByte(0x3A) || text.has("："), f.count <= 40,
+      let colon = text.firstIndex(where: { $0 == ":" || $0 == "：" })
+    {
       let label = String(text[..<colon]).trimmedPadding()
       let value = String(text[text.index(after: colon)...]).trimmedPadding()
-      let labelShape = label.range(
-        of: #"^[\p{Han}][\p{Han}()（）]{1,9}$"#, options: .regularExpression)
+      let labelShape =
+        (2...10).contains(label.unicodeScalars.count)
+        ? label.range(of: #"^[\p{Han}][\p{Han}()（）]{1,9}$"#, options: .regularExpression) : nil
       if labelShape != nil, !value.isEmpty, !label.hasPrefix("附"), !FieldLabels.isFurniture(label),
         !FieldLabels.isFieldLabel(value)
       {
@@ -257,10 +260,18 @@ struct FormReader {
 
   /// Interprets check boxes: `□新增项目 延续项目` → the option without an empty box.
   mutating func fieldValue(_ label: String, _ value: String, at location: Location) -> String {
-    let boxes: Set<Character> = ["□", "☐", "■", "☑", "☒", "√", "✓", "✔", "▇", "R", "£"]
+    // One word (no space, ideographic space or line break in it) lists no options.
+    guard value.containsByte(0x20) || value.containsByte(0x0A) || value.has("\u{3000}") else {
+      return value
+    }
+    let boxed = value.unicodeScalars.contains { scalar in
+      (0x221A...0x2714).contains(scalar.value) && "□☐■☑☒√✓✔".unicodeScalars.contains(scalar)
+    }
+    // Options are read only where a box is or the label asks for one (项目属性, 项目类型).
+    guard boxed || label.has("属性") || label.has("类型") else { return value }
     let options = value.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" || $0 == "\n" })
       .map(String.init).filter { !$0.isEmpty }
-    guard options.count >= 2, value.contains(where: { "□☐■☑☒√✓✔".contains($0) }) else {
+    guard options.count >= 2, boxed else {
       if options.count >= 2, label.has("属性") || label.has("类型") {
         diagnostics.append(
           Diagnostic(
@@ -270,6 +281,7 @@ struct FormReader {
       }
       return value
     }
+    let boxes = Self.checkBoxes
     let checked = options.filter { "■☑☒√✓✔".contains($0.first ?? " ") }
     if checked.count == 1, let only = checked.first {
       return String(only.drop(while: { boxes.contains($0) }))
@@ -285,6 +297,9 @@ struct FormReader {
     }
     return value
   }
+
+  /// Check boxes, ticked or not, and the letters that fonts' check boxes become in text.
+  static let checkBoxes: Set<Character> = ["□", "☐", "■", "☑", "☒", "√", "✓", "✔", "▇", "R", "£"]
 
   // MARK: - Funds
 

@@ -65,36 +65,39 @@ public enum TextReader {
     return try best.tokenize(lines, limits: limits)
   }
 
-  /// Splits on LF, CRLF and CR, enforcing the line-length limit.
+  /// Splits on LF, CRLF and CR, enforcing the line-length and line-count limits.
   static func splitLines(_ text: String, limits: Limits) throws(TextError) -> [Substring] {
     var lines: [Substring] = []
-    var start = text.startIndex
-    var i = text.startIndex
-    var length = 0
-    // Swift treats "\r\n" as one Character, so a single pass sees every kind of line end.
-    while i < text.endIndex {
-      let ch = text[i]
-      if ch == "\n" || ch == "\r\n" || ch == "\r" {
-        if lines.count >= limits.maxLines {
-          throw TextError(
-            place: "\(lines.count + 1):1",
-            message: "more than \(limits.maxLines) lines (maxLines)")
-        }
-        lines.append(text[start..<i])
-        start = text.index(after: i)
-        length = 0
-      } else {
-        length += 1
-        if length > limits.maxLineLength {
-          throw TextError(
-            place: "\(lines.count + 1):1",
-            message:
-              "line longer than the limit of \(limits.maxLineLength) characters (maxLineLength)")
-        }
+    func append(_ line: Substring) throws(TextError) {
+      if line.utf8.count > limits.maxLineLength, line.count > limits.maxLineLength {
+        throw TextError(
+          place: "\(lines.count + 1):1",
+          message:
+            "line longer than the limit of \(limits.maxLineLength) characters (maxLineLength)")
       }
-      i = text.index(after: i)
+      if lines.count >= limits.maxLines {
+        throw TextError(
+          place: "\(lines.count + 1):1", message: "more than \(limits.maxLines) lines (maxLines)")
+      }
+      lines.append(line)
     }
-    if start < text.endIndex { lines.append(text[start...]) }
+    // Line ends are bytes (LF, CR, CR LF), and a line end is always a character boundary, so
+    // the bytes are scanned; characters are counted only in a line too long in bytes.
+    let bytes = text.utf8
+    var start = bytes.startIndex
+    var i = start
+    while i < bytes.endIndex {
+      let byte = bytes[i]
+      guard byte == 0x0A || byte == 0x0D else {
+        i = bytes.index(after: i)
+        continue
+      }
+      try append(text[start..<i])
+      i = bytes.index(after: i)
+      if byte == 0x0D, i < bytes.endIndex, bytes[i] == 0x0A { i = bytes.index(after: i) }
+      start = i
+    }
+    if start < bytes.endIndex { try append(text[start...]) }
     if text.first == "\u{FEFF}", let first = lines.first {
       lines[0] = first.dropFirst()
     }

@@ -8,11 +8,11 @@ import TablemendValues
 public enum CellClassifier {
   /// The kind of a cell's text.
   public static func classify(_ text: String) -> CellKind {
-    cache.kind(of: text, classify: uncached)
+    cache.value(for: text, compute: uncached)
   }
 
   /// Texts already classified in this process (`classify` is a pure function of the text).
-  private static let cache = ClassificationCache()
+  private static let cache = TextCache<CellKind>()
 
   /// The kind of a cell's text, worked out from its words.
   static func uncached(_ text: String) -> CellKind {

@@ -37,6 +37,13 @@ public enum LevelLabels {
   /// The core of a label: its key without a trailing score and suffix, or nil when the text is
   /// too long to be a label.
   public static func core(_ text: String) -> String? {
+    coreCache.value(for: text, compute: uncachedCore)
+  }
+
+  /// Cores already worked out in this process (`core` is a pure function of the text).
+  private static let coreCache = TextCache<String?>()
+
+  static func uncachedCore(_ text: String) -> String? {
     // Too long for a label: known without folding (a label folds to at most 18 characters, and
     // folding removes at most the spaces, notes and score a cell of 80 scalars can hold).
     guard text.unicodeScalars.count <= 80 else { return nil }
