@@ -290,6 +290,13 @@ public enum CellStreamReader {
 
   /// The cells of one line with their 1-based columns.
   static func split(_ line: String) -> [(String, Int)] {
+    // A line with no separator and no space is one cell (most lines of run-together text).
+    if !line.utf8.contains(where: { $0 == 0x20 || $0 == 0x09 || $0 == 0x7C }),
+      !line.has("｜"), !line.has("\u{3000}"), !line.has("\u{A0}")
+    {
+      let text = line.trimmedPadding()
+      return text.isEmpty ? [] : [(text, 1)]
+    }
     let chars = Array(line)
     // Lines with explicit separators keep their single spaces inside cells.
     let explicit = chars.contains { $0 == "|" || $0 == "\t" || $0 == "｜" }

@@ -700,8 +700,8 @@ public enum RunTogetherSegmenter {
     }
     var kept: [String] = []
     for phrase in sorted {
-      if kept.contains(where: { $0.contains(phrase) || phrase.contains($0) }) { continue }
-      if markers.contains(where: { phrase.contains($0) }) { continue }
+      if kept.contains(where: { $0.has(phrase) || phrase.has($0) }) { continue }
+      if markers.contains(where: { phrase.has($0) }) { continue }
       kept.append(phrase)
     }
     return kept.map { Array($0) }

@@ -108,8 +108,9 @@ public enum FormRecognizer {
     var cuts: [Int] = []
     var sawHeader = false
     let view = GridView(table)
+    let titleRows = Set(titles)
     for r in 0...lastTitle {
-      if sawHeader, titles.contains(r) {
+      if sawHeader, titleRows.contains(r) {
         cuts.append(r)
         sawHeader = false
       }
@@ -117,23 +118,43 @@ public enum FormRecognizer {
     }
     guard !cuts.isEmpty else { return [table] }
     let bounds = zip([0] + cuts, cuts + [table.rowCount]).map { $0..<$1 }
-    return bounds.enumerated().map { k, range in
-      let cells = table.cells.compactMap { cell -> Cell? in
+    // Each cell goes to the parts its rows overlap (one, unless it spans a cut), clipped to
+    // them; cells keep their order within a part.
+    var parts = [[Cell]](repeating: [], count: bounds.count)
+    for cell in table.cells {
+      // The first part that ends below the cell's first row.
+      var k = countNotAbove(cell.row, in: cuts)
+      while k < bounds.count, bounds[k].lowerBound < cell.row + cell.rowSpan {
+        let range = bounds[k]
         let top = max(cell.row, range.lowerBound)
         let bottom = min(cell.row + cell.rowSpan, range.upperBound)
-        guard top < bottom else { return nil }
-        var clipped = cell
-        clipped.row = top - range.lowerBound
-        clipped.rowSpan = bottom - top
-        if top != cell.row {
-          clipped.paragraphs = []
-          clipped.text = ""
+        if top < bottom {
+          var clipped = cell
+          clipped.row = top - range.lowerBound
+          clipped.rowSpan = bottom - top
+          if top != cell.row {
+            clipped.paragraphs = []
+            clipped.text = ""
+          }
+          parts[k].append(clipped)
         }
-        return clipped
+        k += 1
       }
-      let id = k == 0 ? table.id : "\(table.id).\(k + 1)"
-      return Table(id: id, rowCount: range.count, columnCount: table.columnCount, cells: cells)
     }
+    return bounds.enumerated().map { k, range in
+      let id = k == 0 ? table.id : "\(table.id).\(k + 1)"
+      return Table(id: id, rowCount: range.count, columnCount: table.columnCount, cells: parts[k])
+    }
+  }
+
+  /// How many of the ascending `values` are at most `value` (a binary search).
+  static func countNotAbove(_ value: Int, in values: [Int]) -> Int {
+    var (low, high) = (0, values.count)
+    while low < high {
+      let middle = (low + high) / 2
+      if values[middle] <= value { low = middle + 1 } else { high = middle }
+    }
+    return low
   }
 
   /// `财政项目支出绩效目标填报表`, `项目支出绩效自评表` … alone in a row.
