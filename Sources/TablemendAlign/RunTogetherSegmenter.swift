@@ -664,24 +664,36 @@ public enum RunTogetherSegmenter {
   /// number or a unit three times or more, and in two of three occurrences: the repeated cell of a result column in run-together text.
   /// Longest first; a phrase inside a longer one that occurs as often is left out.
   public static func repeatedPhrases(in texts: [[Character]]) -> [[Character]] {
-    var counts: [String: (all: Int, afterValue: Int)] = [:]
+    // The texts read (the first 100,000 characters of those of 20 or more), as keys.
+    var keyed: [[Character]] = []
     var budget = 100_000
     for text in texts where text.count >= 20 {
       budget -= text.count
       if budget < 0 { break }
-      let chars = LabelFolding.keyed(text).key
-      for start in chars.indices where CellStreamReader.isWide(chars[start]) {
-        var end = start
-        while end < chars.count, end - start < 8, CellStreamReader.isWide(chars[end]) {
-          end += 1
-          if end - start >= 4 {
-            let phrase = String(chars[start..<end])
-            let afterValue = followsValue(chars, start)
-            var entry = counts[phrase] ?? (0, 0)
-            entry.all += 1
-            if afterValue { entry.afterValue += 1 }
-            counts[phrase] = entry
-          }
+      keyed.append(LabelFolding.keyed(text).key)
+    }
+    // Phrases after a value first: only those can be kept, so every occurrence is counted
+    // for them alone (the phrases at the other places are never made).
+    var counts: [String: (all: Int, afterValue: Int)] = [:]
+    func forEachPhrase(_ chars: [Character], from start: Int, _ body: (String) -> Void) {
+      var end = start
+      while end < chars.count, end - start < 8, CellStreamReader.isWide(chars[end]) {
+        end += 1
+        if end - start >= 4 { body(String(chars[start..<end])) }
+      }
+    }
+    for chars in keyed {
+      for start in chars.indices
+      where CellStreamReader.isWide(chars[start]) && followsValue(chars, start) {
+        forEachPhrase(chars, from: start) { counts[$0, default: (0, 0)].afterValue += 1 }
+      }
+    }
+    counts = counts.filter { $0.value.afterValue >= 3 }
+    let firsts = Set(counts.keys.compactMap(\.first))
+    for chars in keyed {
+      for start in chars.indices where firsts.contains(chars[start]) {
+        forEachPhrase(chars, from: start) { phrase in
+          if counts[phrase] != nil { counts[phrase]?.all += 1 }
         }
       }
     }

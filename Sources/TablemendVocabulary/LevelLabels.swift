@@ -147,6 +147,7 @@ public enum LevelLabels {
   /// True when `text` (white space ignored) is only the tail of a label broken over lines
   /// (`指标`, `标`, `响指标`): at most five characters ending in 标, and no label itself.
   public static func isLabelTail(_ text: String) -> Bool {
+    if hasIdeographs(moreThan: 5, text) { return false }
     let k = LabelFolding.key(text)
     return !k.isEmpty && k.count <= 5 && k.hasSuffix("标") && !isLevel1(k) && !isLevel2(k)
   }
@@ -155,12 +156,25 @@ public enum LevelLabels {
   /// header word broken over lines (`社会效益`, `可持续影`, `一级`): 2 to 10 ideographs that
   /// a longer spelling starts with.
   public static func isLabelHead(_ text: String) -> Bool {
+    if hasIdeographs(moreThan: 10, text) { return false }
     let k = LabelFolding.key(text)
     guard k.count >= 2, k.count <= 10, !k.hasSuffix("标") else { return false }
     guard k.unicodeScalars.allSatisfy({ (0x3400...0x9FFF).contains($0.value) }) else {
       return false
     }
     return headPrefixes.contains(k)
+  }
+
+  /// True when `text` holds more than `limit` ideographs: its key then holds as many
+  /// (folding drops white space and pinyin notes, never an ideograph), so it is too long for a
+  /// label's head or tail; known without folding a long cell.
+  static func hasIdeographs(moreThan limit: Int, _ text: String) -> Bool {
+    var count = 0
+    for scalar in text.unicodeScalars where (0x3400...0x9FFF).contains(scalar.value) {
+      count += 1
+      if count > limit { return true }
+    }
+    return false
   }
 
   /// Every proper prefix (two characters or more) of `headSpellings`.

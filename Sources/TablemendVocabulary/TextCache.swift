@@ -5,11 +5,11 @@ import Synchronization
 /// The vocabulary's tests (`CellClassifier.classify`, `LevelLabels.core`) depend on the text
 /// alone, and the cells of one family of forms repeat across a batch (`年度指标值`, `产出指标`,
 /// `≥95%`): a batch of thousands of files worked out the same few thousand texts once per
-/// file. A cache holds at most `capacity` texts of at most `maxTextBytes` bytes each (a few MB
+/// file. A cache holds at most `capacity` texts of at most `maxTextBytes` bytes each (some 10 MB
 /// at worst) and is emptied when full, so that memory stays bounded whatever the input.
 struct TextCache<Value: Sendable>: ~Copyable {
-  static var capacity: Int { 1 << 16 }
-  static var maxTextBytes: Int { 96 }
+  static var capacity: Int { 1 << 15 }
+  static var maxTextBytes: Int { 256 }
 
   private let values = Mutex<[String: Value]>([:])
 

@@ -77,6 +77,13 @@ struct CellClassifierTests {
     #expect(LevelLabels.isLevel1("满意度"))
     #expect(LevelLabels.isLabelHead("可持续影"))
     #expect(!LevelLabels.isLabelHead("可持续影响指标"))
+    // Spaces and pinyin notes fold away; the ideographs count (at most ten for a head, five
+    // for a tail), known without folding a long cell.
+    #expect(LevelLabels.isLabelHead("社 会 效 益"))
+    #expect(LevelLabels.isLabelTail("指 标"))
+    #expect(!LevelLabels.isLabelHead("保障机关事业单位编制实名制管理工作透明度"))
+    #expect(LevelLabels.hasIdeographs(moreThan: 5, "產出指標數量"))
+    #expect(!LevelLabels.hasIdeographs(moreThan: 5, "产(chǎn) 出 指 标 (50分)"))
     #expect(LevelLabels.contradicts(level1: "效益指标", level2: "数量指标"))
     #expect(!LevelLabels.contradicts(level1: "产出指标", level2: "成本指标"))
   }
