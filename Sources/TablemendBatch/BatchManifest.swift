@@ -15,15 +15,48 @@ public struct BatchManifest: Codable, Sendable, Hashable {
     public var offset: Int
     /// Length of its line, without the newline.
     public var length: Int
+    /// Where its rows are in the CSV files, and its counts: what a later run copies without
+    /// reading the document again. Nil in manifests of older tablemends and for the second
+    /// path of a copy (no rows of its own).
+    public var rows: Rows?
 
     /// Makes an entry.
-    public init(path: String, sha256: String, version: String?, offset: Int, length: Int) {
+    public init(
+      path: String, sha256: String, version: String?, offset: Int, length: Int, rows: Rows? = nil
+    ) {
       self.path = path
       self.sha256 = sha256
       self.version = version
       self.offset = offset
       self.length = length
+      self.rows = rows
     }
+  }
+
+  /// A document's rows in the CSV files (byte offset and length in each) and its counts.
+  public struct Rows: Codable, Sendable, Hashable {
+    public var indicators: ByteRange
+    public var funds: ByteRange
+    public var fields: ByteRange
+    /// Forms in the document.
+    public var forms: Int
+    /// Rows of `indicators.csv` (one per indicator).
+    public var indicatorRows: Int
+  }
+
+  /// Bytes `offset..<offset + length` of a file.
+  public struct ByteRange: Codable, Sendable, Hashable {
+    public var offset: Int
+    public var length: Int
+  }
+
+  /// The sizes of the outputs the entries point into, when the run wrote them: a later run
+  /// patches the outputs only when they are still these.
+  public struct Sizes: Codable, Sendable, Hashable {
+    public var indicators: Int
+    public var funds: Int
+    public var fields: Int
+    public var database: Int
   }
 
   /// The format of this file; `1`.
@@ -32,12 +65,33 @@ public struct BatchManifest: Codable, Sendable, Hashable {
   public var documentsBytes: Int
   /// Entries in `documents.jsonl` order (sorted by path).
   public var entries: [Entry]
+  /// The other outputs' sizes; nil in manifests of older tablemends.
+  public var sizes: Sizes?
 
   /// Makes a manifest.
-  public init(documentsBytes: Int, entries: [Entry]) {
+  public init(documentsBytes: Int, entries: [Entry], sizes: Sizes? = nil) {
     self.format = 1
     self.documentsBytes = documentsBytes
     self.entries = entries
+    self.sizes = sizes
+  }
+
+  /// True when the outputs in `folder` are the ones this manifest describes, whole, so that a
+  /// run can copy their rows and patch the database instead of reading every document: every
+  /// entry (but a copy's second path) knows its rows, and every file has the size written.
+  func describesOutputs(in folder: URL) -> Bool {
+    guard let sizes, !entries.isEmpty else { return false }
+    var seen: Set<String> = []
+    for entry in entries where seen.insert(entry.sha256).inserted {
+      if entry.rows == nil { return false }
+    }
+    func size(_ name: String) -> Int? {
+      (try? FileManager.default.attributesOfItem(
+        atPath: folder.appendingPathComponent(name).path))?[.size] as? Int
+    }
+    return size(BatchOutputs.indicators) == sizes.indicators
+      && size(BatchOutputs.funds) == sizes.funds && size(BatchOutputs.fields) == sizes.fields
+      && size(BatchOutputs.database) == sizes.database
   }
 
   /// The entries by path, the first of each path.

@@ -67,6 +67,10 @@ public struct BatchReport: Codable, Sendable, Hashable {
   /// True when nothing had changed since the last run, so that no output was written (the
   /// counts are the last run's; `report.json` was left as it was).
   public var unchanged: Bool? = nil
+  /// True when the earlier outputs were patched: documents that did not change were copied
+  /// from them (lines and CSV rows by byte range) and kept in a copy of the earlier database,
+  /// without being read again.
+  public var patched: Bool? = nil
   /// Files in the walked folders that were not read because of their type, in path order.
   public var notInputs: [SkippedFile] = []
   /// Earlier documents that could not be read back and were dropped, with the reason.

@@ -56,9 +56,17 @@ public struct BatchRunner: Sendable {
     let previousDocuments =
       previous.entries.isEmpty ? nil : output.appendingPathComponent(BatchOutputs.documents)
 
+    // Outputs the earlier run wrote whole, by this tablemend: documents that did not change
+    // are copied from them, and their database is patched, instead of reading every document
+    // again.
+    let patch =
+      previous.entries.allSatisfy { $0.version == TablemendVersion.current }
+      && previous.describesOutputs(in: output)
     let sink: BatchSink
     do {
-      sink = try BatchSink(staging: &staging)
+      let earlier = patch ? try EarlierOutputs(folder: output) : nil
+      sink = try BatchSink(
+        staging: &staging, earlier: earlier, earlierFolder: previousDocuments == nil ? nil : output)
     } catch {
       staging.discard()
       throw error
@@ -67,7 +75,7 @@ public struct BatchRunner: Sendable {
       sink.failures = walked.failures
       try await convert(
         items, total: walked.inputs.count, previousDocuments: previousDocuments,
-        byContent: byContent, into: sink)
+        byContent: byContent, patch: patch, into: sink)
       let elapsed = clock.now - start
       var report = sink.report(
         output: output.path, inputs: walked.inputs.count,
@@ -75,6 +83,7 @@ public struct BatchRunner: Sendable {
           + Double(elapsed.components.attoseconds) / 1e18)
       report.failures.sort { $0.path < $1.path }
       report.notInputs = walked.notInputs
+      if patch { report.patched = true }
       try sink.finish(report: report)
       try staging.commit()
       staging.discard()
@@ -146,6 +155,9 @@ public struct BatchRunner: Sendable {
     case failed(BatchFailure)
     case kept(BatchManifest.Entry, Document, line: Data)
     case dropped(BatchFailure)
+    /// An earlier document that did not change (an input's, or kept), copied from the earlier
+    /// outputs by the sink without being read here.
+    case copied(BatchManifest.Entry, input: Bool)
   }
 
   /// Inputs and earlier documents of other files, merged in path order. With `prune`, earlier
@@ -207,7 +219,7 @@ public struct BatchRunner: Sendable {
   /// Converts `items` on `options.jobs` workers and hands the results to `sink` in order.
   private func convert(
     _ items: [WorkItem], total: Int, previousDocuments: URL?,
-    byContent: [String: BatchManifest.Entry], into sink: BatchSink
+    byContent: [String: BatchManifest.Entry], patch: Bool, into sink: BatchSink
   ) async throws {
     let jobs = options.jobs
     let window = jobs * 2
@@ -230,7 +242,7 @@ public struct BatchRunner: Sendable {
           group.addTask {
             let result = BatchRunner.process(
               item, previousDocuments: previousDocuments, maxInputBytes: maxInputBytes,
-              byContent: byContent, convert: convert)
+              byContent: byContent, patch: patch, convert: convert)
             return (index, result)
           }
           next += 1
@@ -262,10 +274,12 @@ public struct BatchRunner: Sendable {
   /// Converts, skips or reads back one item. Runs on a worker; never throws.
   static func process(
     _ item: WorkItem, previousDocuments: URL?, maxInputBytes: Int,
-    byContent: [String: BatchManifest.Entry] = [:], convert: BatchOptions.Convert
+    byContent: [String: BatchManifest.Entry] = [:], patch: Bool = false,
+    convert: BatchOptions.Convert
   ) -> WorkResult {
     switch item {
     case .kept(let entry):
+      if patch { return .copied(entry, input: false) }
       switch readEarlier(entry, from: previousDocuments) {
       case .success(let (document, line)): return .kept(entry, document, line: line)
       case .failure(let error):
@@ -291,6 +305,11 @@ public struct BatchRunner: Sendable {
             path: path, error: "\(path): cannot read file: \(error.localizedDescription)"))
       }
       let sha = Converter.sha256(data)
+      if patch, let previous, previous.sha256 == sha,
+        previous.version == TablemendVersion.current
+      {
+        return .copied(previous, input: true)
+      }
       if let previous, previous.sha256 == sha, previous.version == TablemendVersion.current,
         case .success(let (document, line)) = readEarlier(previous, from: previousDocuments)
       {

@@ -28,8 +28,17 @@ final class BatchSink {
   private var firstBySHA: [String: BatchManifest.Entry] = [:]
   private var duplicates: [BatchDuplicate] = []
   private var lines = 0
+  /// The earlier run's outputs, when this run patches them.
+  private let earlier: EarlierOutputs?
+  private let earlierDocuments: URL?
 
-  init(staging: inout OutputStaging) throws(BatchError) {
+  /// Opens the temporary outputs; with `earlier`, the database starts as a copy of the earlier
+  /// one and documents that did not change are copied from the earlier files (`copied`).
+  init(staging: inout OutputStaging, earlier: EarlierOutputs? = nil, earlierFolder: URL? = nil)
+    throws(BatchError)
+  {
+    self.earlier = earlier
+    earlierDocuments = earlierFolder?.appendingPathComponent(BatchOutputs.documents)
     documentsURL = try staging.stage(BatchOutputs.documents)
     let csvURL = try staging.stage(BatchOutputs.indicators)
     let fundsURL = try staging.stage(BatchOutputs.funds)
@@ -43,7 +52,11 @@ final class BatchSink {
     fieldsCSV = try BufferedFileWriter(url: fieldsURL)
     // SQLite wants to create its file itself.
     try? FileManager.default.removeItem(at: databaseURL)
-    database = try SQLiteWriter(url: databaseURL)
+    if let earlier {
+      database = try SQLiteWriter(patching: earlier.database, url: databaseURL)
+    } else {
+      database = try SQLiteWriter(url: databaseURL)
+    }
     try csv.write(CSVFormat.byteOrderMark)
     try csv.write(CSVFormat.record(IndicatorRow.columns))
     try fundsCSV.write(CSVFormat.byteOrderMark)
@@ -78,7 +91,72 @@ final class BatchSink {
     case .dropped(let failure):
       dropped.append(failure)
       return nil
+    case .copied(let entry, let input):
+      try copy(entry)
+      if input {
+        skipped += 1
+        return .skipped(path: entry.path)
+      }
+      kept += 1
+      return nil
     }
+  }
+
+  /// Writes an earlier document that did not change: its line and rows copied from the earlier
+  /// files, its database rows kept. A copy's second path whose first is gone has no rows of
+  /// its own: its document is read back and written.
+  private func copy(_ entry: BatchManifest.Entry) throws(BatchError) {
+    if let first = firstBySHA[entry.sha256] {
+      try addDuplicate(path: entry.path, sha256: entry.sha256, version: entry.version, of: first)
+      return
+    }
+    guard let earlier, let rows = entry.rows else {
+      switch BatchRunner.readEarlier(entry, from: earlierDocuments) {
+      case .success(let (document, line)):
+        try write(document, line: line, sha256: entry.sha256, version: entry.version)
+        return
+      case .failure(let error): throw error
+      }
+    }
+    let line = try earlier.documents.read(.init(offset: entry.offset, length: entry.length))
+    var copied = BatchManifest.Entry(
+      path: entry.path, sha256: entry.sha256, version: entry.version, offset: documents.offset,
+      length: line.count)
+    copied.rows = BatchManifest.Rows(
+      indicators: try copyRange(rows.indicators, from: earlier.indicators, to: csv),
+      funds: try copyRange(rows.funds, from: earlier.funds, to: fundsCSV),
+      fields: try copyRange(rows.fields, from: earlier.fields, to: fieldsCSV),
+      forms: rows.forms, indicatorRows: rows.indicatorRows)
+    try documents.write(line)
+    try documents.write([0x0A])
+    entries.append(copied)
+    firstBySHA[entry.sha256] = copied
+    lines += 1
+    indicatorCount += rows.indicatorRows
+    formCount += rows.forms
+    if rows.forms == 0 { withoutForms.append(entry.path) }
+    try database.keep(path: entry.path, sha256: entry.sha256)
+  }
+
+  /// Copies `range` of an earlier file to `writer`; returns where it now is.
+  private func copyRange(
+    _ range: BatchManifest.ByteRange, from file: EarlierOutputs.File, to writer: BufferedFileWriter
+  ) throws(BatchError) -> BatchManifest.ByteRange {
+    let start = writer.offset
+    try writer.write(try file.read(range))
+    return BatchManifest.ByteRange(offset: start, length: range.length)
+  }
+
+  /// Records `path` as one more path of the document already written for its bytes.
+  private func addDuplicate(
+    path: String, sha256: String, version: String?, of first: BatchManifest.Entry
+  ) throws(BatchError) {
+    entries.append(
+      BatchManifest.Entry(
+        path: path, sha256: sha256, version: version, offset: first.offset,
+        length: first.length))
+    duplicates.append(BatchDuplicate(path: path, sameAs: first.path))
+    try database.addPath(path, sha256: sha256)
   }
 
   private func write(_ document: Document, line: Data, sha256: String, version: String?)
@@ -86,28 +164,31 @@ final class BatchSink {
   {
     // Bytes already written under another path: one document, one more path.
     if let first = firstBySHA[sha256] {
-      entries.append(
-        BatchManifest.Entry(
-          path: document.source.path, sha256: sha256, version: version, offset: first.offset,
-          length: first.length))
-      duplicates.append(BatchDuplicate(path: document.source.path, sameAs: first.path))
-      try database.addPath(document.source.path, sha256: sha256)
+      try addDuplicate(path: document.source.path, sha256: sha256, version: version, of: first)
       return
     }
-    let entry = BatchManifest.Entry(
+    var entry = BatchManifest.Entry(
       path: document.source.path, sha256: sha256, version: version,
       offset: documents.offset, length: line.count)
-    entries.append(entry)
-    firstBySHA[sha256] = entry
     lines += 1
     try documents.write(line)
     try documents.write([0x0A])
+    let starts = (csv.offset, fundsCSV.offset, fieldsCSV.offset)
+    var indicatorRows = 0
     for row in IndicatorRow.rows(of: document) {
       try csv.write(CSVFormat.record(row.fields))
-      indicatorCount += 1
+      indicatorRows += 1
     }
     for row in FormRows.funds(of: document) { try fundsCSV.write(CSVFormat.record(row)) }
     for row in FormRows.fields(of: document) { try fieldsCSV.write(CSVFormat.record(row)) }
+    entry.rows = BatchManifest.Rows(
+      indicators: .init(offset: starts.0, length: csv.offset - starts.0),
+      funds: .init(offset: starts.1, length: fundsCSV.offset - starts.1),
+      fields: .init(offset: starts.2, length: fieldsCSV.offset - starts.2),
+      forms: document.forms.count, indicatorRows: indicatorRows)
+    entries.append(entry)
+    firstBySHA[sha256] = entry
+    indicatorCount += indicatorRows
     formCount += document.forms.count
     if document.forms.isEmpty { withoutForms.append(document.source.path) }
     try database.insert(document)
@@ -134,12 +215,18 @@ final class BatchSink {
     try fundsCSV.close()
     try fieldsCSV.close()
     try database.finish(path: databaseURL.path)
+    earlier?.close()
     closed = true
+    let databaseBytes =
+      (try? FileManager.default.attributesOfItem(atPath: databaseURL.path))?[.size] as? Int ?? -1
+    let sizes = BatchManifest.Sizes(
+      indicators: csv.offset, funds: fundsCSV.offset, fields: fieldsCSV.offset,
+      database: databaseBytes)
     do {
       var reportData = try JSONOutput.encode(report, pretty: true)
       reportData.append(0x0A)
       try reportData.write(to: reportURL)
-      let manifest = BatchManifest(documentsBytes: size, entries: entries)
+      let manifest = BatchManifest(documentsBytes: size, entries: entries, sizes: sizes)
       try JSONOutput.encode(manifest).write(to: manifestURL)
     } catch {
       throw BatchError(path: reportURL.path, message: "cannot write: \(error)")
@@ -150,6 +237,7 @@ final class BatchSink {
   func abandon() {
     guard !closed else { return }
     closed = true
+    earlier?.close()
     documents.abandon()
     csv.abandon()
     fundsCSV.abandon()

@@ -5,7 +5,7 @@ import GRDB
 /// database has.
 public enum SQLiteSchema {
   /// The schema version this tablemend writes.
-  public static let version = 3
+  public static let version = 4
 
   /// The migrations, oldest first.
   public static var migrator: DatabaseMigrator {
@@ -24,6 +24,11 @@ public enum SQLiteSchema {
     // `document_paths` (a copy of a file is one document with two paths).
     migrator.registerMigration("v3-document-paths") { db in
       try db.execute(sql: v3)
+    }
+    // Version 4: every table that names its document is indexed by it, so that a re-run
+    // removes a changed document's rows without scanning whole tables.
+    migrator.registerMigration("v4-document-indexes") { db in
+      try db.execute(sql: v4)
     }
     return migrator
   }
@@ -182,5 +187,13 @@ public enum SQLiteSchema {
     CREATE INDEX documents_sha256 ON documents(sha256);
     INSERT INTO document_paths (document_id, path) SELECT id, path FROM documents;
     UPDATE schema_version SET version = 3;
+    """
+
+  static let v4 = """
+    CREATE INDEX fields_document ON fields(document_id);
+    CREATE INDEX funds_document ON funds(document_id);
+    CREATE INDEX goals_document ON goals(document_id);
+    CREATE INDEX records_document ON records(document_id);
+    UPDATE schema_version SET version = 4;
     """
 }

@@ -37,11 +37,87 @@ public final class SQLiteWriter {
     }
   }
 
-  /// Inserts one document with its forms, indicators and diagnostics.
+  /// Opens a copy of the earlier run's database at `url` to patch it: documents this run keeps
+  /// stay (`keep`), documents it writes replace those at their path (`insert`), and the others
+  /// go when the run finishes; the copies' paths are written again. The earlier database is
+  /// only read.
+  /// - Throws: `BatchError` when the copy cannot be made or opened.
+  public init(patching earlier: URL, url: URL) throws(BatchError) {
+    do {
+      try? FileManager.default.removeItem(at: url)
+      try FileManager.default.copyItem(at: earlier, to: url)
+      var configuration = Configuration()
+      configuration.allowsUnsafeTransactions = true
+      queue = try DatabaseQueue(path: url.path, configuration: configuration)
+      try SQLiteSchema.migrator.migrate(queue)
+      try queue.inDatabase { db in
+        try db.execute(sql: "PRAGMA foreign_keys = ON")
+        try db.beginTransaction()
+        // The copies' paths are written again as the run meets them; each document's own
+        // path stays with it.
+        try db.execute(
+          sql: """
+            DELETE FROM document_paths
+            WHERE path <> (SELECT path FROM documents WHERE documents.id = document_id)
+            """)
+        try db.execute(sql: "CREATE TEMPORARY TABLE kept_documents (id INTEGER PRIMARY KEY)")
+      }
+    } catch {
+      throw BatchError(path: url.path, message: "cannot copy the earlier database: \(error)")
+    }
+    patching = true
+  }
+
+  /// True when the database is an earlier run's, patched.
+  private var patching = false
+
+  /// Keeps the earlier document at `path` as it is (its file did not change).
+  /// - Throws: `BatchError` when the database holds no document at that path.
+  public func keep(path: String, sha256: String) throws(BatchError) {
+    do {
+      let id = try queue.inDatabase { db -> Int64? in
+        guard
+          let id = try Int64.fetchOne(
+            db.cachedStatement(sql: "SELECT id FROM documents WHERE path = ? AND sha256 = ?"),
+            arguments: [path, sha256])
+        else { return nil }
+        try db.cachedStatement(sql: "INSERT OR IGNORE INTO kept_documents (id) VALUES (?)")
+          .execute(arguments: [id])
+        return id
+      }
+      guard let id else {
+        throw BatchError(
+          path: path,
+          message:
+            "the earlier database has no document for this path and SHA-256; delete manifest.json "
+            + "to write every output again")
+      }
+      if bySHA[sha256] == nil { bySHA[sha256] = id }
+    } catch let error as BatchError {
+      throw error
+    } catch {
+      throw BatchError(path: path, message: "cannot read the earlier database: \(error)")
+    }
+  }
+
+  /// Inserts one document with its forms, indicators and diagnostics (in a patched database,
+  /// in place of the document at its path).
   /// - Throws: `BatchError` naming the document when SQLite refuses a row.
   public func insert(_ document: Document) throws(BatchError) {
     do {
-      let id = try queue.inDatabase { db in try SQLiteWriter.insert(document, into: db) }
+      let patching = self.patching
+      let id = try queue.inDatabase { db in
+        if patching {
+          try db.cachedStatement(sql: "DELETE FROM documents WHERE path = ?")
+            .execute(arguments: [document.source.path])
+        }
+        let id = try SQLiteWriter.insert(document, into: db)
+        if patching {
+          try db.cachedStatement(sql: "INSERT INTO kept_documents (id) VALUES (?)")
+            .execute(arguments: [id])
+        }
+        return id
+      }
       if bySHA[document.source.sha256] == nil { bySHA[document.source.sha256] = id }
     } catch {
       throw BatchError(
@@ -57,7 +133,13 @@ public final class SQLiteWriter {
       throw BatchError(path: path, message: "no document with SHA-256 \(sha256) was written")
     }
     do {
+      let patching = self.patching
       try queue.inDatabase { db in
+        // An earlier document at this path (it was a file of its own) is one with this one now.
+        if patching {
+          try db.cachedStatement(sql: "DELETE FROM documents WHERE path = ?")
+            .execute(arguments: [path])
+        }
         try db.cachedStatement(
           sql: "INSERT INTO document_paths (document_id, path) VALUES (?, ?)"
         ).execute(arguments: [id, path])
@@ -185,7 +267,14 @@ public final class SQLiteWriter {
   /// - Throws: `BatchError` when the commit or the check fails.
   public func finish(path: String) throws(BatchError) {
     do {
+      let patching = self.patching
       try queue.inDatabase { db in
+        if patching {
+          // Documents this run neither kept nor wrote: changed, failed, pruned or moved.
+          try db.execute(
+            sql: "DELETE FROM documents WHERE id NOT IN (SELECT id FROM kept_documents)")
+          try db.execute(sql: "DROP TABLE kept_documents")
+        }
         try db.commit()
         let broken = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check")
         if !broken.isEmpty {

@@ -223,6 +223,77 @@ struct BatchRunnerTests {
     #expect(third.converted == 1)
   }
 
+  @Test("a re-run patches the earlier outputs: the same files and rows as a fresh run")
+  func patchedRunEqualsFreshRun() async throws {
+    let tmp = try TemporaryFolder()
+    defer { tmp.remove() }
+    let seeds = try FileManager.default.contentsOfDirectory(atPath: Self.seeds.path)
+      .filter { !$0.hasSuffix(".json") }.sorted()
+    for name in seeds {
+      let data = try Data(contentsOf: Self.seeds.appendingPathComponent(name))
+      try tmp.write("in/a/\(name)", data)
+      try tmp.write("in/b/\(name)", data)  // a copy: one document, two paths
+      try tmp.write("in/c/\(name)", data + Data("\n备注\t另一份\n".utf8))
+    }
+    try tmp.write("in/d/broken.docx", Data("PK\u{3}\u{4}not a zip".utf8))
+    let input = tmp.url.appendingPathComponent("in")
+    let patched = tmp.url.appendingPathComponent("patched")
+    func run(into out: URL) async throws -> BatchReport {
+      var options = BatchOptions(jobs: 2)
+      options.prune = true  // a deleted file's document goes, as in a fresh run
+      return try await BatchRunner(arguments: [input], output: out, options: options).run()
+    }
+    let first = try await run(into: patched)
+    #expect(first.patched == nil)
+    // One file changed, one first path of a copy deleted (its copy now names the document),
+    // one file that now fails to convert.
+    let changed = tmp.url.appendingPathComponent("in/c/\(seeds[0])")
+    try (Data(contentsOf: changed) + Data("\n备注\t改过\n".utf8)).write(to: changed)
+    try FileManager.default.removeItem(at: tmp.url.appendingPathComponent("in/a/\(seeds[0])"))
+    try Data("PK\u{3}\u{4}broken too".utf8).write(
+      to: tmp.url.appendingPathComponent("in/c/\(seeds[1])"))
+    let again = try await run(into: patched)
+    #expect(again.patched == true)
+    #expect(again.converted == 1)
+    #expect(again.failed == 2)
+    let fresh = try await run(into: tmp.url.appendingPathComponent("fresh"))
+    #expect(again.documents == fresh.documents && again.indicators == fresh.indicators)
+    #expect(again.forms == fresh.forms && again.withoutForms == fresh.withoutForms)
+    #expect(again.duplicates == fresh.duplicates)
+    for name in [
+      BatchOutputs.documents, BatchOutputs.indicators, BatchOutputs.funds, BatchOutputs.fields,
+    ] {
+      let a = try Data(contentsOf: patched.appendingPathComponent(name))
+      let b = try Data(contentsOf: tmp.url.appendingPathComponent("fresh/\(name)"))
+      #expect(a == b, "\(name) differs from a fresh run's")
+    }
+    // The database holds the same rows (its ids may differ).
+    func rows(_ folder: URL) throws -> [String] {
+      let db = try DatabaseQueue(path: folder.appendingPathComponent("tablemend.sqlite").path)
+      defer { try? db.close() }
+      return try db.read { db in
+        var out = try String.fetchAll(
+          db,
+          sql: """
+            SELECT d.path || '|' || i.level1 || '|' || i.level2 || '|' || i.level3 || '|' || i.raw
+            FROM indicators i JOIN documents d ON d.id = i.document_id
+            """)
+        out += try String.fetchAll(
+          db,
+          sql: """
+            SELECT d.path || '>' || p.path FROM document_paths p
+            JOIN documents d ON d.id = p.document_id
+            """)
+        for table in ["documents", "forms", "fields", "funds", "goals", "records", "diagnostics"] {
+          out.append(
+            "\(table): \(try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") ?? -1)")
+        }
+        return out.sorted()
+      }
+    }
+    #expect(try rows(patched) == rows(tmp.url.appendingPathComponent("fresh")))
+  }
+
   @Test("a moved folder is recognised by content; --prune drops documents of files gone")
   func movedFolderIsRecognised() async throws {
     let tmp = try TemporaryFolder()
