@@ -41,7 +41,10 @@ enum AlignedIndicators {
   /// order the grid reading rebuilds (pdftotext -raw and reading order: a page's columns one
   /// after the other) and the aligner, which has no page model yet, does not.
   static func isFromPDF(_ text: String) -> Bool {
-    text.utf8.contains(0x0C)
+    // A form feed that only ends the text (pdftotext ends every page with one) is a one-page
+    // document: no page break to rebuild.
+    guard let feed = text.utf8.firstIndex(of: 0x0C) else { return false }
+    return text.utf8[text.utf8.index(after: feed)...].contains { $0 > 0x20 }
   }
 
   /// True when the aligner recognised clearly more than an exact grid's reading (a fifth more,

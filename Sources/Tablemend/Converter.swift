@@ -437,18 +437,25 @@ public struct Converter: Sendable {
           var grid = try GridBuilder.build(tokens, limits: options.limits)
           // Tab-separated text is an exact grid when it keeps the empty slots of merged cells
           // (a word processor's "save as text"), but a table copied out of a web browser drops
-          // the slots a merged cell covers: the aligner's reading is taken where it recognises
-          // clearly more.
+          // the slots a merged cell covers; a PDF page's layout text is read by its columns,
+          // which a second table on the page (项目名称 / 主管部门 above the indicators) can
+          // throw off: the aligner's reading is taken where it recognises clearly more.
           // The check reads the text a second time; it is bounded to texts of one document's
           // size (256 KB), so that a concatenation of thousands of rows is read once.
-          if tokens.dialect == TabPerRowDialect.name, !fromPDF,
+          if Self.checkedGridDialects.contains(tokens.dialect), !fromPDF,
             text.text.utf8.count <= 256 << 10
           {
             let exactReading = FormRecognizer.recognize(grid.blocks)
             let exact = AlignedIndicators.quality(exactReading.forms.flatMap(\.indicators))
             let blocks = known ?? IndicatorAligner.blocks(in: text.text)
             let alignedQuality = AlignedIndicators.quality(blocks.flatMap(\.indicators))
-            if AlignedIndicators.clearlyBetter(aligned: alignedQuality, grid: exact) {
+            // A layout text's columns are taken over only where they gave no indicator at all
+            // (the aligner's count of wrapped fragments can outweigh a good reading).
+            let better =
+              tokens.dialect == TabPerRowDialect.name
+              ? AlignedIndicators.clearlyBetter(aligned: alignedQuality, grid: exact)
+              : exact <= 0 && alignedQuality > 0
+            if better {
               alignText = text.text
               aligned = blocks
               tokens = AlignedTables.substitute(tokens, blocks)
@@ -516,6 +523,11 @@ public struct Converter: Sendable {
   /// Text dialects the aligner leaves alone: those that keep every cell (their grids are exact),
   /// and `pdftotext-layout`, whose column geometry the layout reader uses and the aligner does
   /// not yet.
+  /// Exact-grid dialects whose reading is checked against the aligner's (see `read`).
+  static let checkedGridDialects: Set<String> = [
+    TabPerRowDialect.name, PdftotextLayoutDialect.name,
+  ]
+
   static let exactGridDialects: Set<String> = [
     "tab-per-row", "csv", "cell-per-line", "pandoc-grid", "tsv-repeated-spans", "pdftotext-layout",
     "mediawiki", "asciidoc", "latex",

@@ -357,8 +357,11 @@ public enum CellStreamReader {
       let kind: CellKind =
         CellClassifier.isOp(key)
         ? .op : CellClassifier.isNumber(key) ? .number : CellClassifier.isUnit(key) ? .unit : .text
-      if token.afterSingleSpace, let last = merged.last, let previous = previousKind,
-        (previous == .op && kind == .number) || (previous == .number && kind == .unit)
+      if token.afterSingleSpace, let last = merged.last,
+        Self.continuesDate(last.0, text)
+          || previousKind.map({ previous in
+            (previous == .op && kind == .number) || (previous == .number && kind == .unit)
+          }) == true
       {
         merged[merged.count - 1] = (last.0 + " " + text, last.1)
         previousKind = kind
@@ -368,6 +371,24 @@ public enum CellStreamReader {
       previousKind = kind
     }
     return merged
+  }
+
+  /// True when `next` goes on the date `text` ends with, the two set apart by a space as
+  /// `pdftotext` writes digits among Chinese characters (`2023 年 12 月底前`): after a year or
+  /// a month, one or two digits; after those digits, 月, 日 or 号.
+  static func continuesDate(_ text: String, _ next: String) -> Bool {
+    guard let first = next.first, let last = text.last, text.contains(where: \.isASCII) else {
+      return false
+    }
+    if last == "年" || last == "月" {
+      let digits = next.prefix { $0.isASCII && $0.isNumber }
+      return (1...2).contains(digits.count)
+        && (digits.count == next.count || !next[digits.endIndex].isASCII)
+        && text.dropLast().last.map { $0 == " " || ($0.isASCII && $0.isNumber) } == true
+    }
+    guard last.isASCII, last.isNumber, "月日号".contains(first) else { return false }
+    let beforeDigits = text.reversed().drop { $0.isASCII && $0.isNumber }.first
+    return beforeDigits == " " && (text.has("年") || text.has("月"))
   }
 
   static func isSpace(_ ch: Character) -> Bool {

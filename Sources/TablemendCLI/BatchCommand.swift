@@ -14,13 +14,16 @@ struct BatchCommand: ParsableCommand {
     commandName: "batch", abstract: "Convert folders of files into JSONL, CSV and SQLite.",
     discussion: """
       Walks each DIR recursively (files named directly are always taken) and converts every
-      .txt, .text, .tsv, .csv, .docx, .xml, .html, .htm and .md file, or those matching --include, in
-      parallel.
-      Writes into OUTDIR: documents.jsonl (one Document per line), indicators.csv (one row per
-      indicator, UTF-8 with a BOM), tablemend.sqlite (tables documents, forms, indicators,
-      diagnostics), report.json and manifest.json. Each is written whole or not at all.
-      A re-run skips files whose SHA-256 and tablemend version are unchanged and keeps every
-      earlier document. A broken file never stops the batch.
+      .pdf, .txt, .text, .tsv, .csv, .docx, .xml, .html, .htm, .md, .xlsx, .xls and .et file, or
+      those matching --include, in parallel; other files are counted by type in the report.
+      Writes into OUTDIR: documents.jsonl (one Document per line), indicators.csv, funds.csv and
+      fields.csv (UTF-8 with a BOM, formula-safe), tablemend.sqlite (every part of the model,
+      relational), report.json and manifest.json. Each is written whole or not at all.
+      A re-run skips files whose SHA-256 and tablemend version are unchanged: their rows are
+      copied from the earlier outputs and the database is patched, so it costs what changed (a
+      run where nothing changed writes nothing). Documents of earlier files that are not among
+      the inputs are kept; --prune drops those whose files are gone. A file moved or copied is
+      recognised by its content. A broken file never stops the batch.
 
       Examples:
         tablemend batch forms/ -o out/

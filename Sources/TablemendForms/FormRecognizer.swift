@@ -37,10 +37,16 @@ public enum FormRecognizer {
       case .table(let table):
         // A table without the words a form needs gives no form and no diagnostic.
         if !mayHoldForm(table, preceding: pending) { continue }
-        for part in splitAtTitles(table) {
+        for (index, part) in splitAtTitles(table).enumerated() {
           var reader = FormReader(table: part, preceding: pending)
           if let form = reader.read() {
-            forms.append(form)
+            if index == 0, let last = forms.indices.last,
+              continues(forms[last], with: form, after: pending)
+            {
+              forms[last] = joined(forms[last], form)
+            } else {
+              forms.append(form)
+            }
             pending = []
           }
           diagnostics += reader.diagnostics
@@ -48,6 +54,35 @@ public enum FormRecognizer {
       }
     }
     return Recognition(forms: forms, diagnostics: diagnostics)
+  }
+
+  /// True when `next`, read from the table after the one `form` came from, is the rest of
+  /// `form`: a form printed as two tables, its fields (项目名称, 主管部门 …) in a small table
+  /// above the indicator table (as pages and documents often lay it out). `form` has no
+  /// indicators; `next` has, with no title, no name field of its own, and no form title
+  /// between the two tables.
+  static func continues(_ form: Form, with next: Form, after between: [(String, Location)])
+    -> Bool
+  {
+    guard form.indicators.isEmpty, !next.indicators.isEmpty, next.title == nil else {
+      return false
+    }
+    if next.fields.keys.contains(where: { $0.hasSuffix("名称") }) { return false }
+    return !between.contains { CellClassifier.isFormTitle(LabelFolding.key($0.0)) }
+  }
+
+  /// `form` with what `next` read: its indicators, funds, goals, records and tables, and the
+  /// fields `form` did not have.
+  static func joined(_ form: Form, _ next: Form) -> Form {
+    var out = form
+    out.indicators += next.indicators
+    out.funds += next.funds
+    out.goals += next.goals
+    out.records += next.records
+    out.tables += next.tables
+    out.fields.merge(next.fields) { mine, _ in mine }
+    if out.year == nil { out.year = next.year }
+    return out
   }
 
   /// False when neither `table`'s cells nor the paragraphs before it hold any of the scalars

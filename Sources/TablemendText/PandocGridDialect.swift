@@ -18,6 +18,8 @@ public enum PandocGridDialect: TextDialect {
     if lines.contains(where: { dashRuns($0).count >= 2 }) {
       let multiline = lines.filter { dashRuns($0).count >= 2 }.count
       if multiline >= 2 { return 1 }
+      // One column rule: a multiline table with a header row.
+      if lines.indices.contains(where: { headedMultiline(lines, at: $0) != nil }) { return 1 }
     }
     var borders = 0
     var framed = 0
@@ -44,9 +46,16 @@ public enum PandocGridDialect: TextDialect {
       let line = lines[i].trimmingTrailingSpaces
       if line.first == "+" && isBorder(line) {
         var end = i + 1
+        var previousIsBorder = true
         while end < lines.count {
           let l = lines[end].trimmingTrailingSpaces
           guard l.first == "|" || l.first == "+" else { break }
+          // Two border lines in a row: a table's bottom and the top of the next one, drawn
+          // without a line between them (w3m dumps a page's bordered tables that way); a row
+          // always has a line of its own between its borders.
+          let isBorder = l.first == "+" && Self.isBorder(l)
+          if isBorder && previousIsBorder && end > i + 1 { break }
+          previousIsBorder = isBorder
           end += 1
         }
         if let rows = readTable(lines, from: i, to: end, cleaner: &cleaner), !rows.isEmpty {
@@ -59,6 +68,13 @@ public enum PandocGridDialect: TextDialect {
         let close = lines[(i + 1)...].firstIndex(where: { dashRuns($0).count >= 2 })
       {
         let rows = readMultiline(lines, from: i, to: close, cleaner: &cleaner)
+        if !rows.isEmpty { segments.append(.rows(rows)) }
+        i = close + 1
+        continue
+      }
+      if let (columns, close) = headedMultiline(lines, at: i) {
+        let rows = readMultiline(
+          lines, from: i, to: close, columnsFrom: columns, cleaner: &cleaner)
         if !rows.isEmpty { segments.append(.rows(rows)) }
         i = close + 1
         continue
@@ -229,12 +245,42 @@ public enum PandocGridDialect: TextDialect {
     return runs
   }
 
-  /// Pandoc's multiline tables: column extents from the dash runs of the opening rule, rows
-  /// separated by blank lines, each cell's text inside its column's extent.
+  /// A multiline table with a header row, as pandoc 2 writes a table whose first row is a
+  /// header: a rule across the table at `open`, the header's lines, a rule of one dash run per
+  /// column, the rows (blank lines between them), and a rule across the table again. Returns
+  /// the line of the column rule and of the closing rule, or nil.
+  static func headedMultiline(_ lines: [Substring], at open: Int) -> (Int, Int)? {
+    let top = dashRuns(lines[open])
+    guard top.count == 1, let width = top.first, width.count >= 10 else { return nil }
+    // The header is a few lines of text, right below the opening rule.
+    var columns: Int?
+    for y in (open + 1)..<min(lines.count, open + 8) {
+      let runs = dashRuns(lines[y])
+      if runs.count >= 2 {
+        columns = y
+        break
+      }
+      if !runs.isEmpty || lines[y].allSatisfy({ $0 == " " }) { return nil }
+    }
+    guard let columns, columns > open + 1 else { return nil }
+    // The closing rule spans the table as the opening one does.
+    guard
+      let close = lines[(columns + 1)...].firstIndex(where: { line in
+        let runs = dashRuns(line)
+        return runs.count == 1 && runs[0].count * 10 >= width.count * 9
+      })
+    else { return nil }
+    return (columns, close)
+  }
+
+  /// Pandoc's multiline tables: column extents from the dash runs of the opening rule (or of
+  /// the rule under a header, `columnsFrom`), rows separated by blank lines, each cell's text
+  /// inside its column's extent.
   static func readMultiline(
-    _ lines: [Substring], from open: Int, to close: Int, cleaner: inout CellCleaner
+    _ lines: [Substring], from open: Int, to close: Int, columnsFrom: Int? = nil,
+    cleaner: inout CellCleaner
   ) -> [RawRow] {
-    let extents = dashRuns(lines[open])
+    let extents = dashRuns(lines[columnsFrom ?? open])
     var rows: [RawRow] = []
     var block: [Int] = []
     func flush() {

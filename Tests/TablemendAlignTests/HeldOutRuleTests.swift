@@ -370,3 +370,16 @@ struct HeldOutRuleTests {
     #expect(newer.last?.description == "成本指标/经济成本指标/项目成本=≤20万元")
   }
 }
+
+/// A date that `pdftotext` sets apart by spaces around its digits is one value.
+@Suite struct SpacedDateTests {
+  @Test(arguments: [
+    ("项目完工时间    2023 年 12 月底前", ["项目完工时间", "2023 年 12 月底前"]),
+    ("完成时间    2024 年 6 月 30 日前", ["完成时间", "2024 年 6 月 30 日前"]),
+    // Not a date: a count after a year's figure stays its own cell.
+    ("培训人次  2023 年 120 人次", ["培训人次", "2023 年", "120 人次"]),
+  ])
+  func split(line: String, cells: [String]) {
+    #expect(CellStreamReader.split(line).map(\.0) == cells)
+  }
+}

@@ -1,0 +1,107 @@
+import Foundation
+import Testing
+
+@testable import Tablemend
+
+/// Converter exports of a form printed as two tables (a small 项目名称 / 主管部门 table above
+/// the indicator table), as w3m and pdftotext write them.
+@Suite struct ConverterLayoutTests {
+  func convert(_ text: String) throws -> Document {
+    try Converter().convert(data: Data(text.utf8), path: "export.txt")
+  }
+
+  func indicators(_ document: Document) -> [String] {
+    document.forms.flatMap(\.indicators).map { "\($0.level2)/\($0.level3)=\($0.value.raw)" }
+  }
+
+  /// w3m draws each bordered table of a page with box-drawing characters, the second one's top
+  /// border on the line after the first one's bottom border.
+  @Test func boxTablesThatTouchAreTwoTables() throws {
+    let text = """
+      项目支出绩效目标表
+
+      ┌────────┬──────────┐
+      │项目名称│河道保洁  │
+      ├────────┼──────────┤
+      │主管部门│某某局    │
+      └────────┴──────────┘
+      ┌────────┬────────┬──────────────┬──────────┐
+      │一级指标│二级指标│三级指标      │指标值    │
+      ├────────┼────────┼──────────────┼──────────┤
+      │产出指标│数量指标│清扫道路条数  │≥485条    │
+      │        ├────────┼──────────────┼──────────┤
+      │        │质量指标│保洁合格率    │≥95%      │
+      └────────┴────────┴──────────────┴──────────┘
+      """
+    let document = try convert(text)
+    #expect(document.tables.count == 2)
+    #expect(document.forms.first?.fields["项目名称"] == "河道保洁")
+    #expect(indicators(document) == ["数量指标/清扫道路条数=≥485条", "质量指标/保洁合格率=≥95%"])
+    #expect(document.forms.first?.indicators.first?.level1 == "产出指标")
+  }
+
+  /// `pdftotext -layout` of a one-page PDF (one form feed, at the end): the page's columns,
+  /// thrown off by the field table above, give no indicator, and the aligner's reading is
+  /// taken.
+  @Test func aOnePageLayoutTextThatGivesNoIndicatorIsReadByTheAligner() throws {
+    let text = """
+      项目支出绩效目标表
+
+      项目名称               河道保洁项目
+      主管部门               某某局
+
+
+      一级指标   二级指标   三级指标                    指标值
+      产出指标   数量指标   清扫保洁道路条数                485 条
+                    垃圾清运车辆                      12 辆
+             质量指标   道路保洁合格率                   ≥95%
+             时效指标   项目完工时间                  2023 年 12 月底前
+      \u{0C}
+      """
+    let document = try convert(text)
+    #expect(document.source.dialect == "pdftotext-layout")
+    let names = document.forms.flatMap(\.indicators).map(\.level3)
+    #expect(names == ["清扫保洁道路条数", "垃圾清运车辆", "道路保洁合格率", "项目完工时间"])
+    #expect(document.forms.flatMap(\.indicators).allSatisfy { $0.level1 == "产出指标" })
+  }
+
+  /// pandoc 2's plain text of a DOCX whose tables have a header row: multiline tables that
+  /// open and close with a rule across the table and have one dash run per column under the
+  /// header.
+  @Test func pandocMultilineTablesWithAHeaderRow() throws {
+    let text = """
+      项目支出绩效目标表
+
+        ------------------------------------------------------------
+        项目名称                      河道保洁项目
+        ----------------------------- ------------------------------
+        主管部门                      某某局
+
+        ------------------------------------------------------------
+
+        ------------------------------------------------------------------------
+        一级指标       二级指标       三级指标                 指标值
+        -------------- -------------- ------------------------ ----------------
+        产出指标       数量指标       清扫保洁道路条数         485条
+
+                                      垃圾清运车辆             12辆
+
+                       质量指标       道路保洁合格率           ≥95%
+        ------------------------------------------------------------------------
+      """
+    let document = try convert(text)
+    #expect(document.source.dialect == "pandoc-grid")
+    #expect(document.forms.count == 1)
+    #expect(document.forms.first?.fields["主管部门"] == "某某局")
+    #expect(
+      indicators(document) == [
+        "数量指标/清扫保洁道路条数=485条", "数量指标/垃圾清运车辆=12辆", "质量指标/道路保洁合格率=≥95%",
+      ])
+  }
+
+  @Test func onlyAFormFeedWithTextAfterItIsAPageBreak() {
+    #expect(!AlignedIndicators.isFromPDF("一页\n\u{0C}"))
+    #expect(!AlignedIndicators.isFromPDF("一页\n\u{0C}\n  \n"))
+    #expect(AlignedIndicators.isFromPDF("第一页\n\u{0C}第二页\n\u{0C}"))
+  }
+}
