@@ -450,9 +450,9 @@ struct WorksheetScanner {
       }
       let prefix = attribute.colon + 1
       // Empty or reserved declarations are errors (or need checks) in libxml2.
-      guard attribute.valueEnd > attribute.value, !Self.equal(b, prefix, attribute.nameEnd, "xml"),
+      guard !Self.equal(b, prefix, attribute.nameEnd, "xml"),
         !Self.equal(b, prefix, attribute.nameEnd, "xmlns"),
-        !Self.contains(b, attribute.value, attribute.valueEnd, "w3.org")
+        Self.isPlainNamespace(b, attribute.value, attribute.valueEnd)
       else { throw GiveUp() }
       prefixes.append(contentsOf: b[prefix..<attribute.nameEnd])
       prefixScopes.append((prefixes.count, depth))
@@ -463,9 +463,7 @@ struct WorksheetScanner {
     }
     for attribute in attributes
     where attribute.colon < 0 && Self.equal(b, attribute.name, attribute.nameEnd, "xmlns") {
-      guard !Self.contains(b, attribute.value, attribute.valueEnd, "w3.org") else {
-        throw GiveUp()
-      }
+      guard Self.isPlainNamespace(b, attribute.value, attribute.valueEnd) else { throw GiveUp() }
     }
     if colon >= 0 {
       guard !Self.equal(b, start, colon, "xml"), declared(b, start, colon) else { throw GiveUp() }
@@ -756,6 +754,49 @@ struct WorksheetScanner {
   private static func isTrue(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
     equal(b, range.lowerBound, range.upperBound, "1")
       || equal(b, range.lowerBound, range.upperBound, "true")
+  }
+
+  /// True when a namespace name is an absolute URI of the plainest kind, which libxml2 parses
+  /// without complaint: `scheme:` then either `//host` (letters, digits, `.`, `-`) and a path,
+  /// or a path, the path of letters, digits and `/ . _ ~ - :`; nothing of the W3C's reserved
+  /// names.
+  private static func isPlainNamespace(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int)
+    -> Bool
+  {
+    func letter(_ byte: UInt8) -> Bool {
+      (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
+    }
+    func digit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+    guard end > start, letter(b[start]), !contains(b, start, end, "w3.org") else { return false }
+    var k = start + 1
+    while k < end,
+      letter(b[k]) || digit(b[k]) || b[k] == UInt8(ascii: "+")
+        || b[k] == UInt8(ascii: "-") || b[k] == UInt8(ascii: ".")
+    {
+      k += 1
+    }
+    guard k < end, b[k] == UInt8(ascii: ":") else { return false }
+    k += 1
+    if k + 1 < end, b[k] == UInt8(ascii: "/"), b[k + 1] == UInt8(ascii: "/") {
+      k += 2
+      let host = k
+      while k < end, b[k] != UInt8(ascii: "/") {
+        guard letter(b[k]) || digit(b[k]) || b[k] == UInt8(ascii: ".") || b[k] == UInt8(ascii: "-")
+        else { return false }
+        k += 1
+      }
+      guard k > host else { return false }
+    }
+    while k < end {
+      let byte = b[k]
+      guard
+        letter(byte) || digit(byte) || byte == UInt8(ascii: "/") || byte == UInt8(ascii: ".")
+          || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "~") || byte == UInt8(ascii: "-")
+          || byte == UInt8(ascii: ":")
+      else { return false }
+      k += 1
+    }
+    return true
   }
 
   /// True when `b[start..<end]` holds `text`.

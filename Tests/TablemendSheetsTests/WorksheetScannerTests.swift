@@ -158,6 +158,14 @@ import ZIPFoundation
     ("processing instruction", "<sheetData><?mso x?><row><c><v>1</v></c></row></sheetData>"),
     ("unknown entity", "<sheetData><row><c t=\"str\"><v>&nbsp;</v></c></row></sheetData>"),
     ("reference to no character", "<sheetData><row><c t=\"str\"><v>&#1;</v></c></row></sheetData>"),
+    (
+      "namespace name that is no URI",
+      "<sheetData xmlns=\"urn:x}\"><row><c><v>1</v></c></row></sheetData>"
+    ),
+    (
+      "port that is no number",
+      "<sheetData xmlns:a=\"http://h:x/\"><row><c><v>1</v></c></row></sheetData>"
+    ),
     ("undeclared prefix", "<sheetData><row y:a=\"1\"><c><v>1</v></c></row></sheetData>"),
     ("mismatched end tag", "<sheetData><row><c><v>1</v></c></rows></sheetData>"),
     ("duplicate attribute", "<sheetData><row><c r=\"A1\" r=\"A2\"><v>1</v></c></row></sheetData>"),
