@@ -34,9 +34,10 @@ struct WorksheetScanner {
   private var pending: [UInt8] = []
   private var failed = false
 
-  // Open elements: their qualified names one after the other in `names`, each one's length in
-  // `nameLengths`.
+  // Open elements: their qualified names one after the other in `names` up to `namesEnd` (the
+  // array keeps its length), each one's length in `nameLengths`.
   private var names: [UInt8] = []
+  private var namesEnd = 0
   private var nameLengths: [Int] = []
   // Namespace prefixes declared in scope: their bytes in `prefixes`, each one's end there and
   // the depth of the element that declares it.
@@ -296,7 +297,7 @@ struct WorksheetScanner {
     while j < n, Self.isSpace(b[j]) { j += 1 }
     guard j < n else { return nil }
     guard b[j] == UInt8(ascii: ">"), end - (i + 2) == length else { throw GiveUp() }
-    let open = names.count - length
+    let open = namesEnd - length
     for k in 0..<length where names[open + k] != b[i + 2 + k] { throw GiveUp() }
     try close(element(b, i + 2, end, colon))
     return j + 1
@@ -454,7 +455,7 @@ struct WorksheetScanner {
         !Self.equal(b, prefix, attribute.nameEnd, "xmlns"),
         Self.isPlainNamespace(b, attribute.value, attribute.valueEnd)
       else { throw GiveUp() }
-      prefixes.append(contentsOf: b[prefix..<attribute.nameEnd])
+      prefixes.append(contentsOf: UnsafeBufferPointer(rebasing: b[prefix..<attribute.nameEnd]))
       prefixScopes.append((prefixes.count, depth))
     }
     for attribute in attributes where attribute.colon >= 0 {
@@ -468,8 +469,13 @@ struct WorksheetScanner {
     if colon >= 0 {
       guard !Self.equal(b, start, colon, "xml"), declared(b, start, colon) else { throw GiveUp() }
     }
-    names.append(contentsOf: b[start..<end])
-    nameLengths.append(end - start)
+    let length = end - start
+    if names.count < namesEnd + length {
+      names.append(contentsOf: repeatElement(0, count: namesEnd + length - names.count))
+    }
+    for k in 0..<length { names[namesEnd + k] = b[start + k] }
+    namesEnd += length
+    nameLengths.append(length)
     place = .body
     switch try element(b, start, end, colon) {
     case .row:
@@ -532,7 +538,7 @@ struct WorksheetScanner {
 
   private mutating func close(_ element: Element) throws(GiveUp) {
     guard let length = nameLengths.popLast() else { throw GiveUp() }
-    names.removeLast(length)
+    namesEnd -= length
     let depth = nameLengths.count
     while let last = prefixScopes.last, last.depth >= depth {
       prefixScopes.removeLast()
@@ -547,6 +553,9 @@ struct WorksheetScanner {
       do {
         if kind == .shared, let index = Self.digits(value) {
           text = try cellText.sharedText(index: index)
+        } else if kind == .inline, !inline.contains(UInt8(ascii: "_")), !inline.contains(0x0D) {
+          // No `_xHHHH_` escape and no CR: `Text.unescape` and `Text.lines` keep it as it is.
+          text = String(decoding: inline, as: UTF8.self)
         } else {
           text = try cellText.text(
             kind: kind, style: style, value: String(decoding: value, as: UTF8.self),
@@ -620,9 +629,9 @@ struct WorksheetScanner {
   private mutating func append(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) {
     guard end > start else { return }
     if inValue {
-      value.append(contentsOf: b[start..<end])
+      value.append(contentsOf: UnsafeBufferPointer(rebasing: b[start..<end]))
     } else {
-      inline.append(contentsOf: b[start..<end])
+      inline.append(contentsOf: UnsafeBufferPointer(rebasing: b[start..<end]))
     }
   }
 
