@@ -29,10 +29,16 @@ struct SheetCellText {
         case UInt8(ascii: "d"): self = .date
         default: self = .number
         }
-      case 3 where bytes.elementsEqual("str".utf8): self = .string
-      case 9 where bytes.elementsEqual("inlineStr".utf8): self = .inline
+      case 3 where Self.equal(bytes, "str"): self = .string
+      case 9 where Self.equal(bytes, "inlineStr"): self = .inline
       default: self = .number
       }
+    }
+
+    private static func equal(_ bytes: UnsafeBufferPointer<UInt8>, _ text: StaticString) -> Bool {
+      guard bytes.count == text.utf8CodeUnitCount else { return false }
+      for index in 0..<bytes.count where bytes[index] != text.utf8Start[index] { return false }
+      return true
     }
   }
 
@@ -74,8 +80,13 @@ struct SheetCellText {
     case .number:
       guard let number = Double(value) ?? Double(value.trimmingCharacters(in: .whitespaces))
       else { return value }
-      return NumberFormat.format(number, compiled: format(style: style), date1904: date1904)
+      return numberText(number, style: style)
     }
+  }
+
+  /// A number cell's text: `number` as cell style `style` shows it.
+  mutating func numberText(_ number: Double, style: Int) -> String {
+    NumberFormat.format(number, compiled: format(style: style), date1904: date1904)
   }
 
   /// `text` for a shared-string cell whose `<v>` is plain ASCII digits (what `text` gives for

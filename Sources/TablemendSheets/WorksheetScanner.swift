@@ -45,6 +45,9 @@ struct WorksheetScanner {
   private var prefixScopes: [(end: Int, depth: Int)] = []
   // The current start tag's attributes: name start, colon (or -1), name end, value start, end.
   private var attributes: [(name: Int, colon: Int, nameEnd: Int, value: Int, valueEnd: Int)] = []
+  // The values of its unprefixed `r`, `s` and `t` attributes (the first of each), looked up for
+  // every cell.
+  private var shortAttributes: (r: Range<Int>?, s: Range<Int>?, t: Range<Int>?) = (nil, nil, nil)
 
   // The libxml2 handler's state, the same variables.
   private var row = -1
@@ -308,6 +311,7 @@ struct WorksheetScanner {
     guard place == .prolog || place == .body else { throw GiveUp() }
     guard let (nameEnd, colon) = try Self.name(b, i + 1) else { return nil }
     attributes.removeAll(keepingCapacity: true)
+    shortAttributes = (nil, nil, nil)
     var j = nameEnd
     var selfClosing = false
     while true {
@@ -353,6 +357,14 @@ struct WorksheetScanner {
       }
       guard m < n else { return nil }
       attributes.append((j, attributeColon, attributeEnd, valueStart, m))
+      if attributeEnd == j + 1 {
+        switch b[j] {
+        case UInt8(ascii: "r") where shortAttributes.r == nil: shortAttributes.r = valueStart..<m
+        case UInt8(ascii: "s") where shortAttributes.s == nil: shortAttributes.s = valueStart..<m
+        case UInt8(ascii: "t") where shortAttributes.t == nil: shortAttributes.t = valueStart..<m
+        default: break
+        }
+      }
       j = m + 1
     }
     try open(b, i + 1, nameEnd, colon)
@@ -553,6 +565,9 @@ struct WorksheetScanner {
       do {
         if kind == .shared, let index = Self.digits(value) {
           text = try cellText.sharedText(index: index)
+        } else if kind == .number, let number = Self.wholeNumber(value) {
+          // Plain digits: the `Double` that `Double(String)` reads for them, without the string.
+          text = cellText.numberText(number, style: style)
         } else if kind == .inline, !inline.contains(UInt8(ascii: "_")), !inline.contains(0x0D) {
           // No `_xHHHH_` escape and no CR: `Text.unescape` and `Text.lines` keep it as it is.
           text = String(decoding: inline, as: UTF8.self)
@@ -728,6 +743,14 @@ struct WorksheetScanner {
 
   /// The value range of the current start tag's unprefixed attribute `name`.
   private func attribute(_ b: UnsafeBufferPointer<UInt8>, _ name: StaticString) -> Range<Int>? {
+    if name.utf8CodeUnitCount == 1 {
+      switch name.utf8Start[0] {
+      case UInt8(ascii: "r"): return shortAttributes.r
+      case UInt8(ascii: "s"): return shortAttributes.s
+      case UInt8(ascii: "t"): return shortAttributes.t
+      default: break
+      }
+    }
     for attribute in attributes
     where attribute.colon < 0 && Self.equal(b, attribute.name, attribute.nameEnd, name) {
       return attribute.value..<attribute.valueEnd
@@ -816,6 +839,17 @@ struct WorksheetScanner {
     guard end - start >= count else { return false }
     for at in start...(end - count) where equal(b, at, at + count, text) { return true }
     return false
+  }
+
+  /// A number written as 1 to 15 ASCII digits (exact as a `Double`), else nil.
+  private static func wholeNumber(_ bytes: [UInt8]) -> Double? {
+    guard !bytes.isEmpty, bytes.count <= 15 else { return nil }
+    var n = 0
+    for byte in bytes {
+      guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+      n = n * 10 + Int(byte - UInt8(ascii: "0"))
+    }
+    return Double(n)
   }
 
   /// A shared-string index written as 1 to 9 ASCII digits, else nil (`SheetCellText.text`
