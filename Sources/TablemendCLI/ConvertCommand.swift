@@ -187,7 +187,9 @@ struct ConvertCommand: ParsableCommand {
     let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
     guard fd >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
     // The kernel's copy into the file runs on a thread of its own beside the encoding.
-    let writer = BackgroundWriter(fd: fd)
+    let writer = BackgroundWriter { chunk in
+      try chunk.withUnsafeBytes { try writeAll(fd, $0) }
+    }
     var failure: (any Error)?
     do {
       try produce { try writer.write($0) }
