@@ -89,6 +89,41 @@ struct SheetCellText {
     NumberFormat.format(number, compiled: format(style: style), date1904: date1904)
   }
 
+  /// A cell's text as the sheet shows it (after `Text.lines`) from its `<v>` and inline text
+  /// bytes: what `Text.lines(text(kind:style:value:inline:))` gives for their strings, with
+  /// plain digits and plain inline text read without the detours.
+  /// - Throws: `Failure.sharedString` when a shared-string index is past the table.
+  mutating func text(
+    kind: Kind, style: Int, value: UnsafeBufferPointer<UInt8>, inline: UnsafeBufferPointer<UInt8>
+  ) throws(Failure) -> String {
+    if kind == .shared, let index = Self.digits(value, atMost: 9) {
+      return Text.lines(try sharedText(index: index))
+    }
+    if kind == .number, let whole = Self.digits(value, atMost: 15) {
+      // Plain digits: the `Double` that `Double(String)` reads for them, without the string.
+      return Text.lines(numberText(Double(whole), style: style))
+    }
+    if kind == .inline, !inline.contains(UInt8(ascii: "_")), !inline.contains(0x0D) {
+      // No `_xHHHH_` escape and no CR: `Text.unescape` and `Text.lines` keep it as it is.
+      return String(decoding: inline, as: UTF8.self)
+    }
+    return Text.lines(
+      try text(
+        kind: kind, style: style, value: String(decoding: value, as: UTF8.self),
+        inline: kind == .inline ? String(decoding: inline, as: UTF8.self) : ""))
+  }
+
+  /// The number written as 1 to `atMost` ASCII digits, else nil.
+  private static func digits(_ bytes: UnsafeBufferPointer<UInt8>, atMost: Int) -> Int? {
+    guard !bytes.isEmpty, bytes.count <= atMost else { return nil }
+    var n = 0
+    for byte in bytes {
+      guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+      n = n * 10 + Int(byte - UInt8(ascii: "0"))
+    }
+    return n
+  }
+
   /// `text` for a shared-string cell whose `<v>` is plain ASCII digits (what `text` gives for
   /// it, without making a `String` of the index).
   /// - Throws: `Failure.sharedString` when the index is past the table.

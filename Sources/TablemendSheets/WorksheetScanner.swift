@@ -26,8 +26,9 @@ struct WorksheetScanner {
   private enum Place { case start, prolog, body, epilog }
   private enum Element { case row, cell, value, inlineString, t, rPh, mergeCell, col, other }
 
-  private var cellText: SheetCellText
-  private let maxCells: Int
+  /// Makes the cells' text on the second core (`RawCellBatch`es handed over as they fill).
+  private let worker: WorkerHandle
+  private var batch = RawCellBatch()
   private let maxDepth: Int
   private var sheet = Sheet(name: "")
   private var place = Place.start
@@ -65,8 +66,11 @@ struct WorksheetScanner {
   init(
     strings: [String], styles: XLSXReader.Styles, date1904: Bool, limits: Limits
   ) {
-    cellText = SheetCellText(strings: strings, styles: styles, date1904: date1904)
-    maxCells = limits.maxCellsPerTable * 4
+    worker = WorkerHandle(
+      CellTextWorker(
+        cellText: SheetCellText(strings: strings, styles: styles, date1904: date1904),
+        maxCells: limits.maxCellsPerTable * 4))
+    batch.cells.reserveCapacity(RawCellBatch.size)
     maxDepth = min(limits.maxXMLDepth, Self.maxDepth)
   }
 
@@ -94,6 +98,7 @@ struct WorksheetScanner {
     } catch {
       failed = true
       pending = []
+      worker.worker.cancel()
       return false
     }
   }
@@ -111,9 +116,24 @@ struct WorksheetScanner {
       guard used == buffer.count, place == .epilog else { throw GiveUp() }
     } catch {
       failed = true
+      worker.worker.cancel()
       return nil
     }
+    worker.worker.submit(batch)
+    batch = RawCellBatch()
+    guard let cells = worker.worker.finish() else {
+      failed = true
+      return nil
+    }
+    sheet.cells = cells
     return sheet
+  }
+
+  /// Ends the worker's thread when the scanner goes away without `finish` or a failed `feed`.
+  private final class WorkerHandle {
+    let worker: CellTextWorker
+    init(_ worker: CellTextWorker) { self.worker = worker }
+    deinit { worker.cancel() }
   }
 
   /// Reads tokens from `b`; returns how many bytes it used (the rest is an unfinished token,
@@ -561,27 +581,19 @@ struct WorksheetScanner {
     case .cell:
       inCell = false
       guard row >= 0 else { return }
-      let text: String
-      do {
-        if kind == .shared, let index = Self.digits(value) {
-          text = try cellText.sharedText(index: index)
-        } else if kind == .number, let number = Self.wholeNumber(value) {
-          // Plain digits: the `Double` that `Double(String)` reads for them, without the string.
-          text = cellText.numberText(number, style: style)
-        } else if kind == .inline, !inline.contains(UInt8(ascii: "_")), !inline.contains(0x0D) {
-          // No `_xHHHH_` escape and no CR: `Text.unescape` and `Text.lines` keep it as it is.
-          text = String(decoding: inline, as: UTF8.self)
-        } else {
-          text = try cellText.text(
-            kind: kind, style: style, value: String(decoding: value, as: UTF8.self),
-            inline: kind == .inline ? String(decoding: inline, as: UTF8.self) : "")
-        }
-      } catch {
-        throw GiveUp()
-      }
-      if !text.isEmpty {
-        guard sheet.cells.count < maxCells else { throw GiveUp() }
-        sheet.cells.append(SheetCell(row: row, column: column, text: Text.lines(text)))
+      // The text is made by the worker (`SheetCellText.text(kind:style:value:inline:)`).
+      batch.bytes.append(contentsOf: value)
+      let valueEnd = batch.bytes.count
+      if kind == .inline { batch.bytes.append(contentsOf: inline) }
+      batch.cells.append(
+        RawCellBatch.Cell(
+          row: Int32(row), column: Int32(column), style: style, kind: kind, valueEnd: valueEnd,
+          inlineEnd: batch.bytes.count))
+      if batch.cells.count >= RawCellBatch.size {
+        guard !worker.worker.failed else { throw GiveUp() }
+        worker.worker.submit(batch)
+        batch = RawCellBatch()
+        batch.cells.reserveCapacity(RawCellBatch.size)
       }
     case .value: inValue = false
     case .inlineString: inInline = false
@@ -841,26 +853,4 @@ struct WorksheetScanner {
     return false
   }
 
-  /// A number written as 1 to 15 ASCII digits (exact as a `Double`), else nil.
-  private static func wholeNumber(_ bytes: [UInt8]) -> Double? {
-    guard !bytes.isEmpty, bytes.count <= 15 else { return nil }
-    var n = 0
-    for byte in bytes {
-      guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
-      n = n * 10 + Int(byte - UInt8(ascii: "0"))
-    }
-    return Double(n)
-  }
-
-  /// A shared-string index written as 1 to 9 ASCII digits, else nil (`SheetCellText.text`
-  /// reads the rest).
-  private static func digits(_ bytes: [UInt8]) -> Int? {
-    guard !bytes.isEmpty, bytes.count <= 9 else { return nil }
-    var n = 0
-    for byte in bytes {
-      guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
-      n = n * 10 + Int(byte - UInt8(ascii: "0"))
-    }
-    return n
-  }
 }

@@ -129,6 +129,28 @@ import ZIPFoundation
       part("<sheetData><row><c><v>1</v></c></row></sheetData>", prolog: "<?xml version=\"1.0\"?>"))
   }
 
+  @Test func manyBatchesOfCellsKeepTheirOrder() throws {
+    // 12,000 cells: the worker's batches of 4,096 and a short last one, a limit past them.
+    var body = "<sheetData>"
+    for r in 1...3_000 {
+      body +=
+        "<row r=\"\(r)\"><c t=\"inlineStr\"><is><t>项\(r)</t></is></c><c><v>\(r)</v></c>"
+        + "<c s=\"1\"><v>0.\(r)</v></c><c t=\"s\"><v>\(r % 3)</v></c></row>"
+    }
+    let xml = part(body + "</sheetData>")
+    let parsed = try Check.parse(xml).get()
+    #expect(parsed.cells.count == 12_000)
+    for size in [64, 4_096, xml.count] {
+      #expect(Check.scan(xml, pieceSize: size) == parsed, "pieces of \(size)")
+    }
+    // One cell more than 4 × maxCellsPerTable: libxml2's path reports the limit.
+    var limits = Limits.standard
+    limits.maxCellsPerTable = 2_999
+    #expect(Check.scan(xml, pieceSize: 4_096, limits: limits) == nil)
+    limits.maxCellsPerTable = 3_000
+    #expect(Check.scan(xml, pieceSize: 4_096, limits: limits) == parsed)
+  }
+
   @Test func everySplitOfAPartGivesTheSameSheet() throws {
     let xml = part(
       "<sheetData><row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>甲&amp;&#x4E59;</t></is></c>"
