@@ -9,7 +9,9 @@ OUT_DIR/text    text exports: corpus/seeds/*.txt, corpus/exports/*/*.txt|.csv,
 OUT_DIR/docx    corpus/docx/**/*.docx|.zip|.xml, plus each archive's word/document.xml
                 as bare WordprocessingML (so the fuzzer reaches the XML reader directly),
                 and the HTML / Markdown exports (corpus/exports/**/*.html|.md)
-OUT_DIR/sheets  the workbooks of corpus/sheets (.xlsx, .xls, .et, Excel 2003 XML)
+OUT_DIR/sheets  the workbooks of corpus/sheets (.xlsx, .xls, .et, Excel 2003 XML), each
+                .xlsx worksheet part bare (for the worksheet scanner beside libxml2; the
+                first 4 KiB of a larger one, closed) and a few hand-made worksheet parts
 OUT_DIR/pdf     mutool stext and trace XML (stext, a NUL byte, trace), hand-made and, when
                 mutool is installed, of the hostile corpus's PDFs and the first page of
                 ../shared/real/pdf/*.pdf (up to 64 KiB)
@@ -148,6 +150,27 @@ def main() -> None:
     for path in sorted(ROOT.glob("corpus/sheets/*")):
         if path.suffix in (".xlsx", ".xls", ".et", ".xml"):
             put(out / "sheets", path.read_bytes())
+        if path.suffix == ".xlsx":
+            with zipfile.ZipFile(path) as z:
+                for name in z.namelist():
+                    if name.startswith("xl/worksheets/") and name.endswith(".xml"):
+                        xml = z.read(name)
+                        put(out / "sheets", xml)
+                        cut = xml.find(b"</row>", 0, 4096)
+                        start = xml.find(b"<sheetData>")
+                        if len(xml) > 4096 and cut > 0 and start > 0:
+                            put(out / "sheets", xml[:cut + 6] + b"</sheetData></worksheet>")
+    main_ns = b"http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    for body in (
+        b'<sheetData><row r="1" x:h="1"><c r="A1" t="s"><v>1</v></c><c t="inlineStr"><is><r>'
+        b'<t xml:space="preserve">a &amp; &#x4E59;&#13;</t></r><rPh><t>p</t></rPh></is></c>'
+        b'<c s="2"><v>44197</v></c><c/></row></sheetData><mergeCells><mergeCell ref="A1:B2"/>'
+        b'</mergeCells><cols><col min="1" max="2" hidden="1"/></cols>',
+        b'<sheetData><row><c t="str"><f>1</f><v>x_x000D_</v></c><c t="b"><v>0</v></c>'
+        b'<c s="1"><v>0.5</v></c><c s="3"><v>-1e-3</v></c></row></sheetData>',
+    ):
+        put(out / "sheets", b'\xef\xbb\xbf<?xml version="1.0" encoding="UTF-8"?>\r\n<worksheet xmlns="'
+            + main_ns + b'" xmlns:x="urn:x">' + body + b"</worksheet>")
     seen = set()
     for doc in goldens():
         blocks = [encode_table(t) for t in doc["tables"]]

@@ -583,6 +583,6 @@ public struct ConvertedOutput: Sendable {
           } else {
             for cell in table.cells { body(cell) }
           }
-        }, to: sink)
+        }, plainCells: { grids[$0.id] }, to: sink)
   }
 }

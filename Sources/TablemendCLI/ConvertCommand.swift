@@ -186,9 +186,18 @@ struct ConvertCommand: ParsableCommand {
     ).path
     let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
     guard fd >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+    // The kernel's copy into the file runs on a thread of its own beside the encoding.
+    let writer = BackgroundWriter { chunk in
+      try chunk.withUnsafeBytes { try writeAll(fd, $0) }
+    }
+    var failure: (any Error)?
     do {
-      try produce { try writeAll(fd, $0) }
+      try produce { try writer.write($0) }
     } catch {
+      failure = error
+    }
+    let written = writer.finish()
+    if let error = failure ?? written {
       close(fd)
       unlink(temporary)
       throw error

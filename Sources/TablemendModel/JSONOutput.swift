@@ -46,12 +46,26 @@ public enum JSONOutput {
   /// Writes the compact JSON of `document` (the bytes `encode(document)` gives) through
   /// `sink` in pieces of about `chunkSize` bytes (more when one cell's JSON is larger), so that
   /// a document of 1,000,000 cells is written without holding its 178 MB of JSON.
-  /// - Parameter cells: Hands each table's cells over in place of its `cells` (a caller that
-  ///   makes a large table's cells one at a time); nil writes the tables' own.
+  /// - Parameters:
+  ///   - cells: Hands each table's cells over in place of its `cells` (a caller that makes a
+  ///     large table's cells one at a time); nil writes the tables' own.
+  ///   - plainCells: A table's cells as `PlainSheetCell`s, written without making `Cell`s
+  ///     (the same bytes), in place of `cells` for the tables it gives a source for.
   /// - Throws: What `sink` throws; nothing more is written after it.
   public static func write(
     _ document: Document, chunkSize: Int = 1 << 20,
     cells: ((Table, (Cell) -> Void) -> Void)? = nil,
+    to sink: (UnsafeRawBufferPointer) throws -> Void
+  ) throws {
+    try write(document, chunkSize: chunkSize, cells: cells, plainCells: nil, to: sink)
+  }
+
+  /// `write(_:chunkSize:cells:to:)` with `plainCells` (see there).
+  /// - Throws: What `sink` throws; nothing more is written after it.
+  package static func write(
+    _ document: Document, chunkSize: Int = 1 << 20,
+    cells: ((Table, (Cell) -> Void) -> Void)? = nil,
+    plainCells: ((Table) -> (any PlainSheetCells)?)?,
     to sink: (UnsafeRawBufferPointer) throws -> Void
   ) throws {
     let limit = max(chunkSize, 1)
@@ -62,6 +76,19 @@ public enum JSONOutput {
     var first = true
     for table in document.tables {
       if first { first = false } else { writer.comma() }
+      func afterCell(_ w: inout JSONWriter) {
+        guard w.byteCount >= limit else { return }
+        if failure == nil {
+          do { try w.drain(sink) } catch { failure = error }
+        } else {
+          w.drain { _ in }  // the sink failed: the rest is dropped
+        }
+      }
+      if let source = plainCells?(table) {
+        table.writeJSON(into: &writer, plainCells: source, afterCell: afterCell)
+        if let failure { throw failure }
+        continue
+      }
       table.writeJSON(
         into: &writer,
         forEachCell: { body in
@@ -71,14 +98,7 @@ public enum JSONOutput {
             for cell in table.cells { body(cell) }
           }
         },
-        afterCell: { w in
-          guard w.byteCount >= limit else { return }
-          if failure == nil {
-            do { try w.drain(sink) } catch { failure = error }
-          } else {
-            w.drain { _ in }  // the sink failed: the rest is dropped
-          }
-        })
+        afterCell: afterCell)
       if let failure { throw failure }
     }
     writer.endArray()

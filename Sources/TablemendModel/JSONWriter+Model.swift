@@ -77,7 +77,7 @@ extension Table: JSONWritable {
     writeJSONAfterCells(into: &w, &first)
   }
 
-  private func writeJSONAfterCells(into w: inout JSONWriter, _ first: inout Bool) {
+  func writeJSONAfterCells(into w: inout JSONWriter, _ first: inout Bool) {
     w.key("columnCount", &first)
     w.int(columnCount)
     w.key("id", &first)

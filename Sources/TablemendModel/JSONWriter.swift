@@ -35,6 +35,11 @@ struct JSONWriter: ~Copyable {
     return data
   }
 
+  /// `body` over the bytes written so far.
+  func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    body(UnsafeBufferPointer(start: storage, count: count))
+  }
+
   /// How many bytes are written and not yet drained.
   var byteCount: Int { count }
 
@@ -164,26 +169,59 @@ struct JSONWriter: ~Copyable {
   /// Writes `text` as a quoted, escaped JSON string.
   mutating func string(_ text: String) {
     var text = text
-    text.withUTF8 { utf8 in
-      let total = utf8.count
-      reserve(total + 2)
-      storage[count] = UInt8(ascii: "\"")
-      count += 1
-      var start = 0
-      var index = 0
-      while index < total {
-        let byte = utf8[index]
-        if byte >= 0x20 && byte != 0x22 && byte != 0x5C {
-          index += 1
-          continue
-        }
-        if index > start { append(UnsafeBufferPointer(rebasing: utf8[start..<index])) }
-        escape(byte)
-        index += 1
-        start = index
+    text.withUTF8 { string(utf8: $0) }
+  }
+
+  /// Writes literal bytes (already JSON).
+  mutating func raw(_ literal: StaticString) { append(literal) }
+
+  /// Writes literal bytes (already JSON).
+  mutating func raw(_ bytes: UnsafeBufferPointer<UInt8>) { append(bytes) }
+
+  /// Writes the A1 reference of a 0-based row and column (`Location.a1`'s text) as a JSON
+  /// string.
+  mutating func a1String(row: Int, column: Int) {
+    reserve(32)
+    var letters: (UInt64, UInt64) = (0, 0)
+    var count = 0
+    var n = max(column, 0) + 1
+    withUnsafeMutableBytes(of: &letters) { buffer in
+      while n > 0, count < 16 {
+        buffer[count] = UInt8(65 + (n - 1) % 26)
+        n = (n - 1) / 26
+        count += 1
       }
-      if total > start { append(UnsafeBufferPointer(rebasing: utf8[start..<total])) }
     }
+    append(UInt8(ascii: "\""))
+    withUnsafeBytes(of: &letters) { buffer in
+      for index in 0..<count { storage[self.count + index] = buffer[count - 1 - index] }
+    }
+    self.count += count
+    int(max(row, 0) + 1)
+    append(UInt8(ascii: "\""))
+  }
+
+  /// Writes UTF-8 bytes as a quoted, escaped JSON string (what `string` writes for the
+  /// `String` of those bytes).
+  mutating func string(utf8: UnsafeBufferPointer<UInt8>) {
+    let total = utf8.count
+    reserve(total + 2)
+    storage[count] = UInt8(ascii: "\"")
+    count += 1
+    var start = 0
+    var index = 0
+    while index < total {
+      let byte = utf8[index]
+      if byte >= 0x20 && byte != 0x22 && byte != 0x5C {
+        index += 1
+        continue
+      }
+      if index > start { append(UnsafeBufferPointer(rebasing: utf8[start..<index])) }
+      escape(byte)
+      index += 1
+      start = index
+    }
+    if total > start { append(UnsafeBufferPointer(rebasing: utf8[start..<total])) }
     append(UInt8(ascii: "\""))
   }
 

@@ -126,7 +126,7 @@ public enum SheetItem: Sendable {
 /// One table of a sheet whose `Cell`s are made only when asked for: all at once (`table()`,
 /// what `SheetsReader.read` gives) or one at a time (`forEachCell`), so that a writer can
 /// put a sheet of 1,000,000 cells out without holding them.
-public struct SheetGrid: Sendable {
+public struct SheetGrid: Sendable, PlainSheetCells {
   /// The table's id (`t1`, `t2`, … in workbook order).
   public let id: String
   let layout: SheetLayout
@@ -169,6 +169,16 @@ public struct SheetGrid: Sendable {
     layout.forEachCell(
       rows: rows, in: rows, columns: columns, covered: layout.covered(in: rows), body)
   }
+
+  /// Each of the table's cells as `forEachCell` gives them, as `PlainSheetCell`s (no `Cell`
+  /// made).
+  package func forEachPlainCell(_ body: (PlainSheetCell) -> Void) {
+    layout.forEachPlainCell(
+      rows: rows, in: rows, columns: columns, covered: layout.covered(in: rows), body)
+  }
+
+  /// The sheet the table is on.
+  package var sheetName: String { layout.name }
 
   /// The text of each of the table's cells that holds text (`table().cells`' non-empty
   /// `text`s, in order), without making the cells.
@@ -466,6 +476,16 @@ struct SheetLayout {
     rows: ClosedRange<Int>, in part: ClosedRange<Int>, columns: ClosedRange<Int>,
     covered: Set<Slot>, _ body: (Cell) -> Void
   ) {
+    forEachPlainCell(rows: rows, in: part, columns: columns, covered: covered) { cell in
+      body(cell.cell(sheet: name))
+    }
+  }
+
+  /// `forEachCell`'s cells as `PlainSheetCell`s.
+  func forEachPlainCell(
+    rows: ClosedRange<Int>, in part: ClosedRange<Int>, columns: ClosedRange<Int>,
+    covered: Set<Slot>, _ body: (PlainSheetCell) -> Void
+  ) {
     // The slots' text is walked in step with the grid (both row-major).
     var next = firstIndex(atOrAfter: Slot(rows.lowerBound, columns.lowerBound))
     for r in rows {
@@ -476,13 +496,10 @@ struct SheetLayout {
         let merge = mergeAt.isEmpty ? nil : mergeAt[slot]
         let value = next < entries.count && self.slot(next) == slot ? entries[next].text : ""
         body(
-          Cell(
+          PlainSheetCell(
             row: r - part.lowerBound, column: c - columns.lowerBound,
-            rowSpan: merge?.rowSpan ?? 1, columnSpan: merge?.columnSpan ?? 1,
-            paragraphs: value.isEmpty
-              ? []
-              : value.containsByte(0x0A) ? value.components(separatedBy: "\n") : [value],
-            location: Location.sheet(name, row: r, column: c)))
+            rowSpan: merge?.rowSpan ?? 1, columnSpan: merge?.columnSpan ?? 1, sheetRow: r,
+            sheetColumn: c, text: value))
       }
     }
   }

@@ -89,10 +89,16 @@ enum XLSXReader {
       }
       // Chart sheets and dialog sheets hold no cells.
       guard rel.type.hasSuffix("/worksheet") else { continue }
-      // Parsed as it is inflated; read again whole when that fails, for the exact error.
+      // Scanned as it is inflated; parsed by libxml2 as it is inflated when the scanner gives
+      // up, and read again whole when that fails, for the exact error.
       let before = package
       var sheet: Sheet
-      if let streamed = try? readSheetStreaming(
+      if let scanned = scanSheet(
+        &package, part: rel.target, strings: strings, styles: styles, date1904: info.date1904,
+        limits: limits)
+      {
+        sheet = scanned
+      } else if let streamed = try? readSheetStreaming(
         &package, part: rel.target, strings: strings, styles: styles, date1904: info.date1904,
         limits: limits)
       {
@@ -298,6 +304,29 @@ enum XLSXReader {
     }
   }
 
+  /// The worksheet read by `WorksheetScanner` as it is inflated, or nil (`package` as it was)
+  /// when the scanner gives up, the part is stored rather than compressed or missing, or
+  /// inflating it fails: the caller then reads it with libxml2.
+  static func scanSheet(
+    _ package: inout DocxPackage, part: String, strings: [String], styles: Styles,
+    date1904: Bool, limits: Limits
+  ) -> Sheet? {
+    let before = package
+    var scanner = WorksheetScanner(
+      strings: strings, styles: styles, date1904: date1904, limits: limits)
+    let found: Bool
+    do {
+      found = try package.streamPart(part) { (piece) throws(DocxError) in
+        if !scanner.feed(piece) { throw DocxError(place: part, message: "the scanner gave up") }
+      }
+    } catch {
+      found = false
+    }
+    if found, let sheet = scanner.finish() { return sheet }
+    package = before
+    return nil
+  }
+
   /// `readSheet` over the worksheet part inflated as it is parsed, never held whole (a sheet
   /// of 1,000,000 cells is 50 MB of XML, and libxml2's memory parser copies it once more).
   /// - Throws: `SheetsError` on anything that goes wrong, with libxml2's places: the caller
@@ -332,7 +361,7 @@ enum XLSXReader {
     var sheet = Sheet(name: "")
     var row = -1
     var column = -1
-    var type = "n"
+    var type: String? = nil
     var style = 0
     var value = ""
     var inline = ""
@@ -342,9 +371,7 @@ enum XLSXReader {
     var phonetic = 0
     var inCell = false
     let maxCells = limits.maxCellsPerTable * 4
-    // Each style's number format, compiled when a cell first uses it.
-    var compiled: [NumberFormat.Compiled?] = Array(repeating: nil, count: styles.formatIDs.count)
-    let general = NumberFormat.Compiled(nil)
+    var cellText = SheetCellText(strings: strings, styles: styles, date1904: date1904)
     try run { (stream) throws(DocxError) in
       switch stream.kind {
       case .elementStart:
@@ -388,7 +415,7 @@ enum XLSXReader {
                 message: "more than \(CellReference.maxColumns) cells in row \(row + 1)")
             }
           }
-          type = stream.attribute("t") ?? "n"
+          type = stream.attribute("t")
           style = stream.attribute("s").flatMap { Int($0) } ?? 0
         case .value: inValue = inCell
         case .inlineString: inInline = inCell
@@ -422,41 +449,16 @@ enum XLSXReader {
           inCell = false
           guard row >= 0 else { return }
           let text: String
-          switch type {
-          case "s":
-            guard let index = Int(value.trimmingCharacters(in: .whitespaces)) else {
-              text = ""
-              break
-            }
-            guard index >= 0, index < strings.count else {
-              throw DocxError(
-                place: stream.currentLocation().description,
-                message:
-                  "cell \(Location.a1(row: row, column: column)) names shared string \(index), "
-                  + "and the workbook has \(strings.count)")
-            }
-            text = strings[index]
-          case "inlineStr": text = Text.unescape(inline)
-          case "str", "e": text = Text.unescape(value)
-          case "b": text = value == "1" || value == "true" ? "TRUE" : (value.isEmpty ? "" : "FALSE")
-          case "d": text = value
-          default:
-            if let number = Double(value) ?? Double(value.trimmingCharacters(in: .whitespaces)) {
-              let format: NumberFormat.Compiled
-              if compiled.indices.contains(style) {
-                if let known = compiled[style] {
-                  format = known
-                } else {
-                  format = NumberFormat.Compiled(styles.code(style: style))
-                  compiled[style] = format
-                }
-              } else {
-                format = general
-              }
-              text = NumberFormat.format(number, compiled: format, date1904: date1904)
-            } else {
-              text = value
-            }
+          do throws(SheetCellText.Failure) {
+            text = try cellText.text(
+              kind: SheetCellText.Kind(type), style: style, value: value, inline: inline)
+          } catch {
+            guard case .sharedString(let index) = error else { return }
+            throw DocxError(
+              place: stream.currentLocation().description,
+              message:
+                "cell \(Location.a1(row: row, column: column)) names shared string \(index), "
+                + "and the workbook has \(strings.count)")
           }
           if !text.isEmpty {
             if sheet.cells.count >= maxCells {

@@ -100,6 +100,42 @@ struct CLITests {
     #expect(leftovers == ["out.json"])
   }
 
+  @Test func aLargeOutputFileHoldsWhatStandardOutputGets() throws {
+    // 5,200 rows of 10 cells: past `Converter.streamedCells`, about 9 MB of JSON written in
+    // pieces of about 1 MB, through `-o`'s writing thread (at most 4 waiting) and to stdout.
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "tablemend-cli-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    var rows = ""
+    for r in 0..<5_200 {
+      rows +=
+        "<Row>"
+        + (0..<10).map { "<Cell><Data ss:Type=\"String\">项\(r)-\($0)</Data></Cell>" }
+        .joined() + "</Row>"
+    }
+    let book = dir.appendingPathComponent("book.xml")
+    try Data(
+      """
+      <?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" \
+      xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet ss:Name="数据"><Table>\
+      \(rows)</Table></Worksheet></Workbook>
+      """.utf8
+    ).write(to: book)
+    let target = dir.appendingPathComponent("out.json")
+    let written = try run(["convert", book.path, "-o", target.path])
+    #expect(written.status == 0)
+    let printed = try run(["convert", book.path])
+    #expect(printed.status == 0)
+    let file = try Data(contentsOf: target)
+    #expect(file.count > 8_000_000)
+    #expect(String(decoding: file, as: UTF8.self) == printed.stdout)
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == [
+        "book.xml", "out.json",
+      ])
+  }
+
   @Test func viewWritesOnePageOrAFolderWithAnIndexAndGoesOnPastABrokenFile() throws {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
       "tablemend-view-\(UUID().uuidString)")

@@ -8,7 +8,8 @@ import Testing
 /// or its workbook tables' cells are made one at a time.
 @Suite struct ConvertedOutputTests {
   /// An Excel 2003 XML workbook: a data table (no scalar a form needs unless `form` puts one
-  /// in), a merge, a cell of two lines, a lone cell read as a paragraph, a second sheet.
+  /// in), a merge, a cell of two lines, one with characters JSON escapes and empty lines, a
+  /// lone cell read as a paragraph, a second sheet.
   func workbook(rows: Int, paragraph: String = "说明", form: Bool = false) -> Data {
     var table = ""
     for r in 0..<rows {
@@ -19,7 +20,7 @@ import Testing
       table +=
         "<Row>\(first)<Cell><Data ss:Type=\"Number\">\(Double(r) * 1.25)</Data></Cell>"
         + "<Cell><Data ss:Type=\"String\">产出指标</Data></Cell>"
-        + "<Cell><Data ss:Type=\"String\">\(r == 3 ? "两行&#10;文字" : "≥98%")</Data></Cell></Row>"
+        + "<Cell><Data ss:Type=\"String\">\(r == 3 ? "两行&#10;文字" : r == 5 ? "引号\\\" 反斜\\\\ &#9;&#10;&#10;" : "≥98%")</Data></Cell></Row>"
     }
     if form { table += "<Row><Cell><Data ss:Type=\"String\">项目名称</Data></Cell></Row>" }
     return Data(
