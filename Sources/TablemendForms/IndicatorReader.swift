@@ -135,18 +135,11 @@ struct IndicatorReader {
         break
       }
       var rowShift = 0
-      // The row's 二级 cell is there and empty: the row lost no cell, and a label that is
-      // both a 一级 and a 二级 word (满意度指标, 成本指标) in the 一级 column is its 一级.
-      let emptyLevel2 =
-        view.cell(r, groups[0].level2).map { $0.row == r && $0.text.isEmpty } ?? false
-      func isLevel1Here(_ text: String, column: Int) -> Bool {
-        emptyLevel2 && column == l1col && LevelLabels.isLevel1Label(text)
-      }
       // A row whose 二级 label sits left of the 二级 column lost a cell: shift it back.
       if let first = groups.first {
         for c in stride(from: first.level2, through: 0, by: -1) {
           if let cell = view.fresh(r, c), LevelLabels.isLevel2Label(cell.text) {
-            if !isLevel1Here(cell.text, column: c) { rowShift = c - first.level2 }
+            rowShift = c - first.level2
             break
           }
         }
@@ -159,11 +152,7 @@ struct IndicatorReader {
       {
         let f = TextFolding.fold(cell.text)
         let label = TextFolding.withoutScore(f)
-        if !label.isEmpty
-          && (!LevelLabels.isLevel2Label(label) || isLevel1Here(label, column: level1Slot))
-        {
-          // A new 一级 opens its own 二级 labels: none carries over from the one before.
-          if label != level1 { level2 = level2.map { _ in nil } }
+        if !label.isEmpty && !LevelLabels.isLevel2Label(label) {
           level1 = label
         } else if label.isEmpty && !f.isEmpty {
           // Only a score such as (50分) is left of the label: the 一级 is silent here.

@@ -99,26 +99,6 @@ import Testing
       ])
   }
 
-  /// 满意度指标 is a 一级 and a 二级 word; in the 一级 column, beside an empty 二级 cell, it is
-  /// the 一级 of its row, and the 二级 of the rows above does not carry over.
-  @Test func anAmbiguousLabelInTheLevel1ColumnIsTheLevel1() throws {
-    let html = """
-      <p>项目支出绩效目标表</p>
-      <table>
-      <tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr>
-      <tr><td rowspan="2">效益指标</td><td>社会效益指标</td><td>学员种植技术水平</td><td>效果明显</td></tr>
-      <tr><td>可持续影响指标</td><td>农民综合素质</td><td>效果明显</td></tr>
-      <tr><td>满意度指标</td><td></td><td>参训学员满意度</td><td>大于等于95%</td></tr>
-      </table>
-      """
-    let document = try Converter().convert(data: Data(html.utf8), path: "form.html")
-    let rows = document.forms.flatMap(\.indicators).map { "\($0.level1)/\($0.level2)/\($0.level3)" }
-    #expect(
-      rows == [
-        "效益指标/社会效益指标/学员种植技术水平", "效益指标/可持续影响指标/农民综合素质", "满意度指标//参训学员满意度",
-      ])
-  }
-
   @Test func onlyAFormFeedWithTextAfterItIsAPageBreak() {
     #expect(!AlignedIndicators.isFromPDF("一页\n\u{0C}"))
     #expect(!AlignedIndicators.isFromPDF("一页\n\u{0C}\n  \n"))
