@@ -449,12 +449,22 @@ public struct Converter: Sendable {
             let exact = AlignedIndicators.quality(exactReading.forms.flatMap(\.indicators))
             let blocks = known ?? IndicatorAligner.blocks(in: text.text)
             let alignedQuality = AlignedIndicators.quality(blocks.flatMap(\.indicators))
-            // A layout text's columns are taken over only where they gave no indicator at all
-            // (the aligner's count of wrapped fragments can outweigh a good reading).
-            let better =
-              tokens.dialect == TabPerRowDialect.name
-              ? AlignedIndicators.clearlyBetter(aligned: alignedQuality, grid: exact)
-              : exact <= 0 && alignedQuality > 0
+            // A layout text's columns are taken over where they gave no indicator, or as many
+            // indicators as the aligner but clearly worse ones (the aligner's count of wrapped
+            // fragments can outweigh a good reading, so counts must match).
+            let better: Bool
+            if tokens.dialect == TabPerRowDialect.name {
+              better = AlignedIndicators.clearlyBetter(aligned: alignedQuality, grid: exact)
+            } else {
+              let counts = (
+                exactReading.forms.reduce(0) { $0 + $1.indicators.count },
+                blocks.reduce(0) { $0 + $1.indicators.count }
+              )
+              better =
+                (exact <= 0 && alignedQuality > 0)
+                || (counts.0 * 5 >= counts.1 * 4 && counts.1 * 5 >= counts.0 * 4
+                  && AlignedIndicators.clearlyBetter(aligned: alignedQuality, grid: exact))
+            }
             if better {
               alignText = text.text
               aligned = blocks

@@ -99,6 +99,25 @@ import Testing
       ])
   }
 
+  /// w3m's dump of a page whose labels carry pinyin notes (`數(shù)量指標(biāo)`): its display
+  /// columns drift, and the layout reading runs every 二级 label into one; the aligner reads as
+  /// many indicators, clearly better, and its reading is taken.
+  @Test func aDriftingLayoutIsReadByTheAlignerWhenItReadsAsManyClearlyBetter() throws {
+    let text = """
+      项目支出绩效目标表
+
+      一级指标             二级指标                 三级指标             指标值
+                           數(shù)量指標(biāo)      业务工作支出安排金额 28.8万元
+      產(chǎn)出指標(biāo) 質(zhì)量指標(biāo)      业务工作支出到位率   100%
+                           時(shí)效指標(biāo)      工作安排时间         2023年12月底前
+                           成本指標(biāo)           社会成本指标         100%
+      效益指標(biāo)       社會(huì)效益指標(biāo)  保证单位正常运转     效果明显
+      """
+    let document = try convert(text)
+    let level2s = document.forms.flatMap(\.indicators).map(\.level2)
+    #expect(level2s == ["數量指標", "質量指標", "時效指標", "成本指標", "社會效益指標"])
+  }
+
   @Test func onlyAFormFeedWithTextAfterItIsAPageBreak() {
     #expect(!AlignedIndicators.isFromPDF("一页\n\u{0C}"))
     #expect(!AlignedIndicators.isFromPDF("一页\n\u{0C}\n  \n"))
