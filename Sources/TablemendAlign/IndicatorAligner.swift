@@ -67,6 +67,13 @@ public enum IndicatorAligner {
         slice, placements: placements, template: found.template, pending: pending,
         periods: periods)
       block.header = Array(stream.cells[found.headerStart..<found.dataStart])
+      // Rows right under a header before any label: the label is centred over them. (An
+      // excerpt without a header may start inside a span whose label was cut off.)
+      if !block.header.isEmpty {
+        let (centred, notes) = CentredLabels.backfill(block.indicators)
+        block.indicators = centred
+        block.diagnostics += notes
+      }
       block.end = stream.cells[found.end - 1].location
       // The block starts with its header, or with a block label or two printed before the
       // header on its line (`绩效指标 | 一级指标 | …`).

@@ -1,3 +1,4 @@
+import TablemendModel
 import Testing
 
 @testable import TablemendAlign
@@ -381,5 +382,54 @@ struct HeldOutRuleTests {
   ])
   func split(line: String, cells: [String]) {
     #expect(CellStreamReader.split(line).map(\.0) == cells)
+  }
+}
+
+/// A merged label printed on the middle line of the rows it spans, as text browsers dump a
+/// table (`elinks -dump`): the rows under the header before it take it.
+@Suite struct CentredLabelTests {
+  @Test func rowsBeforeACentredLabelTakeIt() {
+    let text = """
+      一级指标 二级指标 三级指标                  指标值
+                        红薯种植面积              5.5亩
+                        梨树种植面积              6亩
+      产出指标 数量指标 葡萄种植面积              4.5亩
+                        苹果种植面积              4.7亩
+                        猪养殖数量                80头
+      """
+    let indicators = IndicatorAligner.blocks(in: text).flatMap(\.indicators)
+    #expect(indicators.map(\.level3) == ["红薯种植面积", "梨树种植面积", "葡萄种植面积", "苹果种植面积", "猪养殖数量"])
+    #expect(indicators.allSatisfy { $0.level1 == "产出指标" && $0.level2 == "数量指标" })
+  }
+
+  @Test func anExcerptWithoutAHeaderKeepsItsFirstRowsUnlabelled() {
+    let text = """
+      安全警示标志设置及时率 | = | 100 | % |
+      成本指标 | 安全隐患排查成本预算 | = | 6 | 万元 |
+      警示标志设置成本预算 | = | 5 | 万元 |
+      清理垃圾成本预算 | = | 4 | 万元 |
+      """
+    let indicators = IndicatorAligner.blocks(in: text).flatMap(\.indicators)
+    #expect(indicators.first?.level3 == "安全警示标志设置及时率")
+    #expect(indicators.first?.level2 == "")
+  }
+
+  @Test func moreRowsAboveThanAroundTheLabelAreNotTaken() {
+    let rows = ["甲", "乙", "丙", "丁"].enumerated().map { n, name in
+      Indicator(
+        period: "annual", level1: "", level2: n == 3 ? "数量指标" : "", level3: name,
+        value: Value(raw: "1个", kind: .comparison), location: Location(line: n + 1, column: 1))
+    }
+    // Three rows above the label and none below it: not a centred label's rows.
+    #expect(CentredLabels.backfill(rows).0.map(\.level2) == ["", "", "", "数量指标"])
+    // One row above and one below: centred.
+    let centred =
+      Array(rows[2...])
+      + [rows[0]].map { row in
+        var row = row
+        row.level2 = "数量指标"
+        return row
+      }
+    #expect(CentredLabels.backfill(centred).0.map(\.level2) == ["数量指标", "数量指标", "数量指标"])
   }
 }
