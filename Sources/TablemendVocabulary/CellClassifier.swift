@@ -223,6 +223,10 @@ public enum CellClassifier {
   /// A unit written alone (`%`, `万元`, `人次`).
   public static func isUnit(_ k: String) -> Bool {
     if unitWords.contains(k) { return true }
+    // A unit with a scale before it (`万起`, `千人次`; the scale is a numeral to `isNumber`).
+    if let first = k.first, "万千亿".contains(first), k.count >= 2 {
+      return isUnit(String(k.dropFirst()))
+    }
     guard k.count <= 6, !k.contains(where: { $0.isNumber }) else { return false }
     let v = ValueParser.parse("1" + k)
     return v.kind == .comparison && v.unit == k

@@ -29,7 +29,7 @@ struct CellClassifierTests {
     ("≥95%", .value), ("不少于3次", .value), ("大于等于 100 个", .value), ("1.2万亩", .value),
     ("≤104萬元", .value), ("12月底前", .value), ("至少全年完成2次宣传", .value),
     ("≥", .op), ("=", .op), ("定性", .op), ("正向指标", .op),
-    ("%", .unit), ("万元", .unit), ("人次", .unit), ("百分比", .unit),
+    ("%", .unit), ("万元", .unit), ("万起", .unit), ("千人次", .unit), ("人次", .unit), ("百分比", .unit),
     ("10", .number), ("22.5", .number), ("3,309,840.00", .number),
     // Verdicts and standards.
     ("进一步完善", .verdict), ("逐步提高", .verdict), ("长期", .verdict), ("是", .verdict),
