@@ -460,9 +460,12 @@ public struct Converter: Sendable {
                 exactReading.forms.reduce(0) { $0 + $1.indicators.count },
                 blocks.reduce(0) { $0 + $1.indicators.count }
               )
+              // More indicators are taken only when they read well one by one (a known 二级, a
+              // target and a name for nearly every one), not as wrapped fragments.
+              let wellRead = counts.1 > 0 && alignedQuality >= 2.5 * Double(counts.1)
               better =
                 (exact <= 0 && alignedQuality > 0)
-                || (counts.0 * 5 >= counts.1 * 4 && counts.1 * 5 >= counts.0 * 4
+                || ((counts.0 * 5 >= counts.1 * 4 || wellRead) && counts.1 * 5 >= counts.0 * 4
                   && AlignedIndicators.clearlyBetter(aligned: alignedQuality, grid: exact))
             }
             if better {

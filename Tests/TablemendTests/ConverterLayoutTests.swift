@@ -118,6 +118,30 @@ import Testing
     #expect(level2s == ["數量指標", "質量指標", "時效指標", "成本指標", "社會效益指標"])
   }
 
+  /// lynx's dump of a self-evaluation form: lynx lays Chinese text out one column wide, so the
+  /// display columns give one row; the aligner reads every row, each one whole, and is taken.
+  @Test func moreIndicatorsEachReadWholeAreTakenFromALayoutText() throws {
+    let text = """
+         项目支出绩效自评表
+
+         项目名称 出差保障项目
+         一级指标 二级指标 三级指标        年度指标值      实际完成值      分值 得分 偏差原因分析及改进措施
+         产出指标 数量指标 出差人数        8          8          10 10
+                   出差人次        24人/次      24人/次      10 10
+              质量指标 工作任务完成率     100%       100%       10 10
+              时效指标 项目财政资金到位时间  2023年12月底前 2023年12月完成 10 10
+                   财政资金到位及时支付率 100%       100%       10 9
+              成本指标 出差总成本       1万元        1万元        10 10
+         总分                                          60 59
+      """
+    let document = try convert(text)
+    let rows = document.forms.flatMap(\.indicators)
+    #expect(
+      rows.map(\.level3) == ["出差人数", "出差人次", "工作任务完成率", "项目财政资金到位时间", "财政资金到位及时支付率", "出差总成本"])
+    #expect(rows.map(\.value.raw) == ["8", "24人/次", "100%", "2023年12月底前", "100%", "1万元"])
+    #expect(rows.first?.evaluation?["得分"] == "10")
+  }
+
   @Test func onlyAFormFeedWithTextAfterItIsAPageBreak() {
     #expect(!AlignedIndicators.isFromPDF("一页\n\u{0C}"))
     #expect(!AlignedIndicators.isFromPDF("一页\n\u{0C}\n  \n"))
