@@ -36,6 +36,7 @@ public enum CellStreamReader {
     }
     joinBrokenBarRows(&lines, raws)
     joinWrappedCells(&lines, raws)
+    joinWrappedLayoutCells(&lines)
     let memo = KindMemo()
     let filledLines = lines.filter { !$0.cells.isEmpty }
     // A line of header words run together (`指标名称指标权重计量单位指标性质指标值`) says the
@@ -274,6 +275,45 @@ public enum CellStreamReader {
         }
       }
       last = i
+    }
+  }
+
+  /// Layout text (pdftotext -layout, a text browser's dump) that wraps a narrow cell onto the
+  /// next line (`不低于 400 平` / `方米`, `产出指` / `标`, `偏差原因分析及改进措` / `施`): a line
+  /// right after a row of several cells, whose every cell is a short fragment of Chinese text
+  /// (at most three characters, no label or header word) starting inside a cell above, is
+  /// appended to those cells, and the line becomes a separator. The row above must be laid out
+  /// in columns (two spaces or more between its cells, twice at least).
+  static func joinWrappedLayoutCells(_ lines: inout [Line]) {
+    func isFragment(_ text: String) -> Bool {
+      let k = LabelFolding.key(text)
+      let header = ColumnRole.of(header: k)
+      return (1...3).contains(k.count) && k.allSatisfy(isWide)
+        && !LevelLabels.isLevel1(k) && !LevelLabels.isLevel2(k)
+        && ![.level1, .level2, .level3, .target].contains(header)
+    }
+    for i in lines.indices.dropFirst() {
+      let p = i - 1
+      guard !lines[i].explicit, !lines[p].explicit, lines[p].cells.count >= 2,
+        !lines[i].cells.isEmpty, lines[i].cells.allSatisfy({ isFragment($0.0) })
+      else { continue }
+      // A layout row: cells two characters apart or more, twice at least (a page's words set
+      // apart by single spaces are no columns to wrap in).
+      let row = lines[p].cells
+      guard zip(row, row.dropFirst()).count(where: { $1.1 - ($0.1 + $0.0.count) >= 2 }) >= 2
+      else { continue }
+      // Each fragment starts inside a cell of the line above (in characters).
+      let targets = lines[i].cells.map { cell in
+        lines[p].cells.lastIndex { $0.1 <= cell.1 && cell.1 <= $0.1 + $0.0.count }
+      }
+      guard targets.allSatisfy({ $0 != nil }), Set(targets).count == targets.count else {
+        continue
+      }
+      for (cell, target) in zip(lines[i].cells, targets) {
+        if let t = target { lines[p].cells[t].0 += cell.0.trimmedPadding() }
+      }
+      lines[i].cells = []
+      lines[i].separator = true
     }
   }
 

@@ -433,3 +433,30 @@ struct HeldOutRuleTests {
     #expect(CentredLabels.backfill(centred).0.map(\.level2) == ["数量指标", "数量指标", "数量指标"])
   }
 }
+
+/// Narrow cells of a PDF page's layout text wrapped onto the next line (`pdftotext -layout`).
+@Suite struct WrappedLayoutCellTests {
+  @Test func shortFragmentsUnderACellAreItsRest() {
+    // Character columns, as pdftotext writes them.
+    let text = [
+      "一级指标        二级指标        三级指标            年度指标值           实际完成值        分值    得分",
+      "项目完成指       数量指标        维修房屋面积统         ≥400            401          10    10",
+      "标                       计",
+      "            质量指标        验收合格率           ≥98%            99%          10    10",
+    ].joined(separator: "\n")
+    let indicators = IndicatorAligner.blocks(in: text).flatMap(\.indicators)
+    #expect(indicators.map(\.level3) == ["维修房屋面积统计", "验收合格率"])
+    #expect(indicators.map(\.level1) == ["项目完成指标", "项目完成指标"])
+    #expect(indicators.first?.value.raw == "≥400")
+  }
+
+  @Test func wordsSetApartBySingleSpacesAreNoColumns() {
+    var lines: [CellStreamReader.Line] = [
+      (1, [("绩效指标", 1), ("项目完成", 6)], false, false, false, false),
+      (2, [("指标", 1)], false, true, false, false),
+    ]
+    CellStreamReader.joinWrappedLayoutCells(&lines)
+    #expect(lines[0].cells.map(\.0) == ["绩效指标", "项目完成"])
+    #expect(lines[1].cells.map(\.0) == ["指标"])
+  }
+}
