@@ -283,7 +283,8 @@ public enum CellStreamReader {
   /// right after a row of several cells, whose every cell is a short fragment of Chinese text
   /// (at most three characters, no label or header word) starting inside a cell above, is
   /// appended to those cells, and the line becomes a separator. The row above must be laid out
-  /// in columns (two spaces or more between its cells, twice at least).
+  /// in columns (two spaces or more between its cells, twice at least). A line that goes on
+  /// with the next row gives up only a first fragment that completes a label above.
   static func joinWrappedLayoutCells(_ lines: inout [Line]) {
     func isFragment(_ text: String) -> Bool {
       let k = LabelFolding.key(text)
@@ -295,13 +296,28 @@ public enum CellStreamReader {
     for i in lines.indices.dropFirst() {
       let p = i - 1
       guard !lines[i].explicit, !lines[p].explicit, lines[p].cells.count >= 2,
-        !lines[i].cells.isEmpty, lines[i].cells.allSatisfy({ isFragment($0.0) })
+        let lead = lines[i].cells.first, isFragment(lead.0)
       else { continue }
       // A layout row: cells two characters apart or more, twice at least (a page's words set
       // apart by single spaces are no columns to wrap in).
       let row = lines[p].cells
       guard zip(row, row.dropFirst()).count(where: { $1.1 - ($0.1 + $0.0.count) >= 2 }) >= 2
       else { continue }
+      // A label's last characters at the start of the next row's line (`产出指` / `标  质量指标
+      // …`): the label above, completed, is a known one.
+      if !lines[i].cells.allSatisfy({ isFragment($0.0) }) {
+        guard let t = row.lastIndex(where: { $0.1 <= lead.1 && lead.1 <= $0.1 + $0.0.count })
+        else { continue }
+        let head = row[t].0
+        let joined = head + lead.0.trimmedPadding()
+        if !LevelLabels.isLevel1(head) && !LevelLabels.isLevel2(head)
+          && (LevelLabels.isLevel1(joined) || LevelLabels.isLevel2(joined))
+        {
+          lines[p].cells[t].0 = joined
+          lines[i].cells.removeFirst()
+        }
+        continue
+      }
       // Each fragment starts inside a cell of the line above (in characters).
       let targets = lines[i].cells.map { cell in
         lines[p].cells.lastIndex { $0.1 <= cell.1 && cell.1 <= $0.1 + $0.0.count }

@@ -450,6 +450,18 @@ struct HeldOutRuleTests {
     #expect(indicators.first?.value.raw == "≥400")
   }
 
+  @Test func aLabelsLastCharacterOnTheNextRowsLineCompletesIt() {
+    let text = [
+      "一级指标        二级指标        三级指标                指标值",
+      "项目完成指       数量指标        查处各类交通违法行为          7万起",
+      "标           质量指标        查处重点违法行为            3000起",
+      "            时效指标        任务完成百分比             100%",
+    ].joined(separator: "\n")
+    let indicators = IndicatorAligner.blocks(in: text).flatMap(\.indicators)
+    #expect(indicators.map(\.level3) == ["查处各类交通违法行为", "查处重点违法行为", "任务完成百分比"])
+    #expect(indicators.allSatisfy { $0.level1 == "项目完成指标" })
+  }
+
   @Test func wordsSetApartBySingleSpacesAreNoColumns() {
     var lines: [CellStreamReader.Line] = [
       (1, [("绩效指标", 1), ("项目完成", 6)], false, false, false, false),
