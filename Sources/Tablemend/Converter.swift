@@ -533,14 +533,14 @@ public struct Converter: Sendable {
     }
   }
 
-  /// Text dialects the aligner leaves alone: those that keep every cell (their grids are exact),
-  /// and `pdftotext-layout`, whose column geometry the layout reader uses and the aligner does
-  /// not yet.
   /// Exact-grid dialects whose reading is checked against the aligner's (see `read`).
   static let checkedGridDialects: Set<String> = [
     TabPerRowDialect.name, PdftotextLayoutDialect.name,
   ]
 
+  /// Text dialects the aligner leaves alone: those that keep every cell (their grids are exact),
+  /// and `pdftotext-layout`, whose column geometry the layout reader uses (unless its reading
+  /// fails the check of `checkedGridDialects`).
   static let exactGridDialects: Set<String> = [
     "tab-per-row", "csv", "cell-per-line", "pandoc-grid", "tsv-repeated-spans", "pdftotext-layout",
     "mediawiki", "asciidoc", "latex",

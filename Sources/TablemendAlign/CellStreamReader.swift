@@ -235,14 +235,6 @@ public enum CellStreamReader {
     func slot(_ line: Int, _ column: Int) -> Int {
       bars(in: raws[line].prefix(column - 1))
     }
-    func isFragment(_ text: String) -> Bool {
-      let k = LabelFolding.key(text)
-      // A level label or a level or target header word is a cell of its own.
-      let header = ColumnRole.of(header: k)
-      return (1...4).contains(k.count) && k.allSatisfy(isWide)
-        && !LevelLabels.isLevel1(k) && !LevelLabels.isLevel2(k)
-        && ![.level1, .level2, .level3, .target].contains(header)
-    }
     var last: Int?
     for i in lines.indices where !lines[i].cells.isEmpty {
       // Rows of several columns only (a cell-per-line export has one slot a line).
@@ -260,10 +252,8 @@ public enum CellStreamReader {
         let wraps = zip(lines[i].cells, targets).allSatisfy { cell, target in
           guard let target else { return false }
           let head = lines[p].cells[target].0
-          if isFragment(cell.0) { return LabelFolding.key(head).count <= 6 }
-          let joined = head + cell.0
-          return !LevelLabels.isLevel1(head) && !LevelLabels.isLevel2(head)
-            && (LevelLabels.isLevel1(joined) || LevelLabels.isLevel2(joined))
+          if isWrapFragment(cell.0, longest: 4) { return LabelFolding.key(head).count <= 6 }
+          return completesLabel(head, cell.0)
         }
         if wraps {
           for (cell, target) in zip(lines[i].cells, targets) {
@@ -286,13 +276,7 @@ public enum CellStreamReader {
   /// in columns (two spaces or more between its cells, twice at least). A line that goes on
   /// with the next row gives up only a first fragment that completes a label above.
   static func joinWrappedLayoutCells(_ lines: inout [Line]) {
-    func isFragment(_ text: String) -> Bool {
-      let k = LabelFolding.key(text)
-      let header = ColumnRole.of(header: k)
-      return (1...3).contains(k.count) && k.allSatisfy(isWide)
-        && !LevelLabels.isLevel1(k) && !LevelLabels.isLevel2(k)
-        && ![.level1, .level2, .level3, .target].contains(header)
-    }
+    func isFragment(_ text: String) -> Bool { isWrapFragment(text, longest: 3) }
     for i in lines.indices.dropFirst() {
       let p = i - 1
       guard !lines[i].explicit, !lines[p].explicit, lines[p].cells.count >= 2,
@@ -303,25 +287,21 @@ public enum CellStreamReader {
       let row = lines[p].cells
       guard zip(row, row.dropFirst()).count(where: { $1.1 - ($0.1 + $0.0.count) >= 2 }) >= 2
       else { continue }
+      // The cell above that a cell starting at `column` (in characters) starts inside.
+      func cellAbove(_ column: Int) -> Int? {
+        row.lastIndex { $0.1 <= column && column <= $0.1 + $0.0.count }
+      }
       // A label's last characters at the start of the next row's line (`产出指` / `标  质量指标
       // …`): the label above, completed, is a known one.
       if !lines[i].cells.allSatisfy({ isFragment($0.0) }) {
-        guard let t = row.lastIndex(where: { $0.1 <= lead.1 && lead.1 <= $0.1 + $0.0.count })
-        else { continue }
-        let head = row[t].0
-        let joined = head + lead.0.trimmedPadding()
-        if !LevelLabels.isLevel1(head) && !LevelLabels.isLevel2(head)
-          && (LevelLabels.isLevel1(joined) || LevelLabels.isLevel2(joined))
-        {
-          lines[p].cells[t].0 = joined
+        if let t = cellAbove(lead.1), completesLabel(row[t].0, lead.0.trimmedPadding()) {
+          lines[p].cells[t].0 += lead.0.trimmedPadding()
           lines[i].cells.removeFirst()
         }
         continue
       }
-      // Each fragment starts inside a cell of the line above (in characters).
-      let targets = lines[i].cells.map { cell in
-        lines[p].cells.lastIndex { $0.1 <= cell.1 && cell.1 <= $0.1 + $0.0.count }
-      }
+      // Each fragment starts inside a cell of the line above.
+      let targets = lines[i].cells.map { cellAbove($0.1) }
       guard targets.allSatisfy({ $0 != nil }), Set(targets).count == targets.count else {
         continue
       }
@@ -331,6 +311,25 @@ public enum CellStreamReader {
       lines[i].cells = []
       lines[i].separator = true
     }
+  }
+
+  /// A short piece of Chinese text (`longest` characters at most) that a wrapped cell may
+  /// leave on the next line: no level label, nor a level or target header word (those are cells
+  /// of their own).
+  static func isWrapFragment(_ text: String, longest: Int) -> Bool {
+    let k = LabelFolding.key(text)
+    let header = ColumnRole.of(header: k)
+    return (1...longest).contains(k.count) && k.allSatisfy(isWide)
+      && !LevelLabels.isLevel1(k) && !LevelLabels.isLevel2(k)
+      && ![.level1, .level2, .level3, .target].contains(header)
+  }
+
+  /// True when `tail` completes `head` into a level label that `head` alone is not
+  /// (`服务对象` + `满意度指标`, `项目完成指` + `标`).
+  static func completesLabel(_ head: String, _ tail: String) -> Bool {
+    let joined = head + tail
+    return !LevelLabels.isLevel1(head) && !LevelLabels.isLevel2(head)
+      && (LevelLabels.isLevel1(joined) || LevelLabels.isLevel2(joined))
   }
 
   /// How many `|` a text holds.

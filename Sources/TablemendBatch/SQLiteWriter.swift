@@ -17,24 +17,34 @@ public final class SQLiteWriter {
   private var finished = false
   /// Documents written so far by the SHA-256 of their input.
   private var bySHA: [String: Int64] = [:]
+  /// True when the database is an earlier run's, patched.
+  private let patching: Bool
 
   /// Creates the database at `url` (which must not exist) and its schema, and opens the
   /// transaction the documents go into.
   /// - Throws: `BatchError` when the database cannot be created.
   public init(url: URL) throws(BatchError) {
+    patching = false
     do {
-      var configuration = Configuration()
-      // One transaction spans every insert, across `inDatabase` calls.
-      configuration.allowsUnsafeTransactions = true
-      queue = try DatabaseQueue(path: url.path, configuration: configuration)
-      try SQLiteSchema.migrator.migrate(queue)
-      try queue.inDatabase { db in
-        try db.execute(sql: "PRAGMA foreign_keys = ON")
-        try db.beginTransaction()
-      }
+      queue = try Self.openForWriting(url)
     } catch {
       throw BatchError(path: url.path, message: "cannot create database: \(error)")
     }
+  }
+
+  /// The database at `url` (created if missing) with the current schema, foreign keys on, and
+  /// the transaction the run's writes go into open.
+  private static func openForWriting(_ url: URL) throws -> DatabaseQueue {
+    var configuration = Configuration()
+    // One transaction spans every insert, across `inDatabase` calls.
+    configuration.allowsUnsafeTransactions = true
+    let queue = try DatabaseQueue(path: url.path, configuration: configuration)
+    try SQLiteSchema.migrator.migrate(queue)
+    try queue.inDatabase { db in
+      try db.execute(sql: "PRAGMA foreign_keys = ON")
+      try db.beginTransaction()
+    }
+    return queue
   }
 
   /// Opens a copy of the earlier run's database at `url` to patch it: documents this run keeps
@@ -43,16 +53,12 @@ public final class SQLiteWriter {
   /// only read.
   /// - Throws: `BatchError` when the copy cannot be made or opened.
   public init(patching earlier: URL, url: URL) throws(BatchError) {
+    patching = true
     do {
       try? FileManager.default.removeItem(at: url)
       try FileManager.default.copyItem(at: earlier, to: url)
-      var configuration = Configuration()
-      configuration.allowsUnsafeTransactions = true
-      queue = try DatabaseQueue(path: url.path, configuration: configuration)
-      try SQLiteSchema.migrator.migrate(queue)
+      queue = try Self.openForWriting(url)
       try queue.inDatabase { db in
-        try db.execute(sql: "PRAGMA foreign_keys = ON")
-        try db.beginTransaction()
         // The copies' paths are written again as the run meets them; each document's own
         // path stays with it.
         try db.execute(
@@ -65,11 +71,7 @@ public final class SQLiteWriter {
     } catch {
       throw BatchError(path: url.path, message: "cannot copy the earlier database: \(error)")
     }
-    patching = true
   }
-
-  /// True when the database is an earlier run's, patched.
-  private var patching = false
 
   /// Keeps the earlier document at `path` as it is (its file did not change).
   /// - Throws: `BatchError` when the database holds no document at that path.
