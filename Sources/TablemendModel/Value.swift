@@ -29,6 +29,8 @@ public struct Value: Codable, Sendable, Hashable {
     case greater = ">"
     case less = "<"
     case equal = "="
+    /// 约 / 左右 as the lexicon reads them; a parsed comparison carries it as `equal` with
+    /// `approximate` set, so values never hold it.
     case approximately = "~"
   }
 

@@ -137,6 +137,8 @@ public enum ValueParser {
         if q.approximate { v.approximate = true }
       } else {
         var op = q.op ?? .equal
+        // 约 / 左右 say how exact the number is, not how it compares: `=` with `approximate`.
+        if op == .approximately { op = .equal }
         if q.moreThan, op == .equal { op = .greater }
         v = .comparison(raw: raw, op: op, value: q.value, unit: q.unit, per: q.per)
         if q.approximate { v.approximate = true }
