@@ -455,6 +455,11 @@ public struct Converter: Sendable {
             let better: Bool
             if tokens.dialect == TabPerRowDialect.name {
               better = AlignedIndicators.clearlyBetter(aligned: alignedQuality, grid: exact)
+            } else if tokens.dialect == CSVDialect.name {
+              // Commas in prose (a document site's `由会员分享,可在线阅读,…` over a table run
+              // together) can pass for a CSV's: its fields are taken only when they gave
+              // indicators.
+              better = exact <= 0 && alignedQuality > 0
             } else {
               let counts = (
                 exactReading.forms.reduce(0) { $0 + $1.indicators.count },
@@ -535,7 +540,7 @@ public struct Converter: Sendable {
 
   /// Exact-grid dialects whose reading is checked against the aligner's (see `read`).
   static let checkedGridDialects: Set<String> = [
-    TabPerRowDialect.name, PdftotextLayoutDialect.name,
+    TabPerRowDialect.name, PdftotextLayoutDialect.name, CSVDialect.name,
   ]
 
   /// Text dialects the aligner leaves alone: those that keep every cell (their grids are exact),

@@ -148,3 +148,20 @@ import Testing
     #expect(AlignedIndicators.isFromPDF("第一页\n\u{0C}第二页\n\u{0C}"))
   }
 }
+
+/// Text whose commas are prose (a document site's preface over a table run together) is not
+/// read as CSV when its fields give no indicator.
+@Suite struct ProseCommaTests {
+  @Test func proseCommasOverARunTogetherTableAreNotCSV() throws {
+    let text = """
+      《项目支出绩效自评表.docx》由会员分享,可在线阅读,更多相关《项目支出绩效自评表.docx》请在文库上搜索。
+      1、项目支出绩效目标表项目名称河道保洁,主管部门某某局,实施单位某某所一级指标二级指标三级指标指标值
+      2、产出指标数量指标清扫道路条数≥485条质量指标保洁合格率≥95%,且达标,时效指标完成时间2021年12月底前
+      3、满意度指标服务对象满意度指标群众满意度≥90%,逐年提高,总分
+      """
+    let document = try Converter().convert(data: Data(text.utf8), path: "export.txt")
+    let names = document.forms.flatMap(\.indicators).map(\.level3)
+    #expect(names.contains("清扫道路条数"))
+    #expect(names.contains("群众满意度"))
+  }
+}
