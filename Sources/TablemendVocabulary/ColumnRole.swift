@@ -87,8 +87,13 @@ public enum ColumnRole: String, Sendable, Hashable, CaseIterable {
     {
       return .weight
     }
-    if k.has("实际") || k.has("完成值") || k.has("实施进度") || k == "完成情况"
-      || k.hasPrefix("实际完成")
+    // `实际` names a result column when the header ends as one (实际完成值, 全年实际值(B),
+    // 实际完成情况); an indicator's name may mention it (签约居民就医实际支出金额节约率).
+    let bareResult = k.firstIndex(of: "(").map { String(k[..<$0]) } ?? k
+    if bareResult.has("实际")
+      && (bareResult == "实际"
+        || ["值", "情况", "完成", "进度", "目标"].contains { bareResult.hasSuffix($0) })
+      || k.has("完成值") || k.has("实施进度") || k == "完成情况" || k.hasPrefix("实际完成")
     {
       return .result
     }

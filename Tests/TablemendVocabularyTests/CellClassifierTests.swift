@@ -23,8 +23,9 @@ struct CellClassifierTests {
     ("权重", .header(.weight)), ("得分", .header(.score)), ("偏差原因分析及改进措施", .header(.reason)),
     ("指标性质", .header(.op)), ("度量单位", .header(.unit)), ("指标值确定依据", .header(.note)),
     ("近两年指标值", .header(.note)),
-    // A name that starts like a header is a name.
-    ("一级种薯繁育基地", .text),
+    ("实际完成值(B)", .header(.result)), ("实际完成情况", .header(.result)),
+    // A name that starts like a header, or mentions a result, is a name.
+    ("一级种薯繁育基地", .text), ("签约居民就医实际支出金额节约率", .text),
     // Values, signs, units, numbers.
     ("≥95%", .value), ("不少于3次", .value), ("大于等于 100 个", .value), ("1.2万亩", .value),
     ("≤104萬元", .value), ("12月底前", .value), ("至少全年完成2次宣传", .value),
