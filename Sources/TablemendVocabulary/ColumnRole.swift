@@ -73,6 +73,8 @@ public enum ColumnRole: String, Sendable, Hashable, CaseIterable {
     if levelHeader(k, "一级") { return .level1 }
     if levelHeader(k, "二级") { return .level2 }
     if levelHeader(k, "三级") || k == "指标名称" || k == "绩效指标名称" || k == "指标内容" { return .level3 }
+    // A rate is an indicator's name (预算执行偏差率, 方向正确率), never a column's header.
+    if k.hasSuffix("率") { return nil }
     if k.has("偏差") || k.has("原因") || k.has("改进措施") { return .reason }
     // Earlier years' values (近两年指标值, 上年实际值, 前年): kept as notes, never the target.
     if isHistory(header: k) { return .note }

@@ -25,7 +25,8 @@ struct CellClassifierTests {
     ("近两年指标值", .header(.note)),
     ("实际完成值(B)", .header(.result)), ("实际完成情况", .header(.result)),
     // A name that starts like a header, or mentions a result, is a name.
-    ("一级种薯繁育基地", .text), ("签约居民就医实际支出金额节约率", .text),
+    ("一级种薯繁育基地", .text), ("签约居民就医实际支出金额节约率", .text), ("预算执行偏差率", .text),
+    ("发展方向正确率", .text),
     // Values, signs, units, numbers.
     ("≥95%", .value), ("不少于3次", .value), ("大于等于 100 个", .value), ("1.2万亩", .value),
     ("≤104萬元", .value), ("12月底前", .value), ("至少全年完成2次宣传", .value),
