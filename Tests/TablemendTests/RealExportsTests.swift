@@ -159,6 +159,7 @@ struct RealGoldenTests {
     let goldens = packageRoot.appendingPathComponent("corpus/real")
     let bless = ProcessInfo.processInfo.environment["TABLEMEND_BLESS"] == "1"
     var checked = 0
+    var missing = 0
     for (name, data) in try Self.inputs() {
       let fresh = try CorpusChecker.golden(of: data, relativePath: "real/\(name)")
       let golden = goldens.appendingPathComponent(name + ".json")
@@ -168,10 +169,14 @@ struct RealGoldenTests {
         continue
       }
       guard let old = try? Data(contentsOf: golden) else {
+        // ../shared/real/pages grows: a page added after the goldens were blessed has been
+        // converted above (it must not throw) and is named here, without failing the run.
         let message =
-          "no golden for \(name): read `tablemend convert` of it, then bless with "
-          + "TABLEMEND_BLESS=1 swift test --disable-xctest --filter RealGoldenTests"
-        Issue.record(Comment(rawValue: message))
+          "note: no golden for \(name) (a page new in ../shared/real/pages): read "
+          + "`tablemend convert` of it, then bless with "
+          + "TABLEMEND_BLESS=1 swift test --disable-xctest --filter RealGoldenTests\n"
+        FileHandle.standardError.write(Data(message.utf8))
+        missing += 1
         continue
       }
       let same =
@@ -181,5 +186,8 @@ struct RealGoldenTests {
       checked += 1
     }
     #expect(bless || checked >= 20)
+    if missing > 0 {
+      FileHandle.standardError.write(Data("note: \(missing) real input(s) have no golden\n".utf8))
+    }
   }
 }
