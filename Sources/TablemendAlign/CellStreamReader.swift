@@ -437,8 +437,9 @@ public enum CellStreamReader {
     }
     if last == "年" || last == "月" {
       let digits = next.prefix { $0.isASCII && $0.isNumber }
+      let rest = next[digits.endIndex...].drop { $0 == " " }
       return (1...2).contains(digits.count)
-        && (digits.count == next.count || !next[digits.endIndex].isASCII)
+        && (digits.count == next.count || rest.first.map { !$0.isASCII } == true)
         && text.dropLast().last.map { $0 == " " || ($0.isASCII && $0.isNumber) } == true
     }
     guard last.isASCII, last.isNumber, "月日号".contains(first) else { return false }

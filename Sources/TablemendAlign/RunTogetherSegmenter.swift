@@ -1,3 +1,4 @@
+import TablemendValues
 import TablemendVocabulary
 
 /// Cuts text that runs several cells together (`产出指标数量指标足额保障率=100%`) at what the
@@ -50,7 +51,10 @@ public enum RunTogetherSegmenter {
     opPrefixes.compactMap { $0.first?.unicodeScalars.first })
 
   /// Units a value may end with, longest first.
-  static let units: [[Character]] = [
+  /// The value parser's units of two characters or more, and the segmenter's own: 万 before a
+  /// unit, traditional spellings, Latin units, and only the single characters that are seldom
+  /// the first of the next cell's word (`单`, `点`, `级`, `日` are: `1单项业务成本`).
+  static let units: [[Character]] = Array(Set([
     "百分比", "万人次", "平方公里", "平方米", "立方米", "万平方米", "万元", "亿元", "萬元", "億元", "万亩", "萬畝", "人次",
     "个月", "小时", "公里", "千米", "公顷", "批次", "课时", "学时", "万人", "元/人", "%", "％", "‰", "元", "个", "個",
     "次", "人", "户", "戶", "天", "件", "项", "項", "处", "處", "所", "名", "场", "場", "篇", "期", "份", "台", "臺",
@@ -58,7 +62,10 @@ public enum RunTogetherSegmenter {
     "起", "粒", "张", "張", "部", "村", "分", "倍", "例", "床", "栋", "间", "宗", "批", "厘米", "毫米",
     "千瓦", "兆瓦", "千瓦时", "工作日", "个工作日", "周", "季度", "微克", "毫克", "千克", "公斤", "克", "分贝", "升", "立方米",
     "km", "KM", "kg", "kw", "kW", "kWh", "kwh", "MW", "mm", "cm", "㎡", "m²", "m³", "㎞",
-  ].map { Array($0) }.sorted { $0.count > $1.count }
+    "尾", "羽", "艘", "箱", "袋", "盏", "枚", "幢", "颗", "盒", "瓶", "剂", "届", "笔", "幅", "队",
+  ] + ValueParser.unitSpellings.filter { $0.count >= 2 && !$0.allSatisfy(\.isASCII) })).sorted {
+    $0.count != $1.count ? $0.count > $1.count : $0 < $1
+  }.map { Array($0) }
 
   /// The cells in `text`.
   /// - Parameter phrases: phrases that repeat in the document's run-together text after values
@@ -203,11 +210,19 @@ public enum RunTogetherSegmenter {
     // more and its value (`购置设施设备质量合格率100%`) is two cells too; `已完成100%` is one, and
     // so is a cell with a number before its end (`…编制2280名、中小学周转池编制1748名`).
     let nameAndValue =
-      spans.count == 1 && spans[0].upperBound == chars.count && spans[0].lowerBound >= 6
+      spans.count == 1
+      && chars[spans[0].upperBound...].allSatisfy({ ";；。".contains($0) })
+      && spans[0].lowerBound >= 6
       && (wholeLine
         || !chars[..<spans[0].lowerBound].contains(where: { $0.isASCII && $0.isNumber }))
+    // A line of prose items closed by `;` right after a value (`渔业增殖放流规模150万尾;`,
+    // `…检验检疫≥90%,放流品种原种、良种率100%;`) is cut at its values even among lines that
+    // are one cell each.
+    let proseItem =
+      wholeLine && spans.last.map { $0.upperBound == chars.count - 1 } == true
+      && chars.last.map { ";；".contains($0) } == true && spans[0].lowerBound >= 4
     let plain =
-      !cuts.isEmpty
+      !cuts.isEmpty || proseItem
       || (!memo.linesAreCells
         && (spans.count >= 2 || nameAndValue || (wholeLine && chars.count >= 20)))
     for span in spans where plain || startsWithSign(chars, span) || spacedBeforeName(chars, span) {
@@ -583,8 +598,14 @@ public enum RunTogetherSegmenter {
       {
         unit += 1 + per.count
       }
-      let end = j + unit
-      let atEnd = end >= chars.count
+      // A suffix word closes the value (`90%以上`, `3人以内`): the name after it starts later.
+      var end = j + unit
+      if unit > 0 || op == 0, let word = suffixOps.first(where: { Self.matches($0, chars, at: end) }) {
+        end += word.count
+      }
+      // A value before the `;` that ends a line of prose items (`渔业增殖放流规模150万尾;`) ends a
+      // cell as the line's end does.
+      let atEnd = end >= chars.count || (end == chars.count - 1 && ";；".contains(chars[end]))
       let nextStartsValue =
         !atEnd
         && (boundaries.contains(end) || chars[end].isNumber
@@ -641,6 +662,11 @@ public enum RunTogetherSegmenter {
       i = max(j, i + 1)
     }
     return spans
+  }
+
+  /// Words after a value that say how it compares (`90%以上`, `5人以内`), longest first.
+  static let suffixOps: [[Character]] = ["及以上", "及以下", "以上", "以下", "以内", "左右"].map {
+    Array($0)
   }
 
   /// Date words that are a duration's unit after a sign (`≥20年`, `≤3个月`).

@@ -75,7 +75,10 @@ enum Lexicon {
   }()
 
   /// Units as written; the payload is the normalised spelling.
-  static let units = Table<String>(
+  static let units = Table<String>(unitEntries)
+
+  /// The units a value may carry, as written and as normalised.
+  static let unitEntries: [(String, String)] =
     [
       // Percent and points.
       ("%", "%"), ("‰", "‰"), ("百分比", "百分比"), ("个百分点", "个百分点"), ("百分点", "百分点"),
@@ -126,7 +129,7 @@ enum Lexicon {
       ("季度", "季度"), ("年", "年"), ("周", "周"), ("个星期", "个星期"), ("星期", "星期"),
       ("天", "天"), ("日", "日"), ("小时", "小时"), ("分钟", "分钟"), ("秒", "秒"), ("h", "h"),
       ("学期", "学期"), ("学年", "学年"),
-    ])
+    ]
 
   /// Units a Chinese numeral must not take: `一级指标`, `一批`, `一起`, `一点`, `一体`.
   static let numeralBlockedUnits: Set<String> = [

@@ -126,6 +126,24 @@ struct HeldOutRuleTests {
     #expect(RunTogetherSegmenter.doubledVerdict("天天向上活动开展次数", memo: KindMemo()) == nil)
   }
 
+  /// Prose items (`name value;`) among lines that are one cell each: the values are cut off,
+  /// with a suffix word (`以上`) and a unit the value parser knows (`尾`).
+  @Test func proseItemsAreCutAtTheirValuesAmongOneCellLines() {
+    let memo = KindMemo()
+    memo.linesAreCells = true
+    #expect(
+      RunTogetherSegmenter.segments(of: "渔业增殖放流规模150万尾;", memo: memo)
+        == ["渔业增殖放流规模", "150万尾"])
+    #expect(
+      RunTogetherSegmenter.segments(of: "检验检疫≥90%,放流品种原种、良种率100%;", memo: memo)
+        == ["检验检疫", "≥90%", ",放流品种原种、良种率", "100%"])
+    #expect(
+      RunTogetherSegmenter.segments(of: "伙食补助发放率90%以上;", memo: KindMemo())
+        == ["伙食补助发放率", "90%以上"])
+    // A line that is one cell and no prose item stays whole.
+    #expect(RunTogetherSegmenter.segments(of: "放流品种良种率100%", memo: memo) == ["放流品种良种率100%"])
+  }
+
   @Test func aScoreGluedBeforeAMonthIsCutOff() {
     let pieces = RunTogetherSegmenter.segments(of: "时效指标指标1资金支付811月底完成100%100%8成本指标")
     #expect(pieces.contains("8") && pieces.contains { $0.hasPrefix("11月底") })
