@@ -111,7 +111,7 @@ public enum ColumnRole: String, Sendable, Hashable, CaseIterable {
     // The target's header ends with its word, before a note in brackets (年度指标值,
     // 年初目标值(A), 指标值(包含数字及文字描述)); `指标值永安真武庙戏台` is no header.
     let bare = k.firstIndex(of: "(").map { String(k[..<$0]) } ?? k
-    if ["指标值", "目标值", "预期值", "实现值"].contains(where: { bare.hasSuffix($0) })
+    if ["指标值", "目标值", "预期值", "实现值", "年度数值"].contains(where: { bare.hasSuffix($0) })
       || k == "年度目标" || k == "指标目标"
     {
       return .target

@@ -1,7 +1,7 @@
 /// The 一级 and 二级 labels of indicator trees, current and older templates.
 ///
 /// A label is recognised by its core: the key (`LabelFolding.key`) without a score and without
-/// the suffix 指标 / 目标 / 类指标, so `产 出 指 标 (50分)`, `產出目標` and `产出` all read as the
+/// the suffix 指标 / 目标 / 类指标 / 值, so `产 出 指 标 (50分)`, `產出目標` and `产出` all read as the
 /// 一级 `产出`. `满意度指标` and `成本指标` are both 一级 and 二级 labels; which one a cell is
 /// follows from its column.
 public enum LevelLabels {
@@ -29,8 +29,9 @@ public enum LevelLabels {
     "预算控制": "产出", "投资规模控制": "产出", "社会、经济、生态效益": "效益", "社会经济生态效益": "效益",
   ]
 
-  /// The suffixes a label's core is printed with, longest first, as scalars.
-  static let suffixes: [[Unicode.Scalar]] = ["类指标", "指标", "目标", "类"].map {
+  /// The suffixes a label's core is printed with, longest first, as scalars (`值` in templates
+  /// that print `产出值` / `数量值` / `经济效益值`).
+  static let suffixes: [[Unicode.Scalar]] = ["类指标", "指标", "目标", "类", "值"].map {
     Array($0.unicodeScalars)
   }
 

@@ -23,6 +23,9 @@ struct CellClassifierTests {
     ("权重", .header(.weight)), ("得分", .header(.score)), ("偏差原因分析及改进措施", .header(.reason)),
     ("指标性质", .header(.op)), ("度量单位", .header(.unit)), ("指标值确定依据", .header(.note)),
     ("近两年指标值", .header(.note)),
+    ("年度数值", .header(.target)),
+    // Templates that print 值 for 指标.
+    ("产出值", .level1), ("经济效益值", .level2), ("可持续影响值", .level2),
     ("实际完成值(B)", .header(.result)), ("实际完成情况", .header(.result)),
     // A name that starts like a header, or mentions a result, is a name.
     ("一级种薯繁育基地", .text), ("签约居民就医实际支出金额节约率", .text), ("预算执行偏差率", .text),
