@@ -600,8 +600,10 @@ public enum RunTogetherSegmenter {
       }
       // A suffix word closes the value (`90%以上`, `3人以内`): the name after it starts later.
       var end = j + unit
+      var closedBySuffix = false
       if unit > 0 || op == 0, let word = suffixOps.first(where: { Self.matches($0, chars, at: end) }) {
         end += word.count
+        closedBySuffix = unit > 0
       }
       // A value before the `;` that ends a line of prose items (`渔业增殖放流规模150万尾;`) ends a
       // cell as the line's end does.
@@ -644,7 +646,8 @@ public enum RunTogetherSegmenter {
             && (runEnd == chars.count || digit(runEnd)
               || (chars[runEnd] == " " && digit(runEnd + 1)))))
         && wideRun >= 4
-      if op == 0 && unit > 0 && (atEnd || nextStartsValue || afterValue || percentBeforeName)
+      if op == 0 && unit > 0
+        && (atEnd || nextStartsValue || afterValue || percentBeforeName || closedBySuffix)
         && !isDateUnit(chars, j)
       {
         spans.append(i..<end)
@@ -709,8 +712,11 @@ public enum RunTogetherSegmenter {
       }
     }
     for chars in keyed {
+      // A suffix word after a value is the value's (`90%以上实际…`), no phrase of its own.
       for start in chars.indices
-      where CellStreamReader.isWide(chars[start]) && followsValue(chars, start) {
+      where CellStreamReader.isWide(chars[start]) && followsValue(chars, start)
+        && !suffixOps.contains(where: { matches($0, chars, at: start) })
+      {
         forEachPhrase(chars, from: start) { counts[$0, default: (0, 0)].afterValue += 1 }
       }
     }

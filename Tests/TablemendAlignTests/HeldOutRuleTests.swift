@@ -140,6 +140,15 @@ struct HeldOutRuleTests {
     #expect(
       RunTogetherSegmenter.segments(of: "伙食补助发放率90%以上;", memo: KindMemo())
         == ["伙食补助发放率", "90%以上"])
+    // A suffix word closes the value before an explanation column's text, and is no phrase
+    // repeated after values of its own.
+    let line = "伙食补助资金到位率90%以上实际收到伙食补助金额/2023年伙食补助预算"
+    #expect(RunTogetherSegmenter.segments(of: line).contains("90%以上"))
+    let lines = ["伙食补助发放率90%以上实际发放伙食补助金额/应发放伙食补助金额", line, "伙食补助覆盖率90%以上实际领取伙食补助人数/应发放伙食补助人数"]
+    #expect(
+      !RunTogetherSegmenter.repeatedPhrases(in: lines.map { Array($0) }).contains {
+        String($0).hasPrefix("以上")
+      })
     // A line that is one cell and no prose item stays whole.
     #expect(RunTogetherSegmenter.segments(of: "放流品种良种率100%", memo: memo) == ["放流品种良种率100%"])
   }
