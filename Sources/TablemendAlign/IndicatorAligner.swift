@@ -455,6 +455,9 @@ extension IndicatorAligner {
         if let w = roles.firstIndex(of: .weight) { evaluation[template.labels[w]] = weight }
         target = rest
       }
+      if unit.isEmpty, let u = resultsUnit(target: target, row: row, template: template) {
+        unit = u
+      }
       var l1 = level1
       if l1.isEmpty, let parent = LevelLabels.usualParent(ofLevel2: level2) {
         l1 = parent
@@ -495,6 +498,22 @@ extension IndicatorAligner {
     let weight = String(target.dropLast(result.count))
     guard CellClassifier.isNumber(weight), let n = Double(weight), n <= 100 else { return nil }
     return (weight, result)
+  }
+
+  /// The unit of a self-evaluation's unit column run into the result before it (`100 %` after
+  /// the target `等于 100`, the unit column empty): the target's unit too.
+  static func resultsUnit(target: String, row: [Int: StreamCell], template: IndicatorTemplate)
+    -> String?
+  {
+    let roles = template.roles
+    guard let u = roles.firstIndex(of: .unit), row[u] == nil,
+      let r = roles.firstIndex(of: .result), r < u, let result = row[r]?.text
+    else { return nil }
+    let targetValue = ValueParser.parse(target)
+    guard targetValue.kind == .comparison, targetValue.unit == nil else { return nil }
+    let value = ValueParser.parse(result)
+    guard value.kind == .comparison, let unit = value.unit, value.per == nil else { return nil }
+    return unit
   }
 
   /// `定性`, `正向指标`: what kind of indicator, not a comparison.

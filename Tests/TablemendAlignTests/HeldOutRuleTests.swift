@@ -153,6 +153,18 @@ struct HeldOutRuleTests {
     #expect(RunTogetherSegmenter.segments(of: "放流品种良种率100%", memo: memo) == ["放流品种良种率100%"])
   }
 
+  /// A self-evaluation whose unit column follows the result, the unit run into the result
+  /// (`1 次`) as a page with its line breaks lost writes it: the target takes the unit.
+  @Test func theResultsUnitIsTheTargetsWhenTheUnitColumnIsEmpty() {
+    let text =
+      "一级指标 二级指标 三级指标 指标性质 指标方向 年度指标值 实际完成值 计量单位 分值 得分 "
+      + "产出指标 数量指标 指标1:租车次数 正向 大于等于 1 1 次 8 8 "
+      + "质量指标 指标1:租车达标率 正向 等于 100 100 % 8 8"
+    let values = IndicatorAligner.blocks(in: text).flatMap(\.indicators).map(\.value)
+    #expect(values.map(\.unit) == ["次", "%"])
+    #expect(values.map(\.op) == [.greaterOrEqual, .equal])
+  }
+
   @Test func aScoreGluedBeforeAMonthIsCutOff() {
     let pieces = RunTogetherSegmenter.segments(of: "时效指标指标1资金支付811月底完成100%100%8成本指标")
     #expect(pieces.contains("8") && pieces.contains { $0.hasPrefix("11月底") })
