@@ -193,8 +193,9 @@ public enum RunTogetherSegmenter {
     // items start after its colon.
     if let colon = headingColon(chars) { cuts.insert(colon + 1) }
     // 2b. A prose item `name,value;` (`完成时限,2025年10月底前;`, `农民综合素质,持续提高。`),
-    // ending the line or run together with the next.
-    if wholeLine {
+    // ending the line or run together with the next; also a cell of a line whose items are
+    // set apart by spaces (a page whose line breaks became spaces).
+    if wholeLine || chars.last.map({ ";；".contains($0) }) == true {
       for (comma, end) in proseItemValues(chars, memo: memo) {
         cuts.insert(comma)
         cuts.insert(comma + 1)

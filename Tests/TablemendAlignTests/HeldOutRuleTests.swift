@@ -149,6 +149,10 @@ struct HeldOutRuleTests {
       !RunTogetherSegmenter.repeatedPhrases(in: lines.map { Array($0) }).contains {
         String($0).hasPrefix("以上")
       })
+    // A prose item that is one space-separated cell of a line (line breaks became spaces).
+    #expect(
+      RunTogetherSegmenter.segments(of: "完成时限,2025年10月底前;", wholeLine: false)
+        .contains("2025年10月底前"))
     // A line that is one cell and no prose item stays whole.
     #expect(RunTogetherSegmenter.segments(of: "放流品种良种率100%", memo: memo) == ["放流品种良种率100%"])
   }
