@@ -455,6 +455,13 @@ extension IndicatorAligner {
         if let w = roles.firstIndex(of: .weight) { evaluation[template.labels[w]] = weight }
         target = rest
       }
+      // A row whose target and result are empty and whose weight is written twice (`10 10`
+      // under 分值 | 年度指标值 | 全年实际值 | 得分): the second is the score.
+      if let score = scoreReadAsTarget(row: row, template: template) {
+        let s = roles.firstIndex(of: .score) ?? 0
+        evaluation[template.labels[s].isEmpty ? "score" : template.labels[s]] = score
+        target = ""
+      }
       if unit.isEmpty, let u = resultsUnit(target: target, row: row, template: template) {
         unit = u
       }
@@ -498,6 +505,20 @@ extension IndicatorAligner {
     let weight = String(target.dropLast(result.count))
     guard CellClassifier.isNumber(weight), let n = Double(weight), n <= 100 else { return nil }
     return (weight, result)
+  }
+
+  /// The score of a row whose weight column stands before the target and which holds the same
+  /// bare number in the weight and target columns, its result and score columns empty: the
+  /// number is its score (full marks), the target cell empty.
+  static func scoreReadAsTarget(row: [Int: StreamCell], template: IndicatorTemplate) -> String? {
+    let roles = template.roles
+    guard let w = roles.firstIndex(of: .weight), let weight = row[w]?.text,
+      let t = roles.firstIndex(of: .target), w < t, let target = row[t]?.text, target == weight,
+      CellClassifier.isNumber(LabelFolding.key(target)),
+      let s = roles.firstIndex(of: .score), row[s] == nil,
+      roles.firstIndex(of: .result).map({ row[$0] == nil }) ?? true
+    else { return nil }
+    return target
   }
 
   /// The unit of a self-evaluation's unit column run into the result before it (`100 %` after

@@ -169,6 +169,18 @@ struct HeldOutRuleTests {
     #expect(values.map(\.op) == [.greaterOrEqual, .equal])
   }
 
+  /// 分值 | 年度指标值 | 全年实际值 | 得分 with a row of the weight and the score alone (`10 10`):
+  /// no target, not 10.
+  @Test func aWeightWrittenTwiceIsTheScoreNotTheTarget() {
+    let text = """
+      一级指标 二级指标 三级指标 分值 年度指标值 全年实际值 得分
+      产出指标 数量指标 ★补助各类粮食作物种植面积 10 10
+      产出指标 数量指标 红薯种植面积 10 5.5亩 5.5亩 10
+      """
+    let values = IndicatorAligner.blocks(in: text).flatMap(\.indicators).map(\.value.raw)
+    #expect(values == ["", "5.5亩"])
+  }
+
   @Test func aScoreGluedBeforeAMonthIsCutOff() {
     let pieces = RunTogetherSegmenter.segments(of: "时效指标指标1资金支付811月底完成100%100%8成本指标")
     #expect(pieces.contains("8") && pieces.contains { $0.hasPrefix("11月底") })
