@@ -36,6 +36,7 @@ public enum CellStreamReader {
     }
     joinBrokenBarRows(&lines, raws)
     joinWrappedCells(&lines, raws)
+    continueUnfinishedRows(&lines)
     joinWrappedLayoutCells(&lines)
     let memo = KindMemo()
     let filledLines = lines.filter { !$0.cells.isEmpty }
@@ -224,6 +225,38 @@ public enum CellStreamReader {
       lines[close].continues = true
       // The closing line may break a later cell of the row again (`指标 | 二级指标 | 绩效`).
       i = close
+    }
+  }
+
+  /// Bar rows that end at the indicator's name (`| 效益指标 | 经济效益 指标 | 减轻…负担 |`) and
+  /// whose values follow on lines of their own (`| 有效 |`, `| 有效 | 10 | 10 |`): a line of
+  /// values alone continues such a row while the row stays within the widest line's cells.
+  static func continueUnfinishedRows(_ lines: inout [Line]) {
+    let widest = lines.map(\.cells.count).max() ?? 0
+    guard widest >= 4 else { return }
+    func isValue(_ text: String) -> Bool {
+      switch CellClassifier.classify(text) {
+      case .value, .verdict, .number, .op, .unit: return true
+      // A short word with no numbering: a qualitative target (`有效`, `良好`).
+      case .shortText: return RunTogetherSegmenter.numberingEnd(Array(text), at: 0) == nil
+      default: return false
+      }
+    }
+    var open: (cells: Int, valued: Bool)?
+    for i in lines.indices where !lines[i].cells.isEmpty {
+      let cells = lines[i].cells
+      let values = cells.allSatisfy { isValue($0.0) }
+      if values, lines[i].explicit, let row = open, row.cells + cells.count <= widest {
+        lines[i].continues = true
+        open = (row.cells + cells.count, true)
+        continue
+      }
+      // A row opens unfinished when its last cell is a name and it holds no value yet.
+      let last = CellClassifier.classify(cells[cells.count - 1].0)
+      let unfinished =
+        lines[i].explicit && cells.count >= 2 && last == .text
+        && !cells.contains { isValue($0.0) }
+      open = unfinished ? (cells.count, false) : nil
     }
   }
 

@@ -181,6 +181,21 @@ struct HeldOutRuleTests {
     #expect(values == ["", "5.5亩"])
   }
 
+  /// A bar row that ends at the name, its values on lines of their own.
+  @Test func valuesOnTheirOwnBarLinesFinishTheRowAbove() {
+    let text = """
+      | 二级指标 | 三级指标 | 指标方向 | 指标值 | 度量单位 | 实际完成值 | 分值 | 得分 |
+      | 质量指标 | 营养改善计划覆盖率 | ≧ | 100 | % | 100% | 10 | 10 |
+      | 经济效益 指标 | 减轻贫困学生家庭经济负担 |
+      | 有效 |
+      | 有效 | 10 | 10 |
+      | 社会效益 指标 | 政策知晓率 | ═ | 100 | % | 98% | 10 | 9 |
+      """
+    let got = rows(text)
+    #expect(got.map(\.name) == ["营养改善计划覆盖率", "减轻贫困学生家庭经济负担", "政策知晓率"])
+    #expect(got.dropFirst().first?.raw == "有效")
+  }
+
   @Test func aScoreGluedBeforeAMonthIsCutOff() {
     let pieces = RunTogetherSegmenter.segments(of: "时效指标指标1资金支付811月底完成100%100%8成本指标")
     #expect(pieces.contains("8") && pieces.contains { $0.hasPrefix("11月底") })
