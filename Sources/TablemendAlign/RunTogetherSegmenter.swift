@@ -540,6 +540,10 @@ public enum RunTogetherSegmenter {
 
   static func bareLabelCuts(_ key: [Character], _ k: Int, _ length: Int) -> Bool {
     guard LevelLabels.isBareLevel2Core(String(key[k..<(k + length)])) else { return true }
+    // A heading: an outline number, then the bare label alone (`(2)社会效益`).
+    if k > 0, k + length == key.count, CellClassifier.isOutlineNumber(String(key[..<k])) {
+      return true
+    }
     return key.count >= 16 && k + length < key.count
   }
 

@@ -153,6 +153,8 @@ struct HeldOutRuleTests {
     #expect(
       RunTogetherSegmenter.segments(of: "完成时限,2025年10月底前;", wholeLine: false)
         .contains("2025年10月底前"))
+    // An outline number before a bare 二级 is a heading: the label is cut out.
+    #expect(RunTogetherSegmenter.segments(of: "(2)社会效益").contains("社会效益"))
     // A line that is one cell and no prose item stays whole.
     #expect(RunTogetherSegmenter.segments(of: "放流品种良种率100%", memo: memo) == ["放流品种良种率100%"])
   }
