@@ -441,6 +441,13 @@ public enum CellStreamReader {
         previousKind = nil
         continue
       }
+      // A bracketed note set apart by one space (`扶持发展新型农业经营主体 (个)`) is the name's.
+      if token.afterSingleSpace, previousKind == .text, let last = merged.last,
+        Self.isBracketNote(text)
+      {
+        merged[merged.count - 1] = (last.0 + " " + text, last.1)
+        continue
+      }
       let key = LabelFolding.key(text)
       let kind: CellKind =
         CellClassifier.isOp(key)
@@ -478,6 +485,14 @@ public enum CellStreamReader {
     guard last.isASCII, last.isNumber, "月日号".contains(first) else { return false }
     let beforeDigits = text.reversed().drop { $0.isASCII && $0.isNumber }.first
     return beforeDigits == " " && (text.has("年") || text.has("月"))
+  }
+
+  /// `(个)`, `（元）`, `(%)`: a unit in brackets, the one a name is counted in (`(盖章)` is none).
+  static func isBracketNote(_ text: String) -> Bool {
+    guard let first = text.first, let last = text.last, "(（".contains(first), ")）".contains(last)
+    else { return false }
+    let inside = String(text.dropFirst().dropLast())
+    return (1...4).contains(inside.count) && CellClassifier.isUnit(LabelFolding.key(inside))
   }
 
   static func isSpace(_ ch: Character) -> Bool {
