@@ -518,6 +518,12 @@ public enum CellStreamReader {
     return depth > 0
   }
 
+  /// Words of indicator names that start with a unit's character (`项目`, `人员`): after a
+  /// number and a space they start the next cell.
+  static let wordsStartingWithAUnit: [[Character]] = [
+    "项目", "人员", "人均", "人数", "次数", "个人", "户数", "件数", "天数", "名称", "台账",
+  ].map { Array($0) }
+
   /// `大于等于 100`: a comparison word, a space, a number.
   static func signBeforeNumber(_ current: [Character], _ next: Character) -> Bool {
     guard next.isASCII && next.isNumber else { return false }
@@ -530,6 +536,11 @@ public enum CellStreamReader {
   /// `100 个`: a number, a space, a unit.
   static func unitAfterNumber(_ prev: Character, _ chars: [Character], _ j: Int) -> Bool {
     guard prev.isASCII && prev.isNumber else { return false }
+    // `512 项目持续期` is a number and the next name, not `512 项`; a document site's
+    // `1 次测报员培训人次` is `1 次` and the next name.
+    if wordsStartingWithAUnit.contains(where: { RunTogetherSegmenter.matches($0, chars, at: j) }) {
+      return false
+    }
     return RunTogetherSegmenter.units.contains { RunTogetherSegmenter.matches($0, chars, at: j) }
   }
 

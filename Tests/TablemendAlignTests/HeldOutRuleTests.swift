@@ -451,6 +451,8 @@ struct HeldOutRuleTests {
     ("完成时间    2024 年 6 月 30 日前", ["完成时间", "2024 年 6 月 30 日前"]),
     // Not a date: a count after a year's figure stays its own cell.
     ("培训人次  2023 年 120 人次", ["培训人次", "2023 年", "120 人次"]),
+    // A number before the next name that starts with a unit's character (项目).
+    ("辅警人员 人 = 512 项目持续期 定性", ["辅警人员", "人", "= 512", "项目持续期", "定性"]),
     // A bracketed unit one space after a name is the name's.
     ("扶持发展新型农业经营主体 (个) 15 6 8.0", ["扶持发展新型农业经营主体 (个)", "15", "6", "8.0"]),
   ])
