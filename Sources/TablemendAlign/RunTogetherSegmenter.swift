@@ -54,16 +54,21 @@ public enum RunTogetherSegmenter {
   /// The value parser's units of two characters or more, and the segmenter's own: 万 before a
   /// unit, traditional spellings, Latin units, and only the single characters that are seldom
   /// the first of the next cell's word (`单`, `点`, `级`, `日` are: `1单项业务成本`).
-  static let units: [[Character]] = Array(Set([
-    "百分比", "万人次", "平方公里", "平方米", "立方米", "万平方米", "万元", "亿元", "萬元", "億元", "万亩", "萬畝", "人次",
-    "个月", "小时", "公里", "千米", "公顷", "批次", "课时", "学时", "万人", "元/人", "%", "％", "‰", "元", "个", "個",
-    "次", "人", "户", "戶", "天", "件", "项", "項", "处", "處", "所", "名", "场", "場", "篇", "期", "份", "台", "臺",
-    "辆", "套", "座", "米", "亩", "畝", "吨", "噸", "家", "本", "册", "条", "條", "种", "種", "株", "棵", "头", "只",
-    "起", "粒", "张", "張", "部", "村", "分", "倍", "例", "床", "栋", "间", "宗", "批", "厘米", "毫米",
-    "千瓦", "兆瓦", "千瓦时", "工作日", "个工作日", "周", "季度", "微克", "毫克", "千克", "公斤", "克", "分贝", "升", "立方米",
-    "km", "KM", "kg", "kw", "kW", "kWh", "kwh", "MW", "mm", "cm", "㎡", "m²", "m³", "㎞",
-    "尾", "羽", "艘", "箱", "袋", "盏", "枚", "幢", "颗", "盒", "瓶", "剂", "届", "笔", "幅", "队",
-  ] + ValueParser.unitSpellings.filter { $0.count >= 2 && !$0.allSatisfy(\.isASCII) })).sorted {
+  static let units: [[Character]] = Array(
+    Set(
+      [
+        "百分比", "万人次", "平方公里", "平方米", "立方米", "万平方米", "万元", "亿元", "萬元", "億元", "万亩", "萬畝", "人次",
+        "个月", "小时", "公里", "千米", "公顷", "批次", "课时", "学时", "万人", "元/人", "%", "％", "‰", "元", "个", "個",
+        "次", "人", "户", "戶", "天", "件", "项", "項", "处", "處", "所", "名", "场", "場", "篇", "期", "份", "台",
+        "臺",
+        "辆", "套", "座", "米", "亩", "畝", "吨", "噸", "家", "本", "册", "条", "條", "种", "種", "株", "棵", "头",
+        "只",
+        "起", "粒", "张", "張", "部", "村", "分", "倍", "例", "床", "栋", "间", "宗", "批", "厘米", "毫米",
+        "千瓦", "兆瓦", "千瓦时", "工作日", "个工作日", "周", "季度", "微克", "毫克", "千克", "公斤", "克", "分贝", "升", "立方米",
+        "km", "KM", "kg", "kw", "kW", "kWh", "kwh", "MW", "mm", "cm", "㎡", "m²", "m³", "㎞",
+        "尾", "羽", "艘", "箱", "袋", "盏", "枚", "幢", "颗", "盒", "瓶", "剂", "届", "笔", "幅", "队",
+      ] + ValueParser.unitSpellings.filter { $0.count >= 2 && !$0.allSatisfy(\.isASCII) })
+  ).sorted {
     $0.count != $1.count ? $0.count > $1.count : $0 < $1
   }.map { Array($0) }
 
@@ -606,7 +611,9 @@ public enum RunTogetherSegmenter {
       // A suffix word closes the value (`90%以上`, `3人以内`): the name after it starts later.
       var end = j + unit
       var closedBySuffix = false
-      if unit > 0 || op == 0, let word = suffixOps.first(where: { Self.matches($0, chars, at: end) }) {
+      if unit > 0 || op == 0,
+        let word = suffixOps.first(where: { Self.matches($0, chars, at: end) })
+      {
         end += word.count
         closedBySuffix = unit > 0
       }
