@@ -205,12 +205,16 @@ public struct Converter: Sendable {
   /// JSON is encoded, never held whole (a 100,000-row workbook's is 178 MB), and a workbook's
   /// table that cannot hold a form (none of the scalars a form needs in it or in any
   /// paragraph of the workbook) is not even built: its cells are made one at a time as they
-  /// are written. A smaller document is encoded as `convertToJSON` does.
+  /// are written. An `.xlsx` sheet of more than `keptCells` cells with text is not even held:
+  /// it is summarised as it is read (`gridSurvey`) and its cells are read again from the
+  /// package as they are written, so that memory stays flat in its rows. A smaller document
+  /// is encoded as `convertToJSON` does.
   /// - Throws: `ConversionError` when the bytes cannot be decoded or parsed at all.
   public func convertForOutput(
-    data: Data, path: String, streamedCells: Int = Converter.streamedCells
+    data: Data, path: String, streamedCells: Int = Converter.streamedCells,
+    keptCells: Int = SheetsReader.keptCells
   ) throws(ConversionError) -> ConvertedOutput {
-    var read = try self.read(data: data, path: path, grids: true)
+    var read = try self.read(data: data, path: path, grids: true, keptCells: keptCells)
     let cells =
       read.tables.reduce(0) { $0 + $1.cells.count }
       + read.grids.values.reduce(0) { $0 + $1.cellCount }
@@ -245,6 +249,7 @@ public struct Converter: Sendable {
       let labels =
         read.text.map { AlignedIndicators.levelLabelCount(in: [$0]) }
         ?? AlignedIndicators.levelLabelCount(inCells: read.forEachCellText)
+        + read.surveyedLevelLabels
       if labels >= 2 {
         recognised.diagnostics.append(
           Diagnostic(
@@ -272,15 +277,22 @@ public struct Converter: Sendable {
     var grids: [String: SheetGrid] = [:]
     var tables: [Table] { blocks.compactMap(\.table) }
 
-    /// Calls `body` with the text of every cell of the tables, the grids' included.
+    /// Calls `body` with the text of every cell of the tables, the grids' included but those
+    /// whose texts were surveyed as they were read (`surveyedLevelLabels` counts theirs).
     func forEachCellText(_ body: (String) -> Void) {
       for table in tables {
         if let grid = grids[table.id] {
-          grid.forEachText(body)
+          if grid.surveyed == nil { grid.forEachText(body) }
         } else {
           for cell in table.cells { body(cell.text) }
         }
       }
+    }
+
+    /// The level labels of the grids whose texts were surveyed as they were read
+    /// (`Converter.gridSurvey`).
+    var surveyedLevelLabels: Int {
+      grids.values.reduce(0) { $0 + ($1.surveyed?.count ?? 0) }
     }
 
     /// The grids' placeholders replaced by their tables.
@@ -296,9 +308,10 @@ public struct Converter: Sendable {
 
   /// Bytes to blocks: the input limit, the digest, and the DOCX or text readers.
   /// - Parameter grids: Leave a workbook's tables that cannot hold a form unbuilt (`Read.grids`).
-  private func read(data: Data, path: String, grids allowGrids: Bool = false)
-    throws(ConversionError) -> Read
-  {
+  private func read(
+    data: Data, path: String, grids allowGrids: Bool = false,
+    keptCells: Int = SheetsReader.keptCells
+  ) throws(ConversionError) -> Read {
     if data.count > options.limits.maxInputBytes {
       throw ConversionError(
         path: path,
@@ -342,11 +355,13 @@ public struct Converter: Sendable {
     let forcedSheet = options.dialect.flatMap { SheetsReader.Format(rawValue: $0) }
     let sheetFormat = options.dialect == nil ? SheetsReader.format(of: data) : forcedSheet
     if let sheetFormat {
-      do {
+      do throws(SheetsError) {
         if allowGrids {
           let content = try SheetsReader.readGrids(
-            data, format: sheetFormat, limits: options.limits)
+            data, format: sheetFormat, limits: options.limits, survey: Self.gridSurvey,
+            keptCells: keptCells)
           (blocks, grids) = Self.sheetBlocks(content.items)
+          if let failure = Self.readFailure(content.items) { throw failure }
           diagnostics = content.diagnostics
           dialect = content.dialect
         } else {
@@ -507,8 +522,8 @@ public struct Converter: Sendable {
       switch item {
       case .block(let block): blocks.append(block)
       case .grid(let grid):
-        var mayHoldForm = paragraphsMayHoldForms
-        if !mayHoldForm {
+        var mayHoldForm = paragraphsMayHoldForms || grid.surveyed?.marked == true
+        if !mayHoldForm, grid.surveyed == nil {
           grid.forEachText { text in
             if !mayHoldForm, FormRecognizer.holdsFormScalar(text) { mayHoldForm = true }
           }
@@ -522,6 +537,26 @@ public struct Converter: Sendable {
       }
     }
     return (blocks, grids)
+  }
+
+  /// What a large workbook sheet's texts are read for as the sheet is read, its cells not
+  /// held (`SheetsReader.readGrids`): whether a table may hold a form
+  /// (`FormRecognizer.holdsFormScalar`, marked) and its level labels (counted), what
+  /// `sheetBlocks` and `recognize` would otherwise read its cells for.
+  static let gridSurvey = SheetTextSurvey {
+    var labels = AlignedIndicators.LevelLabelTally()
+    return { text in
+      SheetTextSurvey.Tally(
+        marked: FormRecognizer.holdsFormScalar(text), count: labels.count(text))
+    }
+  }
+
+  /// The first failure of reading a sheet's cells again while its items' tables were built.
+  static func readFailure(_ items: [SheetItem]) -> SheetsError? {
+    for case .grid(let grid) in items {
+      if let failure = grid.readFailure { return failure }
+    }
+    return nil
   }
 
   /// What a workbook format is, for errors (`an .xlsx workbook: …`).
@@ -577,7 +612,9 @@ public struct ConvertedOutput: Sendable {
 
   /// Writes the compact JSON (`JSONOutput.encode(fullDocument())`'s bytes) through `sink`, in
   /// pieces of about `chunkSize` bytes unless it was encoded whole.
-  /// - Throws: What `sink` throws; nothing more is written after it.
+  /// - Throws: What `sink` throws; nothing more is written after it. `SheetsError` once every
+  ///   piece was written when reading a large sheet's cells again failed (the JSON written is
+  ///   then not the document's).
   public func write(
     chunkSize: Int = 1 << 20, to sink: (UnsafeRawBufferPointer) throws -> Void
   ) throws {
@@ -597,5 +634,8 @@ public struct ConvertedOutput: Sendable {
             for cell in table.cells { body(cell) }
           }
         }, plainCells: { grids[$0.id] }, to: sink)
+    for grid in grids.values {
+      if let failure = grid.readFailure { throw failure }
+    }
   }
 }

@@ -5,13 +5,19 @@ import TablemendSheets
 
 /// Fuzz target for the workbook readers: the OLE2 compound file and BIFF8 records, `.xlsx`
 /// packages (ZIP, then libxml2 over each part) and Excel 2003 XML, through to the tables; and
-/// the input as a worksheet part, read by the xlsx reader's own scanner beside libxml2.
+/// the input as a worksheet part, read by the xlsx reader's own scanner beside libxml2; an
+/// `.xlsx` whose sheets are summarised as they are read, beside the same workbook read whole.
 ///
 /// Built with `-DTABLEMEND_FUZZ` (see `tools/fuzz.sh`) it is a libFuzzer target; in a plain
 /// build it is a replayer that runs the same code on each file named on the command line.
 enum FuzzSheets {
   /// Smaller caps than the defaults so one input stays fast.
   static let limits = FuzzLimits.small
+
+  /// A survey for summarised sheets (marks 级, counts characters).
+  static let survey = SheetTextSurvey {
+    { text in SheetTextSurvey.Tally(marked: text.contains("级"), count: text.count) }
+  }
 
   /// Runs one input through format detection and then through each reader whatever the
   /// detection says (so inputs whose signature a mutation broke still reach the records and
@@ -20,6 +26,25 @@ enum FuzzSheets {
     _ = SheetsReader.format(of: data)
     for format in SheetsReader.Format.allCases {
       _ = try? SheetsReader.read(data, format: format, limits: limits)
+    }
+    // An .xlsx read with its sheets summarised from the third cell on and read again as their
+    // tables are built: the tables, paragraphs and diagnostics of the sheets read whole.
+    if let whole = try? SheetsReader.read(data, format: .xlsx, limits: limits) {
+      guard
+        let summarised = try? SheetsReader.readGrids(
+          data, format: .xlsx, limits: limits, survey: survey, keptCells: 2)
+      else { preconditionFailure("a summarised .xlsx failed where the whole one was read") }
+      let blocks = summarised.items.map { item -> Block in
+        switch item {
+        case .block(let block): return block
+        case .grid(let grid):
+          if grid.readFailure != nil { preconditionFailure("a summarised sheet read again failed") }
+          return .table(grid.table())
+        }
+      }
+      if blocks != whole.blocks || summarised.diagnostics != whole.diagnostics {
+        preconditionFailure("a summarised .xlsx gives other blocks than the whole one")
+      }
     }
     // The input as a worksheet part: the xlsx fast path's scanner, fed in pieces of a size the
     // input picks, gives up or gives exactly the libxml2 handler's sheet.

@@ -13,7 +13,8 @@ import TablemendModel
 /// up (`feed` returns false, `finish` nil) and the caller reads the part with libxml2, so
 /// results and error messages never depend on it. It never reads outside the bytes it is given.
 ///
-/// Fed the part in pieces (`feed`); only an unfinished token is kept between pieces.
+/// Fed the part in pieces (`feed`); only an unfinished token is kept between pieces. The cells'
+/// text is made on a second thread (`CellTextWorker`).
 struct WorksheetScanner {
   /// Thrown inside the scanner when it gives up.
   private struct GiveUp: Error {}
@@ -63,13 +64,17 @@ struct WorksheetScanner {
   private var phonetic = 0
   private var inCell = false
 
+  /// A scanner whose cells' text is made on a second thread and handed to `collector` (or,
+  /// batch by batch, to `forward`: see `CellTextWorker.init`).
   init(
-    strings: [String], styles: XLSXReader.Styles, date1904: Bool, limits: Limits
+    strings: [String], styles: XLSXReader.Styles, date1904: Bool, limits: Limits,
+    collector: SheetCellCollector = .keepingAll,
+    forward: (@Sendable ([SheetCell]) -> Bool)? = nil
   ) {
     worker = WorkerHandle(
       CellTextWorker(
         cellText: SheetCellText(strings: strings, styles: styles, date1904: date1904),
-        maxCells: limits.maxCellsPerTable * 4))
+        maxCells: limits.maxCellsPerTable * 4, collector: collector, forward: forward))
     batch.cells.reserveCapacity(RawCellBatch.size)
     maxDepth = min(limits.maxXMLDepth, Self.maxDepth)
   }
@@ -104,8 +109,20 @@ struct WorksheetScanner {
   }
 
   /// The sheet once the whole part has been fed, or nil when the scanner gave up or the part
-  /// is not a complete document.
+  /// is not a complete document (or its cells were summarised: see `finishCollected`).
   mutating func finish() -> Sheet? {
+    guard let (sheet, outcome) = finishCollected(), case .cells(let cells) = outcome else {
+      return nil
+    }
+    var whole = sheet
+    whole.cells = cells
+    return whole
+  }
+
+  /// The sheet without its cells and what the collector made of them, once the whole part has
+  /// been fed (and every batch forwarded); nil when the scanner gave up or the part is not a
+  /// complete document.
+  mutating func finishCollected() -> (sheet: Sheet, cells: SheetCellCollector.Outcome)? {
     guard !failed else { return nil }
     do throws(GiveUp) {
       var buffer: [UInt8] = []
@@ -121,12 +138,11 @@ struct WorksheetScanner {
     }
     worker.worker.submit(batch)
     batch = RawCellBatch()
-    guard let cells = worker.worker.finish() else {
+    guard let outcome = worker.worker.finish() else {
       failed = true
       return nil
     }
-    sheet.cells = cells
-    return sheet
+    return (sheet, outcome)
   }
 
   /// Ends the worker's thread when the scanner goes away without `finish` or a failed `feed`.
