@@ -56,6 +56,22 @@ public struct Converter: Sendable {
   /// input by.
   public static func sha256(_ data: Data) -> String { hex(SHA256.hash(data: data)) }
 
+  /// `sha256(data)`, read 4 MiB at a time, `release` called after each (nil: at once).
+  static func sha256(_ data: Data, releasing release: (() -> Void)?) -> String {
+    guard let release else { return sha256(data) }
+    var hasher = SHA256()
+    data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
+      var at = 0
+      while at < bytes.count {
+        let end = min(bytes.count, at + (4 << 20))
+        hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: bytes[at..<end]))
+        release()
+        at = end
+      }
+    }
+    return hex(hasher.finalize())
+  }
+
   /// The text dialects tablemend detects, by the names `source.dialect` and `--dialect` use.
   public static var textDialects: [String] { TextReader.dialects + [HTMLReader.dialect] }
 
@@ -126,6 +142,19 @@ public struct Converter: Sendable {
   /// - Throws: `ConversionError` naming the file when it is missing, a folder, too large or
   ///   unreadable.
   public func load(_ url: URL) throws(ConversionError) -> Data {
+    try check(url)
+    let data: Data
+    do {
+      data = try Data(contentsOf: url)
+    } catch {
+      throw ConversionError(path: url.path, message: "cannot read file (permission or I/O error)")
+    }
+    return data
+  }
+
+  /// Checks that `url` names a file within the input limit.
+  /// - Throws: `ConversionError` naming the file when it is missing, a folder or too large.
+  private func check(_ url: URL) throws(ConversionError) {
     let path = url.path
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -143,13 +172,6 @@ public struct Converter: Sendable {
           "file is \(size) bytes, over the input limit of \(options.limits.maxInputBytes) (maxInputBytes)"
       )
     }
-    let data: Data
-    do {
-      data = try Data(contentsOf: url)
-    } catch {
-      throw ConversionError(path: path, message: "cannot read file (permission or I/O error)")
-    }
-    return data
   }
 
   /// Converts bytes read from `path` (used only to name the source and in errors).
@@ -196,8 +218,15 @@ public struct Converter: Sendable {
 
   /// Converts the file at `url` for writing out (see `convertForOutput(data:path:)`).
   /// - Throws: `ConversionError` naming the file when it cannot be read at all.
+  /// A file of 1 MiB or more is mapped rather than read (`MappedInput`), its pages let go as
+  /// they are read, so that a large workbook's bytes are not held either.
+  /// - Throws: `ConversionError` naming the file when it cannot be read at all.
   public func convertForOutput(fileAt url: URL) throws(ConversionError) -> ConvertedOutput {
-    try convertForOutput(data: load(url), path: url.path)
+    try check(url)
+    if let input = MappedInput(path: url.path) {
+      return try convertForOutput(data: input.data, path: url.path, releaseInput: input.release)
+    }
+    return try convertForOutput(data: load(url), path: url.path)
   }
 
   /// `convertToJSON(data:path:)` for a caller that writes the JSON out (`ConvertedOutput.write`):
@@ -214,7 +243,19 @@ public struct Converter: Sendable {
     data: Data, path: String, streamedCells: Int = Converter.streamedCells,
     keptCells: Int = SheetsReader.keptCells
   ) throws(ConversionError) -> ConvertedOutput {
-    var read = try self.read(data: data, path: path, grids: true, keptCells: keptCells)
+    try convertForOutput(
+      data: data, path: path, streamedCells: streamedCells, keptCells: keptCells,
+      releaseInput: nil)
+  }
+
+  /// `convertForOutput(data:path:streamedCells:keptCells:)` calling `releaseInput` now and
+  /// then once bytes of `data` were read (`MappedInput.release`).
+  func convertForOutput(
+    data: Data, path: String, streamedCells: Int = Converter.streamedCells,
+    keptCells: Int = SheetsReader.keptCells, releaseInput: (@Sendable () -> Void)?
+  ) throws(ConversionError) -> ConvertedOutput {
+    var read = try self.read(
+      data: data, path: path, grids: true, keptCells: keptCells, releaseInput: releaseInput)
     let cells =
       read.tables.reduce(0) { $0 + $1.cells.count }
       + read.grids.values.reduce(0) { $0 + $1.cellCount }
@@ -308,9 +349,11 @@ public struct Converter: Sendable {
 
   /// Bytes to blocks: the input limit, the digest, and the DOCX or text readers.
   /// - Parameter grids: Leave a workbook's tables that cannot hold a form unbuilt (`Read.grids`).
+  /// - Parameter releaseInput: Called now and then once bytes of `data` were read (the
+  ///   digest's, a workbook's parts).
   private func read(
     data: Data, path: String, grids allowGrids: Bool = false,
-    keptCells: Int = SheetsReader.keptCells
+    keptCells: Int = SheetsReader.keptCells, releaseInput: (@Sendable () -> Void)? = nil
   ) throws(ConversionError) -> Read {
     if data.count > options.limits.maxInputBytes {
       throw ConversionError(
@@ -319,7 +362,7 @@ public struct Converter: Sendable {
           "input is \(data.count) bytes, over the input limit of \(options.limits.maxInputBytes) (maxInputBytes)"
       )
     }
-    let digest = Self.sha256(data)
+    let digest = Self.sha256(data, releasing: releaseInput)
     let blocks: [Block]
     let diagnostics: [Diagnostic]
     let encoding: String
@@ -359,7 +402,7 @@ public struct Converter: Sendable {
         if allowGrids {
           let content = try SheetsReader.readGrids(
             data, format: sheetFormat, limits: options.limits, survey: Self.gridSurvey,
-            keptCells: keptCells)
+            keptCells: keptCells, releaseInput: releaseInput)
           (blocks, grids) = Self.sheetBlocks(content.items)
           if let failure = Self.readFailure(content.items) { throw failure }
           diagnostics = content.diagnostics

@@ -23,6 +23,8 @@ final class SheetReplay: Sendable {
     var styles: XLSXReader.Styles
     var date1904: Bool
     var limits: Limits
+    /// Called every `XLSXReader.releaseBytes` scanned (see `SheetsReader.readGrids`).
+    var releaseInput: (@Sendable () -> Void)?
   }
 
   private struct State {
@@ -155,11 +157,17 @@ final class SheetReplay: Sendable {
           strings: source.strings, styles: source.styles, date1904: source.date1904,
           limits: source.limits
         ) { [self] cells in hand(cells) }
+        var scanned = 0
         let found: Bool
         do {
           found = try package.streamPart(place) { (piece) throws(DocxError) in
             if !scanner.feed(piece) {
               throw DocxError(place: place, message: "reading the worksheet again: it stopped")
+            }
+            scanned += piece.count
+            if let release = source.releaseInput, scanned >= XLSXReader.releaseBytes {
+              release()
+              scanned = 0
             }
           }
         } catch {

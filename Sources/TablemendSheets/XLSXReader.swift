@@ -42,17 +42,20 @@ enum XLSXReader {
   ///   or passes a limit.
   static func read(_ data: Data, limits: Limits) throws(SheetsError) -> Workbook {
     Workbook(
-      sheets: try readSheets(data, limits: limits, survey: nil, keptCells: .max).map(\.sheet))
+      sheets: try readSheets(data, limits: limits, survey: nil, keptCells: .max, releaseInput: nil)
+        .map(\.sheet))
   }
 
   /// Reads the workbook's sheets. With a survey, a sheet whose scanner reads more than
   /// `keptCells` cells with text, in reading order, is summarised as it is read (the survey
   /// tallying each text, `SheetCellCollector`) and comes without its cells, which are read
   /// again from its part as its tables are written (`StreamedSheet`): a sheet of any size is
-  /// read in bounded memory.
+  /// read in bounded memory. `releaseInput` is called every `releaseBytes` of a worksheet
+  /// scanned (see `SheetsReader.readGrids`).
   /// - Throws: `SheetsError` as `read` does.
   static func readSheets(
-    _ data: Data, limits: Limits, survey: SheetTextSurvey?, keptCells: Int
+    _ data: Data, limits: Limits, survey: SheetTextSurvey?, keptCells: Int,
+    releaseInput: (@Sendable () -> Void)?
   ) throws(SheetsError) -> [(sheet: Sheet, streamed: StreamedSheet?)] {
     var package: DocxPackage
     do {
@@ -109,7 +112,7 @@ enum XLSXReader {
       var streamed: StreamedSheet? = nil
       let source = SheetReplay.Source(
         data: data, part: rel.target, strings: strings, styles: styles, date1904: info.date1904,
-        limits: limits)
+        limits: limits, releaseInput: releaseInput)
       if let scanned = scanSheet(
         &package, source, name: entry.name, survey: survey, keptCells: keptCells)
       {
@@ -152,7 +155,8 @@ enum XLSXReader {
       guard
         let scanned = scanSheet(
           &again, part: source.part, strings: source.strings, styles: source.styles,
-          date1904: source.date1904, limits: source.limits, collector: collector)
+          date1904: source.date1904, limits: source.limits, collector: collector,
+          releaseInput: source.releaseInput)
       else { return nil }
       package = again
       return scanned
@@ -193,6 +197,10 @@ enum XLSXReader {
       return nil
     }
   }
+
+  /// How many bytes of a worksheet are scanned between calls of `releaseInput` (about 400 KB
+  /// of a workbook's deflated bytes).
+  static let releaseBytes = 4 << 20
 
   // MARK: - Parts
 
@@ -384,15 +392,22 @@ enum XLSXReader {
   /// then reads it with libxml2.
   static func scanSheet(
     _ package: inout DocxPackage, part: String, strings: [String], styles: Styles,
-    date1904: Bool, limits: Limits, collector: SheetCellCollector = .keepingAll
+    date1904: Bool, limits: Limits, collector: SheetCellCollector = .keepingAll,
+    releaseInput: (@Sendable () -> Void)? = nil
   ) -> (sheet: Sheet, cells: SheetCellCollector.Outcome)? {
     let before = package
     var scanner = WorksheetScanner(
       strings: strings, styles: styles, date1904: date1904, limits: limits, collector: collector)
+    var scanned = 0
     let found: Bool
     do {
       found = try package.streamPart(part) { (piece) throws(DocxError) in
         if !scanner.feed(piece) { throw DocxError(place: part, message: "the scanner gave up") }
+        scanned += piece.count
+        if let releaseInput, scanned >= Self.releaseBytes {
+          releaseInput()
+          scanned = 0
+        }
       }
     } catch {
       found = false
