@@ -270,6 +270,15 @@ struct SheetLayout {
     }
   }
 
+  /// The slot after `slot` in a grid of `columns`, row by row.
+  private static func advance(_ slot: inout Slot, _ columns: ClosedRange<Int>) {
+    if slot.column < columns.upperBound {
+      slot.column += 1
+    } else {
+      slot = Slot(slot.row + 1, columns.lowerBound)
+    }
+  }
+
   /// `forEachCell`'s cells as `PlainSheetCell`s.
   func forEachPlainCell(
     rows: ClosedRange<Int>, in part: ClosedRange<Int>, columns: ClosedRange<Int>,
@@ -288,28 +297,24 @@ struct SheetLayout {
       // The slots in order, each cell read again given its text as its slot comes; a slot
       // under a merge is skipped whatever it holds.
       var next = Slot(rows.lowerBound, columns.lowerBound)
-      func advance() {
-        if next.column < columns.upperBound {
-          next.column += 1
-        } else {
-          next = Slot(next.row + 1, columns.lowerBound)
-        }
-      }
-      streamed.replay.forEachCell(in: rows) { cell in
-        guard columns.contains(cell.column) else { return }
-        let slot = Slot(cell.row, cell.column)
-        while next < slot {
-          emit(next, "")
-          advance()
-        }
-        if next == slot {
-          emit(slot, cell.text)
-          advance()
+      var first = true
+      while let cells = streamed.replay.cells(in: rows, first: first) {
+        first = false
+        for cell in cells where columns.contains(cell.column) {
+          let slot = Slot(cell.row, cell.column)
+          while next < slot {
+            emit(next, "")
+            Self.advance(&next, columns)
+          }
+          if next == slot {
+            emit(slot, cell.text)
+            Self.advance(&next, columns)
+          }
         }
       }
       while next.row <= rows.upperBound {
         emit(next, "")
-        advance()
+        Self.advance(&next, columns)
       }
       return
     }

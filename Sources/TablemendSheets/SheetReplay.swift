@@ -50,38 +50,54 @@ final class SheetReplay: Sendable {
   /// Hands `body` each cell with text in `rows`, in reading order (the cells a merge hides
   /// too). Nothing when a reading fails (`failure`).
   func forEachCell(in rows: ClosedRange<Int>, _ body: (SheetCell) -> Void) {
-    state.withLock { state in
-      guard state.failure == nil else { return }
-      if state.reading == nil || rows.lowerBound <= state.passed {
+    var first = true
+    while let cells = cells(in: rows, first: first) {
+      first = false
+      for cell in cells { body(cell) }
+    }
+  }
+
+  /// The next cells with text in `rows`, in reading order (the cells a merge hides too), a
+  /// batch at a time; nil once `rows` has no more (or a reading failed: `failure`). `first`
+  /// asks for the first batch of `rows` (a new reading starts when they were passed).
+  func cells(in rows: ClosedRange<Int>, first: Bool) -> ArraySlice<SheetCell>? {
+    state.withLock { state -> ArraySlice<SheetCell>? in
+      guard state.failure == nil else { return nil }
+      if first, state.reading == nil || rows.lowerBound <= state.passed {
         state.reading = Reading.Handle(Reading(source))
         state.batch = []
         state.index = 0
         state.passed = -1
       }
-      guard let reading = state.reading?.reading else { return }
+      guard let reading = state.reading?.reading else { return nil }
       do throws(SheetsError) {
         while true {
           if state.index == state.batch.count {
             guard let next = try reading.next() else {
               state.passed = .max
-              break
+              return nil
             }
             state.batch = next
             state.index = 0
-            continue
           }
-          let cell = state.batch[state.index]
-          if cell.row > rows.upperBound {
+          var start = state.index
+          while start < state.batch.count, state.batch[start].row < rows.lowerBound { start += 1 }
+          state.index = start
+          if start == state.batch.count { continue }
+          if state.batch[start].row > rows.upperBound {
             state.passed = rows.upperBound
-            break
+            return nil
           }
-          state.index += 1
-          if cell.row >= rows.lowerBound { body(cell) }
+          var end = start + 1
+          while end < state.batch.count, state.batch[end].row <= rows.upperBound { end += 1 }
+          state.index = end
+          return state.batch[start..<end]
         }
       } catch {
         state.failure = error
         state.reading = nil
         state.batch = []
+        return nil
       }
     }
   }
