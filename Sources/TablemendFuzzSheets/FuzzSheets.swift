@@ -28,29 +28,38 @@ enum FuzzSheets {
       _ = try? SheetsReader.read(data, format: format, limits: limits)
     }
     // An .xlsx read with its sheets summarised from the third cell on and read again as their
-    // tables are built: the tables, paragraphs and diagnostics of the sheets read whole.
-    if let whole = try? SheetsReader.read(data, format: .xlsx, limits: limits) {
-      guard
-        let summarised = try? SheetsReader.readGrids(
-          data, format: .xlsx, limits: limits, survey: survey, keptCells: 2)
-      else { preconditionFailure("a summarised .xlsx failed where the whole one was read") }
-      let blocks = summarised.items.map { item -> Block in
-        switch item {
-        case .block(let block): return block
-        case .grid(let grid):
-          if grid.readFailure != nil { preconditionFailure("a summarised sheet read again failed") }
-          return .table(grid.table())
-        }
-      }
-      if blocks != whole.blocks || summarised.diagnostics != whole.diagnostics {
-        preconditionFailure("a summarised .xlsx gives other blocks than the whole one")
-      }
-    }
+    // tables are built gives the tables, paragraphs and diagnostics of the sheets read whole:
+    // the input itself, and the input as the worksheet of a package made around it.
+    summarisedAgrees(data)
+    if let package = FuzzWorkbook.xlsx(sheet: data) { summarisedAgrees(package) }
     // The input as a worksheet part: the xlsx fast path's scanner, fed in pieces of a size the
     // input picks, gives up or gives exactly the libxml2 handler's sheet.
     let pieceSize = 1 + Int(data.first ?? 0) % 17
     if !WorksheetScannerCheck.agrees(data, pieceSize: pieceSize, limits: limits) {
       preconditionFailure("the worksheet scanner and libxml2 read the part differently")
+    }
+  }
+}
+
+extension FuzzSheets {
+  /// Stops when `data`, read as an `.xlsx` whole, gives other blocks or diagnostics than read
+  /// with its sheets summarised (or the summarised read fails).
+  static func summarisedAgrees(_ data: Data) {
+    guard let whole = try? SheetsReader.read(data, format: .xlsx, limits: limits) else { return }
+    guard
+      let summarised = try? SheetsReader.readGrids(
+        data, format: .xlsx, limits: limits, survey: survey, keptCells: 2)
+    else { preconditionFailure("a summarised .xlsx failed where the whole one was read") }
+    let blocks = summarised.items.map { item -> Block in
+      switch item {
+      case .block(let block): return block
+      case .grid(let grid):
+        if grid.readFailure != nil { preconditionFailure("a summarised sheet read again failed") }
+        return .table(grid.table())
+      }
+    }
+    if blocks != whole.blocks || summarised.diagnostics != whole.diagnostics {
+      preconditionFailure("a summarised .xlsx gives other blocks than the whole one")
     }
   }
 }
