@@ -4,10 +4,11 @@ import Synchronization
 import TablemendDocx
 import TablemendModel
 
-/// A summarised sheet's cells read again from its worksheet part, as they are needed: the
-/// part inflated and scanned piece by piece and the cells' text made as the first reading made
-/// them (`WorksheetScanner`, `CellTextWorker`) on threads of their own (`Reading`), handed over
-/// in reading order while the caller writes the cells before them.
+/// A summarised sheet's cells read again as they are needed: from the temporary file the first
+/// reading wrote them to (`CellSpill`), or, when there is none, from the worksheet part,
+/// inflated and scanned piece by piece and the cells' text made as the first reading made them
+/// (`WorksheetScanner`, `CellTextWorker`) on threads of their own (`Reading`); handed over in
+/// reading order while the caller writes the cells before them.
 ///
 /// The tables of one sheet share it: each asks for the cells of its rows, and one reading
 /// serves them all when they ask in order (as a writer does); a table asking for rows already
@@ -29,6 +30,8 @@ final class SheetReplay: Sendable {
 
   private struct State {
     var reading: Reading.Handle?
+    /// The spill read back, when there is one.
+    var spilled: CellSpill.Reader?
     /// The batch being handed over, and the index of its next cell.
     var batch: [SheetCell] = []
     var index = 0
@@ -38,10 +41,13 @@ final class SheetReplay: Sendable {
   }
 
   private let source: Source
+  /// The sheet's cells as the first reading wrote them, read back instead of the part.
+  private let spill: CellSpill?
   private let state = Mutex(State())
 
-  init(_ source: Source) {
+  init(_ source: Source, spill: CellSpill? = nil) {
     self.source = source
+    self.spill = spill
   }
 
   /// Why a reading again failed, if one did.
@@ -63,17 +69,30 @@ final class SheetReplay: Sendable {
   func cells(in rows: ClosedRange<Int>, first: Bool) -> ArraySlice<SheetCell>? {
     state.withLock { state -> ArraySlice<SheetCell>? in
       guard state.failure == nil else { return nil }
-      if first, state.reading == nil || rows.lowerBound <= state.passed {
-        state.reading = Reading.Handle(Reading(source))
+      if first,
+        (state.reading == nil && state.spilled == nil) || rows.lowerBound <= state.passed
+      {
+        if let spill {
+          state.spilled = CellSpill.Reader(spill)
+        } else {
+          state.reading = Reading.Handle(Reading(source))
+        }
         state.batch = []
         state.index = 0
         state.passed = -1
       }
-      guard let reading = state.reading?.reading else { return nil }
+      let reading = state.reading?.reading
+      guard reading != nil || state.spilled != nil else { return nil }
       do throws(SheetsError) {
         while true {
           if state.index == state.batch.count {
-            guard let next = try reading.next() else {
+            let read: [SheetCell]?
+            if let spilled = state.spilled {
+              read = try spilled.next()
+            } else {
+              read = try reading?.next()
+            }
+            guard let next = read else {
               state.passed = .max
               return nil
             }
@@ -96,6 +115,7 @@ final class SheetReplay: Sendable {
       } catch {
         state.failure = error
         state.reading = nil
+        state.spilled = nil
         state.batch = []
         return nil
       }

@@ -84,18 +84,24 @@ public enum SheetsReader {
   ///     flat in its rows), its tables' cells read again from the package when they are asked
   ///     for, and each table's tally is its `SheetGrid.surveyed`. Nil holds every sheet.
   ///   - keptCells: See `survey`.
+  ///   - spillDirectory: Where a summarised sheet's cells are written as it is read (an
+  ///     unlinked temporary file, `CellSpill`), to be read back when its tables are written; nil
+  ///     (or when no file can be made there) reads the worksheet part again instead.
   ///   - releaseInput: Called now and then once bytes of `data` were read, when the sheets are
   ///     summarised (and as they are read again): a caller whose `data` is a file's mapping
   ///     lets its pages go (the bytes are still read after it, from the file).
   /// - Throws: `SheetsError` as `read` does.
   public static func readGrids(
     _ data: Data, format: Format, limits: Limits = .standard, survey: SheetTextSurvey? = nil,
-    keptCells: Int = SheetsReader.keptCells, releaseInput: (@Sendable () -> Void)? = nil
+    keptCells: Int = SheetsReader.keptCells,
+    spillDirectory: String? = NSTemporaryDirectory(),
+    releaseInput: (@Sendable () -> Void)? = nil
   ) throws(SheetsError) -> (items: [SheetItem], diagnostics: [Diagnostic], dialect: String) {
     let built: (items: [SheetItem], diagnostics: [Diagnostic])
     if format == .xlsx, let survey {
       let sheets = try XLSXReader.readSheets(
-        data, limits: limits, survey: survey, keptCells: keptCells, releaseInput: releaseInput)
+        data, limits: limits, survey: survey, keptCells: keptCells,
+        spillDirectory: spillDirectory, releaseInput: releaseInput)
       built = try WorkbookTables.items(of: sheets, limits: limits, grids: true)
     } else {
       let workbook = try workbook(data, format: format, limits: limits)

@@ -42,8 +42,9 @@ enum XLSXReader {
   ///   or passes a limit.
   static func read(_ data: Data, limits: Limits) throws(SheetsError) -> Workbook {
     Workbook(
-      sheets: try readSheets(data, limits: limits, survey: nil, keptCells: .max, releaseInput: nil)
-        .map(\.sheet))
+      sheets: try readSheets(
+        data, limits: limits, survey: nil, keptCells: .max, spillDirectory: nil, releaseInput: nil
+      ).map(\.sheet))
   }
 
   /// Reads the workbook's sheets. With a survey, a sheet whose scanner reads more than
@@ -55,7 +56,7 @@ enum XLSXReader {
   /// - Throws: `SheetsError` as `read` does.
   static func readSheets(
     _ data: Data, limits: Limits, survey: SheetTextSurvey?, keptCells: Int,
-    releaseInput: (@Sendable () -> Void)?
+    spillDirectory: String?, releaseInput: (@Sendable () -> Void)?
   ) throws(SheetsError) -> [(sheet: Sheet, streamed: StreamedSheet?)] {
     var package: DocxPackage
     do {
@@ -114,7 +115,8 @@ enum XLSXReader {
         data: data, part: rel.target, strings: strings, styles: styles, date1904: info.date1904,
         limits: limits, releaseInput: releaseInput)
       if let scanned = scanSheet(
-        &package, source, name: entry.name, survey: survey, keptCells: keptCells)
+        &package, source, name: entry.name, survey: survey, keptCells: keptCells,
+        spillDirectory: spillDirectory)
       {
         (sheet, streamed) = scanned
       } else if let read = try? readSheetStreaming(
@@ -145,7 +147,7 @@ enum XLSXReader {
   /// (`package` as it was) when the scanner gives up: see `scanSheet(_:part:...)`.
   private static func scanSheet(
     _ package: inout DocxPackage, _ source: SheetReplay.Source, name: String,
-    survey: SheetTextSurvey?, keptCells: Int
+    survey: SheetTextSurvey?, keptCells: Int, spillDirectory: String?
   ) -> (sheet: Sheet, streamed: StreamedSheet?)? {
     let before = package
     func scan(_ collector: SheetCellCollector) -> (sheet: Sheet, cells: SheetCellCollector.Outcome)?
@@ -169,15 +171,19 @@ enum XLSXReader {
       sheet.cells = cells
       return (sheet, nil)
     }
-    guard let first = scan(SheetCellCollector(keep: keptCells, survey: survey, hiding: nil)) else {
-      return nil
-    }
+    guard
+      let first = scan(
+        SheetCellCollector(
+          keep: keptCells, survey: survey, hiding: nil, spillDirectory: spillDirectory))
+    else { return nil }
     var outcome = first.cells
-    if case .summary(let summary) = outcome {
+    if case .summary(let summary, _) = outcome {
       let merges = SheetMerges(first.sheet.merges, sheet: name)
       if summary.mayHideText(under: merges) {
         guard
-          let again = scan(SheetCellCollector(keep: keptCells, survey: survey, hiding: merges))
+          let again = scan(
+            SheetCellCollector(
+              keep: keptCells, survey: survey, hiding: merges, spillDirectory: spillDirectory))
         else { return nil }
         outcome = again.cells
       }
@@ -191,8 +197,8 @@ enum XLSXReader {
     case .cells(let cells):
       sheet.cells = cells
       return (sheet, nil)
-    case .summary(let summary):
-      return (sheet, StreamedSheet(summary: summary, replay: SheetReplay(source)))
+    case .summary(let summary, let spill):
+      return (sheet, StreamedSheet(summary: summary, replay: SheetReplay(source, spill: spill)))
     case .unordered:
       return nil
     }

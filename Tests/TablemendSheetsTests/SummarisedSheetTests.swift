@@ -58,13 +58,15 @@ import Testing
     )
   }
 
-  /// The grid path's items with cells held (as `read` makes them) and summarised.
-  static func both(_ data: Data, keptCells: Int = 5) throws -> (
+  /// The grid path's items with cells held (as `read` makes them) and summarised (the cells
+  /// spilled to a temporary file, or read again from the part).
+  static func both(_ data: Data, keptCells: Int = 5, spill: Bool) throws -> (
     whole: [SheetItem], summarised: [SheetItem], same: Bool
   ) {
     let whole = try SheetsReader.readGrids(data, format: .xlsx)
     let summarised = try SheetsReader.readGrids(
-      data, format: .xlsx, survey: survey, keptCells: keptCells)
+      data, format: .xlsx, survey: survey, keptCells: keptCells,
+      spillDirectory: spill ? NSTemporaryDirectory() : nil)
     return (whole.items, summarised.items, whole.diagnostics == summarised.diagnostics)
   }
 
@@ -78,11 +80,18 @@ import Testing
     }
   }
 
-  /// Checks that the summarised items are the whole ones; returns how many tables were
-  /// summarised.
+  /// Checks that the summarised items are the whole ones, the cells spilled and read again
+  /// from the part; returns how many tables were summarised.
   @discardableResult
   static func check(_ data: Data, keptCells: Int = 5) throws -> Int {
-    let (whole, summarised, sameDiagnostics) = try both(data, keptCells: keptCells)
+    let spilled = try check(data, keptCells: keptCells, spill: true)
+    #expect(try check(data, keptCells: keptCells, spill: false) == spilled)
+    return spilled
+  }
+
+  static func check(_ data: Data, keptCells: Int, spill: Bool) throws -> Int {
+    let (whole, summarised, sameDiagnostics) = try both(
+      data, keptCells: keptCells, spill: spill)
     #expect(sameDiagnostics)
     #expect(blocks(summarised) == blocks(whole))
     #expect(blocks(whole) == (try SheetsReader.read(data)).blocks)
