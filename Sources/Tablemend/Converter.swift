@@ -235,9 +235,10 @@ public struct Converter: Sendable {
   /// table that cannot hold a form (none of the scalars a form needs in it or in any
   /// paragraph of the workbook) is not even built: its cells are made one at a time as they
   /// are written. An `.xlsx` sheet of more than `keptCells` cells with text is not even held:
-  /// it is summarised as it is read (`gridSurvey`) and its cells are read again from the
-  /// package as they are written, so that memory stays flat in its rows. A smaller document
-  /// is encoded as `convertToJSON` does.
+  /// it is summarised as it is read (`gridSurvey`) and its cells are spilled to an unlinked
+  /// temporary file (or, without one, read again from the package) and read back as they are
+  /// written, so that memory stays flat in its rows. A smaller document is encoded as
+  /// `convertToJSON` does.
   /// - Throws: `ConversionError` when the bytes cannot be decoded or parsed at all.
   public func convertForOutput(
     data: Data, path: String, streamedCells: Int = Converter.streamedCells,
