@@ -2,7 +2,7 @@ import Dispatch
 import TablemendModel
 
 /// One sheet's text by slot and its merges checked against each other: the cells held
-/// (`init(_:)`), or a summary of them, the cells read again from the part as they are asked
+/// (`init(_:)`), or a summary of them, the cells read back (`SheetReplay`) as they are asked
 /// for (`init(_:streamed:)`, a sheet too large to hold).
 struct SheetLayout {
   let name: String

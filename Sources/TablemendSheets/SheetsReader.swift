@@ -74,15 +74,17 @@ public enum SheetsReader {
   }
 
   /// Most cells with text an `.xlsx` sheet read by `readGrids` with a survey holds; a larger
-  /// one is summarised and its cells read again as its tables are written.
+  /// one is summarised and its cells read back (from a spill, or the part) as its tables are
+  /// written.
   public static let keptCells = 65_536
 
   /// `read` with each table left as a `SheetGrid` whose cells are made when asked for.
   /// - Parameters:
   ///   - survey: For an `.xlsx` workbook, what tallies the text of a sheet of more than
   ///     `keptCells` cells with text: such a sheet is read without holding its cells (memory
-  ///     flat in its rows), its tables' cells read again from the package when they are asked
-  ///     for, and each table's tally is its `SheetGrid.surveyed`. Nil holds every sheet.
+  ///     flat in its rows), its tables' cells read back when they are asked for (see
+  ///     `spillDirectory`), and each table's tally is its `SheetGrid.surveyed`. Nil holds every
+  ///     sheet.
   ///   - keptCells: See `survey`.
   ///   - spillDirectory: Where a summarised sheet's cells are written as it is read (an
   ///     unlinked temporary file, `CellSpill`), to be read back when its tables are written; nil

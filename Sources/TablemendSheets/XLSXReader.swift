@@ -49,9 +49,10 @@ enum XLSXReader {
 
   /// Reads the workbook's sheets. With a survey, a sheet whose scanner reads more than
   /// `keptCells` cells with text, in reading order, is summarised as it is read (the survey
-  /// tallying each text, `SheetCellCollector`) and comes without its cells, which are read
-  /// again from its part as its tables are written (`StreamedSheet`): a sheet of any size is
-  /// read in bounded memory. `releaseInput` is called every `releaseBytes` of a worksheet
+  /// tallying each text, `SheetCellCollector`) and comes without its cells, which are spilled
+  /// to a temporary file in `spillDirectory` (or, without one, read again from its part) and
+  /// read back as its tables are written (`StreamedSheet`): a sheet of any size is read in
+  /// bounded memory. `releaseInput` is called every `releaseBytes` of a worksheet
   /// scanned (see `SheetsReader.readGrids`).
   /// - Throws: `SheetsError` as `read` does.
   static func readSheets(
