@@ -89,7 +89,11 @@ let package = Package(
     .executableTarget(
       name: "TablemendFuzzDocx", dependencies: ["TablemendDocx", "TablemendFuzzSupport"]),
     .executableTarget(
-      name: "TablemendFuzzSheets", dependencies: ["TablemendSheets", "TablemendFuzzSupport"]),
+      name: "TablemendFuzzSheets",
+      dependencies: [
+        "TablemendSheets", "TablemendFuzzSupport",
+        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+      ]),
     .executableTarget(
       name: "TablemendFuzzPDF", dependencies: ["TablemendPDF", "TablemendFuzzSupport"]),
     .executableTarget(

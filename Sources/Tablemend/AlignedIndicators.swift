@@ -201,28 +201,41 @@ enum AlignedIndicators {
   /// rows of short cells is counted in one pass.
   /// - Parameter forEachText: Calls its argument with each cell's text (in any order).
   static func levelLabelCount(inCells forEachText: ((String) -> Void) -> Void) -> Int {
-    var kinds: [String: Bool] = [:]
+    var tally = LevelLabelTally()
     var count = 0
-    forEachText { text in
-      if text.isEmpty { return }
+    forEachText { text in count += tally.count(text) }
+    return count
+  }
+
+  /// `levelLabelCount(inCells:)` one cell at a time: the level labels of one cell's text, the
+  /// kinds of short texts remembered (at most `remembered` of them) from cell to cell.
+  struct LevelLabelTally {
+    private var kinds: [String: Bool] = [:]
+    private let remembered: Int
+
+    init(remembering remembered: Int = 100_000) {
+      self.remembered = remembered
+    }
+
+    /// How many level labels `text` holds as a cell of a grid.
+    mutating func count(_ text: String) -> Int {
+      if text.isEmpty { return 0 }
       // A cell that may hold several cells run together is read as text is.
       let shape = shortShape(text)
       if shape.map({ !$0.short }) ?? (text.count > 12 || text.contains(where: \.isWhitespace)) {
-        count += levelLabelCount(in: [text])
-        return
+        return levelLabelCount(in: [text])
       }
-      if shape?.noLabel == true { return }
+      if shape?.noLabel == true { return 0 }
       let isLabel: Bool
       if let known = kinds[text] {
         isLabel = known
       } else {
         let kind = CellClassifier.classify(text)
         isLabel = kind == .level1 || kind == .level2 || kind == .eitherLevel
-        if kinds.count < 100_000 { kinds[text] = isLabel }
+        if kinds.count < remembered { kinds[text] = isLabel }
       }
-      if isLabel { count += 1 }
+      return isLabel ? 1 : 0
     }
-    return count
   }
 
   /// For text whose every scalar is a character of its own (ASCII, Latin-1 letters, CJK

@@ -56,6 +56,22 @@ public struct Converter: Sendable {
   /// input by.
   public static func sha256(_ data: Data) -> String { hex(SHA256.hash(data: data)) }
 
+  /// `sha256(data)`, read 4 MiB at a time, `release` called after each (nil: at once).
+  static func sha256(_ data: Data, releasing release: (() -> Void)?) -> String {
+    guard let release else { return sha256(data) }
+    var hasher = SHA256()
+    data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
+      var at = 0
+      while at < bytes.count {
+        let end = min(bytes.count, at + (4 << 20))
+        hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: bytes[at..<end]))
+        release()
+        at = end
+      }
+    }
+    return hex(hasher.finalize())
+  }
+
   /// The text dialects tablemend detects, by the names `source.dialect` and `--dialect` use.
   public static var textDialects: [String] { TextReader.dialects + [HTMLReader.dialect] }
 
@@ -126,6 +142,19 @@ public struct Converter: Sendable {
   /// - Throws: `ConversionError` naming the file when it is missing, a folder, too large or
   ///   unreadable.
   public func load(_ url: URL) throws(ConversionError) -> Data {
+    try check(url)
+    let data: Data
+    do {
+      data = try Data(contentsOf: url)
+    } catch {
+      throw ConversionError(path: url.path, message: "cannot read file (permission or I/O error)")
+    }
+    return data
+  }
+
+  /// Checks that `url` names a file within the input limit.
+  /// - Throws: `ConversionError` naming the file when it is missing, a folder or too large.
+  private func check(_ url: URL) throws(ConversionError) {
     let path = url.path
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -143,13 +172,6 @@ public struct Converter: Sendable {
           "file is \(size) bytes, over the input limit of \(options.limits.maxInputBytes) (maxInputBytes)"
       )
     }
-    let data: Data
-    do {
-      data = try Data(contentsOf: url)
-    } catch {
-      throw ConversionError(path: path, message: "cannot read file (permission or I/O error)")
-    }
-    return data
   }
 
   /// Converts bytes read from `path` (used only to name the source and in errors).
@@ -196,8 +218,15 @@ public struct Converter: Sendable {
 
   /// Converts the file at `url` for writing out (see `convertForOutput(data:path:)`).
   /// - Throws: `ConversionError` naming the file when it cannot be read at all.
+  /// A file of 1 MiB or more is mapped rather than read (`MappedInput`), its pages let go as
+  /// they are read, so that a large workbook's bytes are not held either.
+  /// - Throws: `ConversionError` naming the file when it cannot be read at all.
   public func convertForOutput(fileAt url: URL) throws(ConversionError) -> ConvertedOutput {
-    try convertForOutput(data: load(url), path: url.path)
+    try check(url)
+    if let input = MappedInput(path: url.path) {
+      return try convertForOutput(data: input.data, path: url.path, releaseInput: input.release)
+    }
+    return try convertForOutput(data: load(url), path: url.path)
   }
 
   /// `convertToJSON(data:path:)` for a caller that writes the JSON out (`ConvertedOutput.write`):
@@ -205,12 +234,29 @@ public struct Converter: Sendable {
   /// JSON is encoded, never held whole (a 100,000-row workbook's is 178 MB), and a workbook's
   /// table that cannot hold a form (none of the scalars a form needs in it or in any
   /// paragraph of the workbook) is not even built: its cells are made one at a time as they
-  /// are written. A smaller document is encoded as `convertToJSON` does.
+  /// are written. An `.xlsx` sheet of more than `keptCells` cells with text is not even held:
+  /// it is summarised as it is read (`gridSurvey`) and its cells are spilled to an unlinked
+  /// temporary file (or, without one, read again from the package) and read back as they are
+  /// written, so that memory stays flat in its rows. A smaller document is encoded as
+  /// `convertToJSON` does.
   /// - Throws: `ConversionError` when the bytes cannot be decoded or parsed at all.
   public func convertForOutput(
-    data: Data, path: String, streamedCells: Int = Converter.streamedCells
+    data: Data, path: String, streamedCells: Int = Converter.streamedCells,
+    keptCells: Int = SheetsReader.keptCells
   ) throws(ConversionError) -> ConvertedOutput {
-    var read = try self.read(data: data, path: path, grids: true)
+    try convertForOutput(
+      data: data, path: path, streamedCells: streamedCells, keptCells: keptCells,
+      releaseInput: nil)
+  }
+
+  /// `convertForOutput(data:path:streamedCells:keptCells:)` calling `releaseInput` now and
+  /// then once bytes of `data` were read (`MappedInput.release`).
+  func convertForOutput(
+    data: Data, path: String, streamedCells: Int = Converter.streamedCells,
+    keptCells: Int = SheetsReader.keptCells, releaseInput: (@Sendable () -> Void)?
+  ) throws(ConversionError) -> ConvertedOutput {
+    var read = try self.read(
+      data: data, path: path, grids: true, keptCells: keptCells, releaseInput: releaseInput)
     let cells =
       read.tables.reduce(0) { $0 + $1.cells.count }
       + read.grids.values.reduce(0) { $0 + $1.cellCount }
@@ -245,6 +291,7 @@ public struct Converter: Sendable {
       let labels =
         read.text.map { AlignedIndicators.levelLabelCount(in: [$0]) }
         ?? AlignedIndicators.levelLabelCount(inCells: read.forEachCellText)
+        + read.surveyedLevelLabels
       if labels >= 2 {
         recognised.diagnostics.append(
           Diagnostic(
@@ -272,15 +319,22 @@ public struct Converter: Sendable {
     var grids: [String: SheetGrid] = [:]
     var tables: [Table] { blocks.compactMap(\.table) }
 
-    /// Calls `body` with the text of every cell of the tables, the grids' included.
+    /// Calls `body` with the text of every cell of the tables, the grids' included but those
+    /// whose texts were surveyed as they were read (`surveyedLevelLabels` counts theirs).
     func forEachCellText(_ body: (String) -> Void) {
       for table in tables {
         if let grid = grids[table.id] {
-          grid.forEachText(body)
+          if grid.surveyed == nil { grid.forEachText(body) }
         } else {
           for cell in table.cells { body(cell.text) }
         }
       }
+    }
+
+    /// The level labels of the grids whose texts were surveyed as they were read
+    /// (`Converter.gridSurvey`).
+    var surveyedLevelLabels: Int {
+      grids.values.reduce(0) { $0 + ($1.surveyed?.count ?? 0) }
     }
 
     /// The grids' placeholders replaced by their tables.
@@ -296,9 +350,12 @@ public struct Converter: Sendable {
 
   /// Bytes to blocks: the input limit, the digest, and the DOCX or text readers.
   /// - Parameter grids: Leave a workbook's tables that cannot hold a form unbuilt (`Read.grids`).
-  private func read(data: Data, path: String, grids allowGrids: Bool = false)
-    throws(ConversionError) -> Read
-  {
+  /// - Parameter releaseInput: Called now and then once bytes of `data` were read (the
+  ///   digest's, a workbook's parts).
+  private func read(
+    data: Data, path: String, grids allowGrids: Bool = false,
+    keptCells: Int = SheetsReader.keptCells, releaseInput: (@Sendable () -> Void)? = nil
+  ) throws(ConversionError) -> Read {
     if data.count > options.limits.maxInputBytes {
       throw ConversionError(
         path: path,
@@ -306,7 +363,7 @@ public struct Converter: Sendable {
           "input is \(data.count) bytes, over the input limit of \(options.limits.maxInputBytes) (maxInputBytes)"
       )
     }
-    let digest = Self.sha256(data)
+    let digest = Self.sha256(data, releasing: releaseInput)
     let blocks: [Block]
     let diagnostics: [Diagnostic]
     let encoding: String
@@ -342,11 +399,13 @@ public struct Converter: Sendable {
     let forcedSheet = options.dialect.flatMap { SheetsReader.Format(rawValue: $0) }
     let sheetFormat = options.dialect == nil ? SheetsReader.format(of: data) : forcedSheet
     if let sheetFormat {
-      do {
+      do throws(SheetsError) {
         if allowGrids {
           let content = try SheetsReader.readGrids(
-            data, format: sheetFormat, limits: options.limits)
+            data, format: sheetFormat, limits: options.limits, survey: Self.gridSurvey,
+            keptCells: keptCells, releaseInput: releaseInput)
           (blocks, grids) = Self.sheetBlocks(content.items)
+          if let failure = Self.readFailure(content.items) { throw failure }
           diagnostics = content.diagnostics
           dialect = content.dialect
         } else {
@@ -512,8 +571,8 @@ public struct Converter: Sendable {
       switch item {
       case .block(let block): blocks.append(block)
       case .grid(let grid):
-        var mayHoldForm = paragraphsMayHoldForms
-        if !mayHoldForm {
+        var mayHoldForm = paragraphsMayHoldForms || grid.surveyed?.marked == true
+        if !mayHoldForm, grid.surveyed == nil {
           grid.forEachText { text in
             if !mayHoldForm, FormRecognizer.holdsFormScalar(text) { mayHoldForm = true }
           }
@@ -527,6 +586,26 @@ public struct Converter: Sendable {
       }
     }
     return (blocks, grids)
+  }
+
+  /// What a large workbook sheet's texts are read for as the sheet is read, its cells not
+  /// held (`SheetsReader.readGrids`): whether a table may hold a form
+  /// (`FormRecognizer.holdsFormScalar`, marked) and its level labels (counted), what
+  /// `sheetBlocks` and `recognize` would otherwise read its cells for.
+  static let gridSurvey = SheetTextSurvey {
+    var labels = AlignedIndicators.LevelLabelTally()
+    return { text in
+      SheetTextSurvey.Tally(
+        marked: FormRecognizer.holdsFormScalar(text), count: labels.count(text))
+    }
+  }
+
+  /// The first failure of reading a sheet's cells again while its items' tables were built.
+  static func readFailure(_ items: [SheetItem]) -> SheetsError? {
+    for case .grid(let grid) in items {
+      if let failure = grid.readFailure { return failure }
+    }
+    return nil
   }
 
   /// What a workbook format is, for errors (`an .xlsx workbook: …`).
@@ -582,7 +661,9 @@ public struct ConvertedOutput: Sendable {
 
   /// Writes the compact JSON (`JSONOutput.encode(fullDocument())`'s bytes) through `sink`, in
   /// pieces of about `chunkSize` bytes unless it was encoded whole.
-  /// - Throws: What `sink` throws; nothing more is written after it.
+  /// - Throws: What `sink` throws; nothing more is written after it. `SheetsError` once every
+  ///   piece was written when reading a large sheet's cells again failed (the JSON written is
+  ///   then not the document's).
   public func write(
     chunkSize: Int = 1 << 20, to sink: (UnsafeRawBufferPointer) throws -> Void
   ) throws {
@@ -602,5 +683,8 @@ public struct ConvertedOutput: Sendable {
             for cell in table.cells { body(cell) }
           }
         }, plainCells: { grids[$0.id] }, to: sink)
+    for grid in grids.values {
+      if let failure = grid.readFailure { throw failure }
+    }
   }
 }

@@ -27,13 +27,14 @@ struct RawCellBatch: Sendable {
 /// in order (`SheetCellText`, `Text.lines`), while the scanner reads on: the two cores share a
 /// worksheet's reading.
 ///
-/// At most `depth` batches wait. `finish` gives the sheet's cells with text in reading order,
-/// or nil when a cell names a shared string past the table or there are more than `maxCells`
-/// (the scanner then gives up, and libxml2 reports it).
+/// At most `depth` batches wait. The cells with text go to a `SheetCellCollector` in reading
+/// order; `finish` gives what it made of them (every cell, or the sheet's summary), or nil
+/// when a cell names a shared string past the table or there are more than `maxCells` (the
+/// scanner then gives up, and libxml2 reports it).
 final class CellTextWorker: Sendable {
   private struct State {
     var batches: [RawCellBatch] = []
-    var cells: [SheetCell] = []
+    var outcome: SheetCellCollector.Outcome?
     var failed = false
     var joined = false
   }
@@ -43,9 +44,20 @@ final class CellTextWorker: Sendable {
   private let slots: DispatchSemaphore
   private let done = DispatchSemaphore(value: 0)
 
-  init(cellText: SheetCellText, maxCells: Int, depth: Int = 4) {
+  /// Starts the thread.
+  /// - Parameters:
+  ///   - collector: Where the cells go.
+  ///   - forward: When given, each batch's cells with text go to it instead, as they are made
+  ///     (in order, the collector left empty); it returns false to stop the worker (which then
+  ///     fails).
+  init(
+    cellText: SheetCellText, maxCells: Int, collector: SheetCellCollector = .keepingAll,
+    forward: (@Sendable ([SheetCell]) -> Bool)? = nil, depth: Int = 4
+  ) {
     slots = DispatchSemaphore(value: max(1, depth))
-    Thread.detachNewThread { [self] in run(cellText: cellText, maxCells: maxCells) }
+    Thread.detachNewThread { [self] in
+      run(cellText: cellText, maxCells: maxCells, collector: collector, forward: forward)
+    }
   }
 
   /// True once a cell failed (or `cancel` was called).
@@ -58,10 +70,14 @@ final class CellTextWorker: Sendable {
     items.signal()
   }
 
-  /// Waits for every batch handed over; the cells, or nil when one failed. Later calls give nil.
-  func finish() -> [SheetCell]? {
+  /// Waits for every batch handed over; what the collector made of the cells, or nil when one
+  /// failed. Later calls give nil.
+  func finish() -> SheetCellCollector.Outcome? {
     guard join() else { return nil }
-    return state.withLock { $0.failed ? nil : $0.cells }
+    return state.withLock { state in
+      defer { state.outcome = nil }
+      return state.failed ? nil : state.outcome
+    }
   }
 
   /// Drops what is left and waits for the thread (when `finish` was not called).
@@ -82,10 +98,16 @@ final class CellTextWorker: Sendable {
     return true
   }
 
-  private func run(cellText: SheetCellText, maxCells: Int) {
+  private func run(
+    cellText: SheetCellText, maxCells: Int, collector: SheetCellCollector,
+    forward: (@Sendable ([SheetCell]) -> Bool)?
+  ) {
     var cellText = cellText
-    var cells: [SheetCell] = []
+    var collector = collector
+    // The survey's function, made on this thread (it may keep a cache of its own).
+    let tally = collector.survey?.make()
     var failed = false
+    var made: [SheetCell] = []
     while true {
       items.wait()
       let next: RawCellBatch? = state.withLock {
@@ -94,19 +116,37 @@ final class CellTextWorker: Sendable {
       // The queue is empty only at `join`'s signal (each batch is queued before its own).
       guard let batch = next else { break }
       if !failed, !state.withLock({ $0.failed }) {
-        failed = !Self.texts(of: batch, cellText: &cellText, maxCells: maxCells, into: &cells)
+        if let forward {
+          made.reserveCapacity(batch.cells.count)
+          failed = !Self.texts(of: batch, cellText: &cellText) { cell in
+            made.append(cell)
+            return true
+          }
+          if !failed, !made.isEmpty {
+            failed = !forward(made)
+            made = []
+          }
+        } else {
+          failed = !Self.texts(of: batch, cellText: &cellText) { cell in
+            guard collector.count < maxCells else { return false }
+            // Cells out of reading order end the summary (`outcome` says so), not the reading.
+            _ = collector.add(cell, tally: tally)
+            return true
+          }
+        }
         if failed { state.withLock { $0.failed = true } }
       }
       slots.signal()
     }
-    state.withLock { $0.cells = failed ? [] : cells }
+    let outcome = failed ? nil : collector.outcome()
+    state.withLock { $0.outcome = outcome }
     done.signal()
   }
 
-  /// Appends the batch's cells that show text; false when one fails.
-  private static func texts(
-    of batch: RawCellBatch, cellText: inout SheetCellText, maxCells: Int,
-    into cells: inout [SheetCell]
+  /// Hands `body` each of the batch's cells that show text, in order; false when one fails
+  /// (or `body` returns false).
+  static func texts(
+    of batch: RawCellBatch, cellText: inout SheetCellText, _ body: (SheetCell) -> Bool
   ) -> Bool {
     batch.bytes.withUnsafeBufferPointer { bytes in
       var start = 0
@@ -122,8 +162,9 @@ final class CellTextWorker: Sendable {
             kind: cell.kind, style: cell.style, value: value, inline: inline)
         else { return false }
         if !text.isEmpty {
-          guard cells.count < maxCells else { return false }
-          cells.append(SheetCell(row: Int(cell.row), column: Int(cell.column), text: text))
+          guard body(SheetCell(row: Int(cell.row), column: Int(cell.column), text: text)) else {
+            return false
+          }
         }
       }
       return true

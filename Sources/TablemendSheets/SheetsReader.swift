@@ -73,13 +73,42 @@ public enum SheetsReader {
       blocks: built.blocks, diagnostics: built.diagnostics, dialect: format.rawValue)
   }
 
+  /// Most cells with text an `.xlsx` sheet read by `readGrids` with a survey holds; a larger
+  /// one is summarised and its cells read back (from a spill, or the part) as its tables are
+  /// written.
+  public static let keptCells = 65_536
+
   /// `read` with each table left as a `SheetGrid` whose cells are made when asked for.
+  /// - Parameters:
+  ///   - survey: For an `.xlsx` workbook, what tallies the text of a sheet of more than
+  ///     `keptCells` cells with text: such a sheet is read without holding its cells (memory
+  ///     flat in its rows), its tables' cells read back when they are asked for (see
+  ///     `spillDirectory`), and each table's tally is its `SheetGrid.surveyed`. Nil holds every
+  ///     sheet.
+  ///   - keptCells: See `survey`.
+  ///   - spillDirectory: Where a summarised sheet's cells are written as it is read (an
+  ///     unlinked temporary file, `CellSpill`), to be read back when its tables are written; nil
+  ///     (or when no file can be made there) reads the worksheet part again instead.
+  ///   - releaseInput: Called now and then once bytes of `data` were read, when the sheets are
+  ///     summarised (and as they are read again): a caller whose `data` is a file's mapping
+  ///     lets its pages go (the bytes are still read after it, from the file).
   /// - Throws: `SheetsError` as `read` does.
   public static func readGrids(
-    _ data: Data, format: Format, limits: Limits = .standard
+    _ data: Data, format: Format, limits: Limits = .standard, survey: SheetTextSurvey? = nil,
+    keptCells: Int = SheetsReader.keptCells,
+    spillDirectory: String? = NSTemporaryDirectory(),
+    releaseInput: (@Sendable () -> Void)? = nil
   ) throws(SheetsError) -> (items: [SheetItem], diagnostics: [Diagnostic], dialect: String) {
-    let workbook = try workbook(data, format: format, limits: limits)
-    let built = try WorkbookTables.items(of: workbook, limits: limits, grids: true)
+    let built: (items: [SheetItem], diagnostics: [Diagnostic])
+    if format == .xlsx, let survey {
+      let sheets = try XLSXReader.readSheets(
+        data, limits: limits, survey: survey, keptCells: keptCells,
+        spillDirectory: spillDirectory, releaseInput: releaseInput)
+      built = try WorkbookTables.items(of: sheets, limits: limits, grids: true)
+    } else {
+      let workbook = try workbook(data, format: format, limits: limits)
+      built = try WorkbookTables.items(of: workbook, limits: limits, grids: true)
+    }
     return (built.items, built.diagnostics, format.rawValue)
   }
 

@@ -33,12 +33,29 @@ public enum WorkbookTables {
   public static func items(
     of workbook: consuming Workbook, limits: Limits = .standard, grids: Bool
   ) throws(SheetsError) -> (items: [SheetItem], diagnostics: [Diagnostic]) {
+    var sheets: [(sheet: Sheet, streamed: StreamedSheet?)] = []
+    sheets.reserveCapacity(workbook.sheets.count)
+    // Each sheet moved out of the workbook (its cells not copied).
+    for index in workbook.sheets.indices {
+      sheets.append((workbook.sheets[index], nil))
+      workbook.sheets[index].cells = []
+    }
+    return try items(of: sheets, limits: limits, grids: grids)
+  }
+
+  /// `items(of:limits:grids:)` over sheets read by `XLSXReader.readSheets`: a streamed sheet's
+  /// tables read their cells again from its part when they are asked for, and carry their
+  /// survey's tallies (`SheetGrid.surveyed`).
+  /// - Throws: `SheetsError` as `blocks(of:limits:)` does.
+  static func items(
+    of sheets: consuming [(sheet: Sheet, streamed: StreamedSheet?)], limits: Limits, grids: Bool
+  ) throws(SheetsError) -> (items: [SheetItem], diagnostics: [Diagnostic]) {
     var blocks: [SheetItem] = []
     var diagnostics: [Diagnostic] = []
     var tableCount = 0
-    for index in workbook.sheets.indices {
-      // The sheet without its cells, which stay in the workbook until the layout holds them.
-      var sheet = workbook.sheets[index]
+    for index in sheets.indices {
+      // The sheet without its cells, which stay in the list until the layout holds them.
+      var sheet = sheets[index].sheet
       sheet.cells = []
       let origin = Location.sheet(sheet.name, row: 0, column: 0)
       if sheet.hidden {
@@ -74,8 +91,10 @@ public enum WorkbookTables {
             + "rows); at most \(SheetLayout.maxMerges) (\(SheetLayout.maxTallMerges) over 64 rows) "
             + "are read")
       }
-      let layout = SheetLayout(workbook.sheets[index])
-      workbook.sheets[index].cells = []
+      let streamed = sheets[index].streamed
+      let layout =
+        streamed.map { SheetLayout(sheet, streamed: $0) } ?? SheetLayout(sheets[index].sheet)
+      sheets[index].sheet.cells = []
       diagnostics += layout.diagnostics
       for part in layout.parts() {
         if part.rows.count == 1, part.columns.count == 1,
@@ -133,12 +152,21 @@ public struct SheetGrid: Sendable, PlainSheetCells {
   let rows: ClosedRange<Int>
   let columns: ClosedRange<Int>
 
+  /// What the survey gave for the table's texts, when its sheet was too large to hold (see
+  /// `SheetTextSurvey`); nil when its cells are held.
+  public let surveyed: SheetTextSurvey.Tally?
+
   init(id: String, layout: SheetLayout, rows: ClosedRange<Int>, columns: ClosedRange<Int>) {
     self.id = id
     self.layout = layout
     self.rows = rows
     self.columns = columns
+    surveyed = layout.tally(in: rows)
   }
+
+  /// Why reading the table's sheet again failed, when its cells are read again from the
+  /// worksheet and a reading failed (the cells given were then empty from there on).
+  public var readFailure: SheetsError? { layout.replayFailure }
 
   /// Rows of the table (`table().rowCount`).
   public var rowCount: Int { rows.count }
@@ -199,314 +227,4 @@ struct Slot: Hashable, Comparable {
   static func < (a: Slot, b: Slot) -> Bool {
     a.row != b.row ? a.row < b.row : a.column < b.column
   }
-}
-
-/// One sheet's text by slot and its merges checked against each other.
-struct SheetLayout {
-  let name: String
-  /// The non-empty slots' cells in row-major order, one each (the last cell read for a slot
-  /// wins): the reader's own array when it is in order (no copy of a sheet of 1,000,000
-  /// cells), not a dictionary.
-  private(set) var entries: [SheetCell] = []
-  /// Accepted merges by their top-left slot.
-  var mergeAt: [Slot: CellRange] = [:]
-  /// Accepted merges.
-  var merges: [CellRange] = []
-  /// Indexes into `merges` of the merges of at most 64 rows, by each row they cover.
-  private var mergesByRow: [Int: [Int]] = [:]
-  /// Indexes into `merges` of taller merges.
-  private var tallMerges: [Int] = []
-  var diagnostics: [Diagnostic] = []
-
-  /// Most merged ranges read in one sheet.
-  static let maxMerges = 65_536
-  /// Most merged ranges of more than 64 rows read in one sheet.
-  static let maxTallMerges = 4_096
-
-  init(_ sheet: Sheet) {
-    name = sheet.name
-    entries = Self.sortedText(sheet.cells)
-    // Merges sorted by their top-left corner; one that overlaps an earlier one is dropped and
-    // reported (Excel refuses such a file; other writers make them).
-    var accepted: [CellRange] = []
-    let sorted = sheet.merges.sorted {
-      ($0.firstRow, $0.firstColumn) < ($1.firstRow, $1.firstColumn)
-    }
-    var byRow: [Int: [Int]] = [:]  // row → indexes of accepted merges covering it (bounded below)
-    for range in sorted where range.rowSpan > 1 || range.columnSpan > 1 {
-      var clash = false
-      if range.rowSpan <= 64 {
-        for row in range.firstRow...range.lastRow {
-          if let indexes = byRow[row], indexes.contains(where: { accepted[$0].overlaps(range) }) {
-            clash = true
-            break
-          }
-        }
-      } else {
-        clash = accepted.contains { $0.overlaps(range) }
-      }
-      if clash {
-        diagnostics.append(
-          Diagnostic(
-            .warning, "overlapping-merge",
-            "sheet \(sheet.name): merged range \(Self.a1(range)) overlaps an earlier one; ignored",
-            at: Location.sheet(sheet.name, row: range.firstRow, column: range.firstColumn)))
-        continue
-      }
-      accepted.append(range)
-      if range.rowSpan <= 64 {
-        for row in range.firstRow...range.lastRow {
-          byRow[row, default: []].append(accepted.count - 1)
-        }
-      }
-      mergeAt[Slot(range.firstRow, range.firstColumn)] = range
-    }
-    merges = accepted
-    mergesByRow = byRow
-    tallMerges = accepted.indices.filter { accepted[$0].rowSpan > 64 }
-    // Text hidden under a merge (not its top-left cell) is not shown by the sheet.
-    if !merges.isEmpty {
-      entries = entries.filter { cell in
-        let slot = Slot(cell.row, cell.column)
-        guard mergeAt[slot] == nil, let covering = coveringMerge(slot) else { return true }
-        return covering.firstRow == slot.row && covering.firstColumn == slot.column
-      }
-    }
-  }
-
-  /// The non-empty cells in row-major order, the last one read for a slot winning: `cells`
-  /// itself when it is in that order already (as readers write it), else a sorted copy.
-  private static func sortedText(_ cells: [SheetCell]) -> [SheetCell] {
-    var ordered = true
-    var previous: Slot?
-    for cell in cells {
-      let slot = Slot(cell.row, cell.column)
-      if cell.text.isEmpty || previous.map({ !($0 < slot) }) == true {
-        ordered = false
-        break
-      }
-      previous = slot
-    }
-    if ordered { return cells }
-    var order = cells.indices.filter { !cells[$0].text.isEmpty }
-    // Row-major, and for one slot in reading order: the last one read is kept below.
-    order.sort { a, b in
-      let x = Slot(cells[a].row, cells[a].column)
-      let y = Slot(cells[b].row, cells[b].column)
-      return x != y ? x < y : a < b
-    }
-    var sorted: [SheetCell] = []
-    sorted.reserveCapacity(order.count)
-    for index in order {
-      if let last = sorted.last, last.row == cells[index].row,
-        last.column == cells[index].column
-      {
-        sorted[sorted.count - 1] = cells[index]
-      } else {
-        sorted.append(cells[index])
-      }
-    }
-    return sorted
-  }
-
-  /// The slot of entry `index`.
-  private func slot(_ index: Int) -> Slot {
-    Slot(entries[index].row, entries[index].column)
-  }
-
-  /// The index in `entries` of the first slot at or after `slot`.
-  private func firstIndex(atOrAfter slot: Slot) -> Int {
-    var low = 0
-    var high = entries.count
-    while low < high {
-      let mid = (low + high) / 2
-      if self.slot(mid) < slot { low = mid + 1 } else { high = mid }
-    }
-    return low
-  }
-
-  /// The text of a non-empty slot.
-  func text(at slot: Slot) -> String? {
-    let index = firstIndex(atOrAfter: slot)
-    return index < entries.count && self.slot(index) == slot ? entries[index].text : nil
-  }
-
-  private static func a1(_ range: CellRange) -> String {
-    Location.a1(row: range.firstRow, column: range.firstColumn) + ":"
-      + Location.a1(row: range.lastRow, column: range.lastColumn)
-  }
-
-  /// The accepted merge covering a slot, if any.
-  func coveringMerge(_ slot: Slot) -> CellRange? {
-    for index in (mergesByRow[slot.row] ?? []) + tallMerges
-    where merges[index].contains(row: slot.row, column: slot.column) {
-      return merges[index]
-    }
-    return nil
-  }
-
-  /// Runs of used rows (a row is used when it holds text or a merge covers it) and, for each,
-  /// the columns its text and merges use.
-  func parts() -> [(rows: ClosedRange<Int>, columns: ClosedRange<Int>)] {
-    // Row intervals: each text row, each merge's rows.
-    // One interval per row holding text (the entries come row by row), not one per cell.
-    var intervals: [(Int, Int)] = []
-    for cell in entries where intervals.last?.0 != cell.row {
-      intervals.append((cell.row, cell.row))
-    }
-    intervals += merges.map { ($0.firstRow, $0.lastRow) }
-    intervals.sort { $0 < $1 }
-    var runs: [ClosedRange<Int>] = []
-    for (low, high) in intervals {
-      if let last = runs.last, low <= last.upperBound + 1 {
-        runs[runs.count - 1] = last.lowerBound...max(last.upperBound, high)
-      } else {
-        runs.append(low...high)
-      }
-    }
-    var columns: [ClosedRange<Int>?] = Array(repeating: nil, count: runs.count)
-    func run(of row: Int) -> Int? {
-      var low = 0
-      var high = runs.count - 1
-      while low <= high {
-        let mid = (low + high) / 2
-        if runs[mid].upperBound < row {
-          low = mid + 1
-        } else if runs[mid].lowerBound > row {
-          high = mid - 1
-        } else {
-          return mid
-        }
-      }
-      return nil
-    }
-    func widen(_ index: Int, _ low: Int, _ high: Int) {
-      if let old = columns[index] {
-        columns[index] = min(old.lowerBound, low)...max(old.upperBound, high)
-      } else {
-        columns[index] = low...high
-      }
-    }
-    for cell in entries {
-      if let index = run(of: cell.row) { widen(index, cell.column, cell.column) }
-    }
-    for range in merges {
-      if let index = run(of: range.firstRow) { widen(index, range.firstColumn, range.lastColumn) }
-    }
-    // A run of empty merged cells only (a styled, unfilled area) is no table.
-    var hasText = Array(repeating: false, count: runs.count)
-    for cell in entries { if let index = run(of: cell.row) { hasText[index] = true } }
-    return runs.indices.compactMap { index in
-      guard hasText[index], let columns = columns[index] else { return nil }
-      return (runs[index], columns)
-    }
-  }
-
-  /// The grid of one part: every slot covered once, merges as spans.
-  func table(
-    id: String, rows: ClosedRange<Int>, columns: ClosedRange<Int>,
-    parallelSlots: Int = SheetLayout.parallelSlots
-  ) -> Table {
-    var cells: [Cell] = []
-    let covered = covered(in: rows)
-    let width = columns.count
-    if rows.count >= 2, rows.count * width >= parallelSlots {
-      // A large grid: the two halves of its rows built at once, each into its own stretch of
-      // one buffer (a half's cells are its slots but those covered by a merge).
-      let middle = rows.lowerBound + rows.count / 2
-      let halves = [rows.lowerBound...(middle - 1), middle...rows.upperBound]
-      let counts = halves.map { half in
-        half.count * width
-          - covered.filter { half.contains($0.row) && columns.contains($0.column) }.count
-      }
-      let total = counts[0] + counts[1]
-      let coveredSlots = covered
-      let built = [Cell](unsafeUninitializedCapacity: total) { buffer, initialized in
-        guard let base = buffer.baseAddress else { return }
-        let target = CellBuffer(base: base)
-        DispatchQueue.concurrentPerform(iterations: 2) { k in
-          var at = k == 0 ? 0 : counts[0]
-          let end = at + counts[k]
-          forEachCell(rows: halves[k], in: rows, columns: columns, covered: coveredSlots) { cell in
-            precondition(at < end, "a half of a sheet's grid has more cells than it was given")
-            (target.base + at).initialize(to: cell)
-            at += 1
-          }
-          precondition(at == end, "a half of a sheet's grid has fewer cells than it was given")
-        }
-        initialized = total
-      }
-      return Table(id: id, rowCount: rows.count, columnCount: width, cells: built)
-    }
-    cells.reserveCapacity(rows.count * width - covered.count)
-    forEachCell(rows: rows, in: rows, columns: columns, covered: covered) { cells.append($0) }
-    return Table(id: id, rowCount: rows.count, columnCount: width, cells: cells)
-  }
-
-  /// The slots of `rows`' merges that are not their top-left slot.
-  func covered(in rows: ClosedRange<Int>) -> Set<Slot> {
-    var covered = Set<Slot>()
-    for range in merges where rows.contains(range.firstRow) {
-      for r in range.firstRow...range.lastRow {
-        for c in range.firstColumn...range.lastColumn
-        where r != range.firstRow || c != range.firstColumn {
-          covered.insert(Slot(r, c))
-        }
-      }
-    }
-    return covered
-  }
-
-  /// The text of each non-empty slot of `rows` × `columns`, row-major (what the grid's cells
-  /// hold: text under a merge was dropped when the layout was made).
-  func forEachText(rows: ClosedRange<Int>, columns: ClosedRange<Int>, _ body: (String) -> Void) {
-    var next = firstIndex(atOrAfter: Slot(rows.lowerBound, columns.lowerBound))
-    while next < entries.count, entries[next].row <= rows.upperBound {
-      if columns.contains(entries[next].column) { body(entries[next].text) }
-      next += 1
-    }
-  }
-
-  /// Grids of at least this many slots are built on two threads.
-  static let parallelSlots = 200_000
-
-  /// The cells of the grid `part` × `columns` whose rows are in `rows`, in row-major order:
-  /// every slot not in `covered`, merges as spans, rows counted from the part's first.
-  func forEachCell(
-    rows: ClosedRange<Int>, in part: ClosedRange<Int>, columns: ClosedRange<Int>,
-    covered: Set<Slot>, _ body: (Cell) -> Void
-  ) {
-    forEachPlainCell(rows: rows, in: part, columns: columns, covered: covered) { cell in
-      body(cell.cell(sheet: name))
-    }
-  }
-
-  /// `forEachCell`'s cells as `PlainSheetCell`s.
-  func forEachPlainCell(
-    rows: ClosedRange<Int>, in part: ClosedRange<Int>, columns: ClosedRange<Int>,
-    covered: Set<Slot>, _ body: (PlainSheetCell) -> Void
-  ) {
-    // The slots' text is walked in step with the grid (both row-major).
-    var next = firstIndex(atOrAfter: Slot(rows.lowerBound, columns.lowerBound))
-    for r in rows {
-      for c in columns {
-        let slot = Slot(r, c)
-        while next < entries.count, self.slot(next) < slot { next += 1 }
-        if !covered.isEmpty, covered.contains(slot) { continue }
-        let merge = mergeAt.isEmpty ? nil : mergeAt[slot]
-        let value = next < entries.count && self.slot(next) == slot ? entries[next].text : ""
-        body(
-          PlainSheetCell(
-            row: r - part.lowerBound, column: c - columns.lowerBound,
-            rowSpan: merge?.rowSpan ?? 1, columnSpan: merge?.columnSpan ?? 1, sheetRow: r,
-            sheetColumn: c, text: value))
-      }
-    }
-  }
-}
-
-/// The buffer two threads fill in disjoint stretches while `SheetLayout.table` builds a large
-/// grid (each writes only its own indexes, and the builder waits for both).
-private struct CellBuffer: @unchecked Sendable {
-  let base: UnsafeMutablePointer<Cell>
 }

@@ -13,7 +13,8 @@ import TablemendModel
 /// up (`feed` returns false, `finish` nil) and the caller reads the part with libxml2, so
 /// results and error messages never depend on it. It never reads outside the bytes it is given.
 ///
-/// Fed the part in pieces (`feed`); only an unfinished token is kept between pieces.
+/// Fed the part in pieces (`feed`); only an unfinished token is kept between pieces. The cells'
+/// text is made on a second thread (`CellTextWorker`).
 struct WorksheetScanner {
   /// Thrown inside the scanner when it gives up.
   private struct GiveUp: Error {}
@@ -40,6 +41,8 @@ struct WorksheetScanner {
   private var names: [UInt8] = []
   private var namesEnd = 0
   private var nameLengths: [Int] = []
+  /// What each open element is, in the same order.
+  private var elements: [Element] = []
   // Namespace prefixes declared in scope: their bytes in `prefixes`, each one's end there and
   // the depth of the element that declares it.
   private var prefixes: [UInt8] = []
@@ -63,13 +66,17 @@ struct WorksheetScanner {
   private var phonetic = 0
   private var inCell = false
 
+  /// A scanner whose cells' text is made on a second thread and handed to `collector` (or,
+  /// batch by batch, to `forward`: see `CellTextWorker.init`).
   init(
-    strings: [String], styles: XLSXReader.Styles, date1904: Bool, limits: Limits
+    strings: [String], styles: XLSXReader.Styles, date1904: Bool, limits: Limits,
+    collector: SheetCellCollector = .keepingAll,
+    forward: (@Sendable ([SheetCell]) -> Bool)? = nil
   ) {
     worker = WorkerHandle(
       CellTextWorker(
         cellText: SheetCellText(strings: strings, styles: styles, date1904: date1904),
-        maxCells: limits.maxCellsPerTable * 4))
+        maxCells: limits.maxCellsPerTable * 4, collector: collector, forward: forward))
     batch.cells.reserveCapacity(RawCellBatch.size)
     maxDepth = min(limits.maxXMLDepth, Self.maxDepth)
   }
@@ -104,8 +111,20 @@ struct WorksheetScanner {
   }
 
   /// The sheet once the whole part has been fed, or nil when the scanner gave up or the part
-  /// is not a complete document.
+  /// is not a complete document (or its cells were summarised: see `finishCollected`).
   mutating func finish() -> Sheet? {
+    guard let (sheet, outcome) = finishCollected(), case .cells(let cells) = outcome else {
+      return nil
+    }
+    var whole = sheet
+    whole.cells = cells
+    return whole
+  }
+
+  /// The sheet without its cells and what the collector made of them, once the whole part has
+  /// been fed (and every batch forwarded); nil when the scanner gave up or the part is not a
+  /// complete document.
+  mutating func finishCollected() -> (sheet: Sheet, cells: SheetCellCollector.Outcome)? {
     guard !failed else { return nil }
     do throws(GiveUp) {
       var buffer: [UInt8] = []
@@ -121,12 +140,11 @@ struct WorksheetScanner {
     }
     worker.worker.submit(batch)
     batch = RawCellBatch()
-    guard let cells = worker.worker.finish() else {
+    guard let outcome = worker.worker.finish() else {
       failed = true
       return nil
     }
-    sheet.cells = cells
-    return sheet
+    return (sheet, outcome)
   }
 
   /// Ends the worker's thread when the scanner goes away without `finish` or a failed `feed`.
@@ -184,14 +202,21 @@ struct WorksheetScanner {
     byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
   }
 
+  /// `[A-Za-z_]`: bit `byte - 64` of `nameBytesHigh`.
   private static func isNameStart(_ byte: UInt8) -> Bool {
-    (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
-      || byte == UInt8(ascii: "_")
+    byte >= 64 && byte < 128 && (nameBytesHigh >> UInt64(byte - 64)) & 1 == 1
   }
 
+  /// The name bytes `- . 0-9 :` among the bytes 0…63, by bit.
+  private static let nameBytesLow: UInt64 = 0x07FF_6000_0000_0000
+  /// The name bytes `A-Z _ a-z` among the bytes 64…127, by bit (`byte - 64`).
+  private static let nameBytesHigh: UInt64 = 0x07FF_FFFE_87FF_FFFE
+
+  /// `[A-Za-z0-9_.:-]`.
   private static func isNameByte(_ byte: UInt8) -> Bool {
-    isNameStart(byte) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
-      || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: ":")
+    byte < 64
+      ? (nameBytesLow >> UInt64(byte)) & 1 == 1
+      : byte < 128 && (nameBytesHigh >> UInt64(byte - 64)) & 1 == 1
   }
 
   /// An ASCII name from `i`: its end and its colon (-1 when none); nil when the bytes end
@@ -322,7 +347,8 @@ struct WorksheetScanner {
     guard b[j] == UInt8(ascii: ">"), end - (i + 2) == length else { throw GiveUp() }
     let open = namesEnd - length
     for k in 0..<length where names[open + k] != b[i + 2 + k] { throw GiveUp() }
-    try close(element(b, i + 2, end, colon))
+    guard let element = elements.last else { throw GiveUp() }
+    try close(element)
     return j + 1
   }
 
@@ -330,7 +356,7 @@ struct WorksheetScanner {
     let n = b.count
     guard place == .prolog || place == .body else { throw GiveUp() }
     guard let (nameEnd, colon) = try Self.name(b, i + 1) else { return nil }
-    attributes.removeAll(keepingCapacity: true)
+    if !attributes.isEmpty { attributes.removeAll(keepingCapacity: true) }
     shortAttributes = (nil, nil, nil)
     var j = nameEnd
     var selfClosing = false
@@ -387,10 +413,8 @@ struct WorksheetScanner {
       }
       j = m + 1
     }
-    try open(b, i + 1, nameEnd, colon)
-    if selfClosing {
-      try close(element(b, i + 1, nameEnd, colon))
-    }
+    let element = try open(b, i + 1, nameEnd, colon)
+    if selfClosing { try close(element) }
     return j
   }
 
@@ -456,18 +480,24 @@ struct WorksheetScanner {
 
   // MARK: - Events
 
+  /// Opens the element whose name is `b[start..<end]` (its colon at `colon`, or -1) with the
+  /// current attributes; returns what it is.
+  @discardableResult
   private mutating func open(
     _ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ colon: Int
   )
-    throws(GiveUp)
+    throws(GiveUp) -> Element
   {
     let depth = nameLengths.count
     guard depth < maxDepth else { throw GiveUp() }
     // Namespace declarations first (they hold for the element's own name and attributes), and
-    // no attribute twice by its local name.
-    for (index, attribute) in attributes.enumerated() {
+    // no attribute twice by its local name. (Indexes, not iterators: no copy of the list.)
+    var prefixed = false
+    for index in 0..<attributes.count {
+      let attribute = attributes[index]
       let local = attribute.colon < 0 ? attribute.name : attribute.colon + 1
-      for other in attributes[..<index] {
+      for otherIndex in 0..<index {
+        let other = attributes[otherIndex]
         let otherLocal = other.colon < 0 ? other.name : other.colon + 1
         if attribute.nameEnd - local == other.nameEnd - otherLocal {
           var same = true
@@ -478,7 +508,16 @@ struct WorksheetScanner {
           if same { throw GiveUp() }
         }
       }
-      guard attribute.colon >= 0, Self.equal(b, attribute.name, attribute.colon, "xmlns") else {
+      if attribute.colon < 0 {
+        if Self.equal(b, attribute.name, attribute.nameEnd, "xmlns") {
+          guard Self.isPlainNamespace(b, attribute.value, attribute.valueEnd) else {
+            throw GiveUp()
+          }
+        }
+        continue
+      }
+      guard Self.equal(b, attribute.name, attribute.colon, "xmlns") else {
+        prefixed = true
         continue
       }
       let prefix = attribute.colon + 1
@@ -490,13 +529,12 @@ struct WorksheetScanner {
       prefixes.append(contentsOf: UnsafeBufferPointer(rebasing: b[prefix..<attribute.nameEnd]))
       prefixScopes.append((prefixes.count, depth))
     }
-    for attribute in attributes where attribute.colon >= 0 {
-      if Self.equal(b, attribute.name, attribute.colon, "xmlns") { continue }
-      guard declared(b, attribute.name, attribute.colon) else { throw GiveUp() }
-    }
-    for attribute in attributes
-    where attribute.colon < 0 && Self.equal(b, attribute.name, attribute.nameEnd, "xmlns") {
-      guard Self.isPlainNamespace(b, attribute.value, attribute.valueEnd) else { throw GiveUp() }
+    if prefixed {
+      for index in 0..<attributes.count where attributes[index].colon >= 0 {
+        let attribute = attributes[index]
+        if Self.equal(b, attribute.name, attribute.colon, "xmlns") { continue }
+        guard declared(b, attribute.name, attribute.colon) else { throw GiveUp() }
+      }
     }
     if colon >= 0 {
       guard !Self.equal(b, start, colon, "xml"), declared(b, start, colon) else { throw GiveUp() }
@@ -509,7 +547,9 @@ struct WorksheetScanner {
     namesEnd += length
     nameLengths.append(length)
     place = .body
-    switch try element(b, start, end, colon) {
+    let element = try element(b, start, end, colon)
+    elements.append(element)
+    switch element {
     case .row:
       if let r = attribute(b, "r") {
         guard let n = Self.integer(b, r), n >= 1, n <= CellReference.maxRows else {
@@ -525,8 +565,8 @@ struct WorksheetScanner {
       }
     case .cell:
       inCell = true
-      value.removeAll(keepingCapacity: true)
-      inline.removeAll(keepingCapacity: true)
+      if !value.isEmpty { value.removeAll(keepingCapacity: true) }
+      if !inline.isEmpty { inline.removeAll(keepingCapacity: true) }
       if let r = attribute(b, "r") {
         guard
           let parsed = CellReference.parse(
@@ -566,10 +606,13 @@ struct WorksheetScanner {
       }
     case .other: break
     }
+    return element
   }
 
   private mutating func close(_ element: Element) throws(GiveUp) {
-    guard let length = nameLengths.popLast() else { throw GiveUp() }
+    guard let length = nameLengths.last, !elements.isEmpty else { throw GiveUp() }
+    nameLengths.removeLast()
+    elements.removeLast()
     namesEnd -= length
     let depth = nameLengths.count
     while let last = prefixScopes.last, last.depth >= depth {
@@ -582,9 +625,9 @@ struct WorksheetScanner {
       inCell = false
       guard row >= 0 else { return }
       // The text is made by the worker (`SheetCellText.text(kind:style:value:inline:)`).
-      batch.bytes.append(contentsOf: value)
+      value.withUnsafeBufferPointer { batch.bytes.append(contentsOf: $0) }
       let valueEnd = batch.bytes.count
-      if kind == .inline { batch.bytes.append(contentsOf: inline) }
+      if kind == .inline { inline.withUnsafeBufferPointer { batch.bytes.append(contentsOf: $0) } }
       batch.cells.append(
         RawCellBatch.Cell(
           row: Int32(row), column: Int32(column), style: style, kind: kind, valueEnd: valueEnd,
@@ -663,8 +706,30 @@ struct WorksheetScanner {
   }
 
   private mutating func appendScalar(_ scalar: Unicode.Scalar) {
-    for unit in UTF8.encode(scalar) ?? UTF8.EncodedScalar() {
-      if inValue { value.append(unit) } else { inline.append(unit) }
+    if inValue {
+      Self.appendUTF8(scalar.value, to: &value)
+    } else {
+      Self.appendUTF8(scalar.value, to: &inline)
+    }
+  }
+
+  /// The UTF-8 of a scalar's value appended (what `UTF8.encode` gives).
+  private static func appendUTF8(_ v: UInt32, to bytes: inout [UInt8]) {
+    switch v {
+    case 0..<0x80:
+      bytes.append(UInt8(v))
+    case 0x80..<0x800:
+      bytes.append(UInt8(0xC0 | v >> 6))
+      bytes.append(UInt8(0x80 | v & 0x3F))
+    case 0x800..<0x1_0000:
+      bytes.append(UInt8(0xE0 | v >> 12))
+      bytes.append(UInt8(0x80 | (v >> 6) & 0x3F))
+      bytes.append(UInt8(0x80 | v & 0x3F))
+    default:
+      bytes.append(UInt8(0xF0 | (v >> 18) & 0x07))
+      bytes.append(UInt8(0x80 | (v >> 12) & 0x3F))
+      bytes.append(UInt8(0x80 | (v >> 6) & 0x3F))
+      bytes.append(UInt8(0x80 | v & 0x3F))
     }
   }
 
@@ -754,6 +819,7 @@ struct WorksheetScanner {
   // MARK: - Attribute values
 
   /// The value range of the current start tag's unprefixed attribute `name`.
+  @inline(__always)
   private func attribute(_ b: UnsafeBufferPointer<UInt8>, _ name: StaticString) -> Range<Int>? {
     if name.utf8CodeUnitCount == 1 {
       switch name.utf8Start[0] {

@@ -41,6 +41,24 @@ enum XLSXReader {
   /// - Throws: `SheetsError` naming the part and place when the package or a part is damaged
   ///   or passes a limit.
   static func read(_ data: Data, limits: Limits) throws(SheetsError) -> Workbook {
+    Workbook(
+      sheets: try readSheets(
+        data, limits: limits, survey: nil, keptCells: .max, spillDirectory: nil, releaseInput: nil
+      ).map(\.sheet))
+  }
+
+  /// Reads the workbook's sheets. With a survey, a sheet whose scanner reads more than
+  /// `keptCells` cells with text, in reading order, is summarised as it is read (the survey
+  /// tallying each text, `SheetCellCollector`) and comes without its cells, which are spilled
+  /// to a temporary file in `spillDirectory` (or, without one, read again from its part) and
+  /// read back as its tables are written (`StreamedSheet`): a sheet of any size is read in
+  /// bounded memory. `releaseInput` is called every `releaseBytes` of a worksheet
+  /// scanned (see `SheetsReader.readGrids`).
+  /// - Throws: `SheetsError` as `read` does.
+  static func readSheets(
+    _ data: Data, limits: Limits, survey: SheetTextSurvey?, keptCells: Int,
+    spillDirectory: String?, releaseInput: (@Sendable () -> Void)?
+  ) throws(SheetsError) -> [(sheet: Sheet, streamed: StreamedSheet?)] {
     var package: DocxPackage
     do {
       package = try DocxPackage(data: data, limits: limits)
@@ -80,7 +98,7 @@ enum XLSXReader {
     if let xml = try part(&package, stylesPath) {
       styles = try readStyles(xml, part: stylesPath, limits: limits)
     }
-    var workbook = Workbook()
+    var sheets: [(sheet: Sheet, streamed: StreamedSheet?)] = []
     for entry in info.sheets {
       guard let id = entry.relationship, let rel = relationships[id] else {
         throw SheetsError(
@@ -93,16 +111,20 @@ enum XLSXReader {
       // up, and read again whole when that fails, for the exact error.
       let before = package
       var sheet: Sheet
+      var streamed: StreamedSheet? = nil
+      let source = SheetReplay.Source(
+        data: data, part: rel.target, strings: strings, styles: styles, date1904: info.date1904,
+        limits: limits, releaseInput: releaseInput)
       if let scanned = scanSheet(
+        &package, source, name: entry.name, survey: survey, keptCells: keptCells,
+        spillDirectory: spillDirectory)
+      {
+        (sheet, streamed) = scanned
+      } else if let read = try? readSheetStreaming(
         &package, part: rel.target, strings: strings, styles: styles, date1904: info.date1904,
         limits: limits)
       {
-        sheet = scanned
-      } else if let streamed = try? readSheetStreaming(
-        &package, part: rel.target, strings: strings, styles: styles, date1904: info.date1904,
-        limits: limits)
-      {
-        sheet = streamed
+        sheet = read
       } else {
         package = before
         guard let xml = try part(&package, rel.target) else {
@@ -115,10 +137,77 @@ enum XLSXReader {
       }
       sheet.name = entry.name
       sheet.hidden = entry.hidden
-      workbook.sheets.append(sheet)
+      sheets.append((sheet, streamed))
     }
-    return workbook
+    return sheets
   }
+
+  /// The worksheet read by `WorksheetScanner`, summarised when a survey is given and it has
+  /// more than `keptCells` cells with text in reading order (read a second time, leaving out
+  /// the text merges hide, when a merge may hide some: `SheetSummary.mayHideText`), or nil
+  /// (`package` as it was) when the scanner gives up: see `scanSheet(_:part:...)`.
+  private static func scanSheet(
+    _ package: inout DocxPackage, _ source: SheetReplay.Source, name: String,
+    survey: SheetTextSurvey?, keptCells: Int, spillDirectory: String?
+  ) -> (sheet: Sheet, streamed: StreamedSheet?)? {
+    let before = package
+    func scan(_ collector: SheetCellCollector) -> (sheet: Sheet, cells: SheetCellCollector.Outcome)?
+    {
+      // Each reading counts the part once against the total inflated (as the first did).
+      var again = before
+      guard
+        let scanned = scanSheet(
+          &again, part: source.part, strings: source.strings, styles: source.styles,
+          date1904: source.date1904, limits: source.limits, collector: collector,
+          releaseInput: source.releaseInput)
+      else { return nil }
+      package = again
+      return scanned
+    }
+    guard let survey else {
+      guard let scanned = scan(.keepingAll), case .cells(let cells) = scanned.cells else {
+        return nil
+      }
+      var sheet = scanned.sheet
+      sheet.cells = cells
+      return (sheet, nil)
+    }
+    guard
+      let first = scan(
+        SheetCellCollector(
+          keep: keptCells, survey: survey, hiding: nil, spillDirectory: spillDirectory))
+    else { return nil }
+    var outcome = first.cells
+    if case .summary(let summary, _) = outcome {
+      let merges = SheetMerges(first.sheet.merges, sheet: name)
+      if summary.mayHideText(under: merges) {
+        guard
+          let again = scan(
+            SheetCellCollector(
+              keep: keptCells, survey: survey, hiding: merges, spillDirectory: spillDirectory))
+        else { return nil }
+        outcome = again.cells
+      }
+    }
+    if case .unordered = outcome {
+      guard let again = scan(.keepingAll) else { return nil }
+      outcome = again.cells
+    }
+    var sheet = first.sheet
+    switch outcome {
+    case .cells(let cells):
+      sheet.cells = cells
+      return (sheet, nil)
+    case .summary(let summary, let spill):
+      return (sheet, StreamedSheet(summary: summary, replay: SheetReplay(source, spill: spill)))
+    case .unordered:
+      return nil
+    }
+  }
+
+  /// How many bytes of a worksheet are scanned between calls of `releaseInput` (about 400 KB
+  /// of a workbook's deflated bytes).
+  static let releaseBytes = 4 << 20
 
   // MARK: - Parts
 
@@ -304,25 +393,33 @@ enum XLSXReader {
     }
   }
 
-  /// The worksheet read by `WorksheetScanner` as it is inflated, or nil (`package` as it was)
-  /// when the scanner gives up, the part is stored rather than compressed or missing, or
-  /// inflating it fails: the caller then reads it with libxml2.
+  /// The worksheet read by `WorksheetScanner` as it is inflated (without its cells) and what
+  /// `collector` made of its cells, or nil (`package` as it was) when the scanner gives up,
+  /// the part is stored rather than compressed or missing, or inflating it fails: the caller
+  /// then reads it with libxml2.
   static func scanSheet(
     _ package: inout DocxPackage, part: String, strings: [String], styles: Styles,
-    date1904: Bool, limits: Limits
-  ) -> Sheet? {
+    date1904: Bool, limits: Limits, collector: SheetCellCollector = .keepingAll,
+    releaseInput: (@Sendable () -> Void)? = nil
+  ) -> (sheet: Sheet, cells: SheetCellCollector.Outcome)? {
     let before = package
     var scanner = WorksheetScanner(
-      strings: strings, styles: styles, date1904: date1904, limits: limits)
+      strings: strings, styles: styles, date1904: date1904, limits: limits, collector: collector)
+    var scanned = 0
     let found: Bool
     do {
       found = try package.streamPart(part) { (piece) throws(DocxError) in
         if !scanner.feed(piece) { throw DocxError(place: part, message: "the scanner gave up") }
+        scanned += piece.count
+        if let releaseInput, scanned >= Self.releaseBytes {
+          releaseInput()
+          scanned = 0
+        }
       }
     } catch {
       found = false
     }
-    if found, let sheet = scanner.finish() { return sheet }
+    if found, let scanned = scanner.finishCollected() { return scanned }
     package = before
     return nil
   }

@@ -70,6 +70,31 @@ import Testing
     }
   }
 
+  /// `.xlsx` workbooks whose sheets are summarised as they are read (`keptCells` small) and
+  /// read again as they are written: the corpus's and the real ones (when present), forms
+  /// (their tables built from a reading again) and data tables alike.
+  @Test func summarisedWorkbooksWriteTheEncodedBytes() throws {
+    let corpus = packageRoot.appendingPathComponent("corpus/sheets")
+    let real = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/real/xls")
+    var files = try FileManager.default.contentsOfDirectory(
+      at: corpus, includingPropertiesForKeys: nil
+    ).filter { $0.pathExtension == "xlsx" }
+    files +=
+      ((try? FileManager.default.contentsOfDirectory(
+        at: real, includingPropertiesForKeys: nil)) ?? []).filter { $0.pathExtension == "xlsx" }
+    #expect(files.count >= 4)
+    for file in files {
+      let data = try Data(contentsOf: file)
+      let expected = try JSONOutput.encode(Converter().convert(data: data, path: "book.xlsx"))
+      for streamedCells in [0, Converter.streamedCells] {
+        let output = try Converter().convertForOutput(
+          data: data, path: "book.xlsx", streamedCells: streamedCells, keptCells: 4)
+        #expect(try written(output, chunkSize: 999) == expected, "\(file.lastPathComponent)")
+        #expect(try JSONOutput.encode(output.fullDocument()) == expected)
+      }
+    }
+  }
+
   @Test func aFailingSinkStopsTheWriting() throws {
     struct Full: Error {}
     let output = try Converter().convertForOutput(
