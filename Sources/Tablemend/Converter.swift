@@ -143,13 +143,17 @@ public struct Converter: Sendable {
   ///   unreadable.
   public func load(_ url: URL) throws(ConversionError) -> Data {
     try check(url)
-    let data: Data
+    return try readChecked(url)
+  }
+
+  /// The bytes of the file at `url`, already checked (`check`).
+  /// - Throws: `ConversionError` naming the file when it is unreadable.
+  private func readChecked(_ url: URL) throws(ConversionError) -> Data {
     do {
-      data = try Data(contentsOf: url)
+      return try Data(contentsOf: url)
     } catch {
       throw ConversionError(path: url.path, message: "cannot read file (permission or I/O error)")
     }
-    return data
   }
 
   /// Checks that `url` names a file within the input limit.
@@ -217,7 +221,6 @@ public struct Converter: Sendable {
   public static let streamedCells = 50_000
 
   /// Converts the file at `url` for writing out (see `convertForOutput(data:path:)`).
-  /// - Throws: `ConversionError` naming the file when it cannot be read at all.
   /// A file of 1 MiB or more is mapped rather than read (`MappedInput`), its pages let go as
   /// they are read, so that a large workbook's bytes are not held either.
   /// - Throws: `ConversionError` naming the file when it cannot be read at all.
@@ -226,7 +229,7 @@ public struct Converter: Sendable {
     if let input = MappedInput(path: url.path) {
       return try convertForOutput(data: input.data, path: url.path, releaseInput: input.release)
     }
-    return try convertForOutput(data: load(url), path: url.path)
+    return try convertForOutput(data: readChecked(url), path: url.path)
   }
 
   /// `convertToJSON(data:path:)` for a caller that writes the JSON out (`ConvertedOutput.write`):

@@ -242,13 +242,14 @@ public enum CellStreamReader {
       default: return false
       }
     }
-    var open: (cells: Int, valued: Bool)?
+    // The cells of the unfinished row so far.
+    var open: Int?
     for i in lines.indices where !lines[i].cells.isEmpty {
       let cells = lines[i].cells
       let values = cells.allSatisfy { isValue($0.0) }
-      if values, lines[i].explicit, let row = open, row.cells + cells.count <= widest {
+      if values, lines[i].explicit, let row = open, row + cells.count <= widest {
         lines[i].continues = true
-        open = (row.cells + cells.count, true)
+        open = row + cells.count
         continue
       }
       // A row opens unfinished when its last cell is a name and it holds no value yet.
@@ -256,7 +257,7 @@ public enum CellStreamReader {
       let unfinished =
         lines[i].explicit && cells.count >= 2 && last == .text
         && !cells.contains { isValue($0.0) }
-      open = unfinished ? (cells.count, false) : nil
+      open = unfinished ? cells.count : nil
     }
   }
 

@@ -457,9 +457,8 @@ extension IndicatorAligner {
       }
       // A row whose target and result are empty and whose weight is written twice (`10 10`
       // under 分值 | 年度指标值 | 全年实际值 | 得分): the second is the score.
-      if let score = scoreReadAsTarget(row: row, template: template) {
-        let s = roles.firstIndex(of: .score) ?? 0
-        evaluation[template.labels[s].isEmpty ? "score" : template.labels[s]] = score
+      if let (s, score) = scoreReadAsTarget(row: row, template: template) {
+        evaluation[template.labels[s].isEmpty ? roles[s].rawValue : template.labels[s]] = score
         target = ""
       }
       if unit.isEmpty, let u = resultsUnit(target: target, row: row, template: template) {
@@ -509,8 +508,10 @@ extension IndicatorAligner {
 
   /// The score of a row whose weight column stands before the target and which holds the same
   /// bare number in the weight and target columns, its result and score columns empty: the
-  /// number is its score (full marks), the target cell empty.
-  static func scoreReadAsTarget(row: [Int: StreamCell], template: IndicatorTemplate) -> String? {
+  /// number is its score (full marks), the target cell empty: the score column and the number.
+  static func scoreReadAsTarget(row: [Int: StreamCell], template: IndicatorTemplate)
+    -> (column: Int, score: String)?
+  {
     let roles = template.roles
     guard let w = roles.firstIndex(of: .weight), let weight = row[w]?.text,
       let t = roles.firstIndex(of: .target), w < t, let target = row[t]?.text, target == weight,
@@ -518,7 +519,7 @@ extension IndicatorAligner {
       let s = roles.firstIndex(of: .score), row[s] == nil,
       roles.firstIndex(of: .result).map({ row[$0] == nil }) ?? true
     else { return nil }
-    return target
+    return (s, target)
   }
 
   /// The unit of a self-evaluation's unit column run into the result before it (`100 %` after

@@ -4,12 +4,12 @@ import TablemendModel
 ///
 /// The rules, kinds and fields are described in docs/values.md.
 public enum ValueParser {
-  /// Normalises one indicator value.
-  /// - Parameter text: the cell text as cleaned by the reader (may contain `\n`).
-  /// - Returns: a typed value that keeps `text` as `raw`.
   /// Every unit spelling the parser reads after a number (`万元`, `人次`, `尾`, `km`).
   public static let unitSpellings: [String] = Lexicon.unitEntries.map(\.0)
 
+  /// Normalises one indicator value.
+  /// - Parameter text: the cell text as cleaned by the reader (may contain `\n`).
+  /// - Returns: a typed value that keeps `text` as `raw`.
   public static func parse(_ text: String) -> Value {
     let t = Scalars(folding: text)
     if t.count == 0 { return .empty(raw: text) }

@@ -89,12 +89,12 @@ public enum ColumnRole: String, Sendable, Hashable, CaseIterable {
     {
       return .weight
     }
+    // The header before a note in brackets (年初目标值(A), 全年实际值(B)).
+    let bare = k.firstIndex(of: "(").map { String(k[..<$0]) } ?? k
     // `实际` names a result column when the header ends as one (实际完成值, 全年实际值(B),
     // 实际完成情况); an indicator's name may mention it (签约居民就医实际支出金额节约率).
-    let bareResult = k.firstIndex(of: "(").map { String(k[..<$0]) } ?? k
-    if bareResult.has("实际")
-      && (bareResult == "实际"
-        || ["值", "情况", "完成", "进度", "目标"].contains { bareResult.hasSuffix($0) })
+    if bare.has("实际")
+      && (bare == "实际" || ["值", "情况", "完成", "进度", "目标"].contains { bare.hasSuffix($0) })
       || k.has("完成值") || k.has("实施进度") || k == "完成情况" || k.hasPrefix("实际完成")
     {
       return .result
@@ -110,7 +110,6 @@ public enum ColumnRole: String, Sendable, Hashable, CaseIterable {
     }
     // The target's header ends with its word, before a note in brackets (年度指标值,
     // 年初目标值(A), 指标值(包含数字及文字描述)); `指标值永安真武庙戏台` is no header.
-    let bare = k.firstIndex(of: "(").map { String(k[..<$0]) } ?? k
     if ["指标值", "目标值", "预期值", "实现值", "年度数值"].contains(where: { bare.hasSuffix($0) })
       || k == "年度目标" || k == "指标目标"
     {
