@@ -164,9 +164,7 @@ public enum ReviewPage {
   static func sourceLines(_ text: String) -> String {
     var out = "<pre class=\"source\">"
     var number = 0
-    for line in text.split(
-      omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
-    ) {
+    for line in text.lineSlices() {
       number += 1
       out += "<span class=\"line\" id=\"L\(number)\"><span class=\"no\">\(number)</span>"
       out += escape(String(line)) + "</span>"

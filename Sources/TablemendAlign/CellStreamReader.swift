@@ -18,9 +18,7 @@ public enum CellStreamReader {
     var lines: [Line] = []
     var raws: [String] = []
     var number = 0
-    for raw in text.split(
-      omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
-    ) {
+    for raw in text.lineSlices() {
       number += 1
       let line = withoutForcedBreaks(String(raw))
       let pieces = split(line)
@@ -368,7 +366,7 @@ public enum CellStreamReader {
 
   /// How many `|` a text holds.
   static func bars<S: StringProtocol>(in text: S) -> Int {
-    text.reduce(0) { $0 + ($1 == "|" ? 1 : 0) }
+    text.utf8.reduce(0) { $0 + ($1 == 0x7C ? 1 : 0) }
   }
 
   /// A line with DokuWiki's forced line breaks inside cells (`产\\ \\ 出`) as spaces.
@@ -388,9 +386,11 @@ public enum CellStreamReader {
     }
     let chars = Array(line)
     // Lines with explicit separators keep their single spaces inside cells.
-    let explicit = chars.contains { $0 == "|" || $0 == "\t" || $0 == "｜" }
+    let explicit = chars.contains(where: isSeparator)
     var out: [(text: String, column: Int, afterSingleSpace: Bool)] = []
     var current: [Character] = []
+    // How many brackets the cell so far leaves open (`开发数量( ≥**个 )` is one cell).
+    var openBrackets = 0
     var start = 0
     var gapBefore = false
     func flush(_ singleSpaceAfter: Bool) {
@@ -398,12 +398,13 @@ public enum CellStreamReader {
         out.append((String(current), start + 1, gapBefore))
       }
       current = []
+      openBrackets = 0
       gapBefore = singleSpaceAfter
     }
     var i = 0
     while i < chars.count {
       let ch = chars[i]
-      if ch == "|" || ch == "\t" || ch == "｜" {
+      if isSeparator(ch) {
         flush(false)
         i += 1
         continue
@@ -413,7 +414,7 @@ public enum CellStreamReader {
         while j < chars.count, isSpace(chars[j]) { j += 1 }
         let single = j - i == 1
         if single, let prev = current.last, j < chars.count,
-          explicit || insideBrackets(current) || joinsAcrossSpace(prev, chars[j])
+          explicit || openBrackets > 0 || joinsAcrossSpace(prev, chars[j])
             || isSpacedOutLetter(chars, space: i)
             || signBeforeNumber(current, chars[j]) || unitAfterNumber(prev, chars, j)
         {
@@ -426,6 +427,7 @@ public enum CellStreamReader {
       }
       if current.isEmpty { start = i }
       current.append(ch)
+      openBrackets += bracketDepthChange(ch)
       i += 1
     }
     flush(false)
@@ -497,7 +499,7 @@ public enum CellStreamReader {
   }
 
   static func isSpace(_ ch: Character) -> Bool {
-    ch == " " || ch == "\u{3000}" || ch == "\u{A0}"
+    ch.isScalar(" ") || ch.isScalar("\u{3000}") || ch.isScalar("\u{A0}")
   }
 
   /// One space that stays inside a cell: between a comparison sign and its number (`≥ 95`),
@@ -509,14 +511,16 @@ public enum CellStreamReader {
     return false
   }
 
-  /// True when a bracket opened in the cell so far is not closed: `开发数量( ≥**个 )` is one
-  /// cell.
-  static func insideBrackets(_ current: [Character]) -> Bool {
-    var depth = 0
-    for ch in current {
-      if ch == "(" || ch == "（" { depth += 1 } else if ch == ")" || ch == "）" { depth -= 1 }
-    }
-    return depth > 0
+  /// +1 for an opening bracket, -1 for a closing one, 0 for any other character.
+  static func bracketDepthChange(_ ch: Character) -> Int {
+    if ch.isScalar("(") || ch.isScalar("（") { return 1 }
+    if ch.isScalar(")") || ch.isScalar("）") { return -1 }
+    return 0
+  }
+
+  /// `|`, a tab or a full-width bar: a cell border wherever it stands.
+  static func isSeparator(_ ch: Character) -> Bool {
+    ch.isScalar("|") || ch.isScalar("\t") || ch.isScalar("｜")
   }
 
   /// Words of indicator names that start with a unit's character (`项目`, `人员`): after a

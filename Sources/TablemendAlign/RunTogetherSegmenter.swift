@@ -72,6 +72,9 @@ public enum RunTogetherSegmenter {
     $0.count != $1.count ? $0.count > $1.count : $0 < $1
   }.map { Array($0) }
 
+  /// The units of one character, looked up behind a value's digits.
+  static let singleCharacterUnits: Set<Character> = Set(units.filter { $0.count == 1 }.map { $0[0] })
+
   /// The cells in `text`.
   /// - Parameter phrases: phrases that repeat in the document's run-together text after values
   ///   (a result column's `达成预期指标`): each occurrence is a cell of its own.
@@ -817,7 +820,7 @@ public enum RunTogetherSegmenter {
     guard start > 0 else { return false }
     let before = chars[start - 1]
     if (before.isASCII && before.isNumber) || "%％‰".contains(before) { return true }
-    guard start > 1, units.contains(where: { $0.count == 1 && $0[0] == before }) else {
+    guard start > 1, singleCharacterUnits.contains(before) else {
       return false
     }
     let digit = chars[start - 2]

@@ -58,9 +58,7 @@ enum StatementReader {
       }
       grid.append(row)
     }
-    for raw in text.split(
-      omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
-    ) {
+    for raw in text.lineSlices() {
       number += 1
       // A statement has a colon, a level line is short: other lines are passed over cheaply.
       guard raw.utf8.count <= 60 || hasMark(raw.utf8, ascii: 0x3A, fullWidth: 0x9A) else {

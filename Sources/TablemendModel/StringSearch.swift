@@ -28,6 +28,29 @@ extension StringProtocol {
 }
 
 extension String {
+  /// The text's lines, split at LF, CR and CR LF, as `split(omittingEmptySubsequences: false)`
+  /// splits them (a text ending in a line break ends with an empty line). A line end is always
+  /// a character boundary, so the bytes are scanned rather than the characters.
+  public func lineSlices() -> [Substring] {
+    var lines: [Substring] = []
+    let bytes = utf8
+    var start = bytes.startIndex
+    var i = start
+    while i < bytes.endIndex {
+      let byte = bytes[i]
+      guard byte == 0x0A || byte == 0x0D else {
+        i = bytes.index(after: i)
+        continue
+      }
+      lines.append(self[start..<i])
+      i = bytes.index(after: i)
+      if byte == 0x0D, i < bytes.endIndex, bytes[i] == 0x0A { i = bytes.index(after: i) }
+      start = i
+    }
+    lines.append(self[start...])
+    return lines
+  }
+
   /// True when the text's UTF-8 holds `byte` (an ASCII character: `\n`, `\r`, `.`), searched
   /// in the contiguous bytes rather than through the UTF-8 view's iterator.
   public func containsByte(_ byte: UInt8) -> Bool {
@@ -59,5 +82,15 @@ extension Unicode.Scalar {
       return true
     default: return false
     }
+  }
+}
+
+extension Character {
+  /// True when the character is the single scalar `scalar` (`|`, a tab, U+3000), compared by
+  /// code point. `==` on characters compares canonical equivalents, a normalisation for every
+  /// CJK character; for a scalar with no canonical decomposition the answer is the same.
+  @inlinable public func isScalar(_ scalar: Unicode.Scalar) -> Bool {
+    var scalars = unicodeScalars.makeIterator()
+    return scalars.next() == scalar && scalars.next() == nil
   }
 }

@@ -13,19 +13,20 @@ public enum PipeRowsDialect: TextDialect {
   static func cells(_ line: Substring) -> [(text: String, column: Int)] {
     var out: [(String, Int)] = []
     var column = 0
-    var current = ""
+    var cellStart = line.startIndex
     var start = 0
-    for c in line {
-      if c == "|" {
-        out.append((current, start))
-        current = ""
+    var index = line.startIndex
+    while index < line.endIndex {
+      let next = line.index(after: index)
+      if line[index].isScalar("|") {
+        out.append((String(line[cellStart..<index]), start))
+        cellStart = next
         start = column + 1
-      } else {
-        current.append(c)
       }
       column += 1
+      index = next
     }
-    out.append((current, start))
+    out.append((String(line[cellStart...]), start))
     var trimmed = out.map { (text: $0.0.trimmingSpaces(), column: $0.1) }
     if line.first(where: { $0 != " " }) == "|", trimmed.first?.text.isEmpty == true {
       trimmed.removeFirst()
