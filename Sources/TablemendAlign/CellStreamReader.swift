@@ -32,6 +32,7 @@ public enum CellStreamReader {
         ))
       raws.append(line)
     }
+    joinUnclosedCellLines(&lines, raws)
     joinBrokenBarRows(&lines, raws)
     joinWrappedCells(&lines, raws)
     continueUnfinishedRows(&lines)
@@ -180,6 +181,47 @@ public enum CellStreamReader {
     number: Int, cells: [(String, Int)], separator: Bool, bare: Bool, explicit: Bool,
     continues: Bool
   )
+
+  /// Text written one cell a line, each closed by a bar (`项目名称 |`), where a cell's line
+  /// breaks were kept (`打造金安国际网球` / `公开赛等系列品牌赛事 |`, `绩` / `效` / `指` / `标 |`): the
+  /// lines with no bar between two closed cells are the start of the cell that closes next.
+  /// Only where most lines close a cell, after a closed cell, and for at most four lines.
+  static func joinUnclosedCellLines(_ lines: inout [Line], _ raws: [String]) {
+    let filled = raws.indices.filter { !lines[$0].cells.isEmpty }
+    let closes = filled.filter { closesCell(raws[$0]) }
+    guard closes.count >= 10, closes.count * 10 >= filled.count * 7 else { return }
+    var i = 1
+    while i < lines.count {
+      // A run of lines with text and no bar, right after a line that closes a cell.
+      guard !lines[i].cells.isEmpty, !raws[i].containsByte(0x7C),
+        !lines[i - 1].cells.isEmpty, closesCell(raws[i - 1])
+      else {
+        i += 1
+        continue
+      }
+      var close = i + 1
+      while close < lines.count, close - i <= 4, !lines[close].cells.isEmpty,
+        !raws[close].containsByte(0x7C)
+      {
+        close += 1
+      }
+      guard close < lines.count, close - i <= 4, lines[close].cells.count == 1,
+        closesCell(raws[close])
+      else {
+        i = close
+        continue
+      }
+      let head = (i..<close).map { lines[$0].cells.map(\.0).joined() }.joined()
+      lines[close].cells[0].0 = head + lines[close].cells[0].0
+      for k in i..<close { lines[k].cells = [] }
+      i = close + 1
+    }
+  }
+
+  /// True when a line ends with a bar that closes its one cell (`项目名称 |`).
+  static func closesCell(_ raw: String) -> Bool {
+    raw.trimmedPadding().hasSuffix("|") && bars(in: raw) == 1
+  }
 
   /// Rows opened by a bar (`|` first on the line, as jira and Markdown tables write them) whose
   /// last cell holds line breaks (`|  | 产`, `出`, `指`, `标 | 数量指标 | … |`): the lines up to the
