@@ -42,7 +42,8 @@ enum LabelNames {
 
   /// `cells` with `成本指标`, a 一级 in newer templates and a 二级 under 产出指标 in older ones,
   /// read by its neighbours: a 二级 when the label before it is a 二级 under 产出指标
-  /// (数量 / 质量 / 时效) and no cost 二级 (`经济成本指标` …) follows it as its own.
+  /// (数量 / 质量 / 时效), or is 产出指标 itself in the cell right before it (a row that repeats
+  /// its 一级: `产出指标 | 成本指标 | …`), and no cost 二级 (`经济成本指标` …) follows it as its own.
   static func markCostLevel(_ cells: [StreamCell]) -> [StreamCell] {
     var out = cells
     var previousLabel: String?
@@ -52,8 +53,10 @@ enum LabelNames {
       defer { previousLabel = LabelFolding.withoutScore(LabelFolding.key(cells[i].text)) }
       guard kind == .eitherLevel,
         LabelFolding.withoutScore(LabelFolding.key(cells[i].text)) == "成本指标",
-        let before = previousLabel, LevelLabels.isLevel2(before), !LevelLabels.isLevel1(before),
-        LevelLabels.usualParent(ofLevel2: before) == "产出指标"
+        let before = previousLabel,
+        (LevelLabels.isLevel2(before) && !LevelLabels.isLevel1(before)
+          && LevelLabels.usualParent(ofLevel2: before) == "产出指标")
+          || (before == "产出指标" && cells[i - 1].kind == .level1)
       else { continue }
       let next = cells[(i + 1)...].prefix(8).first {
         $0.kind == .level1 || $0.kind == .level2 || $0.kind == .eitherLevel

@@ -1,0 +1,109 @@
+import TablemendModel
+import Testing
+
+@testable import TablemendAlign
+
+/// One synthetic text per rule that the second round of held-out pages (session 11) led to.
+@Suite("IndicatorAligner, second held-out rules")
+struct SecondHeldOutRuleTests {
+  typealias Row = AlignedRow
+
+  /// A text written one cell a line, each cell closed by ` |`, with the line breaks of a long
+  /// cell kept: the lines before the closing bar are the cell's start.
+  @Test func linesBeforeAClosingBarAreOneCell() {
+    let text = """
+      一级指标 |
+      二级指标 |
+      三级指标 |
+      指标值 |
+      产出指标 |
+      数量指标 |
+      开展运动种类 |
+      1种 |
+      效益指标 |
+      社会效益指标 |
+      打造金安国际网球
+      公开赛等系列品牌赛事 |
+      影响可持续 |
+      满意度指标 |
+      满意度指标 |
+      群众满意度 |
+      ≥95% |
+      """
+    #expect(
+      rows(text) == [
+        Row(level1: "产出指标", level2: "数量指标", name: "开展运动种类", raw: "1种"),
+        Row(level1: "效益指标", level2: "社会效益指标", name: "打造金安国际网球公开赛等系列品牌赛事", raw: "影响可持续"),
+        Row(level1: "满意度指标", level2: "满意度指标", name: "群众满意度", raw: "≥95%"),
+      ])
+  }
+
+  /// `成本指标` right after the 一级 `产出指标` of its own row is that row's 二级, though newer
+  /// templates print it as a 一级.
+  @Test func costLabelAfterItsRowsLevel1IsALevel2() {
+    // Blank-line cells with long-term and annual columns; the empty cells are single spaces.
+    let text = """
+      一级指标
+
+      二级指标(长期)
+
+      三级指标(长期)
+
+      指标值(长期)
+
+      二级指标(年度)
+
+      三级指标(年度)
+
+      指标值(年度)
+
+      产出指标
+
+      数量指标
+
+      \u{20}
+
+      \u{20}
+
+      数量指标
+
+      重点建设工程安排数量
+
+      2
+
+      产出指标
+
+      成本指标
+
+      \u{20}
+
+      \u{20}
+
+      成本指标
+
+      建设项目成本
+
+      参照政府采购成本控制
+
+      效益指标
+
+      社会效益指标
+
+      \u{20}
+
+      \u{20}
+
+      社会效益指标
+
+      基础教育学校办学条件
+
+      持续改善
+      """
+    #expect(
+      rows(text).map { "\($0.level1)/\($0.level2)/\($0.name)" } == [
+        "产出指标/数量指标/重点建设工程安排数量", "产出指标/成本指标/建设项目成本", "效益指标/社会效益指标/基础教育学校办学条件",
+      ])
+  }
+
+  func rows(_ text: String) -> [Row] { AlignedRow.rows(text) }
+}
