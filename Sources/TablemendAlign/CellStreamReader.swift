@@ -571,9 +571,15 @@ public enum CellStreamReader {
     "项目", "人员", "人均", "人数", "次数", "个人", "户数", "件数", "天数", "名称", "台账",
   ].map { Array($0) }
 
-  /// `大于等于 100`: a comparison word, a space, a number.
+  /// Words that stand alone before a count (`各 1 次`, `共 3 场`): a cell of their own is the
+  /// count's.
+  static let countPrefixes: [[Character]] = ["各", "共", "累计"].map { Array($0) }
+
+  /// `大于等于 100`: a comparison word, a space, a number; or a count word alone before it
+  /// (`各 1 次`).
   static func signBeforeNumber(_ current: [Character], _ next: Character) -> Bool {
     guard next.isASCII && next.isNumber else { return false }
+    if countPrefixes.contains(current) { return true }
     return RunTogetherSegmenter.opPrefixes.contains { p in
       p.count <= current.count
         && RunTogetherSegmenter.matches(p, current, at: current.count - p.count)

@@ -73,7 +73,8 @@ public enum RunTogetherSegmenter {
   }.map { Array($0) }
 
   /// The units of one character, looked up behind a value's digits.
-  static let singleCharacterUnits: Set<Character> = Set(units.filter { $0.count == 1 }.map { $0[0] })
+  static let singleCharacterUnits: Set<Character> = Set(
+    units.filter { $0.count == 1 }.map { $0[0] })
 
   /// The cells in `text`.
   /// - Parameter phrases: phrases that repeat in the document's run-together text after values
@@ -224,6 +225,15 @@ public enum RunTogetherSegmenter {
       && spans[0].lowerBound >= 6
       && (wholeLine
         || !chars[..<spans[0].lowerBound].contains(where: { $0.isASCII && $0.isNumber }))
+    // A cell of a row set apart by spaces that opens with a value and goes on with a name of
+    // six characters or more (`85%年度、半年趋势报告及时率`): the value ends one row, the name
+    // opens the next, as a document site's text layer runs them together.
+    if !wholeLine, cuts.isEmpty, spans.isEmpty, let end = leadingQuantityEnd(chars),
+      chars.count - end >= 6, chars[end...].allSatisfy(isWideLetter),
+      nameEndings.contains(where: { matches($0, chars, at: chars.count - $0.count) })
+    {
+      return [String(chars[..<end]), String(chars[end...])]
+    }
     // A line of prose items closed by `;` right after a value (`渔业增殖放流规模150万尾;`,
     // `…检验检疫≥90%,放流品种原种、良种率100%;`) is cut at its values even among lines that
     // are one cell each.
@@ -655,7 +665,7 @@ public enum RunTogetherSegmenter {
       func digit(_ k: Int) -> Bool { k < chars.count && chars[k].isASCII && chars[k].isNumber }
       let spacedUnit = unit > 0 && j > numberEnd && (i == 0 || chars[i - 1] == " ")
       let percentBeforeName =
-        ((unit == 1 && "%％".contains(chars[j]) && i > 0 && isWideLetter(chars[i - 1])
+        ((unit == 1 && "%％".contains(chars[j]) && (i == 0 || isWideLetter(chars[i - 1]))
           && digit(runEnd))
           || (spacedUnit
             && (runEnd == chars.count || digit(runEnd)
@@ -681,6 +691,21 @@ public enum RunTogetherSegmenter {
     }
     return spans
   }
+
+  /// Where a number and its unit that open `chars` end (`85%`, `200 人次`), if they do.
+  static func leadingQuantityEnd(_ chars: [Character]) -> Int? {
+    var j = 0
+    while j < chars.count, chars[j].isASCII, chars[j].isNumber || chars[j] == "." { j += 1 }
+    guard j > 0, chars[0] != "." else { return nil }
+    if j < chars.count, chars[j] == " " { j += 1 }
+    guard let unit = units.first(where: { matches($0, chars, at: j) }) else { return nil }
+    return j + unit.count
+  }
+
+  /// How indicator names that count or measure something end (`…及时率`, `…次数`, `…面积`).
+  static let nameEndings: [[Character]] = [
+    "率", "数", "量", "度", "面积", "时间", "时限", "成本", "比例", "人次",
+  ].map { Array($0) }
 
   /// Words after a value that say how it compares (`90%以上`, `5人以内`), longest first.
   static let suffixOps: [[Character]] = ["及以上", "及以下", "以上", "以下", "以内", "左右"].map {

@@ -105,5 +105,21 @@ struct SecondHeldOutRuleTests {
       ])
   }
 
+  /// A document site's text layer with its line breaks turned into spaces: a count word alone
+  /// before its number is the value's (`各 1 次`), a unit made of a unit and 次 (`种次`) is one,
+  /// and a value that opens a cell before a name (`85%年度、半年趋势报告及时率`, `100%当地…发布率85%`)
+  /// closes the row before it.
+  @Test func valuesRunIntoTheNextNameInASpacedRow() {
+    let text = """
+      指标 指标内容 指标值
+      产出指标 年度、半年趋势报告次数 各 1 次 上报林业有害生物种次 2000 种次 测报准确率 85%年度、半年趋势报告及时率 100%当地主要林业有害生物预报发布率85%
+      """
+    #expect(
+      rows(text).map { "\($0.name)=\($0.raw)" } == [
+        "年度、半年趋势报告次数=各 1 次", "上报林业有害生物种次=2000 种次", "测报准确率=85%", "年度、半年趋势报告及时率=100%",
+        "当地主要林业有害生物预报发布率=85%",
+      ])
+  }
+
   func rows(_ text: String) -> [Row] { AlignedRow.rows(text) }
 }
