@@ -285,6 +285,9 @@ public enum RunTogetherSegmenter {
         out[out.count - 1] += piece
         continue
       }
+      // Numbering before a label is a template's empty row (`指标2:质量指标(5分)`), not the
+      // label's.
+      if !number.isEmpty, isLabelWithSuffix(piece, memo: memo) { number = "" }
       out.append(number + piece)
       number = ""
     }
@@ -690,6 +693,15 @@ public enum RunTogetherSegmenter {
       i = max(j, i + 1)
     }
     return spans
+  }
+
+  /// True when `piece` is a level label written with 指标 (`质量指标(5分)`, `效益指标`).
+  static func isLabelWithSuffix(_ piece: String, memo: KindMemo) -> Bool {
+    switch memo.kind(of: piece) {
+    case .level1, .level2, .eitherLevel:
+      return LabelFolding.withoutScore(LabelFolding.key(piece)).hasSuffix("指标")
+    default: return false
+    }
   }
 
   /// Where a number and its unit that open `chars` end (`85%`, `200 人次`), if they do.
