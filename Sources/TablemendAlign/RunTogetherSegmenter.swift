@@ -198,6 +198,15 @@ public enum RunTogetherSegmenter {
         cuts.insert(score)
       }
     }
+    // 2a'''. In a self-evaluation, a target and its result written alike, run together before
+    // the score (`公用经费标准符合相关文件要求符合相关文件要求5`).
+    if memo.resultsAndScores {
+      for (first, second, end) in doubledTexts(chars) {
+        cuts.insert(first)
+        cuts.insert(second)
+        cuts.insert(end)
+      }
+    }
     // 2a''. A heading that introduces prose items (`(二)绩效目标:道路硬化≥0.565km;…`): the
     // items start after its colon.
     if let colon = headingColon(chars) { cuts.insert(colon + 1) }
@@ -292,6 +301,35 @@ public enum RunTogetherSegmenter {
       number = ""
     }
     return wholeLine ? splittingTrailingVerdicts(out, memo: memo) : out
+  }
+
+  /// Texts written twice in a row after a name, each ending the text or standing before a
+  /// number (the score, or the next row's value): where the two copies start and where the
+  /// second ends (`…标准符合要求符合要求5…`). At each such end the longest text of two to
+  /// twenty characters that holds a Chinese character and follows one; a quantity written
+  /// twice (`5亿元5亿元`) is left to the value cuts (a name may end in its target).
+  static func doubledTexts(_ chars: [Character]) -> [(Int, Int, Int)] {
+    func digit(_ k: Int) -> Bool { chars[k].isASCII && chars[k].isNumber }
+    var out: [(Int, Int, Int)] = []
+    var floor = 0
+    for end in 4...max(4, chars.count) where end <= chars.count {
+      guard end == chars.count || (digit(end) && !digit(end - 1)) else { continue }
+      var length = min(20, (end - floor - 1) / 2)
+      while length >= 2 {
+        let second = end - length
+        let first = second - length
+        if first >= 1, chars[first..<second] == chars[second..<end],
+          chars[first..<second].contains(where: isWideLetter), isWideLetter(chars[first - 1]),
+          leadingQuantityEnd(Array(chars[first..<second])) != length
+        {
+          out.append((first, second, end))
+          floor = end
+          break
+        }
+        length -= 1
+      }
+    }
+    return out
   }
 
   /// Runs of digits after a name that read one way only as a number written twice and a

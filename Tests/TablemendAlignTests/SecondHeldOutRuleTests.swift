@@ -121,5 +121,19 @@ struct SecondHeldOutRuleTests {
       ])
   }
 
+  /// A self-evaluation run together (a document site's text layer): numbering before a label
+  /// (`指标2:质量指标`) is a template's empty row, and a target and result written alike before
+  /// the score (`符合相关文件要求符合相关文件要求5`) are two cells.
+  @Test func runTogetherSelfEvaluationWithEmptyNumberingAndDoubledTargets() {
+    let text =
+      "一级指标二级指标三级指标指标值实际值得分产出指标数量指标保障人数2370人2370人10指标2:质量指标公用经费标准符合相关文件要求符合相关文件要求5指标2:时效指标公用经费完成时间2021年12月完成2021年12月完成5"
+    #expect(
+      rows(text) == [
+        Row(level1: "产出指标", level2: "数量指标", name: "保障人数", raw: "2370人"),
+        Row(level1: "产出指标", level2: "质量指标", name: "公用经费标准", raw: "符合相关文件要求"),
+        Row(level1: "产出指标", level2: "时效指标", name: "公用经费完成时间", raw: "2021年12月完成"),
+      ])
+  }
+
   func rows(_ text: String) -> [Row] { AlignedRow.rows(text) }
 }
