@@ -362,9 +362,12 @@ extension IndicatorAligner {
     let roles = template.roles
     for index in rows.indices {
       let row = rows[index]
-      // A name alone on its row after a complete row is the rest of that name, wrapped.
+      // A name alone on its row after a complete row is the rest of that name, wrapped: no
+      // longer than the name's first line (a wrapped cell fills its first line), else it is a
+      // row whose other cells a merged cell above covers.
       if row.count == 1, let only = row[template.nameColumn], index + 1 < rows.count,
-        index > 0, rows[index - 1][template.nameColumn] != nil,
+        index > 0, let above = rows[index - 1][template.nameColumn],
+        only.text.count <= above.text.count + 1,
         rows[index - 1].keys.contains(where: { $0 > template.nameColumn }),
         let last = indicators.indices.last, withoutNumbering(only.text) == only.text
       {

@@ -198,6 +198,12 @@ public enum RunTogetherSegmenter {
         cuts.insert(score)
       }
     }
+    // 2a''''. A date after a name that asks for one (`完成时间12月已完成`): the date is the
+    // target, what follows it the result.
+    for span in datesAfterTimeNames(chars) {
+      cuts.insert(span.lowerBound)
+      if span.upperBound < chars.count { cuts.insert(span.upperBound) }
+    }
     // 2a'''. In a self-evaluation, a target and its result written alike, run together before
     // the score (`公用经费标准符合相关文件要求符合相关文件要求5`).
     if memo.resultsAndScores {
@@ -564,6 +570,43 @@ public enum RunTogetherSegmenter {
       let monthStart = (10...12).contains(two) && end - i >= 3 ? end - 2 : end - 1
       guard chars[monthStart] != "0" else { continue }
       out.append((i, monthStart))
+    }
+    return out
+  }
+
+  /// Names that ask for a date (`完成时间`, `实施时限`).
+  static let timeNameEndings: [[Character]] = ["时间", "时限", "期限", "日期"].map { Array($0) }
+
+  /// Dates written right after a name that ends in a time word (`完成时间12月已完成`,
+  /// `完成时限2023年12月底前完成`): from the first digit to the date's last word (年, 月, 日,
+  /// 底, 前, and 完成 right after them; `已完成` is a result).
+  static func datesAfterTimeNames(_ chars: [Character]) -> [Range<Int>] {
+    var out: [Range<Int>] = []
+    for word in timeNameEndings {
+      var k = 0
+      while k + word.count < chars.count {
+        defer { k += 1 }
+        let start = k + word.count
+        guard matches(word, chars, at: k), k >= 2, chars[start].isASCII, chars[start].isNumber
+        else { continue }
+        var end = start
+        var sawDateWord = false
+        while end < chars.count {
+          let c = chars[end]
+          if c.isASCII && c.isNumber {
+            end += 1
+          } else if "年月日号底末前".contains(c) {
+            sawDateWord = true
+            end += 1
+          } else {
+            break
+          }
+        }
+        if sawDateWord, matches(["完", "成"], chars, at: end) {
+          end += 2
+        }
+        if sawDateWord { out.append(start..<end) }
+      }
     }
     return out
   }

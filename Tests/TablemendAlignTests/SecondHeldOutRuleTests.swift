@@ -135,5 +135,34 @@ struct SecondHeldOutRuleTests {
       ])
   }
 
+  /// A date right after a name that asks for one (`完成时间12月已完成`) is the target, and what
+  /// follows it the result.
+  @Test func dateAfterATimeNameIsTheTarget() {
+    let text = """
+      一级指标二级指标三级指标年度指标值全年完成值
+      时效指标完成时间12月已完成
+      时效指标完成时限2023年12月底前完成已完成
+      """
+    #expect(
+      rows(text).map { "\($0.name)=\($0.raw)" } == [
+        "完成时间=12月", "完成时限=2023年12月底前完成",
+      ])
+  }
+
+  /// A name alone on a pipe row, longer than the name above it, is a row of its own whose
+  /// target a merged cell above covers, not the rest of that name.
+  @Test func longerLoneNameIsARowOfItsOwn() {
+    let text = """
+      一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |
+      效益指标 | 社会效益 | 使读者更方便快捷查找检阅 | 独有数据资源查询 | 独有数据资源查询 | 10 | 10 |
+      促进黄石文化经济发展,丰富市民文化活动 |||||||
+      环境效益 | 数字图书馆环境优良无污染 | 良好 | 良好 | 10 | 10 |
+      """
+    #expect(
+      rows(text).map(\.name) == [
+        "使读者更方便快捷查找检阅", "促进黄石文化经济发展,丰富市民文化活动", "数字图书馆环境优良无污染",
+      ])
+  }
+
   func rows(_ text: String) -> [Row] { AlignedRow.rows(text) }
 }
