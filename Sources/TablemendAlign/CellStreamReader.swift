@@ -116,9 +116,10 @@ public enum CellStreamReader {
       if !line.cells.isEmpty { pendingBreak = .none }
     }
     return CellStream(
-      cells: LabelNames.markCostLevel(
-        LabelNames.markOutlineLevels(
-          LabelNames.mark(FragmentJoiner.join(NameHeaders.mark(out), memo: memo)))),
+      cells: OutlineNumbers.drop(
+        LabelNames.markCostLevel(
+          LabelNames.markOutlineLevels(
+            LabelNames.mark(FragmentJoiner.join(NameHeaders.mark(out), memo: memo))))),
       linesAreRows: linesAreRows)
   }
 

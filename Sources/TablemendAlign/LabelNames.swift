@@ -28,16 +28,47 @@ enum LabelNames {
   }
 
   /// `cells` with a label that is both a 一级 and a 二级 (`满意度指标`) read by the outline number
-  /// before it, in prose that lists indicators under headings: `三、满意度指标` is a 一级,
-  /// `(三)满意度指标` a 二级.
+  /// before it, in prose that lists indicators under headings: numbered in the style the text
+  /// numbers its plain 一级 or 二级 labels with (`(一)产出指标` … `1、数量指标` … `4、成本指标` is a
+  /// 二级), or else `三、满意度指标` a 一级 and `(三)满意度指标` a 二级.
   static func markOutlineLevels(_ cells: [StreamCell]) -> [StreamCell] {
     var out = cells
+    var level1Styles = Set<OutlineStyle>()
+    var level2Styles = Set<OutlineStyle>()
+    for i in cells.indices.dropFirst() where cells[i].kind == .level1 || cells[i].kind == .level2 {
+      let number = LabelFolding.key(cells[i - 1].text)
+      guard CellClassifier.isOutlineNumber(number) else { continue }
+      if cells[i].kind == .level1 {
+        level1Styles.insert(OutlineStyle(number))
+      } else {
+        level2Styles.insert(OutlineStyle(number))
+      }
+    }
     for i in cells.indices.dropFirst() where cells[i].kind == .eitherLevel {
       let number = LabelFolding.key(cells[i - 1].text)
       guard CellClassifier.isOutlineNumber(number) else { continue }
-      out[i].kind = number.hasPrefix("(") ? .level2 : .level1
+      let style = OutlineStyle(number)
+      if level2Styles.contains(style) && !level1Styles.contains(style) {
+        out[i].kind = .level2
+      } else if level1Styles.contains(style) && !level2Styles.contains(style) {
+        out[i].kind = .level1
+      } else {
+        out[i].kind = number.hasPrefix("(") ? .level2 : .level1
+      }
     }
     return out
+  }
+
+  /// How an outline number is written: in brackets or not, in Chinese numerals or digits
+  /// (`(一)`, `1、`, `三、`).
+  struct OutlineStyle: Hashable {
+    var bracketed: Bool
+    var chinese: Bool
+
+    init(_ number: String) {
+      bracketed = number.hasPrefix("(")
+      chinese = number.contains { "一二三四五六七八九十".contains($0) }
+    }
   }
 
   /// `cells` with `成本指标`, a 一级 in newer templates and a 二级 under 产出指标 in older ones,

@@ -705,7 +705,8 @@ public enum RunTogetherSegmenter {
       {
         unit += 1 + per.count
       }
-      // A suffix word closes the value (`90%以上`, `3人以内`): the name after it starts later.
+      // A suffix word closes the value (`90%以上`, `3人以内`, `100%达标`): the name after it
+      // starts later.
       var end = j + unit
       var closedBySuffix = false
       if unit > 0 || op == 0,
@@ -713,10 +714,15 @@ public enum RunTogetherSegmenter {
       {
         end += word.count
         closedBySuffix = unit > 0
+      } else if unit > 0, Self.matches(verdictSuffix, chars, at: end),
+        !(end + 2 < chars.count && chars[end + 2] == "率")
+      {
+        end += verdictSuffix.count
+        closedBySuffix = true
       }
       // A value before the `;` that ends a line of prose items (`渔业增殖放流规模150万尾;`) ends a
       // cell as the line's end does.
-      let atEnd = end >= chars.count || (end == chars.count - 1 && ";；".contains(chars[end]))
+      let atEnd = end >= chars.count || (end == chars.count - 1 && ";；。".contains(chars[end]))
       let nextStartsValue =
         !atEnd
         && (boundaries.contains(end) || chars[end].isNumber
@@ -801,6 +807,10 @@ public enum RunTogetherSegmenter {
   ].map { Array($0) }
 
   /// Words after a value that say how it compares (`90%以上`, `5人以内`), longest first.
+  /// A word after a quantity that says it is met (`100%达标`): the value's, not the next name's
+  /// (a name may start with it only as `达标率`).
+  static let verdictSuffix: [Character] = ["达", "标"]
+
   static let suffixOps: [[Character]] = ["及以上", "及以下", "以上", "以下", "以内", "左右"].map {
     Array($0)
   }

@@ -164,5 +164,24 @@ struct SecondHeldOutRuleTests {
       ])
   }
 
+  /// A 项目公示 outline: the 二级 and its items on one numbered line. The numbers are no cells,
+  /// `4、成本指标` is a 二级 because `1、` numbers the text's 二级 labels, a value before `。` ends
+  /// its item, and `达标` after a quantity is the value's.
+  @Test func numberedOutlineOfLabelsAndItems() {
+    let text = """
+      (一)产出指标
+      1、数量指标:资助建档立卡贫困子女1966人。
+      2、质量指标:资助标准100%达标。
+      3、时效指标:资助经费发放率100%达标,资助经费到位率100%达标。
+      4、成本指标:享受国家助学金平均每生每年3300元。
+      """
+    #expect(
+      rows(text).map { "\($0.level1)/\($0.level2)/\($0.name)=\($0.raw)" } == [
+        "产出指标/数量指标/资助建档立卡贫困子女=1966人", "产出指标/质量指标/资助标准=100%达标",
+        "产出指标/时效指标/资助经费发放率=100%达标", "产出指标/时效指标/资助经费到位率=100%达标",
+        "产出指标/成本指标/享受国家助学金平均每生每年=3300元",
+      ])
+  }
+
   func rows(_ text: String) -> [Row] { AlignedRow.rows(text) }
 }
