@@ -698,12 +698,16 @@ public enum RunTogetherSegmenter {
       {
         unit = word.count
       }
+      // After a sign, 万 or 亿 alone is the unit (`≦380万`).
+      if unit == 0, op > 0, scale == 1 { unit = 1 }
       if unit == 0 { j = numberEnd }
-      // A compound unit: 元/人, 微克/立方米.
-      if unit > 0, j + unit < chars.count, chars[j + unit] == "/",
-        let per = units.first(where: { matches($0, chars, at: j + unit + 1) })
+      // A compound unit: 元/人, 微克/立方米, 元/月/人.
+      var pers = 0
+      while unit > 0, pers < 2, j + unit < chars.count, chars[j + unit] == "/",
+        let per = perUnits.first(where: { matches($0, chars, at: j + unit + 1) })
       {
         unit += 1 + per.count
+        pers += 1
       }
       // A suffix word closes the value (`90%以上`, `3人以内`, `100%达标`): the name after it
       // starts later.
@@ -722,7 +726,13 @@ public enum RunTogetherSegmenter {
       }
       // A value before the `;` that ends a line of prose items (`渔业增殖放流规模150万尾;`) ends a
       // cell as the line's end does.
-      let atEnd = end >= chars.count || (end == chars.count - 1 && ";；。".contains(chars[end]))
+      // So does the 。 that ends a one-clause item (`资助建档立卡贫困子女1966人。`; a sentence of
+      // clauses is prose, not an item: `…不少于6万人,村集体收入达6万元。`).
+      let atEnd =
+        end >= chars.count
+        || (end == chars.count - 1
+          && (";；".contains(chars[end])
+            || (chars[end] == "。" && !chars[..<end].contains(where: { ",，".contains($0) }))))
       let nextStartsValue =
         !atEnd
         && (boundaries.contains(end) || chars[end].isNumber
@@ -790,6 +800,10 @@ public enum RunTogetherSegmenter {
     default: return false
     }
   }
+
+  /// What a compound unit is counted per (`元/人`, `元/月`, `次/年`): the units, and the date
+  /// words that are a unit only after a slash.
+  static let perUnits: [[Character]] = units + ["月", "年", "日", "周", "生"].map { Array($0) }
 
   /// Where a number and its unit that open `chars` end (`85%`, `200 人次`), if they do.
   static func leadingQuantityEnd(_ chars: [Character]) -> Int? {

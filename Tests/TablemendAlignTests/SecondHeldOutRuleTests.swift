@@ -183,5 +183,16 @@ struct SecondHeldOutRuleTests {
       ])
   }
 
+  /// Run-together rows whose value has a unit per two things (`1130元/月/人`) or only 万 after a
+  /// sign (`≦380万`): the whole unit is the value's, so the name and value are cut apart.
+  @Test func compoundUnitsAndATenThousandAfterASign() {
+    let text = """
+      一级指标二级指标三级指标指标内容指标值绩效标准
+      成本指标补贴标准解困工资发放标准1130元/月/人计划标准
+      成本指标预算成本项目预算成本≦380万计划标准
+      """
+    #expect(rows(text).map(\.raw) == ["1130元/月/人", "≦380万"])
+  }
+
   func rows(_ text: String) -> [Row] { AlignedRow.rows(text) }
 }
