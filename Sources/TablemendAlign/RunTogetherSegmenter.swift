@@ -16,7 +16,7 @@ public enum RunTogetherSegmenter {
       "指标值", "目标值", "完成值", "分值", "得分", "指标名称", "计量单位", "度量单位", "指标性质",
       "未完成原因及改进措施", "偏差原因分析及改进措施", "合计", "总分", "计划标准", "行业标准", "历史标准",
       "其他标准", "是否核心指标", "指标权重", "指标得分", "得分系数", "年初指标值", "调整指标值", "全年完成值",
-      "绩效目标表", "绩效自评表", "绩效目标申报表", "绩效目标填报表",
+      "绩效目标表", "绩效自评表", "绩效目标申报表", "绩效目标填报表", "指标值类型", "指标类型", "备注",
     ]
     return (LevelLabels.spellings + headers).sorted { $0.count > $1.count }.map { $0 }
   }()
@@ -497,6 +497,11 @@ public enum RunTogetherSegmenter {
       if let end {
         spans.append(i..<end)
         i = end
+      } else if chars[i - 1].isASCII && chars[i - 1].isNumber || "%％".contains(chars[i - 1]) {
+        // Right after a value, 反映 opens the explanation whatever it ends with
+        // (`补助学生数量168反映补助学生人数…`): the rest of the text is the explanation.
+        spans.append(i..<chars.count)
+        i = chars.count
       } else {
         i += 2
       }

@@ -27,7 +27,7 @@ public enum ColumnRole: String, Sendable, Hashable, CaseIterable {
 
   static let noteHeaders: Set<String> = [
     "评价标准", "绩效标准", "评分标准", "依据", "确定依据", "说明", "指标说明", "指标解释", "备注", "标准",
-    "指标标准", "计算方法", "评价要点", "指标内涵",
+    "指标标准", "计算方法", "评价要点", "指标内涵", "指标值类型", "指标类型",
   ]
 
   /// True when a line (white space removed) is a row of indicator headers: 一级指标 and

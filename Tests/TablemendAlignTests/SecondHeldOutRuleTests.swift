@@ -194,5 +194,15 @@ struct SecondHeldOutRuleTests {
     #expect(rows(text).map(\.raw) == ["1130元/月/人", "≦380万"])
   }
 
+  /// Right after a value, `反映` opens the explanation column however it ends (Hunan's 2023
+  /// template run together: `补助学生数量168反映补助学生人数发放到位得10分,…`).
+  @Test func explanationAfterABareValue() {
+    let text = """
+      一级指标二级指标三级指标指标值指标值内容评(扣分标准)度量单位指标值类型备注
+      产出指标数量指标补助学生数量168反映补助学生人数发放到位得10分,每减少1%,扣1分-定量
+      """
+    #expect(rows(text).map { "\($0.name)=\($0.raw)" } == ["补助学生数量=168"])
+  }
+
   func rows(_ text: String) -> [Row] { AlignedRow.rows(text) }
 }
