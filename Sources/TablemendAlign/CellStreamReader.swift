@@ -521,6 +521,12 @@ public enum CellStreamReader {
     guard let first = next.first, let last = text.last, text.contains(where: \.isASCII) else {
       return false
     }
+    // A year and a deadline word after it (`2023年 年底前`, `2023年 年内`).
+    if last == "年", text.dropLast().last.map({ $0.isASCII && $0.isNumber }) == true,
+      ["年底", "年内", "底前", "内完成"].contains(where: { next.hasPrefix($0) })
+    {
+      return true
+    }
     if last == "年" || last == "月" {
       let digits = next.prefix { $0.isASCII && $0.isNumber }
       let rest = next[digits.endIndex...].drop { $0 == " " }

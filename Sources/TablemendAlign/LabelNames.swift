@@ -19,9 +19,18 @@ enum LabelNames {
       }
       let key = LabelFolding.withoutScore(LabelFolding.key(cells[i].text))
       let full = LabelFolding.withoutScore(LabelFolding.key(previous.text))
-      guard key.count >= 3, full.count > key.count, full.hasPrefix(key),
-        LevelLabels.core(previous.text) == key
-      else { continue }
+      let sameLabel =
+        key.count >= 3 && full.count > key.count && full.hasPrefix(key)
+        && LevelLabels.core(previous.text) == key
+      // A bare 二级 core after a wider 二级 on its line, with a target after it on the line
+      // (`社会公众或服务对象满意度 | 服务对象满意度 | 满意`): the row's name.
+      let narrower =
+        key.count >= 3 && !key.hasSuffix("指标") && full != key && full.hasSuffix(key)
+        && cells[i].kind == .level2 && i + 1 < cells.count
+        && cells[i + 1].location.line == cells[i].location.line
+        && previous.location.line == cells[i].location.line
+        && [.value, .verdict, .shortText].contains(cells[i + 1].kind)
+      guard sameLabel || narrower else { continue }
       out[i].kind = key.count <= 4 ? .shortText : .text
     }
     return out

@@ -204,5 +204,20 @@ struct SecondHeldOutRuleTests {
     #expect(rows(text).map { "\($0.name)=\($0.raw)" } == ["补助学生数量=168"])
   }
 
+  /// Space-separated rows: a bare 二级 core after a wider 二级 on its line is the row's name
+  /// (`社会公众或服务对象满意度 服务对象满意度 满意`), and a year goes on with the deadline word set
+  /// apart from it (`2023年 年底前`).
+  @Test func narrowerLabelIsANameAndAYearGoesOnWithItsDeadline() {
+    let text = """
+      一级指标 二级指标 三级指标 指标值及单位 绩效标准 备注
+      产出指标 时效指标 开展工伤预防培训 2023年 年底前 计划标准 定量指标
+      社会公众或服务对象满意度 服务对象满意度 满意 历史标准 定性指标
+      """
+    #expect(
+      rows(text).map { "\($0.level2)/\($0.name)=\($0.raw)" } == [
+        "时效指标/开展工伤预防培训=2023年 年底前", "社会公众或服务对象满意度/服务对象满意度=满意",
+      ])
+  }
+
   func rows(_ text: String) -> [Row] { AlignedRow.rows(text) }
 }
