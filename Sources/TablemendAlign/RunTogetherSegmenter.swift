@@ -198,21 +198,6 @@ public enum RunTogetherSegmenter {
         cuts.insert(score)
       }
     }
-    // 2a''''. A date after a name that asks for one (`完成时间12月已完成`): the date is the
-    // target, what follows it the result.
-    for span in datesAfterTimeNames(chars) {
-      cuts.insert(span.lowerBound)
-      if span.upperBound < chars.count { cuts.insert(span.upperBound) }
-    }
-    // 2a'''. In a self-evaluation, a target and its result written alike, run together before
-    // the score (`公用经费标准符合相关文件要求符合相关文件要求5`).
-    if memo.resultsAndScores {
-      for (first, second, end) in doubledTexts(chars) {
-        cuts.insert(first)
-        cuts.insert(second)
-        cuts.insert(end)
-      }
-    }
     // 2a''. A heading that introduces prose items (`(二)绩效目标:道路硬化≥0.565km;…`): the
     // items start after its colon.
     if let colon = headingColon(chars) { cuts.insert(colon + 1) }
@@ -223,6 +208,21 @@ public enum RunTogetherSegmenter {
       for (comma, end) in proseItemValues(chars, memo: memo) {
         cuts.insert(comma)
         cuts.insert(comma + 1)
+        cuts.insert(end)
+      }
+    }
+    // 2c. A date after a name that asks for one (`完成时间12月已完成`): the date is the target,
+    // what follows it the result.
+    for span in datesAfterTimeNames(chars) {
+      cuts.insert(span.lowerBound)
+      if span.upperBound < chars.count { cuts.insert(span.upperBound) }
+    }
+    // 2d. In a self-evaluation, a target and its result written alike, run together before the
+    // score (`公用经费标准符合相关文件要求符合相关文件要求5`).
+    if memo.resultsAndScores {
+      for (first, second, end) in doubledTexts(chars) {
+        cuts.insert(first)
+        cuts.insert(second)
         cuts.insert(end)
       }
     }
@@ -324,7 +324,11 @@ public enum RunTogetherSegmenter {
       while length >= 2 {
         let second = end - length
         let first = second - length
-        if first >= 1, chars[first..<second] == chars[second..<end],
+        // The first scalars are compared before the characters (a character comparison of
+        // Chinese text normalises both).
+        if first >= 1,
+          chars[first].unicodeScalars.first == chars[second].unicodeScalars.first,
+          chars[first..<second] == chars[second..<end],
           chars[first..<second].contains(where: isWideLetter), isWideLetter(chars[first - 1]),
           leadingQuantityEnd(Array(chars[first..<second])) != length
         {
@@ -497,7 +501,7 @@ public enum RunTogetherSegmenter {
       if let end {
         spans.append(i..<end)
         i = end
-      } else if chars[i - 1].isASCII && chars[i - 1].isNumber || "%％".contains(chars[i - 1]) {
+      } else if (chars[i - 1].isASCII && chars[i - 1].isNumber) || "%％".contains(chars[i - 1]) {
         // Right after a value, 反映 opens the explanation whatever it ends with
         // (`补助学生数量168反映补助学生人数…`): the rest of the text is the explanation.
         spans.append(i..<chars.count)
@@ -588,11 +592,12 @@ public enum RunTogetherSegmenter {
   static func datesAfterTimeNames(_ chars: [Character]) -> [Range<Int>] {
     var out: [Range<Int>] = []
     for word in timeNameEndings {
-      var k = 0
+      var k = 2
       while k + word.count < chars.count {
         defer { k += 1 }
         let start = k + word.count
-        guard matches(word, chars, at: k), k >= 2, chars[start].isASCII, chars[start].isNumber
+        // A digit after the word first: most places have none, and it is an ASCII test.
+        guard chars[start].isASCII, chars[start].isNumber, matches(word, chars, at: k)
         else { continue }
         var end = start
         var sawDateWord = false
