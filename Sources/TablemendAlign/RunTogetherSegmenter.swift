@@ -773,7 +773,7 @@ public enum RunTogetherSegmenter {
       // So is a number set apart from its unit by a space, as a document site's text layer
       // writes it (`趋势会商会次数 1 次测报员培训人次 200 人次…`).
       func digit(_ k: Int) -> Bool { k < chars.count && chars[k].isASCII && chars[k].isNumber }
-      let spacedUnit = unit > 0 && j > numberEnd && (i == 0 || chars[i - 1] == " ")
+      let spacedUnit = unit > 0 && j > numberEnd
       let percentBeforeName =
         ((unit == 1 && "%％".contains(chars[j]) && (i == 0 || isWideLetter(chars[i - 1]))
           && digit(runEnd))
@@ -984,11 +984,13 @@ public enum RunTogetherSegmenter {
     span.lowerBound > 0 && "≥≤><=＞＜＝≧≦".contains(chars[span.lowerBound])
   }
 
-  /// True when `span` opens the text with a number set apart from its unit by a space, and
-  /// four Chinese characters or more follow it (`2000 次汇总突发事件季度报告次数`): a value and
-  /// the next row's name, as a document site's text layer writes them.
+  /// True when `span` opens the text, or follows a name, with a number set apart from its unit
+  /// by a space, and four Chinese characters or more follow it (`2000 次汇总突发事件季度报告次数`,
+  /// `…有害生物种次2000 种次汇总…`): a value and the next row's name, as a document site's text
+  /// layer writes them.
   static func spacedBeforeName(_ chars: [Character], _ span: Range<Int>) -> Bool {
-    guard span.lowerBound == 0, span.upperBound + 4 <= chars.count,
+    guard span.lowerBound == 0 || isWideLetter(chars[span.lowerBound - 1]),
+      span.upperBound + 4 <= chars.count,
       chars[span].contains(" "), chars[span].first?.isNumber == true
     else { return false }
     return chars[span.upperBound..<(span.upperBound + 4)].allSatisfy(isWideLetter)

@@ -219,5 +219,18 @@ struct SecondHeldOutRuleTests {
       ])
   }
 
+  /// A number set apart from its unit by a space (a document site's text layer), glued to the
+  /// name before it and run into the next name after it: the value ends at its unit.
+  @Test func spacedQuantityBetweenTwoNames() {
+    let text = """
+      指标 指标内容 指标值
+      产出指标 测报员培训人次 200 人次 上报林业有害生物种次2000 种次汇总发生情况月报表次数 12 次
+      """
+    #expect(
+      rows(text).map { "\($0.name)=\($0.raw)" } == [
+        "测报员培训人次=200 人次", "上报林业有害生物种次=2000 种次", "汇总发生情况月报表次数=12 次",
+      ])
+  }
+
   func rows(_ text: String) -> [Row] { AlignedRow.rows(text) }
 }
