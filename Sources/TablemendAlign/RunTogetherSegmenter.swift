@@ -190,13 +190,10 @@ public enum RunTogetherSegmenter {
       cuts.insert(month)
     }
     // 2a'. In a self-evaluation, a target and its result that are the same number, and the
-    // score after them, run together (`公猪舍(≥**平方米)22.822.81`: 22.8, 22.8 and 1).
+    // score (or the weight and the score) after them, run together (`公猪舍(≥**平方米)22.822.81`:
+    // 22.8, 22.8 and 1; `工程完工率1001001010`: 100, 100, 10 and 10).
     if memo.resultsAndScores {
-      for (first, second, score) in doubledNumbers(chars) {
-        cuts.insert(first)
-        cuts.insert(second)
-        cuts.insert(score)
-      }
+      for starts in doubledNumbers(chars) { cuts.formUnion(starts) }
     }
     // 2a''. A heading that introduces prose items (`(二)绩效目标:道路硬化≥0.565km;…`): the
     // items start after its colon.
@@ -344,11 +341,13 @@ public enum RunTogetherSegmenter {
 
   /// Runs of digits after a name that read one way only as a number written twice and a
   /// score of one or two digits (`1801803`: 180, 180, 3; `22.822.81`: 22.8, 22.8, 1;
-  /// `111`: 1, 1, 1): where the three start. A run with another reading (`5555`: 55 55, or
-  /// 5 5 55) or whose parts are no numbers (`0.50.53`) is left whole.
-  static func doubledNumbers(_ chars: [Character]) -> [(Int, Int, Int)] {
+  /// `111`: 1, 1, 1), or else one way only as a number written twice, a weight of at most 30
+  /// and a score no higher than the weight (`1001001010`: 100, 100, 10, 10): where each part
+  /// starts. A run with another reading (`5555`: 55 55, or 5 5 55) or whose parts are no
+  /// numbers (`0.50.53`) is left whole.
+  static func doubledNumbers(_ chars: [Character]) -> [[Int]] {
     func numeric(_ c: Character) -> Bool { c.isASCII && (c.isNumber || c == ".") }
-    var out: [(Int, Int, Int)] = []
+    var out: [[Int]] = []
     var i = 1
     while i < chars.count {
       guard numeric(chars[i]), !numeric(chars[i - 1]),
@@ -383,10 +382,39 @@ public enum RunTogetherSegmenter {
         else { continue }
         readings.append(half)
       }
-      guard readings.count == 1, let half = readings.first else { continue }
-      out.append((i, i + half, i + 2 * half))
+      if readings.count == 1, let half = readings.first {
+        out.append([i, i + half, i + 2 * half])
+      } else if readings.isEmpty, let (half, weight) = weightedReading(run) {
+        out.append([i, i + half, i + 2 * half, i + 2 * half + weight])
+      }
     }
     return out
+  }
+
+  /// The one reading of `run` as a number written twice, a weight (1 to 30) and a score no
+  /// higher than it, each a whole number of one or two digits: the number's length and the
+  /// weight's; nil when there is none or more than one.
+  static func weightedReading(_ run: [Character]) -> (Int, Int)? {
+    func whole(_ digits: ArraySlice<Character>) -> Int? {
+      guard !digits.contains("."), digits.first != "0" || digits.count == 1 else { return nil }
+      return Int(String(digits))
+    }
+    var readings: [(Int, Int)] = []
+    for half in stride(from: 1, through: (run.count - 2) / 2, by: 1) {
+      let twice = 2 * half
+      let tail = run[twice...]
+      guard (2...4).contains(tail.count), run[0..<half] == run[half..<twice],
+        isPlainNumber(run[0..<half])
+      else { continue }
+      for weightLength in 1...2 where weightLength < tail.count && tail.count - weightLength <= 2 {
+        let split = twice + weightLength
+        guard let weight = whole(run[twice..<split]), (1...30).contains(weight),
+          let score = whole(run[split...]), score <= weight
+        else { continue }
+        readings.append((half, weightLength))
+      }
+    }
+    return readings.count == 1 ? readings.first : nil
   }
 
   /// Digits with at most one inner decimal point and no leading zero before another digit.

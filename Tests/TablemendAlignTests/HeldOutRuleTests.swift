@@ -272,7 +272,9 @@ struct HeldOutRuleTests {
   @Test func aNumberWrittenTwiceAndAScoreAreThreeCellsInASelfEvaluation() {
     let found = RunTogetherSegmenter.doubledNumbers(Array("公猪舍(≥**平方米)22.822.81母猪舍1801803仓库111"))
     #expect(found.count == 3)
-    #expect(found.first.map { [$0.0, $0.1, $0.2] } == [11, 15, 19])
+    #expect(found.first == [11, 15, 19])
+    // A weight and a score after the number written twice: one reading only.
+    #expect(RunTogetherSegmenter.doubledNumbers(Array("工程完工率1001001010")) == [[5, 8, 11, 13]])
     // A quantity with its unit, a number with two readings, or no number twice: left whole.
     #expect(RunTogetherSegmenter.doubledNumbers(Array("免费发放原原种550万粒")).isEmpty)
     #expect(RunTogetherSegmenter.doubledNumbers(Array("数量5555")).isEmpty)
