@@ -29,10 +29,20 @@ extension StringProtocol {
 
 extension String {
   /// The text's lines, split at LF, CR and CR LF, as `split(omittingEmptySubsequences: false)`
-  /// splits them (a text ending in a line break ends with an empty line). A line end is always
-  /// a character boundary, so the bytes are scanned rather than the characters.
+  /// splits them (a text ending in a line break ends with an empty line).
   public func lineSlices() -> [Substring] {
     var lines: [Substring] = []
+    forEachLine(includingEmptyLast: true) { lines.append($0) }
+    return lines
+  }
+
+  /// Calls `body` with each line of the text, split at LF, CR and CR LF, in order; the empty
+  /// line after a final line break (or of an empty text) only when `includingEmptyLast`. A
+  /// line end is always a character boundary, so the bytes are scanned rather than the
+  /// characters.
+  public func forEachLine<E: Error>(
+    includingEmptyLast: Bool, _ body: (Substring) throws(E) -> Void
+  ) throws(E) {
     let bytes = utf8
     var start = bytes.startIndex
     var i = start
@@ -42,13 +52,12 @@ extension String {
         i = bytes.index(after: i)
         continue
       }
-      lines.append(self[start..<i])
+      try body(self[start..<i])
       i = bytes.index(after: i)
       if byte == 0x0D, i < bytes.endIndex, bytes[i] == 0x0A { i = bytes.index(after: i) }
       start = i
     }
-    lines.append(self[start...])
-    return lines
+    if includingEmptyLast || start < bytes.endIndex { try body(self[start...]) }
   }
 
   /// True when the text's UTF-8 holds `byte` (an ASCII character: `\n`, `\r`, `.`), searched

@@ -81,23 +81,10 @@ public enum TextReader {
       }
       lines.append(line)
     }
-    // Line ends are bytes (LF, CR, CR LF), and a line end is always a character boundary, so
-    // the bytes are scanned; characters are counted only in a line too long in bytes.
-    let bytes = text.utf8
-    var start = bytes.startIndex
-    var i = start
-    while i < bytes.endIndex {
-      let byte = bytes[i]
-      guard byte == 0x0A || byte == 0x0D else {
-        i = bytes.index(after: i)
-        continue
-      }
-      try append(text[start..<i])
-      i = bytes.index(after: i)
-      if byte == 0x0D, i < bytes.endIndex, bytes[i] == 0x0A { i = bytes.index(after: i) }
-      start = i
+    // Characters are counted only in a line too long in bytes.
+    try text.forEachLine(includingEmptyLast: false) { (line) throws(TextError) in
+      try append(line)
     }
-    if start < bytes.endIndex { try append(text[start...]) }
     if text.first == "\u{FEFF}", let first = lines.first {
       lines[0] = first.dropFirst()
     }
